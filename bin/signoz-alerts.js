@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Launcher for the compiled CLI (built by `npm ci` through the `prepare` script, or `npm run build`).
+'use strict';
+const path = require('node:path');
+const fs = require('node:fs');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('signoz-alerts: the CLI is not built yet; run `npm run build` in ' + path.resolve(__dirname, '..') + '\n');
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,33 @@
+/** Where a command writes. Tests pass a recorder; the binary passes the process streams. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** Working directory that relative paths are resolved against. */
+  readonly cwd: string;
+  /** Environment variables visible to the command. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export const processIO: CliIO = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  cwd: process.cwd(),
+  env: process.env,
+};
+
+/** Exit codes shared by every command. */
+export const EXIT = {
+  ok: 0,
+  /** The input was read and judged: something is invalid, a policy failed, a budget was exceeded. */
+  failed: 1,
+  /** The command could not run as asked: bad flags, a missing file, an unsupported format. */
+  usage: 2,
+} as const;
+
+/** A mistake in how the command was called; printed as one line, exit code 2, never a stack trace. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

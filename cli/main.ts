@@ -1,0 +1,48 @@
+/**
+ * `signoz-alerts`: the command line for pipelines and non-TypeScript users. Thin by design: it
+ * parses arguments and prints; the work lives in the library.
+ */
+import { Command, CommanderError } from 'commander';
+import { COMMANDS } from './commands';
+import { EXIT, processIO, UsageError, type CliIO } from './io';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require('../package.json').version;
+
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('signoz-alerts')
+    .description('Alerts-as-code for SigNoz: validate rules, check policies, summarize plans.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  for (const register of COMMANDS) {
+    register(program, io, setExitCode);
+  }
+  return program;
+}
+
+/** Runs the CLI and resolves to its exit code; never throws for a user mistake. */
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+  for (const sub of program.commands) sub.exitOverride();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version are successful exits; everything else commander reports is a usage error
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      io.err(`signoz-alerts: ${err.message}`);
+      return EXIT.usage;
+    }
+    io.err(`signoz-alerts: internal error: ${err instanceof Error ? err.message : String(err)}`);
+    if (io.env.SIGNOZ_ALERTS_DEBUG) io.err(err instanceof Error && err.stack ? err.stack : '');
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,13 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * cdktf's `Testing.app()` and `fullSynth()` leave `cdktf.outdir.*` folders in the temp dir; give
+ * the whole run a temp dir of its own and remove it afterwards.
+ */
+export default function setup(): () => void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signoz-alerts-test-'));
+  process.env.TMPDIR = dir;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
