@@ -1,0 +1,28 @@
+import type { ITerraformDependable } from '../engine';
+
+/** Kinds of notification channel SigNoz can deliver to. */
+export type ChannelKind = 'slack' | 'webhook' | 'pagerduty' | 'email' | 'opsgenie' | 'msteamsv2' | 'googlechat';
+
+/** Channel kinds that page a human (used by routing policies and the paging-impact report). */
+export const PAGING_CHANNEL_KINDS: readonly ChannelKind[] = ['pagerduty', 'opsgenie'];
+
+/**
+ * What an alert rule or route policy needs to know about a notification channel. SigNoz references
+ * channels by name; a channel managed in the same app also carries the Terraform resource that
+ * creates it, so rules that use it depend on it and Terraform creates the channel first.
+ */
+export interface IChannelRef {
+  /** The channel name in SigNoz (unique per organisation). */
+  readonly channelName: string;
+  /** The channel kind, when known (undefined for channels referenced by name only). */
+  readonly kind?: ChannelKind;
+  /** The resource that creates the channel, when this app manages it. */
+  readonly dependable?: ITerraformDependable;
+}
+
+/** A channel given either as a reference or as its plain SigNoz name. */
+export type ChannelInput = IChannelRef | string;
+
+export function channelName(channel: ChannelInput): string {
+  return typeof channel === 'string' ? channel : channel.channelName;
+}
