@@ -218,7 +218,7 @@ export interface CumulativeEvaluation {
   spec: { schedule: CumulativeSchedule; frequency: string; timezone: string };
 }
 
-export type Evaluation = RollingEvaluation | CumulativeEvaluation;
+export type EvaluationEnvelope = RollingEvaluation | CumulativeEvaluation;
 
 export interface Renotify {
   enabled: boolean;
@@ -245,7 +245,7 @@ export interface RulePayload {
   source?: string;
   version: 'v5';
   schemaVersion: 'v2alpha1';
-  evaluation: Evaluation;
+  evaluation: EvaluationEnvelope;
   notificationSettings: NotificationSettings;
 }
 

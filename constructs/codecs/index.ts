@@ -1,0 +1,28 @@
+import type { RulePayload } from '../model/rule-payload';
+import { CodecError } from './codec-error';
+import { decodeSignozAlert, encodeSignozAlert } from './signoz-alert-codec';
+import { decodeSignozRule, encodeSignozRule } from './signoz-rule-codec';
+
+export { CodecError } from './codec-error';
+export { decodeSignozAlert, encodeSignozAlert, type SignozAlertAttributes } from './signoz-alert-codec';
+export { decodeSignozRule, encodeSignozRule, type SignozRuleAttributes } from './signoz-rule-codec';
+
+/** Terraform resource types that carry a SigNoz alert rule. */
+export const RULE_RESOURCE_TYPES = ['signoz_rule', 'signoz_alert'] as const;
+export type RuleResourceType = (typeof RULE_RESOURCE_TYPES)[number];
+
+export function isRuleResourceType(type: string): type is RuleResourceType {
+  return (RULE_RESOURCE_TYPES as readonly string[]).includes(type);
+}
+
+/** Encodes a canonical payload for the given resource type. */
+export function encodeRuleResource(type: RuleResourceType, payload: RulePayload): Record<string, unknown> {
+  return type === 'signoz_rule' ? encodeSignozRule(payload) : encodeSignozAlert(payload);
+}
+
+/** Decodes the attributes of a `signoz_rule` or `signoz_alert` resource to the canonical payload. */
+export function decodeRuleResource(type: string, attributes: Record<string, unknown>): RulePayload {
+  if (type === 'signoz_rule') return decodeSignozRule(attributes);
+  if (type === 'signoz_alert') return decodeSignozAlert(attributes);
+  throw new CodecError('', `resource type ${type} does not carry an alert rule`);
+}

@@ -1,0 +1,156 @@
+/**
+ * Codec between the canonical rule payload and the `signoz_rule` resource (provider signoz >=
+ * 0.0.16): typed snake_case attributes, each query wrapped in a block named for its type, builder
+ * queries nested under their signal, thresholds under `basic`, evaluation under its kind, and the
+ * provider's JSON-text fields (`step_interval`, `step`, function argument values) as JSON strings.
+ *
+ * `decode(encode(p))` equals `p` with `null`/absent optional members dropped.
+ */
+import type { QueryEnvelope, RulePayload } from '../model/rule-payload';
+import { camelCase, compact, isPlainObject, snakeCase } from '../util/json';
+import { CodecError } from './codec-error';
+
+/** The attribute tree of one `signoz_rule` resource, as it appears in `cdk.tf.json` and plan JSON. */
+export type SignozRuleAttributes = Record<string, unknown> & {
+  alert: string;
+  alert_type: string;
+  rule_type: string;
+  schema_version: string;
+  condition: Record<string, unknown>;
+  evaluation: Record<string, unknown>;
+  notification_settings: Record<string, unknown>;
+};
+
+/** Keys whose value the provider takes as JSON text (`jsontypes.Normalized`). */
+const JSON_TEXT_KEYS = new Set(['stepInterval', 'step']);
+
+function snakeTree(value: unknown, inFunctionArgs = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => snakeTree(v, inFunctionArgs));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || v === null) continue;
+    if (JSON_TEXT_KEYS.has(key) || (inFunctionArgs && key === 'value')) {
+      out[snakeCase(key)] = JSON.stringify(v);
+    } else {
+      out[snakeCase(key)] = snakeTree(v, key === 'args');
+    }
+  }
+  return out;
+}
+
+function parseJsonText(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A hand-written tree may hold a bare duration such as 1m; keep it as the string it is.
+    return text;
+  }
+}
+
+function camelTree(value: unknown, inFunctionArgs = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => camelTree(v, inFunctionArgs));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || v === null) continue;
+    const camel = camelCase(key);
+    if (JSON_TEXT_KEYS.has(camel) || (inFunctionArgs && camel === 'value')) {
+      out[camel] = parseJsonText(v);
+    } else {
+      out[camel] = camelTree(v, camel === 'args');
+    }
+  }
+  return out;
+}
+
+function encodeQuery(query: QueryEnvelope): Record<string, unknown> {
+  if (query.type === 'builder_query') {
+    const { signal } = query.spec;
+    return { builder_query: { type: 'builder_query', spec: { [signal]: snakeTree(query.spec) } } };
+  }
+  return { [query.type]: { type: query.type, spec: snakeTree(query.spec) } };
+}
+
+function decodeQuery(block: unknown, index: number): QueryEnvelope {
+  if (!isPlainObject(block)) throw new CodecError(`/condition/compositeQuery/queries/${index}`, 'query block must be an object');
+  const present = Object.entries(block).filter(([, v]) => v !== null && v !== undefined);
+  if (present.length !== 1) {
+    throw new CodecError(`/condition/compositeQuery/queries/${index}`, `query block must set exactly one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql (found ${present.map(([k]) => k).join(', ') || 'none'})`);
+  }
+  const [type, inner] = present[0] as [string, Record<string, unknown>];
+  const spec = isPlainObject(inner) ? inner.spec : undefined;
+  if (type === 'builder_query') {
+    const signals = isPlainObject(spec) ? Object.entries(spec).filter(([, v]) => v !== null && v !== undefined) : [];
+    if (signals.length !== 1) {
+      throw new CodecError(`/condition/compositeQuery/queries/${index}/spec`, 'builder_query spec must set exactly one of metrics, logs, traces');
+    }
+    return { type: 'builder_query', spec: camelTree(signals[0]![1]) } as QueryEnvelope;
+  }
+  return { type, spec: camelTree(spec) } as QueryEnvelope;
+}
+
+/** The `signoz_rule` attributes for a canonical rule payload. */
+export function encodeSignozRule(payload: RulePayload): SignozRuleAttributes {
+  const { compositeQuery, thresholds, ...conditionRest } = payload.condition;
+  const condition = {
+    ...(snakeTree(conditionRest) as Record<string, unknown>),
+    composite_query: {
+      ...(snakeTree({ queryType: compositeQuery.queryType, panelType: compositeQuery.panelType, unit: compositeQuery.unit }) as Record<string, unknown>),
+      queries: compositeQuery.queries.map(encodeQuery),
+    },
+    thresholds: { basic: { kind: thresholds.kind, spec: snakeTree(thresholds.spec) } },
+  };
+  const evaluation = { [payload.evaluation.kind]: { kind: payload.evaluation.kind, spec: snakeTree(payload.evaluation.spec) } };
+  return compact({
+    alert: payload.alert,
+    alert_type: payload.alertType,
+    rule_type: payload.ruleType,
+    schema_version: payload.schemaVersion,
+    description: payload.description,
+    disabled: payload.disabled,
+    labels: payload.labels,
+    annotations: payload.annotations,
+    condition,
+    evaluation,
+    notification_settings: snakeTree(payload.notificationSettings ?? {}) as Record<string, unknown>,
+  }) as SignozRuleAttributes;
+}
+
+/**
+ * The canonical rule payload for `signoz_rule` attributes (from `cdk.tf.json`, a plan's
+ * `before`/`after`, or state). Unknown or computed-only attributes (`id`) are ignored.
+ */
+export function decodeSignozRule(attributes: Record<string, unknown>): RulePayload {
+  const condition = attributes.condition;
+  if (!isPlainObject(condition)) throw new CodecError('/condition', 'signoz_rule has no condition block');
+  const { composite_query: cq, thresholds, ...conditionRest } = condition;
+  if (!isPlainObject(cq)) throw new CodecError('/condition/compositeQuery', 'signoz_rule condition has no composite_query block');
+  const queries = Array.isArray(cq.queries) ? cq.queries.map(decodeQuery) : [];
+  const basic = isPlainObject(thresholds) && isPlainObject(thresholds.basic) ? thresholds.basic : undefined;
+  const evaluationBlock = isPlainObject(attributes.evaluation) ? attributes.evaluation : {};
+  const evaluationEntry = Object.entries(evaluationBlock).find(([, v]) => isPlainObject(v));
+  if (!evaluationEntry) throw new CodecError('/evaluation', 'signoz_rule evaluation must set rolling or cumulative');
+  const [evaluationKind, evaluationInner] = evaluationEntry as [string, Record<string, unknown>];
+  const { queries: _ignored, ...cqRest } = cq;
+  const payload = compact({
+    alert: attributes.alert,
+    alertType: attributes.alert_type,
+    ruleType: attributes.rule_type,
+    description: attributes.description,
+    condition: {
+      ...(camelTree(conditionRest) as object),
+      compositeQuery: { ...(camelTree(cqRest) as object), queries },
+      thresholds: { kind: (basic?.kind as string | undefined) ?? 'basic', spec: (camelTree(basic?.spec ?? []) as unknown[]) },
+    },
+    labels: attributes.labels ?? undefined,
+    annotations: attributes.annotations ?? undefined,
+    disabled: attributes.disabled,
+    version: 'v5',
+    schemaVersion: attributes.schema_version,
+    evaluation: { kind: (evaluationInner.kind as string | undefined) ?? evaluationKind, spec: camelTree(evaluationInner.spec ?? {}) },
+    notificationSettings: camelTree(attributes.notification_settings ?? {}),
+  });
+  return payload as unknown as RulePayload;
+}

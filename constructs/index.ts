@@ -1,0 +1,5 @@
+export * from './alerts';
+export * from './codecs';
+export * from './model/channel-ref';
+export * from './model/enums';
+export * from './model/rule-payload';

@@ -1,0 +1,55 @@
+/** JSON helpers with the exact byte shapes the SigNoz provider and Terraform compare against. */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A deep copy with object keys sorted, so output does not depend on the order code set them. */
+export function sortKeysDeep<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => sortKeysDeep(v)) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = value[key];
+      if (v !== undefined) out[key] = sortKeysDeep(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+const GO_HTML_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/**
+ * JSON text exactly as Go's `encoding/json` writes a decoded value: keys sorted, no spaces, and
+ * `<`, `>`, `&`, U+2028, U+2029 escaped. The legacy `signoz_alert` resource stores `condition` and
+ * `evaluation` re-serialized this way, so any other spelling would read back as a change.
+ */
+export function goJsonStringify(value: unknown): string {
+  return JSON.stringify(sortKeysDeep(value)).replace(/[<>&\u2028\u2029]/g, (c) => GO_HTML_ESCAPES[c] ?? c);
+}
+
+/** `metricName` -> `metric_name`. */
+export function snakeCase(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** `metric_name` -> `metricName`. */
+export function camelCase(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Drops `undefined` and `null` members of an object (one level). */
+export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
+  return out as Partial<T>;
+}
