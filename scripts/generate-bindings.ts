@@ -6,7 +6,8 @@
  * The generated files import the engine through `constructs/engine.ts` instead of `cdktf`, so a
  * switch to CDK Terrain touches one file.
  */
-import { generateProviderBindingsFromSchema } from '@cdktf/provider-generator';
+import { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint, type ProviderSchema } from '@cdktf/commons';
+import { CodeMaker, TerraformProviderGenerator } from '@cdktf/provider-generator';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -30,14 +31,30 @@ function rewriteEngineImports(dir: string, finalDir: string): void {
   }
 }
 
+/**
+ * One provider's bindings, pinned: `<name>@<version>.json` becomes `required_providers.<name> =
+ * { source, version = "<version>" }` in every stack that uses the provider.
+ */
+async function generateFromSchema(file: string, outDir: string): Promise<void> {
+  const [, name, version] = /^([a-z0-9-]+)@([0-9.]+)\.json$/.exec(file) ?? [];
+  const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')) as ProviderSchema;
+  const fqpns = Object.keys(schema.provider_schemas ?? {});
+  if (fqpns.length !== 1 || !name || !version) throw new Error(`${file}: expected one provider schema named <name>@<version>.json`);
+  const fqpn = fqpns[0]!;
+  const source = fqpn.replace(/^registry\.terraform\.io\//, '');
+  const code = new CodeMaker();
+  const generator = new TerraformProviderGenerator(code, { ...schema, provider_versions: { [fqpn]: version } });
+  generator.generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint({ name, source, version }), LANGUAGES[0]!));
+  await code.save(outDir);
+}
+
 async function main(): Promise<void> {
   const schemaFiles = fs.readdirSync(schemaDir).filter((f) => /^[a-z0-9-]+@[0-9.]+\.json$/.test(f)).sort();
   if (schemaFiles.length === 0) throw new Error(`no provider schema documents found in ${schemaDir}`);
   // The generator writes into a fresh folder; swap it in whole so a failure never leaves half a tree.
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'signoz-gen-'));
   for (const file of schemaFiles) {
-    const schema = JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8'));
-    await generateProviderBindingsFromSchema(staging, schema);
+    await generateFromSchema(file, staging);
   }
   rewriteEngineImports(staging, outDir);
   fs.rmSync(outDir, { recursive: true, force: true });

@@ -115,7 +115,7 @@ const channel = z.union([
   }),
 ]);
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const finite = z.number({ error: 'must be a finite number' });
 
 const tier = z.strictObject({
   target: finite,
@@ -131,10 +131,11 @@ const query = z.custom<IQuery | QueryEnvelope>(
   { message: 'must be a query builder (MetricsQuery, LogsQuery, TracesQuery, Formula, PromQLQuery, ClickHouseQuery, TraceOperatorQuery) or a v5 query envelope {type, spec}' },
 );
 
-const labelMap = z.record(
-  z.string().regex(LABEL_NAME, 'label names must match [a-zA-Z_.][a-zA-Z0-9_.]*'),
-  z.string(),
-);
+const labelMap = z.record(z.string(), z.string()).superRefine((map, ctx) => {
+  for (const key of Object.keys(map)) {
+    if (!LABEL_NAME.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'names must match [a-zA-Z_.][a-zA-Z0-9_.]*' });
+  }
+});
 
 const evaluation = z.union([
   z.strictObject({ kind: z.literal('rolling'), spec: z.strictObject({ evalWindow: duration, frequency: duration }) }),
@@ -185,9 +186,23 @@ export const alertRulePropsSchema = z.strictObject({
   panelType: z.enum(PANEL_TYPES).optional(),
 });
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * For a value that matched no alternative of a union, the issues of the alternative it got
+ * furthest into (the deepest path), which is the one the user meant.
+ */
+function closestAlternative(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const depth = (issues: Issue[]): number => Math.max(...issues.map((i) => i.path.length));
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+  if (depth(best) === 0) return [issue];
+  return best.flatMap((inner) => closestAlternative({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
+}
+
 /** Formats zod issues as `field.path: message` lines. */
 export function describePropsIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap(closestAlternative).map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
     return `${path || '(props)'}: ${issue.message}`;
   });

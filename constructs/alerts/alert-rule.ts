@@ -11,6 +11,7 @@ import { checkProviderAcceptance } from '../codecs/provider-acceptance';
 import { Construct, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
+import { ensureSignozProvider } from '../providers/signoz-provider';
 import { camelCase, isPlainObject } from '../util/json';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
@@ -93,6 +94,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
       if (err instanceof CodecError) throw new AlertRuleError(path, [`${err.path || '/'}: ${err.message}`]);
       throw err;
     }
+    ensureSignozProvider(this);
     const config = { ...(toBindingConfig(attributes) as object), ...(dependsOn.length > 0 ? { dependsOn } : {}) };
     this.resource = this.target === 'signoz_rule'
       ? new Rule(this, 'Resource', config as RuleConfig)
