@@ -7,12 +7,12 @@
 import { Alert, type AlertConfig } from '../../.gen/providers/signoz/alert';
 import { Rule, type RuleConfig } from '../../.gen/providers/signoz/rule';
 import { CodecError, encodeSignozAlert, encodeSignozRule } from '../codecs';
+import { toBindingConfig } from '../codecs/binding-config';
 import { checkProviderAcceptance } from '../codecs/provider-acceptance';
 import { Construct, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
 import { ensureSignozProvider } from '../providers/signoz-provider';
-import { camelCase, isPlainObject } from '../util/json';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
 import { AlertRuleError } from './alert-rule-error';
@@ -25,18 +25,6 @@ export interface IAlertRuleRef {
   readonly ruleId: string;
   /** The alert name. */
   readonly alertName: string;
-}
-
-/** Keys of free-form maps whose entries must keep their names when the tree is camel-cased. */
-const VERBATIM_MAPS = new Set(['labels', 'annotations']);
-
-/** The L1 binding takes camelCase config and writes snake_case again; maps stay as they are. */
-function toBindingConfig(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toBindingConfig);
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[camelCase(key)] = VERBATIM_MAPS.has(key) ? v : toBindingConfig(v);
-  return out;
 }
 
 function dependablesOf(props: AlertRuleProps): ITerraformDependable[] {
