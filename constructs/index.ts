@@ -1,5 +1,6 @@
 export * from './alerts';
 export * from './codecs';
+export * from './estate';
 export * from './model/channel-ref';
 export * from './model/enums';
 export * from './model/rule-payload';

@@ -12,6 +12,7 @@ import { checkProviderAcceptance } from '../codecs/provider-acceptance';
 import { Construct, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
+import { applyEnvironment } from '../estate/environment';
 import { ensureSignozProvider } from '../providers/signoz-provider';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
@@ -62,15 +63,16 @@ export class AlertRule extends Construct implements IAlertRuleRef {
       this.payload = structuredClone(props.payload);
       dependsOn = props.dependsOn;
     } else {
-      const parsed = alertRulePropsSchema.safeParse(props);
+      const effective = applyEnvironment(this, props);
+      const parsed = alertRulePropsSchema.safeParse(effective);
       if (!parsed.success) throw new AlertRuleError(path, describePropsIssues(parsed.error));
       try {
-        this.payload = buildRulePayload(props);
+        this.payload = buildRulePayload(effective);
       } catch (err) {
         if (err instanceof AlertPropsProblems) throw new AlertRuleError(path, err.problems);
         throw err;
       }
-      dependsOn = dependablesOf(props);
+      dependsOn = dependablesOf(effective);
     }
     this.alertName = this.payload.alert;
     this.target = ruleTargetOf(this);

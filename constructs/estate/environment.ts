@@ -1,0 +1,143 @@
+/**
+ * Per-environment differences of one alert estate: labels added to every alert, channels swapped
+ * (e.g. PagerDuty in prod, Slack in dev), alerts disabled, and threshold or other overrides per
+ * alert, all as data next to the environment instead of `if (env === 'prod')` in definitions.
+ *
+ * Alerts are matched by their construct path below the stack (`checkout/HighCpu`) or by their
+ * alert name. A key that matches no alert is a synth error, so a typo never silently does nothing.
+ */
+import { z } from 'zod';
+import type { IConstruct } from '../engine';
+import type { ChannelInput } from '../model/channel-ref';
+import type { Severity } from '../model/enums';
+import type { AlertRuleProps, NotificationOptions, ThresholdTier } from '../alerts/alert-rule-props';
+import type { EvaluationEnvelope } from '../model/rule-payload';
+
+/** What an environment may change about one alert. */
+export interface AlertOverride {
+  /** Tier fields to change, e.g. `{ critical: { target: 95 } }`; a tier set to `null` is removed. */
+  readonly tiers?: Readonly<Partial<Record<Severity, Partial<ThresholdTier> | null>>>;
+  readonly channels?: readonly ChannelInput[];
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly disabled?: boolean;
+  readonly evaluation?: EvaluationEnvelope;
+  readonly notifications?: NotificationOptions;
+}
+
+export interface EnvironmentSettings {
+  /** Environment name, e.g. `dev`, `staging`, `prod`; added to every alert as the `env` label. */
+  readonly name: string;
+  /** Labels added to every alert of the environment. @default - only `env` */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Channels replaced in every alert, keyed by the channel name used in the definitions. @default - none */
+  readonly channelMap?: Readonly<Record<string, ChannelInput>>;
+  /** Alerts disabled in this environment (construct path below the stack, or alert name). @default - none */
+  readonly disabledAlerts?: readonly string[];
+  /** Overrides per alert (construct path below the stack, or alert name). @default - none */
+  readonly alertOverrides?: Readonly<Record<string, AlertOverride>>;
+}
+
+const CONTEXT_KEY = 'signoz-alerts:environment';
+
+const settingsSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes, starting with a letter'),
+  labels: z.record(z.string(), z.string()).optional(),
+  channelMap: z.record(z.string(), z.any()).optional(),
+  disabledAlerts: z.array(z.string().min(1)).optional(),
+  alertOverrides: z.record(z.string().min(1), z.any()).optional(),
+});
+
+/** Tracks which override keys matched an alert, to report the ones that matched none. */
+class EnvironmentBinding {
+  readonly used = new Set<string>();
+  constructor(readonly settings: EnvironmentSettings) {}
+}
+
+const bindings = new WeakMap<IConstruct, EnvironmentBinding>();
+
+/**
+ * Applies environment settings to every alert rule under `scope` (usually a stack). Call it before
+ * adding alerts.
+ */
+export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings): void {
+  const parsed = settingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`);
+    throw new Error(`environment settings for ${scope.node.path}: ${problems.join('; ')}`);
+  }
+  const binding = new EnvironmentBinding(settings);
+  bindings.set(scope, binding);
+  scope.node.setContext(CONTEXT_KEY, settings.name);
+  scope.node.addValidation({
+    validate: () => {
+      const keys = [...(settings.disabledAlerts ?? []), ...Object.keys(settings.alertOverrides ?? {})];
+      return [...new Set(keys)].filter((k) => !binding.used.has(k)).map(
+        (k) => `environment ${settings.name}: "${k}" matches no alert (use the construct path below the stack, e.g. checkout/HighCpu, or the alert name)`,
+      );
+    },
+  });
+}
+
+/** The environment name in effect for `scope`, if any. */
+export function environmentNameOf(scope: IConstruct): string | undefined {
+  const value: unknown = scope.node.tryGetContext(CONTEXT_KEY);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function bindingOf(scope: IConstruct): { binding: EnvironmentBinding; root: IConstruct } | undefined {
+  for (let node: IConstruct | undefined = scope; node; node = node.node.scope) {
+    const binding = bindings.get(node);
+    if (binding) return { binding, root: node };
+  }
+  return undefined;
+}
+
+function mapChannels(channels: readonly ChannelInput[] | undefined, map: EnvironmentSettings['channelMap']): ChannelInput[] | undefined {
+  if (!channels || !map) return channels ? [...channels] : undefined;
+  return channels.map((c) => map[typeof c === 'string' ? c : c.channelName] ?? c);
+}
+
+function mergeTiers(tiers: AlertRuleProps['tiers'], override: AlertOverride['tiers']): AlertRuleProps['tiers'] {
+  if (!override) return tiers;
+  const out: Partial<Record<Severity, ThresholdTier>> = { ...tiers };
+  for (const [severity, change] of Object.entries(override) as [Severity, Partial<ThresholdTier> | null][]) {
+    if (change === null) delete out[severity];
+    else out[severity] = { ...(out[severity] ?? {}), ...change } as ThresholdTier;
+  }
+  return out;
+}
+
+/**
+ * The props of the alert at `alert` (a construct, not yet holding children) with the settings of
+ * its environment applied.
+ */
+export function applyEnvironment(alert: IConstruct, props: AlertRuleProps): AlertRuleProps {
+  const found = bindingOf(alert);
+  if (!found) return props;
+  const { binding, root } = found;
+  const { settings } = binding;
+  const relativePath = alert.node.path.slice(root.node.path.length).replace(/^\//, '');
+  const keys = [relativePath, props.name];
+
+  const override = keys.map((k) => settings.alertOverrides?.[k]).find((o) => o !== undefined);
+  for (const k of keys) {
+    if (settings.alertOverrides?.[k] !== undefined || settings.disabledAlerts?.includes(k)) binding.used.add(k);
+  }
+  const disabled = keys.some((k) => settings.disabledAlerts?.includes(k)) || override?.disabled || props.disabled;
+
+  const tiers = mergeTiers(props.tiers, override?.tiers);
+  const mappedTiers = Object.fromEntries(Object.entries(tiers).map(([severity, tier]) => [
+    severity,
+    tier && tier.channels ? { ...tier, channels: mapChannels(tier.channels, settings.channelMap) } : tier,
+  ])) as AlertRuleProps['tiers'];
+
+  return {
+    ...props,
+    tiers: mappedTiers,
+    channels: mapChannels(override?.channels ?? props.channels, settings.channelMap),
+    labels: { ...(props.labels ?? {}), ...(override?.labels ?? {}), ...(settings.labels ?? {}), env: settings.name },
+    ...(disabled !== undefined ? { disabled } : {}),
+    ...(override?.evaluation ? { evaluation: override.evaluation } : {}),
+    ...(override?.notifications ? { notifications: { ...(props.notifications ?? {}), ...override.notifications } } : {}),
+  };
+}
