@@ -9,7 +9,7 @@ import { Rule, type RuleConfig } from '../../.gen/providers/signoz/rule';
 import { CodecError, encodeSignozAlert, encodeSignozRule } from '../codecs';
 import { toBindingConfig } from '../codecs/binding-config';
 import { checkProviderAcceptance } from '../codecs/provider-acceptance';
-import { Construct, type ITerraformDependable, type TerraformResource } from '../engine';
+import { Construct, TerraformStack, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
 import { applyEnvironment } from '../estate/environment';
@@ -33,6 +33,22 @@ function dependablesOf(props: AlertRuleProps): ITerraformDependable[] {
   const seen = new Set<ITerraformDependable>();
   for (const channel of channels) if (typeof channel !== 'string' && channel.dependable) seen.add(channel.dependable);
   return [...seen];
+}
+
+/**
+ * Terraform orders a rule after the channels it names: a channel in the same stack through
+ * `depends_on`, a channel in another stack (sharded estates) through a stack dependency, since
+ * `depends_on` cannot cross states. Returns the same-stack dependables.
+ */
+function orderAfter(rule: Construct, dependables: readonly ITerraformDependable[]): ITerraformDependable[] {
+  const stack = TerraformStack.of(rule);
+  const local: ITerraformDependable[] = [];
+  for (const dependable of dependables) {
+    const other = Construct.isConstruct(dependable) ? TerraformStack.of(dependable) : stack;
+    if (other === stack) local.push(dependable);
+    else stack.addDependency(other);
+  }
+  return local;
 }
 
 export class AlertRule extends Construct implements IAlertRuleRef {
@@ -85,7 +101,8 @@ export class AlertRule extends Construct implements IAlertRuleRef {
       throw err;
     }
     ensureSignozProvider(this);
-    const config = { ...(toBindingConfig(attributes) as object), ...(dependsOn.length > 0 ? { dependsOn } : {}) };
+    const localDependsOn = orderAfter(this, dependsOn);
+    const config = { ...(toBindingConfig(attributes) as object), ...(localDependsOn.length > 0 ? { dependsOn: localDependsOn } : {}) };
     this.resource = this.target === 'signoz_rule'
       ? new Rule(this, 'Resource', config as RuleConfig)
       : new Alert(this, 'Resource', config as AlertConfig);

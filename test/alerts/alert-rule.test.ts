@@ -144,6 +144,15 @@ describe('AlertRule on signoz_rule', () => {
     expect(rule.condition.thresholds.basic.spec[1].channels).toEqual(['slack-alerts']);
   });
 
+  it('orders a rule after a channel in another stack through a stack dependency', () => {
+    const { app, stack: shared } = newStack('shared');
+    const channelResource = new DataResource(shared, 'ChannelStandIn', { input: { name: 'slack-alerts' } });
+    const alerts = new TerraformStack(app, 'alerts');
+    new AlertRule(alerts, 'Cpu', { ...cpu(), channels: [{ channelName: 'slack-alerts', dependable: channelResource }] });
+    expect(alerts.dependencies).toContain(shared);
+    expect((onlyResource(alerts, 'signoz_rule') as any).depends_on).toBeUndefined();
+  });
+
   it('exposes the rule id as a Terraform reference for maintenance windows and routing', () => {
     const { stack } = newStack();
     const alert = new AlertRule(stack, 'Cpu', cpu());
