@@ -9,9 +9,16 @@ import { TerraformStack, type IConstruct } from '../engine';
 /** The exact provider version every stack pins (the bindings are generated from its schema). */
 export const SIGNOZ_PROVIDER_VERSION = '0.0.17';
 
+const providers = new WeakMap<TerraformStack, SignozProvider>();
+
 /** The stack's `signoz` provider, added on first use when the stack has none. */
 export function ensureSignozProvider(scope: IConstruct): SignozProvider {
   const stack = TerraformStack.of(scope);
-  const existing = stack.node.findAll().find((c): c is SignozProvider => c instanceof SignozProvider);
-  return existing ?? new SignozProvider(stack, 'signoz', {});
+  let provider = providers.get(stack);
+  if (!provider) {
+    // Looked up once per stack: a walk per alert would make large stacks quadratic.
+    provider = stack.node.findAll().find((c): c is SignozProvider => c instanceof SignozProvider) ?? new SignozProvider(stack, 'signoz', {});
+    providers.set(stack, provider);
+  }
+  return provider;
 }
