@@ -4,10 +4,7 @@
  * construction (zod) and again at synth (the JSON Schemas of the rules API and the provider's own
  * schema), and synthesized as `signoz_rule` or, per stack, the legacy `signoz_alert`.
  */
-import { Alert, type AlertConfig } from '../../.gen/providers/signoz/alert';
-import { Rule, type RuleConfig } from '../../.gen/providers/signoz/rule';
 import { CodecError, encodeSignozAlert, encodeSignozRule } from '../codecs';
-import { toBindingConfig } from '../codecs/binding-config';
 import { checkProviderAcceptance } from '../codecs/provider-acceptance';
 import { Construct, TerraformStack, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { ChannelInput } from '../model/channel-ref';
@@ -18,6 +15,7 @@ import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
 import { AlertRuleError } from './alert-rule-error';
 import { alertRulePropsSchema, describePropsIssues, type AlertRuleProps } from './alert-rule-props';
+import { RuleResource } from './rule-resource';
 import { ruleTargetOf, type RuleTarget } from './rule-target';
 
 /** Anything that names one SigNoz alert rule (for maintenance windows and routing). */
@@ -64,7 +62,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
   readonly payload: RulePayload;
   /** The resource type that carries the rule. */
   readonly target: RuleTarget;
-  /** The underlying L1 resource (`signoz_rule` or `signoz_alert`). */
+  /** The underlying Terraform resource (`signoz_rule` or `signoz_alert`). */
   readonly resource: TerraformResource;
   readonly ruleId: string;
   readonly alertName: string;
@@ -102,11 +100,9 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     }
     ensureSignozProvider(this);
     const localDependsOn = orderAfter(this, dependsOn);
-    const config = { ...(toBindingConfig(attributes) as object), ...(localDependsOn.length > 0 ? { dependsOn: localDependsOn } : {}) };
-    this.resource = this.target === 'signoz_rule'
-      ? new Rule(this, 'Resource', config as RuleConfig)
-      : new Alert(this, 'Resource', config as AlertConfig);
-    this.ruleId = (this.resource as Rule | Alert).id;
+    const resource = new RuleResource(this, 'Resource', this.target, attributes, localDependsOn);
+    this.resource = resource;
+    this.ruleId = resource.id;
 
     // Defence in depth, at synth: the rules-API schemas and the provider's own schema.
     this.node.addValidation({

@@ -6,20 +6,27 @@ import type { IConstruct } from '../engine';
 
 export type RuleTarget = 'signoz_rule' | 'signoz_alert';
 
-const CONTEXT_KEY = 'signoz-alerts:rule-target';
+/** App-wide default, e.g. in `cdktf.json`: `"context": { "signoz-alerts:rule-target": "signoz_alert" }`. */
+export const RULE_TARGET_CONTEXT_KEY = 'signoz-alerts:rule-target';
 
-/**
- * Selects the resource for every alert rule under `scope` (usually a stack). Call it before adding
- * rules; it can also be set for the whole app in `cdktf.json` under `context`.
- */
+const targets = new WeakMap<IConstruct, RuleTarget>();
+
+/** Selects the resource for every alert rule under `scope` (usually a stack) added after this call. */
 export function setRuleTarget(scope: IConstruct, target: RuleTarget): void {
-  scope.node.setContext(CONTEXT_KEY, target);
+  if (target !== 'signoz_rule' && target !== 'signoz_alert') {
+    throw new Error(`rule target must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(target)}`);
+  }
+  targets.set(scope, target);
 }
 
 /** The resource selected for rules under `scope`. */
 export function ruleTargetOf(scope: IConstruct): RuleTarget {
-  const value: unknown = scope.node.tryGetContext(CONTEXT_KEY);
+  for (let node: IConstruct | undefined = scope; node; node = node.node.scope) {
+    const target = targets.get(node);
+    if (target) return target;
+  }
+  const value: unknown = scope.node.tryGetContext(RULE_TARGET_CONTEXT_KEY);
   if (value === undefined) return 'signoz_rule';
   if (value === 'signoz_rule' || value === 'signoz_alert') return value;
-  throw new Error(`context "${CONTEXT_KEY}" must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(value)}`);
+  throw new Error(`context "${RULE_TARGET_CONTEXT_KEY}" must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(value)}`);
 }

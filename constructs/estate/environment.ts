@@ -37,8 +37,6 @@ export interface EnvironmentSettings {
   readonly alertOverrides?: Readonly<Record<string, AlertOverride>>;
 }
 
-const CONTEXT_KEY = 'signoz-alerts:environment';
-
 const settingsSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes, starting with a letter'),
   labels: z.record(z.string(), z.string()).optional(),
@@ -56,8 +54,8 @@ class EnvironmentBinding {
 const bindings = new WeakMap<IConstruct, EnvironmentBinding>();
 
 /**
- * Applies environment settings to every alert rule under `scope` (usually a stack). Call it before
- * adding alerts.
+ * Applies environment settings to every alert rule under `scope` (usually a stack) added after
+ * this call.
  */
 export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings): void {
   const parsed = settingsSchema.safeParse(settings);
@@ -67,7 +65,6 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
   }
   const binding = new EnvironmentBinding(settings);
   bindings.set(scope, binding);
-  scope.node.setContext(CONTEXT_KEY, settings.name);
   scope.node.addValidation({
     validate: () => {
       const keys = [...(settings.disabledAlerts ?? []), ...Object.keys(settings.alertOverrides ?? {})];
@@ -80,8 +77,7 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
 
 /** The environment name in effect for `scope`, if any. */
 export function environmentNameOf(scope: IConstruct): string | undefined {
-  const value: unknown = scope.node.tryGetContext(CONTEXT_KEY);
-  return typeof value === 'string' ? value : undefined;
+  return bindingOf(scope)?.binding.settings.name;
 }
 
 function bindingOf(scope: IConstruct): { binding: EnvironmentBinding; root: IConstruct } | undefined {
