@@ -52,12 +52,20 @@ class EnvironmentBinding {
 }
 
 const bindings = new WeakMap<IConstruct, EnvironmentBinding>();
+/** One binding per settings object, so the stacks of a sharded environment share one. */
+const bindingsBySettings = new WeakMap<EnvironmentSettings, EnvironmentBinding>();
 
 /**
  * Applies environment settings to every alert rule under `scope` (usually a stack) added after
- * this call.
+ * this call. Several stacks of one environment (shards) take the same settings object; an
+ * override key then has to match an alert in any of them.
  */
 export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings): void {
+  const known = bindingsBySettings.get(settings);
+  if (known) {
+    bindings.set(scope, known);
+    return;
+  }
   const parsed = settingsSchema.safeParse(settings);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`);
@@ -65,6 +73,7 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
   }
   const binding = new EnvironmentBinding(settings);
   bindings.set(scope, binding);
+  bindingsBySettings.set(settings, binding);
   scope.node.addValidation({
     validate: () => {
       const keys = [...(settings.disabledAlerts ?? []), ...Object.keys(settings.alertOverrides ?? {})];
