@@ -10,6 +10,7 @@ import { AlertStateMachine, type AlertSnapshot, type StateTransition } from './a
 import { compileRule, type EvaluableRule, type RuleProblem } from './evaluable-rule';
 import { DEFAULT_EVAL_DELAY_MS, queryWindow } from './evaluation-window';
 import { evaluateFormula } from './formula';
+import { sortedLabels } from './label-set';
 import { adaptRuleJson } from './rule-json-adapter';
 import { expandLabelTemplate, unexpandedTemplateLabels } from './rule-labels';
 import { seriesInWindow, type QueryResults, type ResultSeries } from './series';
@@ -134,7 +135,7 @@ export function evaluateRule(rule: EvaluableRule, results: QueryResults, options
     }
     try {
       const transitions = machine.apply(tick, samples);
-      const resolved = transitions.filter((t) => t.to === 'inactive' && t.from !== 'pending').map((t) => ({ labels: t.labels }));
+      const resolved = transitions.filter((t) => t.to === 'inactive' && t.from !== 'pending').map((t) => ({ labels: sortedLabels(t.labels) }));
       ticks.push({ time: tick, window, alerts: machine.snapshot(), resolved, transitions });
     } catch (err) {
       ticks.push({ time: tick, window, alerts: machine.snapshot(), resolved: [], transitions: [], error: (err as Error).message });
