@@ -164,12 +164,12 @@ export function adaptRuleJson(input: unknown): AdaptedRule {
   let body: Json = input;
   if (isObject(body.data) && body.alert === undefined && (typeof body.status === 'string' || Object.keys(body).length === 1)) body = body.data;
   let shape: RuleShape;
-  if (typeof body.condition === 'string' || 'alert_type' in body || 'eval_window' in body) {
-    body = fromSignozAlert(body);
-    shape = 'signoz_alert';
-  } else if ('schema_version' in body || (isObject(body.condition) && 'composite_query' in body.condition)) {
+  if (isObject(body.condition) && 'composite_query' in body.condition) {
     body = unwrapSignozRuleBlocks(camelKeys(body) as Json);
     shape = 'signoz_rule';
+  } else if (typeof body.condition === 'string' || 'alert_type' in body || 'eval_window' in body) {
+    body = fromSignozAlert(body);
+    shape = 'signoz_alert';
   } else {
     shape = 'rules-api-v2alpha1';
   }
