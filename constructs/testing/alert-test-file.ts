@@ -190,10 +190,10 @@ function readCase(r: Reader, raw: unknown, path: Path, fileDelay: string | undef
 /** Reads a behaviour test file; throws `AlertTestFileError` (file:line: reason) for any mistake. */
 export function parseAlertTestFile(text: string, file: string): AlertTestFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    throw new AlertTestFileError(file, first.linePos?.[0]?.line ?? 0, `invalid YAML: ${first.message.split('\n')[0]}`);
+    throw new AlertTestFileError(file, first.linePos?.[0]?.line ?? 0, `invalid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const r = new Reader(file, doc, lines);
   const top = r.object(doc.toJS(), [], ['rule_file', 'alert', 'evaluation_delay', 'tests']);

@@ -156,8 +156,8 @@ export function runBehaviourTest(rule: EvaluableRule, testCase: BehaviourTestCas
     ...(testCase.expectations ?? []).map((e) => t0 + durationMs(e.at, 'eval_time')),
     ...(testCase.resolves ?? []).filter((r) => r.at !== 'never').map((r) => t0 + durationMs(r.at as DurationInput, 'exp_resolved_at')),
   ];
-  const hasNever = (testCase.resolves ?? []).some((r) => r.at === 'never');
-  const to = Math.max(firstTick, ...checkTimes, hasNever ? lastPoint + evalDelayMs + span : firstTick);
+  // run until the last point has left the window, so a resolution later than expected is still seen
+  const to = Math.max(firstTick, ...checkTimes, lastPoint + evalDelayMs + span);
   const timeline = evaluateRule(rule, results, { from: firstTick, to, evalDelayMs });
   const failures = [
     ...(testCase.expectations ?? []).map((e) => checkExpectation(e, timeline, t0, firstTick)),

@@ -1,0 +1,3 @@
+/** Public API of cdktf-signoz-alerts. */
+export * from './evaluation';
+export * from './testing';

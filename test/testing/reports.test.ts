@@ -1,0 +1,61 @@
+import { join, resolve } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { collectEstateAlerts, coverageReport, coverageText, escapeXml, junitReport, runAlertTestFiles } from '../../constructs/testing';
+
+const fixtures = resolve(__dirname, '../fixtures/evaluation');
+
+describe('JUnit XML', () => {
+  const results = runAlertTestFiles([join(fixtures, 'alert-tests')], fixtures);
+  const xml = junitReport(results);
+
+  it('is well-formed XML', () => {
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+
+  it('counts tests, failures and load errors per file', () => {
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
+    const suites = parsed.testsuites.testsuite as { '@_name': string; '@_tests': string; '@_failures': string; '@_errors': string }[];
+    expect(parsed.testsuites['@_tests']).toBe('5');
+    expect(parsed.testsuites['@_failures']).toBe('1');
+    expect(parsed.testsuites['@_errors']).toBe('1');
+    expect(suites.map((s) => [s['@_name'], s['@_tests'], s['@_failures'], s['@_errors']])).toEqual([
+      ['alert-tests/failing/bad-notation.alert-test.yaml', '1', '0', '1'],
+      ['alert-tests/failing/wrong-expectations.alert-test.yaml', '2', '1', '0'],
+      ['alert-tests/passing/cpu-tiers.alert-test.yaml', '1', '0', '0'],
+      ['alert-tests/passing/ingest-absent.alert-test.yaml', '1', '0', '0'],
+    ]);
+  });
+
+  it('escapes markup and drops characters XML cannot hold', () => {
+    expect(escapeXml('a<b & "c" \'d\' >\u0001')).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos; &gt;');
+    const tricky = junitReport([{ file: 'x<&>.yaml', alertName: 'A "quoted" <alert>', cases: [] }]);
+    expect(XMLValidator.validate(tricky)).toBe(true);
+  });
+
+  it('is the same on every run (no timestamps or durations)', () => {
+    expect(junitReport(runAlertTestFiles([join(fixtures, 'alert-tests')], fixtures))).toBe(xml);
+  });
+});
+
+describe('coverage of an estate', () => {
+  it('lists the alerts of cdktf output and which have behaviour tests', () => {
+    const estate = collectEstateAlerts(join(fixtures, 'estate/cdktf.out'));
+    expect(estate).toEqual([
+      { name: 'Host CPU high', location: 'stacks/prod/cdk.tf.json signoz_rule.host_cpu_high' },
+      { name: 'Host memory high', location: 'stacks/prod/cdk.tf.json signoz_rule.host_memory_high' },
+    ]);
+    const report = coverageReport(estate, new Set(['Host CPU high', 'Retired alert']));
+    expect(coverageText(report)).toBe([
+      'Behaviour test coverage: 1 of 2 alerts (50%)',
+      '  tested    Host CPU high  (stacks/prod/cdk.tf.json signoz_rule.host_cpu_high)',
+      '  UNTESTED  Host memory high  (stacks/prod/cdk.tf.json signoz_rule.host_memory_high)',
+      '  tests for an alert not in the estate: Retired alert',
+    ].join('\n'));
+  });
+
+  it('reads a folder of rule JSON files in any shape', () => {
+    expect(collectEstateAlerts(join(fixtures, 'rules')).map((a) => a.name)).toEqual([
+      'Checkout error rate', 'Host CPU high', 'Host CPU high (signoz_alert)', 'Ingest heartbeat', 'Queue depth (legacy v1)',
+    ]);
+  });
+});
