@@ -82,10 +82,19 @@ export function timelineToText(timeline: EvaluationTimeline, evalDelayMs: number
 
 /** Default range: from the first point to the moment the last point has left the window. */
 function defaultRange(rule: EvaluableRule, results: QueryResults, evalDelayMs: number): { from: number; to: number } | undefined {
-  const times = Object.values(results).flatMap((list) => list.flatMap((s) => s.points.map(([t]) => t)));
-  if (times.length === 0) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const list of Object.values(results)) {
+    for (const one of list) {
+      for (const [t] of one.points) {
+        if (t < first) first = t;
+        if (t > last) last = t;
+      }
+    }
+  }
+  if (first === Infinity) return undefined;
   const span = rule.schedule.kind === 'rolling' ? rule.schedule.evalWindowMs : rule.schedule.frequencyMs;
-  return { from: Math.min(...times), to: Math.max(...times) + evalDelayMs + span };
+  return { from: first, to: last + evalDelayMs + span };
 }
 
 function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => void): void {

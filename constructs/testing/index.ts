@@ -8,7 +8,7 @@ export { parseSeriesNotation, SeriesNotationError } from './series-notation';
 export type { NotationValue } from './series-notation';
 export { parseAlertTestFile, AlertTestFileError } from './alert-test-file';
 export type { AlertTestFile } from './alert-test-file';
-export { runAlertTestFiles, runAlertTestFile, discoverAlertTestFiles, loadRuleForTest, ALERT_TEST_FILE_PATTERN } from './run-alert-test-files';
+export { alertTestCases, runAlertTestFiles, runAlertTestFile, discoverAlertTestFiles, loadRuleForTest, ALERT_TEST_FILE_PATTERN } from './run-alert-test-files';
 export type { FileResult } from './run-alert-test-files';
 export { junitReport, escapeXml } from './junit-report';
 export { collectEstateAlerts, coverageReport, coverageText } from './coverage-report';

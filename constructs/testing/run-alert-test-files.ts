@@ -106,3 +106,18 @@ export function runAlertTestFile(path: string, cwd: string): FileResult {
 export function runAlertTestFiles(paths: readonly string[], cwd: string = process.cwd()): FileResult[] {
   return discoverAlertTestFiles(paths, cwd).map((path) => runAlertTestFile(path, cwd));
 }
+
+/** A test per case of the YAML files under `paths`, for any runner: `for (const t of alertTestCases(['alerts'])) it(t.title, t.check);` */
+export function alertTestCases(paths: readonly string[], cwd: string = process.cwd()): { readonly title: string; readonly check: () => void }[] {
+  return runAlertTestFiles(paths, cwd).flatMap((result) => {
+    if (result.error) {
+      return [{ title: `${result.file} (load)`, check: (): void => { throw new Error(result.error); } }];
+    }
+    return result.cases.map((c) => ({
+      title: `${result.file}:${c.line} › ${c.name}`,
+      check: (): void => {
+        if (!c.passed) throw new Error([`alert "${result.alertName}" did not behave as expected:`, ...c.failures, ...c.timeline.warnings.map((w) => `warning: ${w}`)].join('\n'));
+      },
+    }));
+  });
+}

@@ -150,7 +150,7 @@ export function runBehaviourTest(rule: EvaluableRule, testCase: BehaviourTestCas
   const results = buildQueryResults(testCase);
   const evalDelayMs = durationMs(testCase.evalDelay ?? '2m', 'evaluation_delay');
   const firstTick = t0 + durationMs(testCase.firstEvalTime ?? 0, 'first_eval_time');
-  const lastPoint = Math.max(t0, ...Object.values(results).flatMap((l) => l.flatMap((s) => s.points.map(([t]) => t))));
+  const lastPoint = Object.values(results).reduce((m, list) => list.reduce((m2, one) => Math.max(m2, one.points.at(-1)?.[0] ?? t0), m), t0);
   const span = rule.schedule.kind === 'rolling' ? rule.schedule.evalWindowMs : rule.schedule.frequencyMs;
   const checkTimes = [
     ...(testCase.expectations ?? []).map((e) => t0 + durationMs(e.at, 'eval_time')),

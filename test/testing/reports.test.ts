@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { collectEstateAlerts, coverageReport, coverageText, escapeXml, junitReport, runAlertTestFiles } from '../../constructs/testing';
+import { alertTestCases, collectEstateAlerts, coverageReport, coverageText, escapeXml, junitReport, runAlertTestFiles } from '../../constructs/testing';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');
 
@@ -57,5 +57,21 @@ describe('coverage of an estate', () => {
     expect(collectEstateAlerts(join(fixtures, 'rules')).map((a) => a.name)).toEqual([
       'Checkout error rate', 'Host CPU high', 'Host CPU high (signoz_alert)', 'Ingest heartbeat', 'Queue depth (legacy v1)',
     ]);
+  });
+});
+
+describe('alertTestCases (YAML tests inside any test runner)', () => {
+  // the suite runs the passing fixtures as real tests, the way a project would in its own `npm test`
+  for (const t of alertTestCases([join(fixtures, 'alert-tests/passing')], fixtures)) it(t.title, t.check);
+
+  it('turns a failing case into a throwing check', () => {
+    const cases = alertTestCases([join(fixtures, 'alert-tests/failing')], fixtures);
+    expect(cases.map((c) => c.title)).toEqual([
+      'alert-tests/failing/bad-notation.alert-test.yaml (load)',
+      'alert-tests/failing/wrong-expectations.alert-test.yaml:3 › expects critical too early',
+      'alert-tests/failing/wrong-expectations.alert-test.yaml:12 › passes',
+    ]);
+    expect(cases[1]!.check).toThrow(/alert "Host CPU high" did not behave as expected:\nat 2m/);
+    expect(cases[2]!.check).not.toThrow();
   });
 });
