@@ -262,6 +262,20 @@ export function compileRule(payload: RulePayload | Record<string, unknown>): Com
   if (requireMinPoints && requiredNumPoints <= 0) {
     problems.push({ path: '/condition/requiredNumPoints', message: 'condition.requiredNumPoints: must be greater than 0 when requireMinPoints is enabled' });
   }
+  const selectedSpec = (Array.isArray(compositeQuery?.queries) ? compositeQuery.queries : [])
+    .map((q: unknown) => (isObject(q) && isObject(q.spec) ? q.spec : {}))
+    .find((spec: Json) => spec.name === selectedQuery);
+  const formulaExtras = ['functions', 'limit', 'order', 'having'].filter((k) => {
+    const v = selectedSpec?.[k];
+    return v !== undefined && v !== null && v !== 0 && !(Array.isArray(v) && v.length === 0);
+  });
+  if (queries.find((q) => q.name === selectedQuery)?.kind === 'builder_formula' && formulaExtras.length > 0) {
+    warnings.push(`formula ${selectedQuery} has ${formulaExtras.join(', ')}: the evaluator does not apply them to the formula result; give ${selectedQuery}'s series directly if they matter`);
+  }
+  const notificationSettings = isObject(rule.notificationSettings) ? rule.notificationSettings : {};
+  if (typeof notificationSettings.newGroupEvalDelay === 'string' && notificationSettings.newGroupEvalDelay !== '' && durationFromRuleValue(notificationSettings.newGroupEvalDelay) !== 0) {
+    warnings.push('notificationSettings.newGroupEvalDelay is not reproduced: SigNoz skips series first seen less than that long ago, which needs its metadata store');
+  }
   if (condition.alertOnAbsent === true && absentFor === 0) {
     warnings.push('alertOnAbsent with absentFor 0: SigNoz raises the no-data alert at every evaluation, even when data is present (HandleMissingDataAlert compares "now" with "last data + 0 minutes")');
   }

@@ -231,6 +231,20 @@ describe('formula as the selected query', () => {
     expect(timeline.warnings).toEqual([]);
   });
 
+  it('warns that formula functions and limits are not applied, and that newGroupEvalDelay is not reproduced', () => {
+    const withExtras = rule({
+      queries: [
+        { type: 'builder_query', spec: { name: 'A', signal: 'traces', aggregations: [{ expression: 'count()' }] } },
+        { type: 'builder_formula', spec: { name: 'F1', expression: 'A * 2', limit: 5, functions: [{ name: 'absolute' }] } },
+      ],
+      selected: 'F1',
+    });
+    withExtras.notificationSettings = { newGroupEvalDelay: '10m' };
+    const warnings = loadEvaluableRule(withExtras).warnings.join('\n');
+    expect(warnings).toMatch(/formula F1 has functions, limit: the evaluator does not apply them/);
+    expect(warnings).toMatch(/newGroupEvalDelay is not reproduced/);
+  });
+
   it('uses the formula\'s own series when they are given', () => {
     const timeline = run(formulaRule, { F1: [perMinute([42], { service: 'cart' })] }, 1);
     expect(timeline.ticks[1]!.alerts[0]!.value).toBe(42);
