@@ -113,9 +113,13 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
     throw err;
   }
   const ruleJson = parseJsonText(ruleText, flags.rule);
+  if ('error' in ruleJson) {
+    io.err(`signoz-alerts: ${ruleJson.error}`);
+    setExitCode(EXIT.failed);
+    return;
+  }
   let rule: EvaluableRule;
   try {
-    if ('error' in ruleJson) throw new RuleShapeError(ruleJson.error);
     rule = loadEvaluableRule(ruleJson.value);
   } catch (err) {
     if (err instanceof RuleEvaluationError) {

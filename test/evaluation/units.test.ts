@@ -12,7 +12,7 @@ describe('unit conversion of threshold targets (units.ConverterFromUnit(...).Con
     [1, 'kbytes', 'bytes', 1024], // IEC for the Grafana-style names
     [1, 'decKbytes', 'bytes', 1000], // SI for the dec* names
     [1, 'MiBy', 'By', 1_048_576],
-    [1, 'MBy', 'By', 1_000_000],
+    [1.5, 'MBy', 'By', 1_500_000], // SigNoz's unit_conversion_bytes_to_mb scenario: MBy is base 10
     [1, 'bytes', 'bits', 8],
     [1, 'GBs', 'MBs', 1000],
     [1, 'Gibit/s', 'Mibit/s', 1024],
