@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { alertTestCases, collectEstateAlerts, coverageReport, coverageText, escapeXml, junitReport, runAlertTestFiles } from '../../constructs/testing';
+import { alertTestCases, collectEstateAlerts, coverageReport, loadRuleForTest, coverageText, escapeXml, junitReport, runAlertTestFiles } from '../../constructs/testing';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');
 
@@ -73,5 +73,22 @@ describe('alertTestCases (YAML tests inside any test runner)', () => {
     ]);
     expect(cases[1]!.check).toThrow(/alert "Host CPU high" did not behave as expected:\nat 2m/);
     expect(cases[2]!.check).not.toThrow();
+  });
+});
+
+describe('loadRuleForTest (rule_file and alert)', () => {
+  const tf = join(fixtures, 'estate/cdktf.out/stacks/prod/cdk.tf.json');
+
+  it('picks one alert out of synthesized Terraform JSON by name', () => {
+    expect(loadRuleForTest(tf, 'Host memory high', 'cdk.tf.json').thresholds[0]!.target).toBe(95);
+  });
+
+  it('asks which alert when the file holds several, and lists them', () => {
+    expect(() => loadRuleForTest(tf, undefined, 'cdk.tf.json')).toThrow('rule_file cdk.tf.json holds 2 rules: say which one with "alert:" ("Host CPU high", "Host memory high")');
+    expect(() => loadRuleForTest(tf, 'Disk full', 'cdk.tf.json')).toThrow('rule_file cdk.tf.json has no rule named "Disk full"; it has: "Host CPU high", "Host memory high"');
+  });
+
+  it('names a missing rule file as written in the test', () => {
+    expect(() => loadRuleForTest(join(fixtures, 'nope.json'), undefined, '../nope.json')).toThrow('rule_file ../nope.json: no such file');
   });
 });
