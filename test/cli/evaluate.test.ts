@@ -2,14 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { cliRecorder } from '../support/cli-recorder';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');
-function recorder(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), cwd, env: {} };
-}
+const recorder = cliRecorder;
 const workDir = mkdtempSync(join(tmpdir(), 'evaluate-cli-'));
 const write = (name: string, content: unknown): string => {
   writeFileSync(join(workDir, name), typeof content === 'string' ? content : JSON.stringify(content));

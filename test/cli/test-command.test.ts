@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { main } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { cliRecorder } from '../support/cli-recorder';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');
-function recorder(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), cwd, env: {} };
-}
+const recorder = cliRecorder;
 
 describe('signoz-alerts test', () => {
   it('exits 0 when every case passes, and reports coverage of an estate', async () => {
