@@ -2,17 +2,25 @@
  * `signoz-alerts`: the command line for pipelines and non-TypeScript users. Thin by design: it
  * parses arguments and prints; the work lives in the library.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../package.json').version;
+/** The package version, read from package.json in the source tree and in the compiled `dist/`. */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+    if (path.dirname(dir) === dir) return '0.0.0';
+  }
+}
 
 export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command('signoz-alerts')
     .description('Alerts-as-code for SigNoz: validate rules, check policies, summarize plans.')
-    .version(VERSION)
+    .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });

@@ -1,0 +1,100 @@
+/** `signoz-alerts test`: run YAML alert behaviour tests, report pass/fail, JUnit XML and coverage. */
+import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import {
+  collectEstateAlerts,
+  coverageReport,
+  coverageText,
+  discoverAlertTestFiles,
+  junitReport,
+  runAlertTestFile,
+  type FileResult,
+} from '../../constructs/testing';
+import { EXIT, UsageError, type CliIO } from '../io';
+import { resolvePath } from '../input-files';
+import type { RegisterCommand } from './index';
+
+interface TestFlags {
+  junit?: string;
+  coverage?: string;
+}
+
+function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}
+
+function indent(text: string): string {
+  return text.split('\n').map((l) => `      ${l}`).join('\n');
+}
+
+/** Human-readable results, one line per case, failures explained below their line. */
+export function resultsText(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    if (result.error) {
+      lines.push(`ERROR ${result.file}`, indent(result.error));
+      continue;
+    }
+    for (const c of result.cases) {
+      lines.push(`${c.passed ? 'PASS' : 'FAIL'}  ${result.file}:${c.line} › ${c.name}`);
+      if (!c.passed) {
+        lines.push(...c.failures.map(indent));
+        lines.push(...c.timeline.warnings.map((w) => indent(`warning: ${w}`)));
+      }
+    }
+  }
+  const cases = results.flatMap((r) => r.cases);
+  const passed = cases.filter((c) => c.passed).length;
+  const errors = results.filter((r) => r.error).length;
+  lines.push('', `${passed} passed, ${cases.length - passed} failed${errors ? `, ${errors} file${errors > 1 ? 's' : ''} with errors` : ''}`);
+  return lines.join('\n');
+}
+
+function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: number) => void): void {
+  let files: string[];
+  try {
+    files = discoverAlertTestFiles(paths, io.cwd);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (files.length === 0) throw new UsageError(`no *.alert-test.yaml files found in ${paths.join(', ')}`);
+  let estatePath: string | undefined;
+  if (flags.coverage !== undefined) {
+    estatePath = resolvePath(io.cwd, flags.coverage);
+    try {
+      statSync(estatePath);
+    } catch {
+      throw new UsageError(`--coverage ${flags.coverage}: no such file or directory`);
+    }
+  }
+  const results = files.map((file) => runAlertTestFile(file, io.cwd));
+  io.out(resultsText(results));
+  if (flags.junit !== undefined) {
+    try {
+      writeAtomically(resolvePath(io.cwd, flags.junit), junitReport(results));
+    } catch (err) {
+      throw new UsageError(`cannot write --junit ${flags.junit}: ${(err as Error).message}`);
+    }
+  }
+  if (estatePath !== undefined) {
+    const tested = new Set(results.map((r) => r.alertName).filter((n): n is string => n !== undefined));
+    io.out('');
+    io.out(coverageText(coverageReport(collectEstateAlerts(estatePath), tested)));
+  }
+  const failed = results.some((r) => r.error !== undefined || r.cases.some((c) => !c.passed));
+  setExitCode(failed ? EXIT.failed : EXIT.ok);
+}
+
+export const registerTest: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
+  program
+    .command('test')
+    .description('Run alert behaviour tests (*.alert-test.yaml): given series, check which alerts fire, when, and when they resolve')
+    .argument('<paths...>', 'test files, or folders searched for *.alert-test.yaml / *.alert-test.yml')
+    .option('--junit <file>', 'also write the results as JUnit XML')
+    .option('--coverage <path>', 'list which alerts of an estate have tests: a cdktf.out folder, a folder of rule JSON, or one file')
+    .action((paths: string[], flags: TestFlags) => run(paths, flags, io, setExitCode));
+};

@@ -1,0 +1,38 @@
+/** Reading the files a command is pointed at, with one-line errors instead of stack traces. */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { UsageError } from './io';
+
+/** Absolute path of a user-given path, relative to the command's working directory. */
+export function resolvePath(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+/** The text of a file; a missing or unreadable file is a usage error. */
+export function readTextFile(cwd: string, path: string, what: string): string {
+  try {
+    return readFileSync(resolvePath(cwd, path), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}`);
+  }
+}
+
+/** Parsed JSON, or `{ error }` naming the file and the parser's complaint. */
+export function parseJsonText(text: string, path: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    return { error: `${path} is not valid JSON: ${(err as Error).message}` };
+  }
+}
+
+/** A time given on the command line: unix milliseconds, or an ISO 8601 date-time with a zone (`2026-01-05T10:00:00Z`). */
+export function parseTimeArgument(text: string, flag: string): number {
+  if (/^-?\d+$/.test(text.trim())) return Number(text.trim());
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())) {
+    const ms = Date.parse(text.trim());
+    if (Number.isFinite(ms)) return ms;
+  }
+  throw new UsageError(`${flag} must be unix milliseconds or an ISO 8601 time with a zone such as 2026-01-05T10:00:00Z, got "${text}"`);
+}

@@ -1,0 +1,209 @@
+/**
+ * YAML behaviour test files (`*.alert-test.yaml`), modelled on promtool's `test rules` format.
+ * Every mistake is reported with the file and line.
+ *
+ * ```yaml
+ * rule_file: ../rules/payments-latency.json   # relative to this file; a rule, a rule list or cdk.tf.json
+ * alert: Payments p99 latency                 # which rule, when rule_file holds several
+ * evaluation_delay: 2m                        # optional (SigNoz's default ruler.eval_delay)
+ * tests:
+ *   - name: critical fires on sustained latency
+ *     interval: 1m
+ *     input_series:
+ *       - query: A
+ *         labels: {service: payments}
+ *         values: '100x10 900x10'
+ *     alert_rule_test:
+ *       - eval_time: 5m
+ *         exp_alerts: []
+ *       - eval_time: 15m
+ *         exp_alerts:
+ *           - exp_labels: {threshold.name: critical, service: payments}
+ *     resolve_test:
+ *       - exp_labels: {threshold.name: critical}
+ *         exp_resolved_at: never
+ * ```
+ */
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { ALERT_STATES } from '../model/enums';
+import type { AlertExpectation, BehaviourTestCase, ExpectedAlert, ResolveExpectation, SeriesSpec } from './behaviour-spec';
+import { BehaviourSpecError, durationMs } from './run-behaviour-test';
+import { parseSeriesNotation, SeriesNotationError } from './series-notation';
+
+export interface AlertTestFile {
+  /** `rule_file` as written (relative to the test file's folder). */
+  readonly ruleFile: string;
+  readonly alert?: string;
+  readonly cases: readonly { readonly testCase: BehaviourTestCase; readonly line: number }[];
+}
+
+export class AlertTestFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}`);
+    this.name = 'AlertTestFileError';
+  }
+}
+
+type Path = (string | number)[];
+const REPORTED_STATES = ALERT_STATES.filter((s) => s === 'firing' || s === 'recovering' || s === 'nodata' || s === 'pending');
+
+class Reader {
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  line(path: Path): number {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return this.lines.linePos(node.range[0]).line;
+    }
+    return 0;
+  }
+
+  fail(path: Path, reason: string): never {
+    throw new AlertTestFileError(this.file, this.line(path), `${path.length ? `${pathText(path)}: ` : ''}${reason}`);
+  }
+
+  object(value: unknown, path: Path, allowed: readonly string[]): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'expected a mapping');
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (!allowed.includes(key)) this.fail([...path, key], `unknown key "${key}"; allowed here: ${allowed.join(', ')}`);
+    }
+    return record;
+  }
+
+  list(value: unknown, path: Path): unknown[] {
+    if (!Array.isArray(value)) this.fail(path, 'expected a list');
+    return value as unknown[];
+  }
+
+  string(value: unknown, path: Path): string {
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    return this.fail(path, `expected text, got ${JSON.stringify(value)}`);
+  }
+
+  labels(value: unknown, path: Path): Record<string, string> {
+    if (value === undefined || value === null) return {};
+    const record = this.object(value, path, Object.keys(value as object));
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(record)) {
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') this.fail([...path, k], 'label values must be text');
+      out[k] = String(v);
+    }
+    return out;
+  }
+
+  duration(value: unknown, path: Path): string {
+    const text = value === 0 ? '0s' : value;
+    if (typeof text !== 'string') return this.fail(path, `expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+    try {
+      durationMs(text, pathText(path));
+    } catch (err) {
+      if (err instanceof BehaviourSpecError) this.fail(path, `expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+      throw err;
+    }
+    return text;
+  }
+}
+
+function pathText(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function readSeries(r: Reader, raw: unknown, path: Path): { query: string; spec: SeriesSpec } {
+  const item = r.object(raw, path, ['query', 'labels', 'values']);
+  const query = r.string(item.query, [...path, 'query']);
+  const valuesRaw = typeof item.values === 'number' ? String(item.values) : item.values;
+  const values = r.string(valuesRaw, [...path, 'values']);
+  try {
+    parseSeriesNotation(values);
+  } catch (err) {
+    if (err instanceof SeriesNotationError) r.fail([...path, 'values'], err.message);
+    throw err;
+  }
+  return { query, spec: { labels: r.labels(item.labels, [...path, 'labels']), values } };
+}
+
+function readExpectedAlert(r: Reader, raw: unknown, path: Path): ExpectedAlert {
+  const item = r.object(raw, path, ['exp_labels', 'exp_state', 'exp_value']);
+  const alert: { labels?: Record<string, string>; state?: ExpectedAlert['state']; value?: number } = {};
+  if (item.exp_labels !== undefined) alert.labels = r.labels(item.exp_labels, [...path, 'exp_labels']);
+  if (item.exp_state !== undefined) {
+    if (!REPORTED_STATES.includes(item.exp_state as never)) r.fail([...path, 'exp_state'], `expected one of ${REPORTED_STATES.join(', ')}, got ${JSON.stringify(item.exp_state)}`);
+    alert.state = item.exp_state as ExpectedAlert['state'];
+  }
+  if (item.exp_value !== undefined) {
+    if (typeof item.exp_value !== 'number') r.fail([...path, 'exp_value'], 'expected a number');
+    alert.value = item.exp_value as number;
+  }
+  return alert;
+}
+
+function readCase(r: Reader, raw: unknown, path: Path, fileDelay: string | undefined): BehaviourTestCase {
+  const item = r.object(raw, path, ['name', 'interval', 'start', 'first_eval_time', 'evaluation_delay', 'input_series', 'alert_rule_test', 'resolve_test']);
+  const series: Record<string, SeriesSpec[]> = {};
+  r.list(item.input_series ?? r.fail([...path, 'input_series'], 'input_series is required'), [...path, 'input_series']).forEach((s, i) => {
+    const { query, spec } = readSeries(r, s, [...path, 'input_series', i]);
+    (series[query] ??= []).push(spec);
+  });
+  const expectations: AlertExpectation[] = r.list(item.alert_rule_test ?? [], [...path, 'alert_rule_test']).map((raw2, i) => {
+    const at = [...path, 'alert_rule_test', i];
+    const e = r.object(raw2, at, ['eval_time', 'exp_alerts', 'match']);
+    if (e.match !== undefined && e.match !== 'subset' && e.match !== 'exact') r.fail([...at, 'match'], 'expected subset or exact');
+    const alerts = r.list(e.exp_alerts ?? [], [...at, 'exp_alerts']).map((a, j) => readExpectedAlert(r, a, [...at, 'exp_alerts', j]));
+    return { at: r.duration(e.eval_time ?? r.fail(at, 'eval_time is required'), [...at, 'eval_time']), alerts, ...(e.match ? { match: e.match as 'subset' | 'exact' } : {}) };
+  });
+  const resolves: ResolveExpectation[] = r.list(item.resolve_test ?? [], [...path, 'resolve_test']).map((raw2, i) => {
+    const at = [...path, 'resolve_test', i];
+    const e = r.object(raw2, at, ['exp_labels', 'exp_resolved_at']);
+    const when = e.exp_resolved_at === 'never' ? 'never' : r.duration(e.exp_resolved_at ?? r.fail(at, 'exp_resolved_at is required (a time, or never)'), [...at, 'exp_resolved_at']);
+    return { labels: r.labels(e.exp_labels, [...at, 'exp_labels']), at: when };
+  });
+  if (expectations.length === 0 && resolves.length === 0) r.fail(path, 'a test needs alert_rule_test or resolve_test entries');
+  const delay = item.evaluation_delay !== undefined ? r.duration(item.evaluation_delay, [...path, 'evaluation_delay']) : fileDelay;
+  let start: string | number | undefined;
+  if (item.start !== undefined) {
+    start = item.start instanceof Date ? item.start.getTime() : (item.start as string | number);
+    if (typeof start === 'string' && !(/(Z|[+-]\d{2}:?\d{2})$/i.test(start) && Number.isFinite(Date.parse(start)))) {
+      r.fail([...path, 'start'], 'expected an ISO 8601 time with a zone such as 2026-01-05T10:00:00Z, or unix milliseconds');
+    }
+  }
+  return {
+    ...(typeof item.name === 'string' ? { name: item.name } : {}),
+    ...(item.interval !== undefined ? { interval: r.duration(item.interval, [...path, 'interval']) } : {}),
+    ...(start !== undefined ? { start } : {}),
+    ...(item.first_eval_time !== undefined ? { firstEvalTime: r.duration(item.first_eval_time, [...path, 'first_eval_time']) } : {}),
+    ...(delay !== undefined ? { evalDelay: delay } : {}),
+    series,
+    expectations,
+    resolves,
+  };
+}
+
+/** Reads a behaviour test file; throws `AlertTestFileError` (file:line: reason) for any mistake. */
+export function parseAlertTestFile(text: string, file: string): AlertTestFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    throw new AlertTestFileError(file, first.linePos?.[0]?.line ?? 0, `invalid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  const r = new Reader(file, doc, lines);
+  const top = r.object(doc.toJS(), [], ['rule_file', 'alert', 'evaluation_delay', 'tests']);
+  const ruleFile = r.string(top.rule_file ?? r.fail([], 'rule_file is required: the path of the rule JSON (or cdk.tf.json) under test'), ['rule_file']);
+  const fileDelay = top.evaluation_delay !== undefined ? r.duration(top.evaluation_delay, ['evaluation_delay']) : undefined;
+  const tests = r.list(top.tests ?? r.fail([], 'tests is required: a list of test cases'), ['tests']);
+  if (tests.length === 0) r.fail(['tests'], 'expected at least one test case');
+  return {
+    ruleFile,
+    ...(top.alert !== undefined ? { alert: r.string(top.alert, ['alert']) } : {}),
+    cases: tests.map((t, i) => ({ testCase: readCase(r, t, ['tests', i], fileDelay), line: r.line(['tests', i]) })),
+  };
+}

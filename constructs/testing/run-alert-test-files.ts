@@ -1,0 +1,123 @@
+/** Finds and runs YAML behaviour test files; used by `signoz-alerts test` and callable from any test runner. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { loadEvaluableRule, RuleEvaluationError, RuleShapeError, type EvaluableRule } from '../evaluation';
+import { AlertTestFileError, parseAlertTestFile } from './alert-test-file';
+import { BehaviourSpecError, runBehaviourTest, type CaseResult } from './run-behaviour-test';
+import { rulesInDocument } from './rules-in-document';
+
+/** File names the runner picks up inside folders. */
+export const ALERT_TEST_FILE_PATTERN = /\.alert-test\.ya?ml$/;
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', 'cdktf.out', 'dist']);
+
+export interface FileResult {
+  /** The file as displayed: relative to the working directory. */
+  readonly file: string;
+  /** Name of the rule under test, once it could be loaded. */
+  readonly alertName?: string;
+  readonly cases: readonly (CaseResult & { readonly line: number })[];
+  /** Set when the file or its rule could not be read; no case ran. */
+  readonly error?: string;
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
+    } else if (ALERT_TEST_FILE_PATTERN.test(entry.name)) {
+      out.push(join(dir, entry.name));
+    }
+  }
+}
+
+/** Test files named or found under the given paths, sorted; throws for a path that does not exist. */
+export function discoverAlertTestFiles(paths: readonly string[], cwd: string): string[] {
+  const found = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let isDir: boolean;
+    try {
+      isDir = statSync(absolute).isDirectory();
+    } catch {
+      throw new Error(`${path}: no such file or directory`);
+    }
+    if (isDir) {
+      const inDir: string[] = [];
+      walk(absolute, inDir);
+      inDir.forEach((f) => found.add(f));
+    } else {
+      found.add(absolute);
+    }
+  }
+  return [...found].sort();
+}
+
+/** The rule a test file points at (`rule_file`, and `alert` when the file holds several). */
+export function loadRuleForTest(ruleFile: string, alert: string | undefined, shownAs: string = ruleFile): EvaluableRule {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(ruleFile, 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `rule_file ${shownAs}: no such file` : `rule_file ${shownAs}: ${(err as Error).message}`);
+  }
+  const rules = rulesInDocument(doc);
+  if (rules.length === 0) throw new Error(`rule_file ${shownAs} holds no SigNoz rule`);
+  const chosen = alert === undefined ? rules : rules.filter((r) => r.name === alert);
+  if (chosen.length === 0) throw new Error(`rule_file ${shownAs} has no rule named "${alert}"; it has: ${rules.map((r) => JSON.stringify(r.name)).join(', ')}`);
+  const names = new Set(chosen.map((r) => r.name));
+  if (names.size > 1) throw new Error(`rule_file ${shownAs} holds ${rules.length} rules: say which one with "alert:" (${[...names].map((n) => JSON.stringify(n)).join(', ')})`);
+  // the same alert in several stacks of one estate is one rule to test: take the first
+  return loadEvaluableRule(chosen[0]!.json);
+}
+
+/** Reads, loads and runs one test file. Never throws for a user mistake: it lands in `error` or a failed case. */
+export function runAlertTestFile(path: string, cwd: string): FileResult {
+  const file = relative(cwd, path) || path;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return { file, cases: [], error: `cannot read: ${(err as Error).message}` };
+  }
+  let rule: EvaluableRule;
+  let spec;
+  try {
+    spec = parseAlertTestFile(text, file);
+    rule = loadRuleForTest(resolve(dirname(path), spec.ruleFile), spec.alert, spec.ruleFile);
+  } catch (err) {
+    if (err instanceof AlertTestFileError) return { file, cases: [], error: err.message };
+    if (err instanceof RuleEvaluationError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.message}\n${err.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}` };
+    if (err instanceof RuleShapeError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.message}` };
+    return { file, cases: [], error: `${file}: ${(err as Error).message}` };
+  }
+  const cases = spec.cases.map(({ testCase, line }, i) => {
+    try {
+      return { ...runBehaviourTest(rule, testCase, i), line };
+    } catch (err) {
+      if (!(err instanceof BehaviourSpecError) && !(err instanceof RangeError)) throw err;
+      return { name: testCase.name ?? `case ${i + 1}`, passed: false, failures: [`${file}:${line}: ${err.message}`], timeline: { rule, ticks: [], warnings: [] }, line };
+    }
+  });
+  return { file, alertName: rule.name, cases };
+}
+
+/** Runs every test file found under `paths`. */
+export function runAlertTestFiles(paths: readonly string[], cwd: string = process.cwd()): FileResult[] {
+  return discoverAlertTestFiles(paths, cwd).map((path) => runAlertTestFile(path, cwd));
+}
+
+/** A test per case of the YAML files under `paths`, for any runner: `for (const t of alertTestCases(['alerts'])) it(t.title, t.check);` */
+export function alertTestCases(paths: readonly string[], cwd: string = process.cwd()): { readonly title: string; readonly check: () => void }[] {
+  return runAlertTestFiles(paths, cwd).flatMap((result) => {
+    if (result.error) {
+      return [{ title: `${result.file} (load)`, check: (): void => { throw new Error(result.error); } }];
+    }
+    return result.cases.map((c) => ({
+      title: `${result.file}:${c.line} › ${c.name}`,
+      check: (): void => {
+        if (!c.passed) throw new Error([`alert "${result.alertName}" did not behave as expected:`, ...c.failures, ...c.timeline.warnings.map((w) => `warning: ${w}`)].join('\n'));
+      },
+    }));
+  });
+}

@@ -1,0 +1,167 @@
+/** Runs one behaviour test case against a rule and explains every difference. */
+import { parseGoDuration, type AlertSnapshot, type EvaluableRule, type EvaluationTimeline, evaluateRule } from '../evaluation';
+import type { QueryResults, ResultSeries, SeriesPoint } from '../evaluation';
+import type { AlertExpectation, BehaviourTestCase, DurationInput, ExpectedAlert, ResolveExpectation } from './behaviour-spec';
+import { parseSeriesNotation, type NotationValue } from './series-notation';
+
+export class BehaviourSpecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BehaviourSpecError';
+  }
+}
+
+export interface CaseResult {
+  readonly name: string;
+  readonly passed: boolean;
+  /** One readable, multi-line explanation per failed check. */
+  readonly failures: readonly string[];
+  readonly timeline: EvaluationTimeline;
+}
+
+const IGNORED_IN_EXACT = ['ruleId', 'ruleSource'];
+
+/** Milliseconds of a duration input; throws `BehaviourSpecError` naming the field. */
+export function durationMs(value: DurationInput, field: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  if (typeof value === 'string' && /^\d+d$/.test(value.trim())) return Number(value.trim().slice(0, -1)) * 86_400_000;
+  const parsed = typeof value === 'string' ? parseGoDuration(value) : { error: 'not a duration' };
+  if (typeof parsed !== 'number' || parsed < 0) throw new BehaviourSpecError(`${field}: expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+function startMs(start: string | number | undefined): number {
+  if (start === undefined) return 0;
+  if (typeof start === 'number' && Number.isInteger(start)) return start;
+  if (typeof start === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(start.trim()) && Number.isFinite(Date.parse(start))) return Date.parse(start);
+  throw new BehaviourSpecError(`start: expected unix milliseconds or an ISO 8601 time with a zone (2026-01-05T10:00:00Z), got ${JSON.stringify(start)}`);
+}
+
+function seriesValues(values: BehaviourTestCase['series'][string][number]['values'], field: string): NotationValue[] {
+  if (typeof values === 'string') {
+    try {
+      return parseSeriesNotation(values);
+    } catch (err) {
+      throw new BehaviourSpecError(`${field}: ${(err as Error).message}`);
+    }
+  }
+  return values.map((v, i) => {
+    if (v === null) return undefined;
+    if (typeof v === 'number') return v;
+    const parsed = parseSeriesNotation(String(v));
+    if (parsed.length !== 1) throw new BehaviourSpecError(`${field}[${i}]: expected one value, got ${JSON.stringify(v)}`);
+    return parsed[0];
+  });
+}
+
+/** The query results a test case describes. */
+export function buildQueryResults(testCase: BehaviourTestCase): QueryResults {
+  const t0 = startMs(testCase.start);
+  const interval = durationMs(testCase.interval ?? '1m', 'interval');
+  if (interval <= 0) throw new BehaviourSpecError('interval: must be greater than zero');
+  const results: Record<string, ResultSeries[]> = {};
+  for (const [query, list] of Object.entries(testCase.series)) {
+    results[query] = list.map((spec, i) => {
+      const points: SeriesPoint[] = [];
+      seriesValues(spec.values, `series.${query}[${i}].values`).forEach((v, j) => {
+        if (v !== undefined) points.push([t0 + j * interval, v]);
+      });
+      return { labels: { ...(spec.labels ?? {}) }, points };
+    });
+  }
+  return results;
+}
+
+const fmtLabels = (labels: Readonly<Record<string, string>>): string =>
+  `{${Object.keys(labels).sort().map((k) => `${k}=${JSON.stringify(labels[k])}`).join(', ')}}`;
+const fmtExpected = (e: ExpectedAlert): string => `${e.state ?? 'firing'}${e.value !== undefined ? ` value=${e.value}` : ''} ${fmtLabels(e.labels ?? {})}`;
+const fmtActual = (a: AlertSnapshot): string => `${a.state} value=${a.value} ${fmtLabels(Object.fromEntries(Object.entries(a.labels).filter(([k]) => !IGNORED_IN_EXACT.includes(k))))}`;
+const fmtTime = (offset: number, t0: number): string => `${formatOffset(offset)} (${new Date(t0 + offset).toISOString().replace('.000Z', 'Z')})`;
+
+function formatOffset(ms: number): string {
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  if (rest > 0 || parts.length === 0) parts.push(`${rest}ms`);
+  return parts.join('');
+}
+
+function matches(expected: ExpectedAlert, actual: AlertSnapshot, exact: boolean): boolean {
+  const want = expected.labels ?? {};
+  if (Object.entries(want).some(([k, v]) => actual.labels[k] !== v)) return false;
+  if (exact && Object.keys(actual.labels).some((k) => !IGNORED_IN_EXACT.includes(k) && !(k in want))) return false;
+  if ((expected.state ?? 'firing') !== actual.state) return false;
+  if (expected.value !== undefined && Math.abs(expected.value - actual.value) > 1e-9 * Math.max(1, Math.abs(expected.value))) return false;
+  return true;
+}
+
+/** Whether expected and actual alerts pair up one to one. */
+function pairUp(expected: readonly ExpectedAlert[], actual: readonly AlertSnapshot[], exact: boolean): boolean {
+  const used = new Array<boolean>(actual.length).fill(false);
+  const place = (i: number): boolean => {
+    if (i === expected.length) return true;
+    for (let j = 0; j < actual.length; j++) {
+      if (used[j] || !matches(expected[i]!, actual[j]!, exact)) continue;
+      used[j] = true;
+      if (place(i + 1)) return true;
+      used[j] = false;
+    }
+    return false;
+  };
+  return expected.length === actual.length && place(0);
+}
+
+function checkExpectation(exp: AlertExpectation, timeline: EvaluationTimeline, t0: number, firstTick: number): string | undefined {
+  const at = durationMs(exp.at, 'eval_time');
+  const tick = [...timeline.ticks].reverse().find((t) => t.time <= t0 + at);
+  if (!tick || t0 + at < firstTick) return `at ${fmtTime(at, t0)}: no evaluation has happened yet (the first is at ${formatOffset(firstTick - t0)})`;
+  const exact = exp.match === 'exact';
+  if (pairUp(exp.alerts, tick.alerts, exact)) return undefined;
+  const lines = [`at ${fmtTime(at, t0)}${tick.time !== t0 + at ? ` (last evaluation ${formatOffset(tick.time - t0)})` : ''}, ${exact ? 'exact' : 'subset'} label match:`];
+  lines.push('  expected:', ...(exp.alerts.length ? exp.alerts.map((e) => `    - ${fmtExpected(e)}`) : ['    (no active alerts)']));
+  lines.push('  got:', ...(tick.alerts.length ? tick.alerts.map((a) => `    - ${fmtActual(a)}`) : ['    (no active alerts)']));
+  const missing = exp.alerts.filter((e) => !tick.alerts.some((a) => matches(e, a, exact)));
+  const unexpected = tick.alerts.filter((a) => !exp.alerts.some((e) => matches(e, a, exact)));
+  for (const e of missing) lines.push(`  - missing:    ${fmtExpected(e)}`);
+  for (const a of unexpected) lines.push(`  + unexpected: ${fmtActual(a)}`);
+  if (tick.error) lines.push(`  evaluation error: ${tick.error}`);
+  return lines.join('\n');
+}
+
+function checkResolve(exp: ResolveExpectation, timeline: EvaluationTimeline, t0: number): string | undefined {
+  const want = exp.labels;
+  const firstResolution = timeline.ticks.find((t) => t.resolved.some((r) => Object.entries(want).every(([k, v]) => r.labels[k] === v)));
+  const everActive = timeline.ticks.some((t) => t.alerts.some((a) => Object.entries(want).every(([k, v]) => a.labels[k] === v)));
+  const actual = firstResolution ? fmtTime(firstResolution.time - t0, t0) : 'never';
+  if (exp.at === 'never') return firstResolution ? `alert ${fmtLabels(want)}: expected never to resolve, but it resolved at ${actual}` : undefined;
+  const at = durationMs(exp.at, 'exp_resolved_at');
+  if (firstResolution && firstResolution.time === t0 + at) return undefined;
+  return `alert ${fmtLabels(want)}: expected to resolve at ${fmtTime(at, t0)}, ${everActive ? `got ${actual}` : 'but it was never active'}`;
+}
+
+/** Evaluates `rule` over the case's series and checks every expectation. */
+export function runBehaviourTest(rule: EvaluableRule, testCase: BehaviourTestCase, index = 0): CaseResult {
+  const t0 = startMs(testCase.start);
+  const results = buildQueryResults(testCase);
+  const evalDelayMs = durationMs(testCase.evalDelay ?? '2m', 'evaluation_delay');
+  const firstTick = t0 + durationMs(testCase.firstEvalTime ?? 0, 'first_eval_time');
+  const lastPoint = Object.values(results).reduce((m, list) => list.reduce((m2, one) => Math.max(m2, one.points.at(-1)?.[0] ?? t0), m), t0);
+  const span = rule.schedule.kind === 'rolling' ? rule.schedule.evalWindowMs : rule.schedule.frequencyMs;
+  const checkTimes = [
+    ...(testCase.expectations ?? []).map((e) => t0 + durationMs(e.at, 'eval_time')),
+    ...(testCase.resolves ?? []).filter((r) => r.at !== 'never').map((r) => t0 + durationMs(r.at as DurationInput, 'exp_resolved_at')),
+  ];
+  // run until the last point has left the window, so a resolution later than expected is still seen
+  const to = Math.max(firstTick, ...checkTimes, lastPoint + evalDelayMs + span);
+  const timeline = evaluateRule(rule, results, { from: firstTick, to, evalDelayMs });
+  const failures = [
+    ...(testCase.expectations ?? []).map((e) => checkExpectation(e, timeline, t0, firstTick)),
+    ...(testCase.resolves ?? []).map((r) => checkResolve(r, timeline, t0)),
+  ].filter((f): f is string => f !== undefined);
+  return { name: testCase.name ?? `case ${index + 1}`, passed: failures.length === 0, failures, timeline };
+}
