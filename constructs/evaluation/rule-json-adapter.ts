@@ -1,7 +1,7 @@
 /**
  * Reads any rule JSON a user may hold into the canonical v2alpha1 rules-API shape the evaluator
- * compiles. Kept in this one file on purpose: the project's codecs (`constructs/codecs/`) will
- * replace the `signoz_rule` / `signoz_alert` parts when they land.
+ * compiles. Terraform resource attributes go through the project's codecs (`constructs/codecs/`);
+ * only the legacy v1 `signoz_alert` shape, which the codecs do not carry, is converted here.
  *
  * Accepted shapes:
  * - the rules API body, `schemaVersion` `v2alpha1` (canonical) or `v1` / absent (legacy top-level
@@ -12,6 +12,8 @@
  * - the attributes of a `signoz_alert` resource (`condition` and `evaluation` as JSON text);
  * - the attributes of a `signoz_rule` resource (snake_case typed blocks).
  */
+
+import { CodecError, decodeRuleResource } from '../codecs';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,41 +31,6 @@ export class RuleShapeError extends Error {
     super(message);
     this.name = 'RuleShapeError';
   }
-}
-
-const camel = (key: string): string => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-/** Maps whose keys are user data, never renamed. */
-const DATA_MAPS = new Set(['labels', 'annotations']);
-
-function camelKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelKeys);
-  if (!isObject(value)) return value;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(value)) {
-    const key = camel(k);
-    out[key] = DATA_MAPS.has(key) ? v : camelKeys(v);
-  }
-  return out;
-}
-
-/** `{ builderQuery: {type, spec: {metrics: {...}}} }` -> `{type, spec: {...}}`, and the other typed unions. */
-function unwrapSignozRuleBlocks(rule: Json): Json {
-  const condition = isObject(rule.condition) ? { ...rule.condition } : {};
-  const composite = isObject(condition.compositeQuery) ? { ...condition.compositeQuery } : undefined;
-  if (composite && Array.isArray(composite.queries)) {
-    composite.queries = composite.queries.map((wrapper: unknown) => {
-      if (!isObject(wrapper)) return wrapper;
-      const block = Object.values(wrapper).find(isObject);
-      if (!block) return wrapper;
-      const spec = isObject(block.spec) ? block.spec : {};
-      const signalBlock = ['metrics', 'logs', 'traces'].find((s) => isObject(spec[s]));
-      return { type: block.type, spec: signalBlock ? { ...(spec[signalBlock] as Json), signal: signalBlock } : spec };
-    });
-    condition.compositeQuery = composite;
-  }
-  if (isObject(condition.thresholds) && isObject(condition.thresholds.basic)) condition.thresholds = condition.thresholds.basic;
-  const evaluation = isObject(rule.evaluation) ? (isObject(rule.evaluation.rolling) ? rule.evaluation.rolling : isObject(rule.evaluation.cumulative) ? rule.evaluation.cumulative : rule.evaluation) : rule.evaluation;
-  return { ...rule, condition, evaluation };
 }
 
 function parseJsonText(value: unknown, field: string): unknown {
@@ -158,6 +125,20 @@ function fromV1(body: Json): Json {
   };
 }
 
+function decodeAttributes(type: 'signoz_rule' | 'signoz_alert', attrs: Json): Json {
+  try {
+    return decodeRuleResource(type, attrs) as unknown as Json;
+  } catch (err) {
+    if (err instanceof CodecError) throw new RuleShapeError(`${type} ${err.path || '/'}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** Keeps the resource id (state and plan JSON carry it) for the `ruleId` label. */
+function withId(payload: Json, attrs: Json): Json {
+  return typeof attrs.id === 'string' ? { ...payload, id: attrs.id } : payload;
+}
+
 /** Reads a rule in any accepted shape; throws `RuleShapeError` for JSON that is no rule at all. */
 export function adaptRuleJson(input: unknown): AdaptedRule {
   if (!isObject(input)) throw new RuleShapeError('a rule must be a JSON object');
@@ -165,10 +146,10 @@ export function adaptRuleJson(input: unknown): AdaptedRule {
   if (isObject(body.data) && body.alert === undefined && (typeof body.status === 'string' || Object.keys(body).length === 1)) body = body.data;
   let shape: RuleShape;
   if (isObject(body.condition) && 'composite_query' in body.condition) {
-    body = unwrapSignozRuleBlocks(camelKeys(body) as Json);
+    body = withId(decodeAttributes('signoz_rule', body), body);
     shape = 'signoz_rule';
   } else if (typeof body.condition === 'string' || 'alert_type' in body || 'eval_window' in body) {
-    body = fromSignozAlert(body);
+    body = body.schema_version === 'v2alpha1' ? withId(decodeAttributes('signoz_alert', body), body) : fromSignozAlert(body);
     shape = 'signoz_alert';
   } else {
     shape = 'rules-api-v2alpha1';
