@@ -15,7 +15,12 @@ export const SIGNOZ_TEMPLATE_FUNCTIONS = [
 
 const FUNCTIONS: ReadonlySet<string> = new Set<string>([...GO_TEMPLATE_BUILTINS, ...SIGNOZ_TEMPLATE_FUNCTIONS]);
 
-const PREDEFINED_VARIABLES = '{{$labels := .Labels}}{{$value := .Value}}{{$threshold := .Threshold}}';
+/** SigNoz prefixes `{{$labels := .Labels}}{{$value := .Value}}{{$threshold := .Threshold}}`; declaring them up front is the same. */
+const PREDEFINED_VARIABLES = ['$labels', '$value', '$threshold'];
+
+/** Default annotations repeat across many rules; their verdicts are kept (bounded). */
+const verdicts = new Map<string, string | undefined>();
+const MAX_REMEMBERED = 512;
 
 const DOLLAR_SHORTHAND = /({{.*?}})|(\$(\w+(?:\.\w+)*))/g;
 const LABELS_FIELD_SHORTHAND = /{{\s*\.Labels\.([a-zA-Z0-9_.]+)(.*?)}}/g;
@@ -34,13 +39,22 @@ export function expandSignozShorthands(text: string): string {
     });
 }
 
-/** Go's parse error for a label/annotation value (without the template-name prefix), or `undefined`. */
-export function signozTemplateError(text: string): string | undefined {
+function parseError(text: string): string | undefined {
   try {
-    parseGoTemplate(PREDEFINED_VARIABLES + expandSignozShorthands(text), FUNCTIONS);
+    parseGoTemplate(expandSignozShorthands(text), FUNCTIONS, PREDEFINED_VARIABLES);
     return undefined;
   } catch (error) {
     if (!(error instanceof TemplateSyntaxError)) throw error;
     return text.includes('\n') ? `line ${error.line}: ${error.message}` : error.message;
   }
+}
+
+/** Go's parse error for a label/annotation value (without the template-name prefix), or `undefined`. */
+export function signozTemplateError(text: string): string | undefined {
+  // without an action or a $shorthand the value is plain text
+  if (!text.includes('{{') && !text.includes('$')) return undefined;
+  if (verdicts.has(text)) return verdicts.get(text);
+  const verdict = parseError(text);
+  if (verdicts.size < MAX_REMEMBERED) verdicts.set(text, verdict);
+  return verdict;
 }

@@ -18,7 +18,14 @@ export interface Token {
 
 const KEYWORDS = new Set(['block', 'break', 'continue', 'define', 'else', 'end', 'if', 'range', 'template', 'with']);
 const SPACE = /[ \t\r\n]/;
-const ALPHANUMERIC = /[\p{L}\p{Nd}_]/u;
+const UNICODE_ALPHANUMERIC = /[\p{L}\p{Nd}_]/u;
+
+/** Go's `isAlphaNumeric`: letters, digits and `_`, with an ASCII fast path. */
+function isAlphaNumeric(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  return UNICODE_ALPHANUMERIC.test(ch);
+}
 const NUMBER = /^[+-]?(?:0[xX][0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?[0-9_]+)?|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?)i?/;
 
 class Lexer {
@@ -114,7 +121,7 @@ class Lexer {
       else if (ch === '.' && /[0-9]/.test(this.input[this.pos + 1] ?? '')) this.lexNumber();
       else if (ch === '.') this.lexWord('field', this.pos + 1);
       else if (ch === '+' || ch === '-' || /[0-9]/.test(ch)) this.lexNumber();
-      else if (ALPHANUMERIC.test(ch)) this.lexIdentifier();
+      else if (isAlphaNumeric(ch)) this.lexIdentifier();
       else if (ch === '(') {
         parenDepth++;
         this.take('leftParen', this.pos + 1);
@@ -129,7 +136,7 @@ class Lexer {
 
   private wordEnd(from: number): number {
     let end = from;
-    while (end < this.input.length && ALPHANUMERIC.test(this.input[end] as string)) end++;
+    while (end < this.input.length && isAlphaNumeric(this.input[end] as string)) end++;
     return end;
   }
 
@@ -161,7 +168,7 @@ class Lexer {
     const match = NUMBER.exec(this.input.slice(this.pos, this.pos + 64));
     const text = match?.[0] ?? '';
     const digits = text.replace(/^[+-]/, '').replace(/i$/, '');
-    if (!/[0-9]/.test(digits) || ALPHANUMERIC.test(this.input[this.pos + text.length] ?? '')) {
+    if (!/[0-9]/.test(digits) || isAlphaNumeric(this.input[this.pos + text.length] ?? ' ')) {
       this.fail(`bad number syntax: ${JSON.stringify(this.input.slice(this.pos, this.wordEnd(this.pos + 1)))}`);
     }
     this.take('number', this.pos + text.length);

@@ -21,13 +21,16 @@ const OPERAND_START: ReadonlySet<TokenKind> = new Set([
 
 class TemplateParser {
   private index = 0;
-  private vars: string[] = ['$'];
+  private vars: string[];
   private rangeDepth = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
     private readonly functions: ReadonlySet<string>,
-  ) {}
+    variables: readonly string[],
+  ) {
+    this.vars = ['$', ...variables];
+  }
 
   parse(): void {
     while (this.peek().kind !== 'eof') {
@@ -303,9 +306,10 @@ class TemplateParser {
 }
 
 /**
- * Parses `source` as Go's `template.New(..).Funcs(functions).Parse(source)` would; throws a
- * `TemplateSyntaxError` carrying Go's wording for the first error.
+ * Parses `source` as Go's `template.New(..).Funcs(functions).Parse(source)` would, with
+ * `variables` (such as `$value`) declared up front; throws a `TemplateSyntaxError` carrying
+ * Go's wording for the first error.
  */
-export function parseGoTemplate(source: string, functions: ReadonlySet<string>): void {
-  new TemplateParser(lexTemplate(source), functions).parse();
+export function parseGoTemplate(source: string, functions: ReadonlySet<string>, variables: readonly string[] = []): void {
+  new TemplateParser(lexTemplate(source), functions, variables).parse();
 }
