@@ -1,5 +1,5 @@
 /** Label and annotation names and the Go templates in their values (`PostableRule.Validate`). */
-import { signozTemplateError } from './go-template/check-signoz-template';
+import { MAX_CHECKED_TEMPLATE_LENGTH, signozTemplateError } from './go-template/check-signoz-template';
 import { recordAt } from './json-value';
 import { pointer } from './json-pointer';
 import type { IssueCollector } from './issue-collector';
@@ -18,6 +18,10 @@ function checkMap(payload: unknown, field: 'labels' | 'annotations', noun: strin
     const path = pointer(`/${field}`, name);
     if (!isValidLabelName(name)) out.error(path, `invalid ${noun} name: ${name}`);
     if (typeof value !== 'string') continue;
+    if (value.length > MAX_CHECKED_TEMPLATE_LENGTH) {
+      out.warn(path, `value is longer than ${MAX_CHECKED_TEMPLATE_LENGTH} characters; its template syntax was not checked`);
+      continue;
+    }
     const templateError = signozTemplateError(value);
     if (templateError !== undefined) out.error(path, `template parsing error: ${templateError}`);
   }

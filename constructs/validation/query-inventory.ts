@@ -1,5 +1,5 @@
 /** The queries of a rule's composite query, read defensively from an unchecked payload. */
-import { arrayAt, isRecord, recordAt, stringAt, type JsonRecord } from './json-value';
+import { arrayAt, recordAt, stringAt, type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
 
 export const COMPOSITE_QUERY_PATH = '/condition/compositeQuery';
@@ -20,7 +20,7 @@ export function listQueries(payload: unknown): QueryEntry[] {
     const spec = recordAt(envelope, 'spec');
     return {
       specPath: pointer(COMPOSITE_QUERY_PATH, 'queries', index, 'spec'),
-      type: isRecord(envelope) ? stringAt(envelope, 'type') : undefined,
+      type: stringAt(envelope, 'type'),
       spec,
       name: stringAt(spec, 'name'),
       signal: stringAt(spec, 'signal'),

@@ -147,6 +147,12 @@ describe('warnings: accepted by SigNoz, but probably not what was meant', () => 
     expect(result.warnings).toEqual(expected.map(([path, message]) => ({ path, message })));
   });
 
+  it('does not parse a label or annotation value longer than 16 KiB, and says so', () => {
+    const result = validateRulePayload(mutatedRule('metrics-threshold.json', (r) => (r.annotations.description = '{{'.repeat(8193))));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([{ path: '/annotations/description', message: 'value is longer than 16384 characters; its template syntax was not checked' }]);
+  });
+
   it('accepts the time zones Go loads: IANA names and links, UTC and the empty name', () => {
     for (const timezone of ['UTC', '', 'Asia/Kolkata', 'Asia/Calcutta', 'America/Argentina/Buenos_Aires', 'US/Eastern', 'Etc/GMT+5']) {
       const result = validateRulePayload(mutatedRule('cumulative-daily-budget.json', (r) => (r.evaluation.spec.timezone = timezone)));

@@ -18,6 +18,9 @@ const FUNCTIONS: ReadonlySet<string> = new Set<string>([...GO_TEMPLATE_BUILTINS,
 /** SigNoz prefixes `{{$labels := .Labels}}{{$value := .Value}}{{$threshold := .Threshold}}`; declaring them up front is the same. */
 const PREDEFINED_VARIABLES = ['$labels', '$value', '$threshold'];
 
+/** Longer values are not parsed: the shorthand expansion is quadratic on hostile input. */
+export const MAX_CHECKED_TEMPLATE_LENGTH = 16 * 1024;
+
 /** Default annotations repeat across many rules; their verdicts are kept (bounded). */
 const verdicts = new Map<string, string | undefined>();
 const MAX_REMEMBERED = 512;
@@ -49,8 +52,12 @@ function parseError(text: string): string | undefined {
   }
 }
 
-/** Go's parse error for a label/annotation value (without the template-name prefix), or `undefined`. */
+/**
+ * Go's parse error for a label/annotation value (without the template-name prefix), or
+ * `undefined`; values longer than `MAX_CHECKED_TEMPLATE_LENGTH` are not parsed.
+ */
 export function signozTemplateError(text: string): string | undefined {
+  if (text.length > MAX_CHECKED_TEMPLATE_LENGTH) return undefined;
   // without an action or a $shorthand the value is plain text
   if (!text.includes('{{') && !text.includes('$')) return undefined;
   if (verdicts.has(text)) return verdicts.get(text);
