@@ -4,6 +4,8 @@ export * from './codecs';
 export * from './estate';
 export * from './evaluation';
 export * from './model/channel-ref';
+export * from './model/duration';
 export * from './model/enums';
 export * from './model/rule-payload';
 export * from './testing';
+export * from './validation';

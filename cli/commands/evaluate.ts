@@ -4,7 +4,7 @@ import {
   evaluateRule,
   formatDuration,
   loadEvaluableRule,
-  parseGoDuration,
+  parseGoDurationOrError,
   parseSeriesDocument,
   RuleEvaluationError,
   RuleShapeError,
@@ -99,7 +99,7 @@ function defaultRange(rule: EvaluableRule, results: QueryResults, evalDelayMs: n
 
 function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => void): void {
   if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
-  const evalDelayMs = parseGoDuration(flags.evalDelay);
+  const evalDelayMs = parseGoDurationOrError(flags.evalDelay);
   if (typeof evalDelayMs !== 'number' || evalDelayMs < 0) throw new UsageError(`--eval-delay must be a duration such as 2m or 0s, got "${flags.evalDelay}"`);
   const ruleText = readTextFile(io.cwd, flags.rule, 'rule file');
   const seriesText = readTextFile(io.cwd, flags.series, 'series file');

@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerEvaluate } from './evaluate';
 import { registerTest } from './test';
+import { registerValidate } from './validate';
 
 /** Adds one sub-command to the program; `setExitCode` raises the process exit code. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: number) => void) => void;
 
 /** Every sub-command of `signoz-alerts`, one module each under `cli/commands/`. */
 export const COMMANDS: readonly RegisterCommand[] = [
+  registerValidate,
   registerEvaluate,
   registerTest,
 ];

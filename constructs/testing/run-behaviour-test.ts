@@ -1,5 +1,5 @@
 /** Runs one behaviour test case against a rule and explains every difference. */
-import { parseGoDuration, type AlertSnapshot, type EvaluableRule, type EvaluationTimeline, evaluateRule } from '../evaluation';
+import { parseGoDurationOrError, type AlertSnapshot, type EvaluableRule, type EvaluationTimeline, evaluateRule } from '../evaluation';
 import type { QueryResults, ResultSeries, SeriesPoint } from '../evaluation';
 import type { AlertExpectation, BehaviourTestCase, DurationInput, ExpectedAlert, ResolveExpectation } from './behaviour-spec';
 import { parseSeriesNotation, type NotationValue } from './series-notation';
@@ -25,7 +25,7 @@ const IGNORED_IN_EXACT = ['ruleId', 'ruleSource'];
 export function durationMs(value: DurationInput, field: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   if (typeof value === 'string' && /^\d+d$/.test(value.trim())) return Number(value.trim().slice(0, -1)) * 86_400_000;
-  const parsed = typeof value === 'string' ? parseGoDuration(value) : { error: 'not a duration' };
+  const parsed = typeof value === 'string' ? parseGoDurationOrError(value) : { error: 'not a duration' };
   if (typeof parsed !== 'number' || parsed < 0) throw new BehaviourSpecError(`${field}: expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
   return parsed;
 }

@@ -1,6 +1,12 @@
-// Interim stub until the validation layer lands (feat/validate); replaced at merge.
-import type { RulePayload } from '../model/rule-payload';
-export interface ValidationIssue { path: string; message: string }
-export function validateRulePayload(input: unknown): { valid: boolean; errors: ValidationIssue[]; payload?: RulePayload } {
-  return { valid: true, errors: [], payload: input as RulePayload };
-}
+/** Validation of SigNoz rule payloads: JSON Schemas, the validator, and rule-file helpers. */
+export type { RuleValidationResult, ValidationIssue } from './validation-issue';
+export { validateRulePayload, validateOwnedRulePayload } from './validate-rule-payload';
+export { validateRuleFileText, type RuleFileValidation } from './validate-rule-file';
+export { rulesInExport, stripServerFields, SERVER_READ_ONLY_FIELDS, type ExportedRule } from './rule-export';
+export { normalizeRulePayload } from './normalize-rule-payload';
+export { detectLegacyRule, type LegacyFindings } from './detect-legacy-rule';
+export { RULE_SCHEMAS, RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY } from './rule-schemas';
+export { ruleSchemaValidator } from './compiled-rule-schema';
+export { isValidLabelName } from './check-labels-and-annotations';
+export { signozTemplateError } from './go-template/check-signoz-template';
+export { isValidTimeZone } from './time-zone';

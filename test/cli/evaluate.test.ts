@@ -2,10 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
-import { cliRecorder } from '../support/cli-recorder';
+import { cliRecorder as recorder } from '../support/cli-recorder';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');
-const recorder = cliRecorder;
 const workDir = mkdtempSync(join(tmpdir(), 'evaluate-cli-'));
 const write = (name: string, content: unknown): string => {
   writeFileSync(join(workDir, name), typeof content === 'string' ? content : JSON.stringify(content));

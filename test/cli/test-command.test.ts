@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { main } from '../../cli/main';
-import { cliRecorder } from '../support/cli-recorder';
+import { cliRecorder as recorder } from '../support/cli-recorder';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');
-const recorder = cliRecorder;
 
 describe('signoz-alerts test', () => {
   it('exits 0 when every case passes, and reports coverage of an estate', async () => {

@@ -1,4 +1,4 @@
-import { parseGoDuration, parseSeriesDocument, SeriesDocumentError } from '../../constructs/evaluation';
+import { parseGoDurationOrError as parseGoDuration, parseSeriesDocument, SeriesDocumentError } from '../../constructs/evaluation';
 import { durationFromRuleValue } from '../../constructs/evaluation/go-duration';
 
 describe('Go durations as SigNoz rules carry them (valuer.TextDuration)', () => {

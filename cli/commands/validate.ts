@@ -1,0 +1,72 @@
+/**
+ * `signoz-alerts validate [--format text|json] <files|dirs...>`: checks SigNoz rule JSON files
+ * (UI exports, API payloads) the way the rules API would. Exit 0 when every file is valid, 1 when
+ * any is invalid (unreadable files and bad JSON included), 2 when the command is misused.
+ * Text: one line per error on stdout, `file: /json/pointer: message` (`file: message` for the
+ * whole file); warnings and the summary go to stderr so stdout stays parseable.
+ */
+import * as fs from 'node:fs';
+import { Option } from 'commander';
+import { validateRuleFileText, type RuleFileValidation, type ValidationIssue } from '../../constructs/validation';
+import { findRuleFiles, type RuleFile } from '../find-rule-files';
+import { EXIT } from '../io';
+import type { RegisterCommand } from './index';
+
+/** The JSON output: exactly these keys, per file. */
+export interface FileReport {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly errors: ValidationIssue[];
+}
+
+interface CheckedFile extends FileReport {
+  readonly rules: number;
+  readonly warnings: ValidationIssue[];
+}
+
+function checkFile(file: RuleFile): CheckedFile {
+  let result: RuleFileValidation;
+  try {
+    result = validateRuleFileText(fs.readFileSync(file.absolute, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    result = { valid: false, rules: 0, errors: [{ path: '', message: `cannot read the file: ${reason}` }], warnings: [] };
+  }
+  return { file: file.display, ...result };
+}
+
+function issueLine(file: string, issue: ValidationIssue, label = ''): string {
+  return issue.path === '' ? `${file}: ${label}${issue.message}` : `${file}: ${issue.path}: ${label}${issue.message}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function summary(checked: readonly CheckedFile[]): string {
+  const invalid = checked.filter((c) => !c.valid).length;
+  const rules = checked.reduce((sum, c) => sum + c.rules, 0);
+  return `${plural(checked.length, 'file')} checked (${plural(rules, 'rule')}): ${checked.length - invalid} valid, ${invalid} invalid`;
+}
+
+export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
+  program
+    .command('validate')
+    .description('check SigNoz alert rule JSON files (UI exports, API payloads) against the SigNoz rules API')
+    .argument('<paths...>', 'rule files, or directories searched recursively for *.json')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((paths: string[], options: { format: 'text' | 'json' }) => {
+      const checked = findRuleFiles(paths, io.cwd).map(checkFile);
+      if (options.format === 'json') {
+        const reports: FileReport[] = checked.map(({ file, valid, errors }) => ({ file, valid, errors }));
+        io.out(JSON.stringify(reports, null, 2));
+      } else {
+        const lines = checked.flatMap((c) => c.errors.map((issue) => issueLine(c.file, issue)));
+        if (lines.length > 0) io.out(lines.join('\n'));
+      }
+      const warnings = checked.flatMap((c) => c.warnings.map((issue) => issueLine(c.file, issue, 'warning: ')));
+      if (warnings.length > 0) io.err(warnings.join('\n'));
+      io.err(summary(checked));
+      setExitCode(checked.every((c) => c.valid) ? EXIT.ok : EXIT.failed);
+    });
+};

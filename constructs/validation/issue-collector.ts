@@ -1,0 +1,15 @@
+import type { ValidationIssue } from './validation-issue';
+
+/** Where checks report what they find: errors make a payload invalid, warnings do not. */
+export class IssueCollector {
+  readonly errors: ValidationIssue[] = [];
+  readonly warnings: ValidationIssue[] = [];
+
+  error(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+
+  warn(path: string, message: string): void {
+    this.warnings.push({ path, message });
+  }
+}
