@@ -6,7 +6,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateRuleFileText } from '../constructs/validation';
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import { SignozProvider } from '../.gen/providers/signoz/provider';
+import { Rule, type RuleConfig } from '../.gen/providers/signoz/rule';
+import { CodecError, decodeSignozRule } from '../constructs/codecs';
+import { toBindingConfig } from '../constructs/codecs/binding-config';
+import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptance';
+import { TerraformStack, Testing } from '../constructs/engine';
+import { validateRulePayload, validateRuleFileText } from '../constructs/validation';
+import { isDeepStrictEqual } from 'node:util';
 
 interface CheckOutcome {
   /** One line: what was checked and the count. */
@@ -15,7 +23,7 @@ interface CheckOutcome {
   readonly failures: string[];
 }
 
-type ConformanceCheck = (corpusDir: string) => CheckOutcome;
+type ConformanceCheck = (corpusDir: string) => CheckOutcome | Promise<CheckOutcome>;
 
 /** Every rule payload SigNoz's own tests send (rules/*.json) must pass the validator. */
 const rulePayloadsAreAccepted: ConformanceCheck = (corpusDir) => {
@@ -30,9 +38,50 @@ const rulePayloadsAreAccepted: ConformanceCheck = (corpusDir) => {
   return { summary: `rule payloads: ${files.length - rejected}/${files.length} accepted by validateRulePayload`, failures };
 };
 
-const CHECKS: readonly ConformanceCheck[] = [rulePayloadsAreAccepted];
+/** The `signoz_rule` resources of one `.tf` (HCL) or `.tf.json` file, by resource name. */
+async function signozRules(file: string): Promise<[string, Record<string, unknown>][]> {
+  const text = fs.readFileSync(file, 'utf8');
+  const doc = (file.endsWith('.json') ? JSON.parse(text) : await parseHcl(path.basename(file), text)) as { resource?: { signoz_rule?: Record<string, unknown> } };
+  // hcl2json writes each block as a one-element list; Terraform JSON writes the object itself.
+  return Object.entries(doc.resource?.signoz_rule ?? {}).map(([name, body]) => [name, (Array.isArray(body) ? body[0] : body) as Record<string, unknown>]);
+}
 
-function main(args: readonly string[]): number {
+/**
+ * The provider's own `signoz_rule` test configurations (provider-rule-configs/) survive the
+ * generated L1 binding attribute for attribute, pass the provider-schema check, and decode to a
+ * canonical rule the validator accepts.
+ */
+const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
+  const dir = path.join(corpusDir, 'provider-rule-configs');
+  if (!fs.existsSync(dir)) return { summary: 'provider configs: no provider-rule-configs/ folder', failures: [`${dir} does not exist`] };
+  const failures: string[] = [];
+  let count = 0;
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json')).sort()) {
+    for (const [resource, attrs] of await signozRules(path.join(dir, name))) {
+      count++;
+      const where = `provider-rule-configs/${name}#${resource}`;
+      const stack = new TerraformStack(Testing.app(), 'conformance');
+      new SignozProvider(stack, 'signoz');
+      new Rule(stack, 'Rule', toBindingConfig(attrs) as RuleConfig);
+      const synthesized = Object.values((JSON.parse(Testing.synth(stack)) as { resource: { signoz_rule: Record<string, Record<string, unknown>> } }).resource.signoz_rule)[0]!;
+      const { '//': _meta, ...written } = synthesized;
+      if (!isDeepStrictEqual(written, attrs)) failures.push(`${where}: the L1 binding does not write the configuration back unchanged`);
+      for (const issue of checkProviderAcceptance('signoz_rule', attrs)) failures.push(`${where}: ${issue.path}: ${issue.message}`);
+      try {
+        for (const issue of validateRulePayload(decodeSignozRule(attrs)).errors) failures.push(`${where}: payload ${issue.path}: ${issue.message}`);
+      } catch (err) {
+        if (!(err instanceof CodecError)) throw err;
+        failures.push(`${where}: ${err.path}: ${err.message}`);
+      }
+    }
+  }
+  const failed = new Set(failures.map((line) => line.split(':')[0])).size;
+  return { summary: `provider configs: ${count - failed}/${count} signoz_rule configurations fit the bindings, the provider schema and the validator`, failures };
+};
+
+const CHECKS: readonly ConformanceCheck[] = [rulePayloadsAreAccepted, providerConfigsFitTheBindings];
+
+async function main(args: readonly string[]): Promise<number> {
   const corpusDir = args[0];
   if (!corpusDir) {
     process.stderr.write('usage: npm run conformance -- <corpus-dir>\n');
@@ -44,7 +93,7 @@ function main(args: readonly string[]): number {
   }
   let failed = false;
   for (const check of CHECKS) {
-    const outcome = check(corpusDir);
+    const outcome = await check(corpusDir);
     process.stdout.write(`conformance: ${outcome.summary}\n`);
     for (const failure of outcome.failures) process.stdout.write(`  ${failure}\n`);
     failed ||= outcome.failures.length > 0;
@@ -52,4 +101,9 @@ function main(args: readonly string[]): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (err: unknown) => {
+  process.stderr.write(`conformance: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});
