@@ -29,10 +29,18 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    case 'invalid_key':
+      // A record key failed: its own issues say why.
+      return issue.issues.map((inner) => inner.message).join('; ');
+    case 'invalid_type':
+      if (/received undefined$/.test(issue.message)) return 'is required';
+      return issue.message.replace(/^Invalid input: /, '');
+    default:
+      return issue.message;
   }
-  return issue.message;
 }
 
 /**
