@@ -69,7 +69,7 @@ export class ImportedNotificationChannel extends Construct implements IChannelRe
  */
 export class NotificationChannel extends Construct implements IChannelRef {
   /** References a channel managed outside this app by its SigNoz name (nothing is created). */
-  static fromName(scope: Construct, id: string, name: string, kind?: ChannelKind): IChannelRef {
+  static fromName(scope: Construct, id: string, name: string, kind?: ChannelKind): ImportedNotificationChannel {
     return new ImportedNotificationChannel(scope, id, name, kind);
   }
 

@@ -117,6 +117,8 @@ export class MaintenanceWindow extends Construct {
   readonly resource: PlannedMaintenance;
   /** The rules it silences; empty means every rule. */
   readonly alerts: readonly IAlertRuleRef[];
+  /** One line for reports, e.g. `weekly on sunday at 02:00 for 1h30m0s (Europe/Berlin)`. */
+  readonly summary: string;
 
   constructor(scope: Construct, id: string, props: MaintenanceWindowProps) {
     super(scope, id);
@@ -125,6 +127,7 @@ export class MaintenanceWindow extends Construct {
     this.alerts = valid.alerts ?? [];
     const zone = valid.timezone;
     const s = valid.schedule;
+    this.summary = describeSchedule(s, zone);
     const scopeText = valid.scope === undefined ? undefined : scopeExpression(valid.scope, this.node.path);
     const dependsOn = this.alerts.map((a) => a.dependable).filter((d): d is ITerraformDependable => d !== undefined);
     this.resource = new PlannedMaintenance(this, 'maintenance', {
@@ -144,6 +147,24 @@ export class MaintenanceWindow extends Construct {
       },
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
+  }
+}
+
+type ValidSchedule = z.output<typeof scheduleSchema>;
+
+function describeSchedule(s: ValidSchedule, zone: string): string {
+  const wall = (d: Date): string => formatInZone(d, zone).slice(0, 16).replace('T', ' ');
+  const time = (d: Date): string => wall(d).slice(11);
+  const until = 'until' in s && s.until !== undefined ? `, until ${wall(s.until)}` : '';
+  switch (s.kind) {
+    case 'fixed':
+      return `once, ${wall(s.start)} to ${wall(s.end)} (${zone})`;
+    case 'daily':
+      return `daily at ${time(s.start)} for ${formatDuration(s.duration)} (${zone})${until}`;
+    case 'weekly':
+      return `weekly on ${s.on.join(', ')} at ${time(s.start)} for ${formatDuration(s.duration)} (${zone})${until}`;
+    case 'monthly':
+      return `monthly on day ${Number(wall(s.start).slice(8, 10))} at ${time(s.start)} for ${formatDuration(s.duration)} (${zone})${until}`;
   }
 }
 

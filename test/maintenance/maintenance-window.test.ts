@@ -17,7 +17,7 @@ describe('MaintenanceWindow', () => {
     const { stack } = newStack();
     const db = fakeRule(stack, 'db-rule');
     // WHEN
-    new MaintenanceWindow(stack, 'patching', {
+    const window = new MaintenanceWindow(stack, 'patching', {
       name: 'weekly-db-patching',
       description: 'Sunday database patching',
       timezone: 'Europe/Berlin',
@@ -39,11 +39,12 @@ describe('MaintenanceWindow', () => {
       provider: 'signoz',
     });
     expect(maintenance.schedule.end_time).toBeUndefined();
+    expect(window.summary).toBe('weekly on sunday, wednesday at 02:00 for 1h30m0s (Europe/Berlin)');
   });
 
   it('fixed: start and end in the zone, every alert when none are given', () => {
     const { stack } = newStack();
-    new MaintenanceWindow(stack, 'migration', {
+    const window = new MaintenanceWindow(stack, 'migration', {
       name: 'db-migration',
       timezone: 'America/New_York',
       schedule: MaintenanceSchedule.fixed('2026-07-04T03:00:00Z', '2026-07-04T05:30:00Z'),
@@ -51,17 +52,19 @@ describe('MaintenanceWindow', () => {
     const maintenance = onlyResource(synthJson(stack), 'signoz_planned_maintenance');
     expect(maintenance.schedule).toEqual({ timezone: 'America/New_York', start_time: '2026-07-03T23:00:00-04:00', end_time: '2026-07-04T01:30:00-04:00' });
     expect(maintenance.alert_ids).toBeUndefined();
+    expect(window.summary).toBe('once, 2026-07-03 23:00 to 2026-07-04 01:30 (America/New_York)');
+    expect(window.alerts).toEqual([]);
   });
 
   it('daily with an end of recurrence, monthly, and a label scope', () => {
     const { stack } = newStack();
-    new MaintenanceWindow(stack, 'nightly', {
+    const nightlyWindow = new MaintenanceWindow(stack, 'nightly', {
       name: 'nightly-batch',
       timezone: 'UTC',
       schedule: MaintenanceSchedule.daily({ start: '2026-01-01T02:00:00+00:00', duration: '2h', until: '2026-12-31T00:00:00Z' }),
       scope: Labels.service.eq('batch'),
     });
-    new MaintenanceWindow(stack, 'monthly', {
+    const monthlyWindow = new MaintenanceWindow(stack, 'monthly', {
       name: 'month-end',
       timezone: 'Europe/London',
       schedule: MaintenanceSchedule.monthly({ start: '2026-01-31T22:00:00Z', duration: '4h' }),
@@ -79,6 +82,8 @@ describe('MaintenanceWindow', () => {
     expect(nightly.scope).toBe('service == "batch"');
     expect(monthly.schedule.start_time).toBe('2026-01-31T22:00:00Z');
     expect(monthly.scope).toBe('severity != "critical"');
+    expect(nightlyWindow.summary).toBe('daily at 02:00 for 2h0m0s (UTC), until 2026-12-31 00:00');
+    expect(monthlyWindow.summary).toBe('monthly on day 31 at 22:00 for 4h0m0s (Europe/London)');
   });
 
   describe('validation', () => {
