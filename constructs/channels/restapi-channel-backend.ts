@@ -42,6 +42,7 @@ export class RestapiChannelBackend implements IChannelBackend {
       idAttribute: 'data/id',
       data: receiverTemplate(request.receiver),
       ignoreServerAdditions: true,
+      debug: false,
       // SigNoz refuses to rename a channel ("cannot update channel name"): a new name is a new channel.
       forceNew: ['name'],
     });

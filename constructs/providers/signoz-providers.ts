@@ -65,7 +65,12 @@ export class SignozProviders extends Construct {
       uri: `\${trimsuffix(var.${ENDPOINT_VARIABLE}, "/")}`,
       // SigNoz answers POST /api/v1/channels with the created channel; its id is read from it.
       createReturnsObject: true,
+      // PUT answers 204 without a body; the object is read back instead.
+      writeReturnsObject: false,
       idAttribute: 'data/id',
+      // Explicit, so REST_API_DEBUG / REST_API_INSECURE in the environment cannot print bodies (secrets) or skip TLS checks.
+      debug: false,
+      insecure: false,
     });
     // Set through an override: cdktf would snake_case the header name inside the typed map.
     this.restapiProvider.addOverride('headers', { 'SIGNOZ-API-KEY': token.value });

@@ -32,6 +32,7 @@ describe('NotificationChannel', () => {
         destroy_method: 'DELETE',
         id_attribute: 'data/id',
         ignore_server_additions: true,
+        debug: false,
         force_new: ['name'],
         provider: 'restapi',
       });

@@ -37,7 +37,10 @@ describe('AlertStack', () => {
         uri: '${trimsuffix(var.signoz_endpoint, "/")}',
         headers: { 'SIGNOZ-API-KEY': '${var.signoz_access_token}' },
         create_returns_object: true,
+        write_returns_object: false,
         id_attribute: 'data/id',
+        debug: false,
+        insecure: false,
       },
     ]);
     expect(json.variable.signoz_access_token).toMatchObject({ sensitive: true, type: 'string', nullable: false });
