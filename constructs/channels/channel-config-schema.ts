@@ -70,7 +70,7 @@ const webhook = z.strictObject({
         password: secretSchema('the webhook basic-auth password', 'alert_webhook_password'),
       }),
       z.strictObject({ type: z.literal('bearer'), token: secretSchema('the webhook bearer token', 'alert_webhook_token') }),
-    ])
+    ], { error: (issue) => (issue.code === 'invalid_union' ? "type must be 'basic' or 'bearer'" : undefined) })
     .optional(),
   maxAlerts: z.number().int('must be a whole number').min(0, 'must be 0 (all) or more').optional(),
   ...common,
@@ -86,7 +86,9 @@ const pagerduty = z.strictObject({
     })
     .optional(),
   client: template.optional(),
-  clientUrl: z.union([httpUrl(['https:', 'http:']), template.refine(isTemplate, 'must be an http(s) URL or a template')]).optional(),
+  clientUrl: z
+    .union([httpUrl(['https:', 'http:']), template.refine(isTemplate)], { error: 'must be an absolute http(s) URL or a template' })
+    .optional(),
   class: template.optional(),
   component: template.optional(),
   group: template.optional(),

@@ -18,11 +18,14 @@ export class PropsError extends Error {
   }
 }
 
-/** Renders a zod issue path as `config.headers[0].name`. */
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/** Renders a zod issue path as `config.headers[0].name`; odd keys as `details["Some Key"]`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
+    else if (!PLAIN_KEY.test(String(key))) out += `[${JSON.stringify(String(key))}]`;
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
   return out;

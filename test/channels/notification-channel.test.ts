@@ -335,3 +335,28 @@ describe('NotificationChannel', () => {
     });
   });
 });
+
+describe('NotificationChannel field errors', () => {
+  it.each([
+    [{ kind: 'pagerduty', clientUrl: 'not a url' }, 'config.clientUrl: must be an absolute http(s) URL or a template'],
+    [{ kind: 'pagerduty', details: { '': 'x' } }, 'config.details[""]: detail names must not be empty'],
+    [{ kind: 'pagerduty', details: {} }, 'config.details: must not be empty; omit the field to use the default'],
+    [{ kind: 'opsgenie', apiUrl: 'http://api.opsgenie.com/' }, 'config.apiUrl: must be an absolute https URL'],
+    [{ kind: 'webhook', auth: { type: 'digest' } }, "config.auth.type: type must be 'basic' or 'bearer'"],
+    [{ kind: 'webhook', maxAlerts: 1.5 }, 'config.maxAlerts: must be a whole number'],
+    [{ kind: 'slack', iconEmoji: 'fire' }, "config.iconEmoji: must look like ':rotating_light:'"],
+    [{ kind: 'email', to: [] }, 'config.to: needs at least one recipient'],
+  ])('%#: %j', (partial, message) => {
+    const { stack } = newStack();
+    const secrets = { routingKey: Secret.fromVariable(stack, 'k'), apiKey: Secret.fromVariable(stack, 'k'), url: Secret.fromVariable(stack, 'k'), webhookUrl: Secret.fromVariable(stack, 'k') };
+    const required: Record<string, object> = {
+      pagerduty: { routingKey: secrets.routingKey },
+      opsgenie: { apiKey: secrets.apiKey },
+      webhook: { url: secrets.url },
+      slack: { webhookUrl: secrets.webhookUrl },
+      email: {},
+    };
+    const config = { ...required[(partial as { kind: string }).kind], ...partial };
+    expect(() => new NotificationChannel(stack, 'c', { name: 'c', config: config as never })).toThrow(`Invalid NotificationChannel at 'test/c':\n  - ${message}`);
+  });
+});

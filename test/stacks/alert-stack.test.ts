@@ -128,7 +128,7 @@ describe('AlertStack', () => {
       [{ name: 'prod', terraformVersion: '1.9.8', backend: { type: 's3', bucket: 'b', region: 'eu-west-1', useLockfile: true } }, 'environment.backend.useLockfile: S3-native locking needs Terraform >= 1.10 (terraformVersion is 1.9.8); use dynamodbTable instead'],
       [{ name: 'prod', backend: { type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'Acme-State', containerName: 'state' } }, 'environment.backend.storageAccountName: must be 3-24 lower-case letters and digits'],
       [{ name: 'prod', backend: { type: 'cloud', organization: 'acme' } }, 'environment.backend.workspace: is required'],
-      [{ name: 'prod', labels: { '1team': 'x' } }, 'environment.labels.1team: label names are letters, digits, _ and . (not starting with a digit)'],
+      [{ name: 'prod', labels: { '1team': 'x' } }, 'environment.labels["1team"]: label names are letters, digits, _ and . (not starting with a digit)'],
     ])('%#: %j', (environment, message) => {
       const text = errorFor(environment);
       expect(text.startsWith("Invalid AlertStack at 'payments-prod':\n  - ")).toBe(true);
