@@ -3,9 +3,38 @@ export * from './alerts';
 export * from './codecs';
 export * from './estate';
 export * from './evaluation';
+export * from './model/alert-rule-ref';
 export * from './model/channel-ref';
 export * from './model/duration';
 export * from './model/enums';
 export * from './model/rule-payload';
+export { PropsError, parseProps } from './model/props-error';
 export * from './testing';
 export * from './validation';
+
+export { Secret, type SecretOptions } from './secrets/secret';
+export { secretSchema } from './secrets/secret-schema';
+
+export { TERRAFORM_VERSION, SIGNOZ_PROVIDER, RESTAPI_PROVIDER, RESTAPI_REQUIRED_ENV } from './providers/versions';
+export { SignozProviders, terraformEnvironment, ACCESS_TOKEN_VARIABLE, ENDPOINT_VARIABLE } from './providers/signoz-providers';
+
+export * from './channels/channel-config';
+export type { IChannelBackend, ChannelBackendRequest, ChannelBackendResult } from './channels/channel-backend';
+export { RestapiChannelBackend, CHANNELS_PATH } from './channels/restapi-channel-backend';
+export { NotificationChannel, ImportedNotificationChannel, channelsIn, channelNameSchema, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
+export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
+
+export { RouteExpression, LabelSelector, label, Labels, allOf, anyOf, not } from './routing/route-expression';
+export { parseRouteExpression, RouteExpressionError } from './routing/route-expression-parser';
+export { renderRouteExpression } from './routing/route-expression-render';
+export type { RouteExpressionNode, ComparisonNode, ComparisonOperator } from './routing/route-expression-ast';
+export { RoutePolicy, type RoutePolicyProps } from './routing/route-policy';
+
+export * from './maintenance/maintenance-schedule';
+export { MaintenanceWindow, type MaintenanceWindowProps } from './maintenance/maintenance-window';
+
+export type { StateBackendConfig, LocalStateBackend, S3StateBackend, GcsStateBackend, AzureStateBackend, CloudStateBackend, RemoteStateBackend } from './stacks/state-backend-config';
+export { stateBackendConfigSchema } from './stacks/state-backend-config';
+export { addStateBackend, defaultStateKey } from './stacks/state-backend';
+export { environmentSettingsSchema, type ResolvedEnvironmentSettings } from './stacks/environment-settings';
+export { AlertStack, type AlertStackProps } from './stacks/alert-stack';

@@ -7,24 +7,17 @@
 import { CodecError, encodeSignozAlert, encodeSignozRule } from '../codecs';
 import { checkProviderAcceptance } from '../codecs/provider-acceptance';
 import { Construct, TerraformStack, type ITerraformDependable, type TerraformResource } from '../engine';
+import type { IAlertRuleRef } from '../model/alert-rule-ref';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
 import { applyEnvironment } from '../estate/environment';
-import { ensureSignozProvider } from '../providers/signoz-provider';
+import { SignozProviders } from '../providers/signoz-providers';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
 import { AlertRuleError } from './alert-rule-error';
 import { alertRulePropsSchema, describePropsIssues, type AlertRuleProps } from './alert-rule-props';
 import { RuleResource } from './rule-resource';
 import { ruleTargetOf, type RuleTarget } from './rule-target';
-
-/** Anything that names one SigNoz alert rule (for maintenance windows and routing). */
-export interface IAlertRuleRef {
-  /** The rule id SigNoz assigned (a Terraform reference, known after apply). */
-  readonly ruleId: string;
-  /** The alert name. */
-  readonly alertName: string;
-}
 
 function dependablesOf(props: AlertRuleProps): ITerraformDependable[] {
   const channels: ChannelInput[] = [...(props.channels ?? []), ...Object.values(props.tiers).flatMap((t) => t?.channels ?? [])];
@@ -65,7 +58,10 @@ export class AlertRule extends Construct implements IAlertRuleRef {
   /** The underlying Terraform resource (`signoz_rule` or `signoz_alert`). */
   readonly resource: TerraformResource;
   readonly ruleId: string;
+  /** The alert name. */
   readonly alertName: string;
+  /** The resource that creates the rule (maintenance windows that name the rule depend on it). */
+  readonly dependable: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: AlertRuleProps);
   constructor(scope: Construct, id: string, props: AlertRuleProps | { payload: RulePayload; dependsOn: ITerraformDependable[] });
@@ -98,11 +94,12 @@ export class AlertRule extends Construct implements IAlertRuleRef {
       if (err instanceof CodecError) throw new AlertRuleError(path, [`${err.path || '/'}: ${err.message}`]);
       throw err;
     }
-    ensureSignozProvider(this);
     const localDependsOn = orderAfter(this, dependsOn);
+    SignozProviders.of(this); // the stack's pinned provider block, created on first use
     const resource = new RuleResource(this, 'Resource', this.target, attributes, localDependsOn);
     this.resource = resource;
     this.ruleId = resource.id;
+    this.dependable = resource;
 
     // Defence in depth, at synth: the rules-API schemas and the provider's own schema.
     this.node.addValidation({

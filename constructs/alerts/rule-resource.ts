@@ -9,14 +9,14 @@
  * schema at synth, so nothing is lost by skipping the wrappers.
  */
 import { TerraformResource, type Construct, type ITerraformDependable } from '../engine';
-import { SIGNOZ_PROVIDER_VERSION } from '../providers/signoz-provider';
+import { SIGNOZ_PROVIDER } from '../providers/versions';
 import type { RuleTarget } from './rule-target';
 
 export class RuleResource extends TerraformResource {
   constructor(scope: Construct, id: string, resourceType: RuleTarget, private readonly attributes: Record<string, unknown>, dependsOn: ITerraformDependable[]) {
     super(scope, id, {
       terraformResourceType: resourceType,
-      terraformGeneratorMetadata: { providerName: 'signoz', providerVersion: SIGNOZ_PROVIDER_VERSION, providerVersionConstraint: SIGNOZ_PROVIDER_VERSION },
+      terraformGeneratorMetadata: { providerName: 'signoz', providerVersion: SIGNOZ_PROVIDER.version, providerVersionConstraint: SIGNOZ_PROVIDER.version },
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
     });
   }

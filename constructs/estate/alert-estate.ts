@@ -12,17 +12,12 @@
  */
 import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
-import { Annotations, LocalBackend, TerraformResource, TerraformStack, type App, type Construct } from '../engine';
-import { setEnvironment, type EnvironmentSettings } from './environment';
+import { Annotations, TerraformResource, type App, type Construct, } from '../engine';
+import { AlertStack } from '../stacks/alert-stack';
+import type { EnvironmentSettings } from '../stacks/environment-settings';
 
-/** One environment of the estate. */
-export interface EstateEnvironment extends EnvironmentSettings {
-  /**
-   * Prepares each stack of the environment (backend, providers, version pins).
-   * @default - local state beside the project (`terraform.<stack>.tfstate`)
-   */
-  readonly configureStack?: (stack: TerraformStack) => void;
-}
+/** One environment of the estate: its name, state backend, Terraform version and alert changes. */
+export type EstateEnvironment = EnvironmentSettings;
 
 /** Where an alert goes when the estate is sharded. */
 export interface AlertPlacement {
@@ -62,15 +57,10 @@ export const DEFAULT_MAX_RESOURCES_PER_STACK = 200;
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 
-function localState(stack: TerraformStack): void {
-  // A relative path keeps the synthesized file identical on every machine.
-  new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
-}
-
 class EnvironmentScope implements EstateScope {
   readonly shared: Construct;
-  private maintenanceStack?: TerraformStack;
-  private readonly shards = new Map<string, TerraformStack>();
+  private maintenanceStack?: AlertStack;
+  private readonly shards = new Map<string, AlertStack>();
   private readonly ids = new Set<string>();
 
   constructor(
@@ -88,8 +78,8 @@ class EnvironmentScope implements EstateScope {
   }
 
   /** Every stack of this environment, in creation order. */
-  get stacks(): TerraformStack[] {
-    return [this.shared as TerraformStack, ...this.shards.values(), ...(this.maintenanceStack ? [this.maintenanceStack] : [])];
+  get stacks(): AlertStack[] {
+    return [this.shared as AlertStack, ...this.shards.values(), ...(this.maintenanceStack ? [this.maintenanceStack] : [])];
   }
 
   alert(id: string, props: AlertRuleProps): AlertRule {
@@ -104,7 +94,7 @@ class EnvironmentScope implements EstateScope {
       this.watchSize(stack, sharding);
       this.shards.set(key, stack);
     }
-    stack.addDependency(this.shared as TerraformStack);
+    stack.addDependency(this.shared as AlertStack);
     return new AlertRule(stack, id, props);
   }
 
@@ -120,7 +110,7 @@ class EnvironmentScope implements EstateScope {
     return key;
   }
 
-  private watchSize(stack: TerraformStack, sharding: ShardingOptions): void {
+  private watchSize(stack: AlertStack, sharding: ShardingOptions): void {
     const limit = sharding.maxResourcesPerStack ?? DEFAULT_MAX_RESOURCES_PER_STACK;
     stack.node.addValidation({
       validate: () => {
@@ -136,26 +126,24 @@ class EnvironmentScope implements EstateScope {
     });
   }
 
-  private newStack(suffix: string | undefined): TerraformStack {
+  private newStack(suffix: string | undefined): AlertStack {
     const name = [this.estate.name, this.environment.name, suffix].filter(Boolean).join('-');
-    const stack = new TerraformStack(this.app, name);
-    (this.environment.configureStack ?? localState)(stack);
-    setEnvironment(stack, this.environment);
-    return stack;
+    // Every stack of the environment gets the same settings object, so override keys are checked across all of them.
+    return new AlertStack(this.app, name, { environment: this.environment });
   }
 }
 
 /** Builds one stack (or one set of sharded stacks) per environment from a single definition. */
 export class AlertEstate {
   /** The stacks of each environment, keyed by environment name. */
-  readonly stacks: ReadonlyMap<string, readonly TerraformStack[]>;
+  readonly stacks: ReadonlyMap<string, readonly AlertStack[]>;
 
   constructor(app: App, props: AlertEstateProps, define: (scope: EstateScope) => void) {
     if (props.environments.length === 0) throw new Error('AlertEstate needs at least one environment');
     const names = props.environments.map((e) => e.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) throw new Error(`AlertEstate: environment "${duplicate}" is declared twice`);
-    const stacks = new Map<string, readonly TerraformStack[]>();
+    const stacks = new Map<string, readonly AlertStack[]>();
     for (const environment of props.environments) {
       const scope = new EnvironmentScope(app, props, environment);
       define(scope);

@@ -1,14 +1,13 @@
 /**
- * Per-environment differences of one alert estate: labels added to every alert, channels swapped
- * (e.g. PagerDuty in prod, Slack in dev), alerts disabled, and threshold or other overrides per
- * alert, all as data next to the environment instead of `if (env === 'prod')` in definitions.
- *
- * Alerts are matched by their construct path below the stack (`checkout/HighCpu`) or by their
- * alert name. A key that matches no alert is a synth error, so a typo never silently does nothing.
+ * Applies an environment's settings (`EnvironmentSettings`) to the alerts of its stacks: labels
+ * added to every alert, channels swapped (e.g. PagerDuty in prod, Slack in dev), alerts disabled,
+ * and threshold or other overrides per alert, all as data next to the environment instead of
+ * `if (env === 'prod')` in definitions. A key that matches no alert is a synth error, so a typo
+ * never silently does nothing.
  */
-import { z } from 'zod';
 import type { IConstruct } from '../engine';
 import type { ChannelInput } from '../model/channel-ref';
+import { environmentSettingsSchema, type EnvironmentSettings } from '../stacks/environment-settings';
 import type { Severity } from '../model/enums';
 import type { AlertRuleProps, NotificationOptions, ThresholdTier } from '../alerts/alert-rule-props';
 import type { EvaluationEnvelope } from '../model/rule-payload';
@@ -23,27 +22,6 @@ export interface AlertOverride {
   readonly evaluation?: EvaluationEnvelope;
   readonly notifications?: NotificationOptions;
 }
-
-export interface EnvironmentSettings {
-  /** Environment name, e.g. `dev`, `staging`, `prod`; added to every alert as the `env` label. */
-  readonly name: string;
-  /** Labels added to every alert of the environment. @default - only `env` */
-  readonly labels?: Readonly<Record<string, string>>;
-  /** Channels replaced in every alert, keyed by the channel name used in the definitions. @default - none */
-  readonly channelMap?: Readonly<Record<string, ChannelInput>>;
-  /** Alerts disabled in this environment (construct path below the stack, or alert name). @default - none */
-  readonly disabledAlerts?: readonly string[];
-  /** Overrides per alert (construct path below the stack, or alert name). @default - none */
-  readonly alertOverrides?: Readonly<Record<string, AlertOverride>>;
-}
-
-const settingsSchema = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes, starting with a letter'),
-  labels: z.record(z.string(), z.string()).optional(),
-  channelMap: z.record(z.string(), z.any()).optional(),
-  disabledAlerts: z.array(z.string().min(1)).optional(),
-  alertOverrides: z.record(z.string().min(1), z.any()).optional(),
-});
 
 /** Tracks which override keys matched an alert, to report the ones that matched none. */
 class EnvironmentBinding {
@@ -66,7 +44,7 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
     bindings.set(scope, known);
     return;
   }
-  const parsed = settingsSchema.safeParse(settings);
+  const parsed = environmentSettingsSchema.safeParse(settings);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`);
     throw new Error(`environment settings for ${scope.node.path}: ${problems.join('; ')}`);
@@ -97,9 +75,12 @@ function bindingOf(scope: IConstruct): { binding: EnvironmentBinding; root: ICon
   return undefined;
 }
 
-function mapChannels(channels: readonly ChannelInput[] | undefined, map: EnvironmentSettings['channelMap']): ChannelInput[] | undefined {
+function mapChannels(channels: readonly ChannelInput[] | undefined, map: EnvironmentSettings['channelOverrides']): ChannelInput[] | undefined {
   if (!channels || !map) return channels ? [...channels] : undefined;
-  return channels.map((c) => map[typeof c === 'string' ? c : c.channelName] ?? c);
+  return channels.map((c) => {
+    const name = typeof c === 'string' ? c : c.channelName;
+    return Object.prototype.hasOwnProperty.call(map, name) ? map[name]! : c;
+  });
 }
 
 function mergeTiers(tiers: AlertRuleProps['tiers'], override: AlertOverride['tiers']): AlertRuleProps['tiers'] {
@@ -133,13 +114,13 @@ export function applyEnvironment(alert: IConstruct, props: AlertRuleProps): Aler
   const tiers = mergeTiers(props.tiers, override?.tiers);
   const mappedTiers = Object.fromEntries(Object.entries(tiers).map(([severity, tier]) => [
     severity,
-    tier && tier.channels ? { ...tier, channels: mapChannels(tier.channels, settings.channelMap) } : tier,
+    tier && tier.channels ? { ...tier, channels: mapChannels(tier.channels, settings.channelOverrides) } : tier,
   ])) as AlertRuleProps['tiers'];
 
   return {
     ...props,
     tiers: mappedTiers,
-    channels: mapChannels(override?.channels ?? props.channels, settings.channelMap),
+    channels: mapChannels(override?.channels ?? props.channels, settings.channelOverrides),
     labels: { ...(props.labels ?? {}), ...(override?.labels ?? {}), ...(settings.labels ?? {}), env: settings.name },
     ...(disabled !== undefined ? { disabled } : {}),
     ...(override?.evaluation ? { evaluation: override.evaluation } : {}),

@@ -1,2 +1,3 @@
 export * from './environment';
 export * from './alert-estate';
+export type { EnvironmentSettings } from '../stacks/environment-settings';

@@ -1,6 +1,7 @@
 import { AlertRule, MetricsQuery, type AlertRuleProps } from '../../constructs/alerts';
 import { Construct } from '../../constructs/engine';
-import { setEnvironment, type EnvironmentSettings } from '../../constructs/estate';
+import { setEnvironment } from '../../constructs/estate';
+import type { EnvironmentSettings } from '../../constructs/stacks/environment-settings';
 import { newStack, onlyResource, resourcesOf, synth, thrownBy } from '../support/synth';
 
 const cpu = (): AlertRuleProps => ({
@@ -37,7 +38,7 @@ describe('environment settings', () => {
   });
 
   it('swaps channels by name in tiers and rule defaults', () => {
-    const rule = onlyResource(envStack({ name: 'dev', channelMap: { 'pagerduty-oncall': 'slack-dev', 'slack-alerts': 'slack-dev' } }), 'signoz_rule') as any;
+    const rule = onlyResource(envStack({ name: 'dev', channelOverrides: { 'pagerduty-oncall': 'slack-dev', 'slack-alerts': 'slack-dev' } }), 'signoz_rule') as any;
     expect(rule.condition.thresholds.basic.spec.map((t: any) => t.channels)).toEqual([['slack-dev'], ['slack-dev']]);
   });
 
@@ -64,7 +65,7 @@ describe('environment settings', () => {
 
   it('rejects malformed settings', () => {
     const { stack } = newStack();
-    expect(thrownBy(() => setEnvironment(stack, { name: 'Prod' })).message).toBe('environment settings for test: name: must be lowercase letters, digits and dashes, starting with a letter');
+    expect(thrownBy(() => setEnvironment(stack, { name: 'Prod' })).message).toBe("environment settings for test: name: must be lower-case letters, digits and '-', starting with a letter (at most 32), e.g. 'prod'");
   });
 
   it('gives different environments different output from one definition', () => {

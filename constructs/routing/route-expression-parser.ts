@@ -1,0 +1,342 @@
+import { RESERVED_WORDS, type ComparisonNode, type ComparisonOperator, type RouteExpressionNode } from './route-expression-ast';
+import { regexProblem } from './re2-pattern';
+
+/** A route expression that SigNoz would reject or that cannot mean what it says. */
+export class RouteExpressionError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly expression: string,
+    /** 1-based column of the problem. */
+    readonly column: number,
+  ) {
+    super(`route expression: ${problem} (column ${column})\n  ${expression}\n  ${' '.repeat(Math.max(0, column - 1))}^`);
+    this.name = 'RouteExpressionError';
+  }
+}
+
+type TokenKind = 'ident' | 'string' | 'number' | 'punct' | 'op' | 'end';
+
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  /** Decoded value of a string token. */
+  readonly value?: string;
+  /** 0-based offset. */
+  readonly at: number;
+}
+
+const PUNCTUATION = ['?.[', '?.', '(', ')', '[', ']', ',', '.'];
+const OPERATORS = ['==', '!=', '&&', '||', '=', '!', '<=', '>=', '<', '>', '+', '-', '*', '/', '%', '??', '|', '?', ':'];
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '\\': '\\', '"': '"', "'": "'" };
+
+/** Word aliases SigNoz's expr-lang build accepts next to the standard ones. */
+const AND_WORDS = new Set(['and', 'AND']);
+const OR_WORDS = new Set(['or', 'OR']);
+const NOT_WORDS = new Set(['not', 'NOT']);
+const NEGATABLE: Readonly<Record<string, ComparisonOperator>> = {
+  in: 'in', IN: 'in', contains: 'contains', CONTAINS: 'contains', startsWith: 'startsWith', endsWith: 'endsWith', matches: 'matches',
+};
+const NEGATED: Readonly<Record<string, ComparisonOperator>> = {
+  in: 'not in', contains: 'not contains', startsWith: 'not startsWith', endsWith: 'not endsWith', matches: 'not matches',
+};
+const LIST_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(['in', 'not in']);
+const SUBSTRING_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(['contains', 'not contains', 'startsWith', 'not startsWith', 'endsWith', 'not endsWith']);
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const fail = (problem: string, at: number): never => {
+    throw new RouteExpressionError(problem, text, at + 1);
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      let value = '';
+      while (j < text.length && text[j] !== c) {
+        if (text[j] === '\\') {
+          const e = text[j + 1];
+          if (e === undefined) fail('unterminated string', i);
+          if (e === 'u' || e === 'x') {
+            const digits = e === 'u' ? 4 : 2;
+            const hex = text.slice(j + 2, j + 2 + digits);
+            if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) fail(`invalid \\${e} escape in string`, j);
+            value += String.fromCharCode(parseInt(hex, 16));
+            j += 2 + digits;
+            continue;
+          }
+          if (!(e! in ESCAPES)) fail(`unknown escape \\${e} in string`, j);
+          value += ESCAPES[e!];
+          j += 2;
+          continue;
+        }
+        if (text[j] === '\n') fail('strings cannot span lines; write \\n', j);
+        value += text[j];
+        j++;
+      }
+      if (j >= text.length) fail('unterminated string', i);
+      tokens.push({ kind: 'string', text: text.slice(i, j + 1), value, at: i });
+      i = j + 1;
+      continue;
+    }
+    if (c === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end < 0) fail('unterminated string', i);
+      tokens.push({ kind: 'string', text: text.slice(i, end + 1), value: text.slice(i + 1, end), at: i });
+      i = end + 1;
+      continue;
+    }
+    const word = /^(\$env|[A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
+    if (word) {
+      tokens.push({ kind: 'ident', text: word[0], at: i });
+      i += word[0].length;
+      continue;
+    }
+    const number = /^[0-9][0-9_.eE]*/.exec(text.slice(i));
+    if (number) {
+      tokens.push({ kind: 'number', text: number[0], at: i });
+      i += number[0].length;
+      continue;
+    }
+    const punct = PUNCTUATION.find((p) => text.startsWith(p, i));
+    if (punct) {
+      tokens.push({ kind: 'punct', text: punct, at: i });
+      i += punct.length;
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    if (op) {
+      tokens.push({ kind: 'op', text: op, at: i });
+      i += op.length;
+      continue;
+    }
+    fail(`unexpected character '${c}'`, i);
+  }
+  tokens.push({ kind: 'end', text: '', at: text.length });
+  return tokens;
+}
+
+class Parser {
+  private pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+  ) {}
+
+  private get current(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  private atEnd(): boolean {
+    return this.current.kind === 'end';
+  }
+
+  private fail(problem: string, token: Token = this.current): never {
+    throw new RouteExpressionError(problem, this.text, token.at + 1);
+  }
+
+  private describe(token: Token): string {
+    return token.kind === 'end' ? 'the end of the expression' : `'${token.text}'`;
+  }
+
+  private isWord(token: Token, words: ReadonlySet<string>): boolean {
+    return token.kind === 'ident' && words.has(token.text);
+  }
+
+  private isPunct(token: Token, text: string): boolean {
+    return token.kind === 'punct' && token.text === text;
+  }
+
+  parse(): RouteExpressionNode {
+    if (this.atEnd()) this.fail('the expression is empty');
+    const node = this.parseOr();
+    if (!this.atEnd()) {
+      this.fail(`unexpected ${this.describe(this.current)}; join conditions with && or ||`);
+    }
+    return node;
+  }
+
+  private parseOr(): RouteExpressionNode {
+    const operands = [this.parseAnd()];
+    while ((this.current.kind === 'op' && this.current.text === '||') || this.isWord(this.current, OR_WORDS)) {
+      this.pos++;
+      operands.push(this.parseAnd());
+    }
+    return operands.length === 1 ? operands[0]! : { type: 'or', operands };
+  }
+
+  private parseAnd(): RouteExpressionNode {
+    const operands = [this.parseUnary()];
+    while ((this.current.kind === 'op' && this.current.text === '&&') || this.isWord(this.current, AND_WORDS)) {
+      this.pos++;
+      operands.push(this.parseUnary());
+    }
+    return operands.length === 1 ? operands[0]! : { type: 'and', operands };
+  }
+
+  private parseUnary(): RouteExpressionNode {
+    const token = this.current;
+    if ((token.kind === 'op' && token.text === '!') || this.isWord(token, NOT_WORDS)) {
+      this.pos++;
+      const next = this.current;
+      const nested = (next.kind === 'op' && next.text === '!') || this.isWord(next, NOT_WORDS);
+      // expr-lang binds 'not' tighter than '==': `not a == "x"` negates the label, not the comparison.
+      if (!this.isPunct(next, '(') && !nested) {
+        this.fail(`'${token.text}' must be followed by parentheses: write ${token.text}(<condition>), because expr-lang applies it to the label before comparing`, token);
+      }
+      return { type: 'not', operand: this.parseUnary() };
+    }
+    if (this.isPunct(token, '(')) {
+      this.pos++;
+      const inner = this.parseOr();
+      if (!this.isPunct(this.current, ')')) this.fail(`expected ')' to close the '(' at column ${token.at + 1}, found ${this.describe(this.current)}`);
+      this.pos++;
+      return inner;
+    }
+    return this.parseComparison();
+  }
+
+  private parseComparison(): ComparisonNode {
+    const start = this.current;
+    if (start.kind === 'string') {
+      this.fail(
+        `the left side of a comparison must be a label name, but ${start.text} is a quoted string, so the comparison never matches; ` +
+          `write the label without quotes (labels with dots such as threshold.name are written as is)`,
+      );
+    }
+    if (start.kind !== 'ident' || (RESERVED_WORDS.has(start.text) && start.text !== '$env')) {
+      this.fail(`expected a label name, found ${this.describe(start)}`);
+    }
+    const label = this.parseLabel();
+    const op = this.parseOperator();
+    const value = this.parseValue(op);
+    return { type: 'compare', label, op, value };
+  }
+
+  private parseLabel(): string {
+    const segments: string[] = [];
+    const first = this.current;
+    this.pos++;
+    if (first.text === '$env') {
+      if (!this.isPunct(this.current, '[')) this.fail(`expected ["label name"] after $env`);
+      segments.push(this.parseBracketKey());
+    } else {
+      segments.push(first.text);
+    }
+    for (;;) {
+      const token = this.current;
+      if (this.isPunct(token, '.') || this.isPunct(token, '?.')) {
+        this.pos++;
+        const name = this.current;
+        if (name.kind !== 'ident' || name.text === '$env') this.fail(`expected a label name segment after '${token.text}', found ${this.describe(name)}`);
+        segments.push(name.text);
+        this.pos++;
+      } else if (this.isPunct(token, '[') || this.isPunct(token, '?.[')) {
+        segments.push(this.parseBracketKey());
+      } else {
+        break;
+      }
+    }
+    return segments.join('.');
+  }
+
+  private parseBracketKey(): string {
+    this.pos++;
+    const key = this.current;
+    if (key.kind !== 'string') this.fail(`expected a quoted label name inside [ ], found ${this.describe(key)}`);
+    this.pos++;
+    if (!this.isPunct(this.current, ']')) this.fail(`expected ']' after ${key.text}`);
+    this.pos++;
+    if (key.value === '' || key.value!.includes('.')) {
+      this.fail(`label name segment ${key.text} must be non-empty and contain no '.' (SigNoz splits label names on dots)`, key);
+    }
+    return key.value!;
+  }
+
+  private parseOperator(): ComparisonOperator {
+    const token = this.current;
+    const allowed = 'expected a comparison: ==, !=, in, not in, contains, startsWith, endsWith or matches';
+    if (token.kind === 'op') {
+      if (token.text === '==' || token.text === '=') {
+        this.pos++;
+        return '==';
+      }
+      if (token.text === '!=') {
+        this.pos++;
+        return '!=';
+      }
+      if (['<', '>', '<=', '>='].includes(token.text)) {
+        this.fail(`'${token.text}' compares numbers, but label values are strings; ${allowed.replace('expected a comparison: ', 'use ')}`);
+      }
+      this.fail(`${allowed}, found ${this.describe(token)}`);
+    }
+    if (token.kind === 'ident') {
+      if (NOT_WORDS.has(token.text)) {
+        const next = this.tokens[this.pos + 1]!;
+        const base = next.kind === 'ident' ? NEGATABLE[next.text] : undefined;
+        if (base === undefined) this.fail(`'${token.text}' here must be followed by in, contains, startsWith, endsWith or matches`, next);
+        this.pos += 2;
+        return NEGATED[base]!;
+      }
+      const op = NEGATABLE[token.text];
+      if (op !== undefined) {
+        this.pos++;
+        return op;
+      }
+    }
+    return this.fail(`${allowed}, found ${this.describe(token)}`);
+  }
+
+  private parseValue(op: ComparisonOperator): string | string[] {
+    if (LIST_OPERATORS.has(op)) {
+      if (!this.isPunct(this.current, '[')) this.fail(`'${op}' needs a list of strings such as ["a", "b"], found ${this.describe(this.current)}`);
+      const open = this.current;
+      this.pos++;
+      const values: string[] = [];
+      while (!this.isPunct(this.current, ']')) {
+        values.push(this.parseString(op));
+        if (this.isPunct(this.current, ',')) this.pos++;
+        else if (!this.isPunct(this.current, ']')) this.fail(`expected ',' or ']' in the list, found ${this.describe(this.current)}`);
+      }
+      this.pos++;
+      if (values.length === 0) this.fail(`'${op}' with an empty list ${op === 'in' ? 'never' : 'always'} matches; list at least one value`, open);
+      return values;
+    }
+    const token = this.current;
+    const value = this.parseString(op);
+    if (SUBSTRING_OPERATORS.has(op) && value === '') this.fail(`'${op}' with an empty string is meaningless; give the text to look for`, token);
+    if (op === 'matches' || op === 'not matches') {
+      const problem = regexProblem(value);
+      if (problem) this.fail(`invalid regular expression for '${op}': ${problem}`, token);
+    }
+    return value;
+  }
+
+  private parseString(op: ComparisonOperator): string {
+    const token = this.current;
+    if (token.kind === 'string') {
+      this.pos++;
+      return token.value!;
+    }
+    if (token.kind === 'number') this.fail(`label values are strings; quote the number: "${token.text}"`);
+    if (token.kind === 'ident' && (token.text === 'true' || token.text === 'false')) this.fail(`label values are strings; write "${token.text}"`);
+    if (token.kind === 'ident' && token.text === 'nil') this.fail(`comparing with nil is not supported; compare with a string`);
+    if (token.kind === 'ident') this.fail(`the right side of '${op}' must be a quoted string; ${token.text} looks like a label (comparing two labels is not supported)`);
+    return this.fail(`expected a quoted string after '${op}', found ${this.describe(token)}`);
+  }
+}
+
+/**
+ * Parses the subset of expr-lang that route policies use: comparisons of a label with string
+ * values, joined by &&/||/and/or, negated with !(...)/not(...), grouped with parentheses. Also
+ * takes the aliases SigNoz's expr-lang build accepts (`=`, AND, OR, IN, CONTAINS). Throws a
+ * {@link RouteExpressionError} that points at the problem.
+ */
+export function parseRouteExpression(text: string): RouteExpressionNode {
+  return new Parser(text, tokenize(text)).parse();
+}

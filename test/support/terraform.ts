@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** Whether a `terraform` binary is on PATH. */
+export const hasTerraform: boolean = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+
+if (!hasTerraform) console.log('terraform is not on PATH: skipping the tests that run real terraform plans');
+
+export interface TerraformRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A working directory for one Terraform configuration, kept across synths so state carries over. */
+export class TerraformWorkdir {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-work-'));
+
+  /** Replaces the configuration with `config` (a cdk.tf.json object). */
+  write(config: unknown): void {
+    fs.writeFileSync(path.join(this.dir, 'cdk.tf.json'), JSON.stringify(config, null, 2));
+  }
+
+  run(args: readonly string[], env: Record<string, string> = {}): TerraformRun {
+    const result = spawnSync('terraform', [...args], {
+      cwd: this.dir,
+      encoding: 'utf8',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null', ...env },
+    });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  /** Runs and fails with Terraform's output when the exit code is not `expected`. */
+  mustRun(args: readonly string[], env: Record<string, string> = {}, expected = 0): TerraformRun {
+    const run = this.run(args, env);
+    if (run.code !== expected) throw new Error(`terraform ${args.join(' ')} exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
+    return run;
+  }
+
+  /** Every file under the working directory, contents concatenated (state and plan files included). */
+  allFileContents(): string {
+    const out: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== '.terraform') walk(file);
+        } else out.push(fs.readFileSync(file, 'latin1'));
+      }
+    };
+    walk(this.dir);
+    return out.join('\n');
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
