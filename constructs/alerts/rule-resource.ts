@@ -9,6 +9,7 @@
  * schema at synth, so nothing is lost by skipping the wrappers.
  */
 import { TerraformResource, type Construct, type ITerraformDependable } from '../engine';
+import { escapeTemplateSequences, mapStrings } from '../model/terraform-literal';
 import { SIGNOZ_PROVIDER } from '../providers/versions';
 import type { RuleTarget } from './rule-target';
 
@@ -27,7 +28,8 @@ export class RuleResource extends TerraformResource {
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {
-    return this.attributes;
+    // Terraform would read `${` and `%{` in queries or templates as its own syntax; SigNoz must get them verbatim.
+    return mapStrings(this.attributes, escapeTemplateSequences) as Record<string, unknown>;
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {

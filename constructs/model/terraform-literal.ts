@@ -7,3 +7,27 @@ export function escapeTemplateSequences(text: string): string {
   // Replacement functions: in a replacement string, '$$' would collapse to a single '$'.
   return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
+
+/** The text a Terraform string literal written by {@link escapeTemplateSequences} stands for. */
+export function unescapeTemplateSequences(text: string): string {
+  return text.replace(/\$\$\{/g, () => '${').replace(/%%\{/g, () => '%{');
+}
+
+/** Applies `fn` to every string leaf of a JSON value (object keys are left alone). */
+export function mapStrings(value: unknown, fn: (text: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)]));
+  }
+  return value;
+}
+
+/**
+ * Resource attributes as a synthesized configuration (`cdk.tf.json`) holds them, read back to the
+ * values Terraform sends to the provider. Plan and state JSON hold the values already; only
+ * configuration needs this.
+ */
+export function configAttributeValues<T>(attributes: T): T {
+  return mapStrings(attributes, unescapeTemplateSequences) as T;
+}

@@ -12,6 +12,8 @@ export interface RuleInDocument {
   readonly json: unknown;
 }
 
+import { configAttributeValues } from '../model/terraform-literal';
+
 const TERRAFORM_RULE_TYPES = ['signoz_rule', 'signoz_alert'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nameOf = (rule: unknown): string => {
@@ -28,7 +30,8 @@ export function rulesInDocument(doc: unknown): RuleInDocument[] {
     for (const type of TERRAFORM_RULE_TYPES) {
       const blocks = doc.resource[type];
       if (!isObject(blocks)) continue;
-      for (const id of Object.keys(blocks).sort()) found.push({ name: nameOf(blocks[id]), address: `${type}.${id}`, json: blocks[id] });
+      // Synthesized configuration escapes Terraform template syntax; read the values SigNoz receives.
+      for (const id of Object.keys(blocks).sort()) found.push({ name: nameOf(blocks[id]), address: `${type}.${id}`, json: configAttributeValues(blocks[id]) });
     }
     return found;
   }

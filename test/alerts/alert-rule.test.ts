@@ -274,3 +274,23 @@ describe('AlertRule props errors', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('AlertRule text that looks like Terraform template syntax', () => {
+  it('escapes ${ and %{ so Terraform passes them to SigNoz verbatim, and reads them back', async () => {
+    const { stack } = newStack();
+    const rule = new AlertRule(stack, 'Sql', {
+      name: 'Cost ${env}',
+      kind: 'logs',
+      queries: [new ClickHouseQuery('A', "SELECT count() AS value FROM logs WHERE body LIKE '%{user}%'")],
+      tiers: { warning: { target: 1 } },
+      channels: ['slack-alerts'],
+      summary: 'Value ${x} %{y}',
+    });
+    const attrs = onlyResource(stack, 'signoz_rule') as any;
+    expect(attrs.alert).toBe('Cost $${env}');
+    expect(attrs.annotations.summary).toBe('Value $${x} %%{y}');
+    expect(attrs.condition.composite_query.queries[0].clickhouse_sql.spec.query).toBe("SELECT count() AS value FROM logs WHERE body LIKE '%%{user}%'");
+    const { configAttributeValues } = await import('../../constructs/model/terraform-literal');
+    expect(decodeSignozRule(configAttributeValues(attrs))).toEqual(rule.payload);
+  });
+});

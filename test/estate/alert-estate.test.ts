@@ -34,7 +34,7 @@ describe('AlertEstate', () => {
     expect([prod.disabled, prod.labels.env]).toEqual([false, 'prod']);
   });
 
-  it('keeps state local by a relative path unless the environment configures its stacks', () => {
+  it('keeps state local by a relative path unless the environment names a backend', () => {
     const { estate } = build({ name: 'shop' }, (scope) => scope.alert('cpu', alert('payments', 'checkout', 1)));
     const out = synth(estate.stacks.get('prod')![0]!) as any;
     expect(out.terraform.backend).toEqual({ local: { path: '../../../terraform.shop-prod.tfstate' } });
