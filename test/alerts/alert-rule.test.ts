@@ -5,6 +5,7 @@ import {
 } from '../../constructs/alerts';
 import { decodeSignozAlert, decodeSignozRule } from '../../constructs/codecs';
 import type { IChannelRef } from '../../constructs/model/channel-ref';
+import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { DataResource, TerraformOutput, TerraformStack, Testing } from '../../constructs/engine';
 import { newStack, onlyResource, resourcesOf, synth, thrownBy } from '../support/synth';
 
@@ -276,7 +277,7 @@ describe('AlertRule props errors', () => {
 });
 
 describe('AlertRule text that looks like Terraform template syntax', () => {
-  it('escapes ${ and %{ so Terraform passes them to SigNoz verbatim, and reads them back', async () => {
+  it('escapes ${ and %{ so Terraform passes them to SigNoz verbatim, and reads them back', () => {
     const { stack } = newStack();
     const rule = new AlertRule(stack, 'Sql', {
       name: 'Cost ${env}',
@@ -290,7 +291,6 @@ describe('AlertRule text that looks like Terraform template syntax', () => {
     expect(attrs.alert).toBe('Cost $${env}');
     expect(attrs.annotations.summary).toBe('Value $${x} %%{y}');
     expect(attrs.condition.composite_query.queries[0].clickhouse_sql.spec.query).toBe("SELECT count() AS value FROM logs WHERE body LIKE '%%{user}%'");
-    const { configAttributeValues } = await import('../../constructs/model/terraform-literal');
     expect(decodeSignozRule(configAttributeValues(attrs))).toEqual(rule.payload);
   });
 });
