@@ -12,6 +12,7 @@ export { PropsError, parseProps } from './model/props-error';
 export * from './testing';
 export * from './validation';
 export * from './presets';
+export * from './slo';
 
 export { Secret, type SecretOptions } from './secrets/secret';
 export { secretSchema } from './secrets/secret-schema';
