@@ -13,6 +13,7 @@ export * from './testing';
 export * from './validation';
 export * from './presets';
 export * from './slo';
+export * from './import';
 
 export { Secret, type SecretOptions } from './secrets/secret';
 export { secretSchema } from './secrets/secret-schema';

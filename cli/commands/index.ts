@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerEvaluate } from './evaluate';
+import { registerImport } from './import';
 import { registerTest } from './test';
 import { registerValidate } from './validate';
 
@@ -12,4 +13,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
   registerEvaluate,
   registerTest,
+  registerImport,
 ];
