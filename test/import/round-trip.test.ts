@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import ts from 'typescript';
 import { decodeSignozRule } from '../../constructs/codecs';
 import { TerraformStack, Testing, type Construct } from '../../constructs/engine';
-import { addImportedRules, firstDifference, importRules, normalizeImportedRule, renderImportModule, type ImportedRule } from '../../constructs/import';
+import { addImportedRules, exportedRules, firstDifference, importRules, normalizeImportedRule, renderImportModule, type ImportSource, type ImportedRule } from '../../constructs/import';
 import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { importSources } from '../support/import-fixtures';
 import { RULE_FIXTURES_DIR } from '../support/rule-fixtures';
@@ -22,20 +22,26 @@ function synthesized(stack: TerraformStack, rules: readonly ImportedRule[]): { p
   return { payloads, imports: out.import ?? [] };
 }
 
-/** The original rules of the fixtures, normalized, keyed like the imported rules. */
-function expectedPayloads(rules: readonly ImportedRule[]): unknown[] {
-  return rules.map((rule) => rule.payload);
+/** What each imported rule must synthesize to: the exported rule itself, normalized, or for a converted legacy rule its conversion. */
+function expectedPayloads(rules: readonly ImportedRule[], sources: readonly ImportSource[]): unknown[] {
+  return rules.map((rule) => {
+    if (rule.notes.length > 0) return rule.payload;
+    const exported = exportedRules(JSON.parse(sources.find((s) => s.name === rule.source)!.text)).find((e) => e.pointer === rule.pointer)!;
+    return normalizeImportedRule(exported.rule);
+  });
 }
 
 describe('import round trip', () => {
   it.each([['the import fixtures', undefined], ['the rule fixtures', RULE_FIXTURES_DIR]])('synthesizes every rule of %s back to the imported payload', (_name, dir) => {
     // GIVEN exported rules WHEN imported and added to a stack THEN each synthesized rule equals its import
-    const { rules } = importRules(importSources(dir));
+    const sources = importSources(dir);
+    const { rules } = importRules(sources);
     expect(rules.length).toBeGreaterThan(4);
     const stack = new TerraformStack(Testing.app(), 'imported');
     addImportedRules(stack, rules);
     const { payloads } = synthesized(stack, rules);
-    rules.forEach((rule, i) => expect(firstDifference(payloads[i], rule.payload), `${rule.source}${rule.pointer}`).toBeUndefined());
+    const expected = expectedPayloads(rules, sources);
+    rules.forEach((rule, i) => expect(firstDifference(payloads[i], expected[i]), `${rule.source}#${rule.pointer}`).toBeUndefined());
   });
 
   it('keeps every original field modulo the documented normalizations', () => {
@@ -97,7 +103,7 @@ describe('import round trip', () => {
       const stack = new TerraformStack(Testing.app(), 'generated');
       expect(module.importedAlertRules(stack)).toHaveLength(rules.length);
       const { payloads, imports } = synthesized(stack, rules);
-      expect(payloads).toEqual(expectedPayloads(rules));
+      expect(payloads).toEqual(expectedPayloads(rules, importSources()));
       expect(imports.map((i) => i.id).sort()).toEqual(rules.flatMap((r) => (r.ruleId !== undefined ? [r.ruleId] : [])).sort());
       for (const block of imports) expect(block.to).toMatch(/^signoz_rule\.[A-Za-z0-9]+_[A-F0-9]{8}$/);
     });
