@@ -6,8 +6,9 @@
  */
 import { CodecError, encodeSignozAlert, encodeSignozRule } from '../codecs';
 import { checkProviderAcceptance } from '../codecs/provider-acceptance';
-import { Construct, TerraformStack, type ITerraformDependable, type TerraformResource } from '../engine';
+import { Construct, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { IAlertRuleRef } from '../model/alert-rule-ref';
+import { orderAfter } from '../model/order-after';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
 import { applyEnvironment } from '../estate/environment';
@@ -24,22 +25,6 @@ function dependablesOf(props: AlertRuleProps): ITerraformDependable[] {
   const seen = new Set<ITerraformDependable>();
   for (const channel of channels) if (typeof channel !== 'string' && channel.dependable) seen.add(channel.dependable);
   return [...seen];
-}
-
-/**
- * Terraform orders a rule after the channels it names: a channel in the same stack through
- * `depends_on`, a channel in another stack (sharded estates) through a stack dependency, since
- * `depends_on` cannot cross states. Returns the same-stack dependables.
- */
-function orderAfter(rule: Construct, dependables: readonly ITerraformDependable[]): ITerraformDependable[] {
-  const stack = TerraformStack.of(rule);
-  const local: ITerraformDependable[] = [];
-  for (const dependable of dependables) {
-    const other = Construct.isConstruct(dependable) ? TerraformStack.of(dependable) : stack;
-    if (other === stack) local.push(dependable);
-    else stack.addDependency(other);
-  }
-  return local;
 }
 
 export class AlertRule extends Construct implements IAlertRuleRef {
