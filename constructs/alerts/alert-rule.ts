@@ -13,6 +13,7 @@ import { Construct, TerraformStack, type ITerraformDependable, type TerraformRes
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
 import { applyEnvironment } from '../estate/environment';
+import { recordSourceLocation } from '../metadata/source-location';
 import { ensureSignozProvider } from '../providers/signoz-provider';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
@@ -107,6 +108,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
       ? new Rule(this, 'Resource', config as RuleConfig)
       : new Alert(this, 'Resource', config as AlertConfig);
     this.ruleId = (this.resource as Rule | Alert).id;
+    recordSourceLocation(this);
 
     // Defence in depth, at synth: the rules-API schemas and the provider's own schema.
     this.node.addValidation({

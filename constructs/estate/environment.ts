@@ -7,7 +7,8 @@
  * alert name. A key that matches no alert is a synth error, so a typo never silently does nothing.
  */
 import { z } from 'zod';
-import type { IConstruct } from '../engine';
+import { TerraformStack, type IConstruct } from '../engine';
+import { setStackMetadata } from '../metadata/stack-metadata';
 import type { ChannelInput } from '../model/channel-ref';
 import type { Severity } from '../model/enums';
 import type { AlertRuleProps, NotificationOptions, ThresholdTier } from '../alerts/alert-rule-props';
@@ -68,6 +69,8 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
   const binding = new EnvironmentBinding(settings);
   bindings.set(scope, binding);
   scope.node.setContext(CONTEXT_KEY, settings.name);
+  // Recorded in the synthesized file too, so tools reading cdktf.out (policy checks) know the environment.
+  if (TerraformStack.isStack(scope)) setStackMetadata(scope, 'environment', settings.name);
   scope.node.addValidation({
     validate: () => {
       const keys = [...(settings.disabledAlerts ?? []), ...Object.keys(settings.alertOverrides ?? {})];
