@@ -8,7 +8,7 @@ export type TemplatePart = { readonly literal: string } | { readonly expression:
 
 /** Index just past the `}` closing an interpolation that starts at `open` (`${` or `%{`), or -1. */
 function closingBrace(text: string, open: number): number {
-  let depth = 0;
+  let depth = 1;
   let quoted = false;
   for (let i = open + 1; i < text.length; i++) {
     const c = text[i];

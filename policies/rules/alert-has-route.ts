@@ -1,6 +1,6 @@
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
-import { nameOf } from './alert-facts';
-import { describePolicy, whyMaybe } from './route-facts';
+import { nameOf } from './shared/alert-facts';
+import { describePolicy, whyMaybe } from './shared/route-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

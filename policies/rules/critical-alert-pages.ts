@@ -1,7 +1,7 @@
 import { tierPages } from '../estate/alert-routing';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
-import { nameOf } from './alert-facts';
-import { describeChannels, describePolicy, whyMaybe } from './route-facts';
+import { nameOf } from './shared/alert-facts';
+import { describeChannels, describePolicy, whyMaybe } from './shared/route-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

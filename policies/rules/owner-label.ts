@@ -1,5 +1,5 @@
 import { definePolicyRule, ruleIdFromFile } from '../rule';
-import { nameOf, ownerOf } from './alert-facts';
+import { nameOf, ownerOf } from './shared/alert-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

@@ -1,7 +1,7 @@
 import { tierPages } from '../estate/alert-routing';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import type { AlertSubject } from '../subjects';
-import { ownerOf } from './alert-facts';
+import { ownerOf } from './shared/alert-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

@@ -1,6 +1,6 @@
 import { pointerOf } from '../estate/json-lines';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
-import { EXACT_VERSION } from './version-facts';
+import { EXACT_VERSION } from './shared/version-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

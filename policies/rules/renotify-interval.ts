@@ -1,6 +1,6 @@
 import { formatDuration, parseGoDuration } from '../estate/durations';
 import { definePolicyRule, ruleIdFromFile } from '../rule';
-import { nameOf } from './alert-facts';
+import { nameOf } from './shared/alert-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

@@ -1,6 +1,6 @@
 import { hasInterpolation } from '../estate/terraform-template';
 import { definePolicyRule, ruleIdFromFile } from '../rule';
-import { nameOf, severitiesOf } from './alert-facts';
+import { nameOf, severitiesOf } from './shared/alert-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

@@ -1,19 +1,28 @@
-import { definePolicyRule, ruleIdFromFile } from '../rule';
-import { listOf, nameOf } from './alert-facts';
+import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
+import { listOf, nameOf } from './shared/alert-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),
   level: 'error',
-  description: 'Every alert has a severity label from the allowed set.',
+  description: 'Every alert notifies with a severity from the allowed set.',
   explanation:
-    'Routing, paging and dashboards key on the severity label. SigNoz lists and filters rules by the rule-level ' +
-    '`severity` label (fired alerts also get one from the tier name). Set it, e.g. through the tier names of an ' +
-    '`AlertRule`, to one of the allowed severities (option `allowedSeverities`, default critical, error, warning, info).',
+    'Routing, paging and dashboards key on the `severity` label. When an alert fires, SigNoz sets it from the tier ' +
+    'name (lowercased) unless the rule has its own `severity` label, which wins. Either way the value must be one ' +
+    'of the allowed severities (option `allowedSeverities`, default critical, error, warning, info): name tiers ' +
+    'after severities (`tiers: { critical: ..., warning: ... }`), or set a valid rule-level label.',
   check: (alert, { options }) => {
-    const label = alert.labels.severity;
     const allowed = listOf(options.allowedSeverities.map((s) => `"${s}"`));
-    if (label === undefined) return `${nameOf(alert)} has no severity label; set labels.severity to one of ${allowed}`;
-    if (!options.allowedSeverities.includes(label)) return `${nameOf(alert)} has severity "${label}", which is not one of ${allowed}`;
-    return undefined;
+    const label = alert.labels.severity;
+    if (label !== undefined) {
+      return options.allowedSeverities.includes(label) ? undefined : `${nameOf(alert)} has the severity label "${label}", which is not one of ${allowed}`;
+    }
+    const out: Violation[] = [];
+    for (const tier of alert.payload.condition.thresholds.spec) {
+      const severity = tier.name.toLowerCase();
+      if (!options.allowedSeverities.includes(severity)) {
+        out.push({ key: tier.name, message: `${nameOf(alert)}: tier "${tier.name}" fires with severity "${severity}", which is not one of ${allowed}; rename the tier or set a severity label` });
+      }
+    }
+    return out;
   },
 });

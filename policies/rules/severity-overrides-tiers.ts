@@ -1,5 +1,5 @@
 import { definePolicyRule, ruleIdFromFile } from '../rule';
-import { listOf, nameOf } from './alert-facts';
+import { listOf, nameOf } from './shared/alert-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

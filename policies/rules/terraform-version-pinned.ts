@@ -1,5 +1,5 @@
 import { definePolicyRule, ruleIdFromFile } from '../rule';
-import { EXACT_VERSION } from './version-facts';
+import { EXACT_VERSION } from './shared/version-facts';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

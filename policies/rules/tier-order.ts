@@ -1,7 +1,7 @@
 import type { CompareOp } from '../../constructs/model/enums';
 import type { Threshold } from '../../constructs/model/rule-payload';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
-import { describeTier, nameOf } from './alert-facts';
+import { describeTier, nameOf } from './shared/alert-facts';
 
 /** Rank of each severity tier name; higher is more severe. */
 const RANK: Readonly<Record<string, number>> = { critical: 4, error: 3, warning: 2, info: 1 };

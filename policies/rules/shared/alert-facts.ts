@@ -1,7 +1,7 @@
 /** Small facts about an alert that several rules share. */
-import type { Threshold } from '../../constructs/model/rule-payload';
-import type { ResolvedPolicyOptions } from '../options';
-import type { AlertSubject } from '../subjects';
+import type { Threshold } from '../../../constructs/model/rule-payload';
+import type { ResolvedPolicyOptions } from '../../options';
+import type { AlertSubject } from '../../subjects';
 
 /** The severities the alert's notifications carry: the `severity` label, else each tier's name lowercased. */
 export function severitiesOf(alert: AlertSubject): string[] {
