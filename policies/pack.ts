@@ -48,7 +48,8 @@ export class PolicyPack implements IAspect, PolicyPackDefinition {
 
   constructor(props: PolicyPackProps = {}) {
     this.name = props.name ?? (props.rules === undefined ? 'default' : 'custom');
-    this.rules = [...(props.rules ?? defaultRules)];
+    // Rules written as plain objects (JavaScript packs) may leave out the scope, which defaults to 'alert'.
+    this.rules = (props.rules ?? defaultRules).map((r) => (r.scope === undefined ? ({ ...(r as object), scope: 'alert' } as PolicyRule) : r));
     const problems: string[] = [];
     const seen = new Set<string>();
     this.rules.forEach((rule, i) => {

@@ -2,6 +2,8 @@
  * Builders for synthesized stacks as policy checks read them, without running cdktf: a compliant
  * baseline that every default rule accepts, and small changes to break one rule at a time.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { encodeRuleResource } from '../../../constructs/codecs';
 import type { RulePayload } from '../../../constructs/model/rule-payload';
 import type { SynthesizedStack } from '../../../policies';
@@ -140,4 +142,17 @@ export function synthesizedStack(spec: StackSpec = {}): SynthesizedStack {
   const name = spec.name ?? 'prod';
   const document = stackDocument(spec);
   return { name, file: `cdktf.out/stacks/${name}/cdk.tf.json`, document, text: JSON.stringify(document, null, 2) };
+}
+
+/** Writes stacks as `cdktf synth` lays them out: `<dir>/manifest.json` and `<dir>/stacks/<name>/cdk.tf.json`. */
+export function writeCdktfOut(dir: string, specs: readonly StackSpec[]): void {
+  const stacks: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const name = spec.name ?? 'prod';
+    const synthesizedStackPath = `stacks/${name}/cdk.tf.json`;
+    fs.mkdirSync(path.join(dir, 'stacks', name), { recursive: true });
+    fs.writeFileSync(path.join(dir, synthesizedStackPath), JSON.stringify(stackDocument(spec), null, 2));
+    stacks[name] = { name, constructPath: name, synthesizedStackPath, workingDirectory: `stacks/${name}`, annotations: [], dependencies: [] };
+  }
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks }, null, 2));
 }
