@@ -15,9 +15,6 @@ import { isIsoDate } from '../../policies/suppressions/suppression';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './index';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../../package.json').version;
-
 interface PolicyFlags {
   format: ReportFormat;
   pack: string;
@@ -33,7 +30,7 @@ function writeAtomically(file: string, text: string): void {
   fs.renameSync(temp, file);
 }
 
-export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: CliIO): Promise<number> {
+export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: CliIO, toolVersion: string): Promise<number> {
   const today = flags.today ?? new Date().toISOString().slice(0, 10);
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, got "${today}"`);
   let pack;
@@ -54,7 +51,7 @@ export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: C
   }
   if (stacks.length === 0) throw new UsageError(`${outdir} holds no synthesized stack`);
   const report = pack.run(stacks, { today });
-  const text = renderReport(report, flags.format, VERSION);
+  const text = renderReport(report, flags.format, toolVersion);
   if (flags.output) {
     writeAtomically(path.resolve(io.cwd, flags.output), text);
     io.err(`signoz-alerts policy: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.suppressed} suppressed; report written to ${flags.output}`);
@@ -74,6 +71,6 @@ export const registerPolicyCommand: RegisterCommand = (program: Command, io: Cli
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('--today <date>', 'date suppressions expire against (YYYY-MM-DD)')
     .action(async (outdir: string, flags: PolicyFlags) => {
-      setExitCode(await runPolicyCommand(outdir, flags, io));
+      setExitCode(await runPolicyCommand(outdir, flags, io, program.version() ?? '0.0.0'));
     });
 };

@@ -71,30 +71,45 @@ function checkString(value: string, key: string | undefined, report: (kind: stri
   if (shape) report(shape.kind);
 }
 
-function walk(value: unknown, pointer: string, key: string | undefined, visit: (text: string, pointer: string, key: string | undefined) => void): void {
-  if (typeof value === 'string') visit(value, pointer, key);
-  else if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${pointer}/${i}`, key, visit));
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
+type Visit = (text: string, path: readonly (string | number)[], key: string | undefined) => void;
+
+/** Visits every string; the path is built into a pointer only for hits, which keeps big documents fast. */
+function walk(value: unknown, path: (string | number)[], key: string | undefined, visit: Visit): void {
+  if (typeof value === 'string') visit(value, path, key);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], path, key, visit);
+      path.pop();
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const k in value) {
       // `//` holds cdktf's and this library's comments (paths, suppression reasons), not configuration.
-      if (k !== '//') walk(v, `${pointer}/${pointerSegment(k)}`, k, visit);
+      if (k === '//') continue;
+      path.push(k);
+      walk((value as Record<string, unknown>)[k], path, k, visit);
+      path.pop();
     }
   }
+}
+
+function pointer(path: readonly (string | number)[]): string {
+  return path.map((segment) => `/${pointerSegment(segment)}`).join('');
 }
 
 /** Every literal secret in a synthesized document. */
 export function scanForSecrets(document: unknown): SecretHit[] {
   const hits: SecretHit[] = [];
-  walk(document, '', undefined, (text, pointer, key) => {
-    const trimmed = text.trimStart();
-    if ((trimmed.startsWith('{') || trimmed.startsWith('[')) && trimmed.length > 2) {
+  walk(document, [], undefined, (text, path, key) => {
+    const first = text.charCodeAt(0);
+    if ((first === 123 || first === 91) && text.length > 2) {
       const embedded = parseTemplatedJson(text);
       if (embedded !== undefined && typeof embedded === 'object') {
-        walk(embedded, '', undefined, (innerText, inner, innerKey) => checkString(innerText, innerKey, (kind) => hits.push({ pointer, inner, kind })));
+        walk(embedded, [], undefined, (innerText, inner, innerKey) => checkString(innerText, innerKey, (kind) => hits.push({ pointer: pointer(path), inner: pointer(inner), kind })));
         return;
       }
     }
-    checkString(text, key, (kind) => hits.push({ pointer, kind }));
+    checkString(text, key, (kind) => hits.push({ pointer: pointer(path), kind }));
   });
   return hits;
 }
