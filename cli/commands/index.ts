@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerEvaluate } from './evaluate';
 import { registerTest } from './test';
+import { registerPolicyCommand } from './policy';
 import { registerValidate } from './validate';
 
 /** Adds one sub-command to the program; `setExitCode` raises the process exit code. */
@@ -12,4 +13,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerValidate,
   registerEvaluate,
   registerTest,
+  registerPolicyCommand,
 ];

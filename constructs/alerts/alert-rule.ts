@@ -12,6 +12,7 @@ import { orderAfter } from '../model/order-after';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
 import { applyEnvironment } from '../estate/environment';
+import { recordSourceLocation } from '../metadata/source-location';
 import { SignozProviders } from '../providers/signoz-providers';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
@@ -85,6 +86,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     this.resource = resource;
     this.ruleId = resource.id;
     this.dependable = resource;
+    recordSourceLocation(this);
 
     // Defence in depth, at synth: the rules-API schemas and the provider's own schema.
     this.node.addValidation({
