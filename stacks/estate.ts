@@ -3,7 +3,7 @@
  * and prod from one definition, with per-environment differences kept as data.
  */
 import {
-  AlertEstate, Labels, MaintenanceSchedule, MaintenanceWindow, RoutePolicy, type EnvironmentSettings,
+  AlertEstate, Labels, MaintenanceSchedule, MaintenanceWindow, RoutePolicy, Suppressions, type EnvironmentSettings,
 } from '../constructs';
 import type { App } from '../constructs/engine';
 import { estateChannels } from './channels';
@@ -38,8 +38,11 @@ export const ENVIRONMENTS: readonly EnvironmentSettings[] = [
   },
 ];
 
+/** Environments without an on-call rotation: their critical alerts go to Slack on purpose. */
+const UNPAGED_ENVIRONMENTS = ['dev', 'staging'];
+
 export function defineEstate(app: App): AlertEstate {
-  return new AlertEstate(app, { name: 'shop', environments: ENVIRONMENTS }, (estate) => {
+  const shop = new AlertEstate(app, { name: 'shop', environments: ENVIRONMENTS }, (estate) => {
     const channels = estateChannels(estate.shared);
     const alerts = SERVICES.flatMap((service) => serviceAlerts(estate, service, channels));
 
@@ -66,4 +69,15 @@ export function defineEstate(app: App): AlertEstate {
       description: 'Weekly search index rebuild',
     });
   });
+
+  for (const environment of UNPAGED_ENVIRONMENTS) {
+    for (const stack of shop.stacks.get(environment) ?? []) {
+      Suppressions.add(stack, [{
+        id: 'critical-alert-pages',
+        reason: `No on-call rotation in ${environment}: its channel overrides send critical alerts to #shop-alerts instead of paging`,
+        owner: 'platform',
+      }]);
+    }
+  }
+  return shop;
 }

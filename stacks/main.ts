@@ -2,9 +2,12 @@
  * The cdktf app of the example estate: `npx cdktf synth` (or `npm run synth`) synthesizes every
  * stack into cdktf.out/ offline; `npm start` does the same and checks and summarizes it.
  */
+import { applyPolicies } from '../constructs';
 import { App } from '../constructs/engine';
 import { defineEstate } from './estate';
 
 const app = new App();
 defineEstate(app);
+// The organisation's alerting standards: errors fail synth, findings are printed as annotations.
+applyPolicies(app);
 app.synth();

@@ -5,6 +5,7 @@
  * string (a channel's receiver document, a legacy alert condition) is searched too. Hits carry
  * where and what kind of secret, never the value.
  */
+import { REDACTED_SECRET } from '../../constructs/channels/receiver-document';
 import { pointerSegment } from './json-lines';
 import { hasInterpolation, literalText, parseTemplatedJson } from './terraform-template';
 
@@ -61,7 +62,7 @@ function isSecretField(key: string): boolean {
 }
 
 function checkString(value: string, key: string | undefined, report: (kind: string) => void): void {
-  if (key !== undefined && value.trim() !== '' && isSecretField(key) && !hasInterpolation(value)) {
+  if (key !== undefined && value.trim() !== '' && isSecretField(key) && !hasInterpolation(value) && !REDACTED_SECRET.test(value)) {
     report(`literal value of "${key}"`);
     return;
   }

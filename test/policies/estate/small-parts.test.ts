@@ -1,3 +1,4 @@
+import { scanForSecrets } from '../../../policies/estate/secret-scan';
 import { formatShortDuration as formatDuration, parseGoDuration } from '../../../constructs/model/duration';
 import { resolveEnvironment } from '../../../policies/estate/environment';
 import { jsonLineIndex, lineOf } from '../../../policies/estate/json-lines';
@@ -59,5 +60,14 @@ describe('policy options', () => {
   it('ignores the state of global patterns', () => {
     const options = resolvePolicyOptions({ pagingChannelPattern: /pager/g });
     expect([options.pagingChannelPattern.test('pager-a'), options.pagingChannelPattern.test('pager-b')]).toEqual([true, true]);
+  });
+});
+
+describe('secret scan and redacted channel definitions', () => {
+  it('treats the (sensitive: var.x) placeholder of a channel definition as a reference, not a literal', () => {
+    const doc = { resource: { terraform_data: { d: { input: { settings: { pagerduty_configs: [{ routing_key: '(sensitive: var.pager_key)' }] } } } } } };
+    expect(scanForSecrets(doc)).toEqual([]);
+    const leaked = { resource: { terraform_data: { d: { input: { settings: { pagerduty_configs: [{ routing_key: 'R0UTINGKEY123' }] } } } } } };
+    expect(scanForSecrets(leaked).map((h) => h.kind)).toEqual(['literal value of "routing_key"']);
   });
 });
