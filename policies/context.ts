@@ -17,6 +17,8 @@ export interface PolicyContext {
   routing(alert: AlertSubject): AlertRouting;
   /** How a channel name of an environment is judged (kind, paging or not). */
   channel(environment: string, name: string): ChannelVerdict;
+  /** Whether the environment manages a channel of this name or imports it by name. */
+  channelDeclared(environment: string, name: string): boolean;
   isProduction(environment: string): boolean;
   isDevelopment(environment: string): boolean;
 }
@@ -49,6 +51,7 @@ export function createPolicyContext(
       return routing;
     },
     channel: (environment, name) => directoryOf(environment).judge(name),
+    channelDeclared: (environment, name) => directoryOf(environment).has(name),
     isProduction: (environment) => options.productionEnvironments.includes(environment),
     isDevelopment: (environment) => options.developmentEnvironments.includes(environment),
   };

@@ -42,11 +42,16 @@ export interface AlertSubject {
   readonly environment: string;
 }
 
-/** A notification channel managed in the estate (a `restapi_object` on SigNoz's channels API). */
+/**
+ * A notification channel of the estate: managed as code (a `restapi_object` on SigNoz's channels
+ * API), or referenced by name only (`NotificationChannel.fromName`, recorded in the stack metadata).
+ */
 export interface ChannelDefinition {
   readonly name: string;
-  /** Receiver kind from the `<kind>_configs` key: `slack`, `pagerduty`, `opsgenie`, ...; undefined when unreadable. */
+  /** Receiver kind from the `<kind>_configs` key (or given to `fromName`): `slack`, `pagerduty`, ...; undefined when unknown. */
   readonly kind?: string;
+  /** The channel is managed elsewhere; this app only names it. */
+  readonly imported?: boolean;
   readonly resource: ResourceRef;
 }
 

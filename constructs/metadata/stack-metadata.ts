@@ -17,6 +17,8 @@ export interface StackMetadata {
   sources?: Record<string, string>;
   /** Policy suppressions declared on constructs of the stack. */
   suppressions?: unknown[];
+  /** Channels referenced by name only (`NotificationChannel.fromName`): name -> kind, or '' when unknown. */
+  importedChannels?: Record<string, string>;
 }
 
 const entries = new WeakMap<TerraformStack, StackMetadata>();

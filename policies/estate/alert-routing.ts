@@ -20,7 +20,7 @@ export interface ChannelVerdict {
   /** Receiver kind, when the channel is defined in the environment. */
   readonly kind?: string;
   readonly paging: boolean;
-  /** `defined`: kind read from the channel in this environment; `name-pattern`: not defined here, judged by its name. */
+  /** `defined`: kind read from the channel in this environment; `name-pattern`: not defined here (or imported without a kind), judged by its name. */
   readonly basis: 'defined' | 'name-pattern';
 }
 
@@ -58,9 +58,14 @@ export class ChannelDirectory {
     for (const channel of channels) if (!this.byName.has(channel.name)) this.byName.set(channel.name, channel);
   }
 
+  /** Whether the environment declares or imports a channel of this name. */
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
   judge(name: string): ChannelVerdict {
     const defined = this.byName.get(name);
-    if (defined) {
+    if (defined && defined.kind !== undefined || (defined && !defined.imported)) {
       const paging = defined.kind !== undefined && this.options.pagingChannelKinds.includes(defined.kind);
       return { name, ...(defined.kind ? { kind: defined.kind } : {}), paging, basis: 'defined' };
     }

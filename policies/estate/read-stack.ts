@@ -3,6 +3,7 @@
  * channels, route policies and Terraform settings.
  */
 import { decodeRuleResource, isRuleResourceType } from '../../constructs/codecs';
+import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
 import type { RulePayload } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
@@ -38,6 +39,8 @@ export interface StackLibraryMetadata {
   readonly environment?: unknown;
   readonly sources: Readonly<Record<string, string>>;
   readonly suppressions: readonly unknown[];
+  /** Channels the stack references by name only: name -> kind ('' when unknown). */
+  readonly importedChannels: Readonly<Record<string, string>>;
 }
 
 export interface ReadStack {
@@ -60,6 +63,7 @@ export function libraryMetadataOf(document: Record<string, unknown>): StackLibra
     environment: ours.environment,
     sources: isObject(ours.sources) ? (ours.sources as Record<string, string>) : {},
     suppressions: Array.isArray(ours.suppressions) ? ours.suppressions : [],
+    importedChannels: isObject(ours.importedChannels) ? (ours.importedChannels as Record<string, string>) : {},
   };
 }
 
@@ -137,7 +141,7 @@ export function readStack(input: SynthesizedStack, options: ResolvedPolicyOption
   for (const entry of resources) {
     if (isRuleResourceType(entry.ref.type)) {
       try {
-        decoded.push({ payload: decodeRuleResource(entry.ref.type, entry.attributes as Record<string, unknown>), ref: entry.ref });
+        decoded.push({ payload: decodeRuleResource(entry.ref.type, configAttributeValues(entry.attributes as Record<string, unknown>)), ref: entry.ref });
       } catch (err) {
         unreadable.push({ ref: entry.ref, message: (err as Error).message });
       }
@@ -147,6 +151,10 @@ export function readStack(input: SynthesizedStack, options: ResolvedPolicyOption
     if (channel) channels.push(channel);
     const policy = routePolicyOf(entry);
     if (policy) routePolicies.push(policy);
+  }
+  for (const [name, kind] of Object.entries(metadata.importedChannels).sort(([a], [b]) => a.localeCompare(b))) {
+    const ref = { stack: input.name, type: 'channel', name, address: `channel "${name}" (managed elsewhere)`, constructPath: input.name };
+    channels.push({ name, ...(kind ? { kind } : {}), imported: true, resource: ref });
   }
   const environment = resolveEnvironment(input.name, metadata.environment, decoded.map((d) => d.payload.labels?.env), options);
   const stack = { name: input.name, constructPath: input.constructPath ?? input.name, environment: environment.name, file: input.file };

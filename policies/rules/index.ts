@@ -1,5 +1,6 @@
 /** The default pack's rules, one module each; a rule's ID is its file name. */
 import alertHasRoute from './alert-has-route';
+import channelReferences from './channel-references';
 import criticalAlertPages from './critical-alert-pages';
 import disabledInProduction from './disabled-in-production';
 import evaluationWindow from './evaluation-window';
@@ -19,7 +20,7 @@ import uniqueAlertNames from './unique-alert-names';
 import type { PolicyRule } from '../rule';
 
 export {
-  alertHasRoute, criticalAlertPages, disabledInProduction, evaluationWindow, noLiteralSecrets, ownerLabel, pagingBudget,
+  alertHasRoute, channelReferences, criticalAlertPages, disabledInProduction, evaluationWindow, noLiteralSecrets, ownerLabel, pagingBudget,
   providerVersionsPinned, remoteStateLocking, renotifyInterval, routePolicyReadable, runbookLink, severityLabel,
   severityOverridesTiers, terraformVersionPinned, tierOrder, uniqueAlertNames,
 };
@@ -43,4 +44,5 @@ export const defaultRules: readonly PolicyRule[] = Object.freeze([
   routePolicyReadable,
   uniqueAlertNames,
   pagingBudget,
+  channelReferences,
 ]);

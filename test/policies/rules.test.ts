@@ -33,6 +33,7 @@ const PINNED_LEVELS = {
   'route-policy-readable': 'warning',
   'unique-alert-names': 'error',
   'paging-budget': 'error',
+  'channel-references': 'error',
 } as const;
 
 describe('default pack', () => {
@@ -168,6 +169,12 @@ const CASES: Record<keyof typeof PINNED_LEVELS, readonly RuleCase[]> = {
   'unique-alert-names': [
     { name: 'one name twice in an environment', stacks: [{ name: 'prod-a' }, { name: 'prod-b' }], expect: [/alert name "Checkout CPU high" is used 2 times in environment "prod" \(also by prod-b\/CheckoutCpu\/Resource\)/, /also by prod-a\/CheckoutCpu\/Resource/] },
     { name: 'one name in two environments', stacks: [{ name: 'prod' }, { name: 'staging', environment: 'staging' }], expect: [] },
+  ],
+  'channel-references': [
+    { name: 'a tier naming a channel the environment lacks', stacks: { alerts: alerts(goodPayload((p) => { p.condition.thresholds.spec[1]!.channels = ['slack-alerst']; })) }, expect: [/alert "Checkout CPU high", tier "warning", names channel "slack-alerst", which no stack of environment "prod" declares or imports; declare it with NotificationChannel in environment "prod", or use NotificationChannel.fromName\(scope, id, 'slack-alerst'\)/] },
+    { name: 'a route policy naming a missing channel', stacks: { routePolicies: onePolicy('severity == "critical"', ['opsgenie-primary']) }, expect: [/route policy "route" names channel "opsgenie-primary", which no stack of environment "prod" declares or imports/] },
+    { name: 'channels declared in another stack of the environment', stacks: [{ name: 'prod-alerts', channels: {} }, { name: 'prod-shared', alerts: [] }], expect: [] },
+    { name: 'a channel imported by name', stacks: { channels: { 'pagerduty-oncall': 'pagerduty' }, importedChannels: { 'slack-alerts': 'slack' } }, expect: [] },
   ],
   'paging-budget': [
     { name: 'more paging alerts than the budget', stacks: { alerts: alerts(goodPayload(), goodPayload((p) => { p.alert = 'Checkout memory high'; })) }, options: { pagingBudget: 1 }, expect: [/team "payments" has 2 paging alerts in environment "prod", over its budget of 1/] },

@@ -1,7 +1,7 @@
 /** A small cdktf app with alert rules, synthesized for real, for the synth-time policy tests. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AlertRule, MetricsQuery } from '../../../constructs';
+import { AlertRule, MetricsQuery, NotificationChannel } from '../../../constructs';
 import { App, S3Backend, TerraformStack, Testing } from '../../../constructs/engine';
 import type { AlertRuleProps } from '../../../constructs/alerts/alert-rule-props';
 
@@ -18,11 +18,13 @@ export function alertProps(change: Partial<AlertRuleProps> = {}): AlertRuleProps
   };
 }
 
-/** A stack with remote locked state and pinned Terraform. */
+/** A stack with remote locked state, pinned Terraform, and the channels `alertProps` names (managed elsewhere). */
 export function compliantStack(app: App, name: string): TerraformStack {
   const stack = new TerraformStack(app, name);
   new S3Backend(stack, { bucket: 'alerts-state', key: `${name}.tfstate`, region: 'eu-west-1', dynamodbTable: 'terraform-locks' });
   stack.addOverride('terraform.required_version', '1.11.4');
+  NotificationChannel.fromName(stack, 'oncall', 'payments-oncall', 'pagerduty');
+  NotificationChannel.fromName(stack, 'slack', 'slack-alerts', 'slack');
   return stack;
 }
 

@@ -62,6 +62,8 @@ export interface StackSpec {
   /** Channels as `restapi_object` resources: name -> receiver kind (`pagerduty`, `slack`, ...). */
   readonly channels?: Readonly<Record<string, string>>;
   readonly routePolicies?: readonly { id: string; name: string; expression: string; channels: readonly string[] }[];
+  /** Channels referenced by name only (`NotificationChannel.fromName`): name -> kind ('' when unknown). */
+  readonly importedChannels?: Readonly<Record<string, string>>;
   readonly terraform?: Record<string, unknown>;
   readonly suppressions?: readonly unknown[];
   readonly sources?: Readonly<Record<string, string>>;
@@ -121,6 +123,7 @@ export function stackDocument(spec: StackSpec = {}): Record<string, any> {
   if (spec.environment !== null) ours.environment = spec.environment ?? 'prod';
   if (spec.suppressions) ours.suppressions = spec.suppressions;
   if (spec.sources) ours.sources = spec.sources;
+  if (spec.importedChannels) ours.importedChannels = spec.importedChannels;
   const document: Record<string, any> = {
     '//': { metadata: { backend: 's3', stackName: name, version: '0.21.0' }, outputs: {}, ...(Object.keys(ours).length > 0 ? { 'signoz-alerts': ours } : {}) },
     provider: { restapi: [{ uri: '${var.signoz_endpoint}', headers: { 'SIGNOZ-API-KEY': '${var.signoz_token}' } }], signoz: [{}] },
