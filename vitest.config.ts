@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     env: {
       CHECKPOINT_DISABLE: '1',
       CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
