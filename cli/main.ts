@@ -2,12 +2,25 @@
  * `signoz-alerts`: the command line for pipelines and non-TypeScript users. Thin by design: it
  * parses arguments and prints; the work lives in the library.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VERSION: string = require('../package.json').version;
+/** The package version, found from the source tree (`cli/`) and the build (`dist/cli/`) alike. */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cdktf-signoz-alerts' && pkg.version) return pkg.version;
+    }
+  }
+  return '0.0.0';
+}
+
+const VERSION = packageVersion();
 
 export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command('signoz-alerts')

@@ -20,8 +20,15 @@ export function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+const camelCache = new Map<string, string>();
+
 export function snakeToCamel(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+  let camel = camelCache.get(key);
+  if (camel === undefined) {
+    camel = key.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+    if (camelCache.size < 10_000) camelCache.set(key, camel);
+  }
+  return camel;
 }
 
 function parseJsonText(value: unknown): unknown {

@@ -67,7 +67,7 @@ export class Redactor {
   }
 
   /**
-   * A copy of `value` with secrets replaced by placeholders. `sensitive` is the matching
+   * `value` with secrets replaced by placeholders (unchanged subtrees are shared, not copied). `sensitive` is the matching
    * `*_sensitive` shape from the plan (`true` at sensitive leaves or subtrees).
    */
   mask(value: unknown, sensitive: unknown, options: MaskOptions): unknown {
@@ -75,18 +75,28 @@ export class Redactor {
     if (value === null || value === undefined) return value;
     if (Array.isArray(value)) {
       const shape = Array.isArray(sensitive) ? sensitive : undefined;
-      return value.map((item, i) => this.mask(item, shape?.[i], options));
+      let out: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const masked = this.mask(value[i], shape?.[i], options);
+        if (masked !== value[i] && !out) out = value.slice(0, i);
+        if (out) out.push(masked);
+      }
+      return out ?? value;
     }
     if (typeof value === 'object') {
       const shape = sensitive !== null && typeof sensitive === 'object' ? (sensitive as Record<string, unknown>) : undefined;
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      const entries = Object.entries(value as Record<string, unknown>);
+      let out: Record<string, unknown> | undefined;
+      for (let i = 0; i < entries.length; i++) {
+        const [key, item] = entries[i]!;
         const marked = shape?.[key];
-        out[key] = marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item)
+        const masked = marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item)
           ? this.placeholder('redacted', item)
           : this.mask(item, marked, options);
+        if (masked !== item && !out) out = Object.fromEntries(entries.slice(0, i));
+        if (out) out[key] = masked;
       }
-      return out;
+      return out ?? value;
     }
     if (typeof value === 'string') return this.maskText(value, options);
     return value;
