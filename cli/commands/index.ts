@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
+import { registerApplyGuard } from './apply-guard';
+import { registerPlanFingerprint } from './plan-fingerprint';
 import { registerPlanSummary } from './plan-summary';
+import { registerRefactorGuard } from './refactor-guard';
 
 /** Adds one sub-command to the program; `setExitCode` raises the process exit code. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: number) => void) => void;
@@ -8,4 +11,7 @@ export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: 
 /** Every sub-command of `signoz-alerts`, one module each under `cli/commands/`. */
 export const COMMANDS: readonly RegisterCommand[] = [
   registerPlanSummary,
+  registerRefactorGuard,
+  registerPlanFingerprint,
+  registerApplyGuard,
 ];

@@ -55,19 +55,19 @@ export function toFieldDiff(d: LeafDifference, label: (path: DiffPath) => string
  * Puts Terraform's `(known after apply)` placeholder where `after_unknown` marks a value unknown,
  * so a diff shows it instead of a removal.
  */
-export function withUnknownValues(after: unknown, afterUnknown: unknown): unknown {
-  if (afterUnknown === true) return KNOWN_AFTER_APPLY;
+export function withUnknownValues(after: unknown, afterUnknown: unknown, placeholder: unknown = KNOWN_AFTER_APPLY): unknown {
+  if (afterUnknown === true) return placeholder;
   if (afterUnknown === null || typeof afterUnknown !== 'object' || !hasUnknownLeaf(afterUnknown)) return after;
   if (Array.isArray(afterUnknown)) {
     const base = Array.isArray(after) ? [...after] : [];
     afterUnknown.forEach((mark, i) => {
-      if (mark !== false && mark !== undefined) base[i] = withUnknownValues(base[i], mark);
+      if (mark !== false && mark !== undefined) base[i] = withUnknownValues(base[i], mark, placeholder);
     });
     return base;
   }
   const base: Record<string, unknown> = after !== null && typeof after === 'object' && !Array.isArray(after) ? { ...(after as Record<string, unknown>) } : {};
   for (const [key, mark] of Object.entries(afterUnknown as Record<string, unknown>)) {
-    if (mark === true || (mark !== null && typeof mark === 'object')) base[key] = withUnknownValues(base[key], mark);
+    if (mark === true || (mark !== null && typeof mark === 'object')) base[key] = withUnknownValues(base[key], mark, placeholder);
   }
   return base;
 }
