@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerApplyGuard } from './apply-guard';
+import { registerChangedStacks } from './changed-stacks';
 import { registerPlanFingerprint } from './plan-fingerprint';
 import { registerPlanSummary } from './plan-summary';
 import { registerRefactorGuard } from './refactor-guard';
@@ -12,6 +13,7 @@ export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerPlanSummary,
   registerRefactorGuard,
+  registerChangedStacks,
   registerPlanFingerprint,
   registerApplyGuard,
 ];

@@ -12,9 +12,37 @@ import { PipelineInputError } from '../errors';
 
 export const STACK_CONFIG_FILE = 'cdk.tf.json';
 
-/** The config without cdktf's metadata; paths in `volatile` (JSON Pointers) are dropped too. */
-export function normalizeStackConfig(config: unknown, volatile: readonly string[] = []): unknown {
+export interface NormalizeOptions {
+  /** JSON Pointers of fields to drop. */
+  readonly volatile?: readonly string[];
+  /**
+   * Folder of the cdktf app: absolute paths under it (cdktf's default local backend writes one)
+   * become `<app-dir>/...`, so synthesizing from another checkout is not a change.
+   */
+  readonly appDir?: string;
+}
+
+/** Path prefixes standing for the app folder (as given and with links resolved). */
+function appDirPrefixes(appDir: string | undefined): string[] {
+  if (!appDir) return [];
+  const prefixes = new Set([path.resolve(appDir)]);
+  try {
+    prefixes.add(fs.realpathSync(appDir));
+  } catch {
+    // a folder that no longer exists keeps only the path as given
+  }
+  return [...prefixes].sort((a, b) => b.length - a.length);
+}
+
+/** The config without cdktf's metadata, volatile fields and checkout-specific paths. */
+export function normalizeStackConfig(config: unknown, options: NormalizeOptions = {}): unknown {
+  const volatile = options.volatile ?? [];
+  const prefixes = appDirPrefixes(options.appDir);
   const strip = (node: unknown, pointer: string): unknown => {
+    if (typeof node === 'string') {
+      const prefix = prefixes.find((p) => node === p || node.startsWith(`${p}${path.sep}`));
+      return prefix ? `<app-dir>${node.slice(prefix.length).split(path.sep).join('/')}` : node;
+    }
     if (Array.isArray(node)) return node.map((item, i) => strip(item, `${pointer}/${i}`));
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
@@ -29,8 +57,8 @@ export function normalizeStackConfig(config: unknown, volatile: readonly string[
 }
 
 /** `sha256:<hex>` of the normalized config in canonical JSON. */
-export function stackConfigHash(config: unknown, volatile: readonly string[] = []): string {
-  return `sha256:${createHash('sha256').update(canonicalize(normalizeStackConfig(config, volatile)) ?? '').digest('hex')}`;
+export function stackConfigHash(config: unknown, options: NormalizeOptions = {}): string {
+  return `sha256:${createHash('sha256').update(canonicalize(normalizeStackConfig(config, options)) ?? '').digest('hex')}`;
 }
 
 /** Reads `<stackDir>/cdk.tf.json`. */
