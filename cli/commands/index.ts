@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { CliIO } from '../io';
 import { registerApplyGuard } from './apply-guard';
 import { registerChangedStacks } from './changed-stacks';
+import { registerLockProviders } from './lock-providers';
 import { registerPlanFingerprint } from './plan-fingerprint';
 import { registerPlanSummary } from './plan-summary';
+import { registerPrCheck } from './pr-check';
 import { registerRefactorGuard } from './refactor-guard';
 
 /** Adds one sub-command to the program; `setExitCode` raises the process exit code. */
@@ -16,4 +18,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerChangedStacks,
   registerPlanFingerprint,
   registerApplyGuard,
+  registerLockProviders,
+  registerPrCheck,
 ];
