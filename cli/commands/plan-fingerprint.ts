@@ -15,6 +15,7 @@ import { asUsageErrors } from './option-parsers';
 interface FingerprintOptions {
   out?: string;
   synthDir?: string;
+  appDir: string;
 }
 
 export const registerPlanFingerprint: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
@@ -24,12 +25,15 @@ export const registerPlanFingerprint: RegisterCommand = (program: Command, io: C
     .argument('<plan.json>', 'plan written by `terraform show -json <planfile>`')
     .option('--out <file>', 'where to write the record (default: next to the plan, <name>.fingerprint.json)')
     .option('--synth-dir <dir>', 'synthesized stack folder (cdktf.out/stacks/<stack>) whose hash is recorded with the plan')
+    .option('--app-dir <dir>', 'folder of cdktf.json (absolute paths under it do not count in the synth hash)', '.')
     .action((planFile: string, options: FingerprintOptions) =>
       asUsageErrors(() => {
         const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
         if (!salt) io.err(`signoz-alerts: warning: ${FINGERPRINT_SALT_ENV} is not set; sensitive values are hashed without a salt.`);
         const file = path.resolve(io.cwd, planFile);
-        const synthHash = options.synthDir ? stackConfigHash(readStackConfig(path.resolve(io.cwd, options.synthDir))) : null;
+        const synthHash = options.synthDir
+          ? stackConfigHash(readStackConfig(path.resolve(io.cwd, options.synthDir)), { appDir: path.resolve(io.cwd, options.appDir) })
+          : null;
         const record = planFingerprint(readPlanFile(file), salt, synthHash);
         const out = options.out ? path.resolve(io.cwd, options.out) : defaultFingerprintPath(file);
         writeFileAtomic(out, `${JSON.stringify(record, null, 2)}\n`);

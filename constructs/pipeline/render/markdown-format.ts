@@ -53,6 +53,7 @@ export const markdownFormat: SummaryFormat = {
     const model = headModel(summary);
     let out = `${SUMMARY_COMMENT_MARKER}\n## SigNoz alerts plan\n\n${escapeMarkdownText(model.totals)}\n\n`;
     if (model.stacks.length > 0) out += countsTable(model.stacks);
+    if (model.moreActiveStacks > 0) out += `And ${model.moreActiveStacks.toLocaleString('en-US')} more stacks with changes (sections below).\n\n`;
     if (model.quietStacks.length > 0) {
       const shown = model.quietStacks.slice(0, HEAD_LIMITS.quietStacks).map((s) => inlineCode(s)).join(', ');
       const more = model.quietStacks.length - HEAD_LIMITS.quietStacks;

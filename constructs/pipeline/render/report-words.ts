@@ -29,7 +29,9 @@ export interface RefactorEntry {
 export interface HeadModel {
   readonly totals: string;
   readonly stacks: readonly StackSummary[];
-  /** Stacks without planned changes or drift, not given a row of their own. */
+  /** Stacks with changes beyond the counts-table limit (their sections follow below). */
+  readonly moreActiveStacks: number;
+  /** Stacks without planned changes or drift. */
   readonly quietStacks: readonly string[];
   readonly banners: readonly Banner[];
   readonly bannersMore: number;
@@ -164,7 +166,8 @@ export function headModel(summary: PlanSummary): HeadModel {
   return {
     totals: totalsLine(summary),
     stacks: shownStacks,
-    quietStacks: [...active.slice(HEAD_LIMITS.stacks).map((s) => s.stack), ...quiet],
+    moreActiveStacks: Math.max(0, active.length - HEAD_LIMITS.stacks),
+    quietStacks: quiet,
     banners: banners.items,
     bannersMore: banners.more,
     pagingImpact: impactList.items,

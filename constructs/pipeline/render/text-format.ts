@@ -42,6 +42,7 @@ export const textFormat: SummaryFormat = {
         const c = s.counts;
         out += `  ${s.stack}: ${c.create} / ${c.update} / ${c.replace} / ${c.delete} / ${otherCount(c)} / ${c.drift}\n`;
       }
+      if (model.moreActiveStacks > 0) out += `  and ${model.moreActiveStacks} more stacks with changes (sections below)\n`;
       out += '\n';
     }
     if (model.quietStacks.length > 0) {
