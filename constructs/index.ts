@@ -1,0 +1,2 @@
+/** Public API of cdktf-signoz-alerts. */
+export * from './pipeline';
