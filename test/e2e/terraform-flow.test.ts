@@ -15,8 +15,11 @@ const stateDir = path.join(root, 'state');
 const env = { SIGNOZ_ALERTS_FINGERPRINT_SALT: 'e2e-salt' };
 const terraform = new TerraformCli();
 
+const SLACK_HOOK = 'https://hooks.slack.com/services/T0E2E/B0E2E/E2ESeededWebhookSecret';
+const SENSITIVE_TOKEN = 'e2e-sensitive-variable-value';
+
 const ALERTS = {
-  cpu_high: { kind: 'alert', name: 'CPU high', threshold: 80, window: '5m' },
+  cpu_high: { kind: 'alert', name: 'CPU high', threshold: 80, window: '5m', notes: `posts to ${SLACK_HOOK}` },
   disk_full: { kind: 'alert', name: 'Disk full', threshold: 90, window: '5m' },
 };
 
@@ -24,7 +27,7 @@ let round = 0;
 /** Synthesizes the stack and returns its folder (state is shared across rounds, as in real life). */
 function synthRound(resources: Record<string, Record<string, unknown>>, moveFrom?: Record<string, string>): string {
   const outdir = path.join(root, `round-${round++}`, 'cdktf.out');
-  synthStandInApp(outdir, { alerts: resources }, { stateDir, ...(moveFrom ? { moveFrom } : {}) });
+  synthStandInApp(outdir, { alerts: resources }, { stateDir, sensitiveValue: SENSITIVE_TOKEN, ...(moveFrom ? { moveFrom } : {}) });
   return path.join(outdir, 'stacks', 'alerts');
 }
 
@@ -47,8 +50,23 @@ describeWithTerraform('end to end with real Terraform: plan, summary, fingerprin
     firstPlan = await planToJson(stackDir, 'first');
     const summary = await runCli(['plan-summary', firstPlan, '--stack', 'alerts', '--format', 'text', '--detailed-exitcode'], root);
     expect(summary.code).toBe(2);
-    expect(summary.stdout).toContain('1 stack: 2 to create.');
-    expect(summary.stdout).toContain('+ terraform_data.cpu_high [terraform_data "cpu_high"] create: input.kind: alert; input.name: CPU high; +2 more');
+    expect(summary.stdout).toContain('1 stack: 3 to create.');
+    expect(summary.stdout).toContain('+ terraform_data.cpu_high [terraform_data "cpu_high"] create: input.kind: alert; input.name: CPU high; +3 more');
+  });
+
+  it('never prints the secrets of a real plan (Terraform-marked sensitive values and token patterns)', async () => {
+    const plan = fs.readFileSync(firstPlan, 'utf8');
+    expect(plan).toContain(SENSITIVE_TOKEN);
+    expect(plan).toContain(SLACK_HOOK);
+    for (const format of ['markdown', 'text']) {
+      const overflow = path.join(root, `first.${format}.overflow`);
+      const run = await runCli(['plan-summary', firstPlan, '--format', format, '--overflow-file', overflow], root);
+      for (const output of [run.stdout, fs.readFileSync(overflow, 'utf8')]) {
+        expect(output).not.toContain(SENSITIVE_TOKEN);
+        expect(output).not.toContain('E2ESeededWebhookSecret');
+      }
+      expect(run.stdout).toContain('(sensitive)');
+    }
   });
 
   it('fingerprints the plan, passes the apply guard and applies exactly the saved plan', async () => {
@@ -58,7 +76,7 @@ describeWithTerraform('end to end with real Terraform: plan, summary, fingerprin
     expect(guard.code, guard.stderr).toBe(0);
     const apply = await terraform.applySaved(stackDir, path.join(stackDir, 'first.tfplan'));
     expect(apply.ok, apply.output).toBe(true);
-    expect(apply.output).toContain('Apply complete! Resources: 2 added, 0 changed, 0 destroyed.');
+    expect(apply.output).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
   });
 
   it('plans no changes the second time, and a re-plan no longer matches the reviewed fingerprint', async () => {
