@@ -53,11 +53,6 @@ export function isImport(rc: ResourceChange): boolean {
   return rc.change.importing !== undefined && rc.change.importing !== null;
 }
 
-/** True when the change removes the object Terraform manages (its SigNoz ID, history and links go with it). */
-export function destroysObject(kind: ChangeKind): boolean {
-  return kind === 'delete' || kind === 'replace';
-}
-
 /** The symbol Terraform's own plan output uses for each kind, for compact tables. */
 export const CHANGE_SYMBOL: Readonly<Record<ChangeKind, string>> = {
   create: '+',
@@ -69,4 +64,17 @@ export const CHANGE_SYMBOL: Readonly<Record<ChangeKind, string>> = {
   'replace-forget': '+/.',
   'no-op': ' ',
   unknown: '?',
+};
+
+/** Review order: what can lose alert coverage first, harmless reads last. */
+export const CHANGE_RISK_ORDER: Readonly<Record<ChangeKind, number>> = {
+  delete: 0,
+  replace: 1,
+  'replace-forget': 2,
+  forget: 3,
+  update: 4,
+  unknown: 4,
+  create: 5,
+  'no-op': 6,
+  read: 7,
 };

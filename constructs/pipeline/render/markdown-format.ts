@@ -4,10 +4,9 @@
  * collapsible field-by-field details. Text from the plan is escaped; values go in code spans.
  */
 import type { FieldDiff } from '../diff/field-diff';
-import { changeGist } from '../summary/build-summary';
 import type { PlanSummary, ResourceChangeSummary, StackSummary } from '../summary/summary-model';
 import { escapeHtmlText, escapeMarkdownText, inlineCode, truncateText } from './markdown-escape';
-import { actionLabel, backtickInline, categoryLabel, HEAD_LIMITS, headModel, otherCount, sectionTitle, type Banner, type Inline } from './report-words';
+import { actionLabel, changeGist, backtickInline, categoryLabel, HEAD_LIMITS, headModel, otherCount, sectionTitle, type Banner, type Inline } from './report-words';
 import type { SectionPart, SummaryFormat } from './summary-format';
 
 /** First line of every comment this toolkit posts; workflows find and update the comment by it. */

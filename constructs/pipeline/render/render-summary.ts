@@ -6,7 +6,7 @@
  * for 65,536 fits by construction. Every piece is scrubbed of secrets before it is measured.
  */
 import type { Redactor } from '../masking/redactor';
-import type { ChangeKind } from '../plan/change-kind';
+import { CHANGE_RISK_ORDER } from '../plan/change-kind';
 import type { PlanSummary, ResourceChangeSummary, StackSummary } from '../summary/summary-model';
 import type { SectionPart, SummaryFormat } from './summary-format';
 
@@ -30,9 +30,6 @@ export interface RenderResult {
   readonly truncated: boolean;
 }
 
-const KIND_PRIORITY: Readonly<Record<ChangeKind, number>> = {
-  delete: 0, replace: 1, 'replace-forget': 2, forget: 3, update: 4, unknown: 4, create: 5, 'no-op': 6, read: 7,
-};
 
 /** True when a change has something for a detail block (formats must render one then). */
 export function hasDetail(change: ResourceChangeSummary): boolean {
@@ -95,7 +92,7 @@ export function renderSummary(summary: PlanSummary, format: SummaryFormat, optio
     const stackIndex = stackIndexOf.get(section.stack)!;
     section.items.forEach((change, index) => {
       const impact = section.part === 'planned' && impacted.has(`${stackIndex}\u0000${change.address}`) ? 0 : 1;
-      candidates.push({ section: sectionIndex, index, rank: impact * 10 + KIND_PRIORITY[change.kind] });
+      candidates.push({ section: sectionIndex, index, rank: impact * 10 + CHANGE_RISK_ORDER[change.kind] });
     });
   });
   candidates.sort((a, b) => a.rank - b.rank || a.section - b.section || a.index - b.index);

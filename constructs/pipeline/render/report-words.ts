@@ -191,4 +191,19 @@ export function backtickInline(text: string): Inline {
   return text.split('`').map((part, i) => (i % 2 === 1 ? { code: part } : part)).filter((p) => p !== '');
 }
 
-export { plural };
+/** One-line gist of a change's field differences, for the changes table. */
+export function changeGist(change: ResourceChangeSummary, maxItems = 2): string {
+  const parts = change.fieldDiffs.slice(0, maxItems).map((d) => {
+    if (d.added || d.removed) {
+      const bits = [...(d.added ?? []).map((a) => `+${a}`), ...(d.removed ?? []).map((r) => `-${r}`)];
+      return `${d.field}: ${bits.join(' ')}`;
+    }
+    if (d.before !== undefined && d.after !== undefined) return `${d.field}: ${d.before} → ${d.after}`;
+    if (d.after !== undefined) return change.kind === 'create' ? `${d.field}: ${d.after}` : `${d.field}: added ${d.after}`;
+    if (d.before !== undefined) return change.kind === 'delete' ? `${d.field}: ${d.before}` : `${d.field}: removed (was ${d.before})`;
+    return d.field;
+  });
+  const more = change.fieldDiffs.length - maxItems;
+  return parts.join('; ') + (more > 0 ? `; +${more} more` : '');
+}
+

@@ -3,10 +3,9 @@
  */
 import type { FieldDiff } from '../diff/field-diff';
 import { CHANGE_SYMBOL } from '../plan/change-kind';
-import { changeGist } from '../summary/build-summary';
 import type { PlanSummary, ResourceChangeSummary, StackSummary } from '../summary/summary-model';
 import { truncateText } from './markdown-escape';
-import { actionLabel, categoryLabel, HEAD_LIMITS, headModel, otherCount, sectionTitle, type Inline } from './report-words';
+import { actionLabel, changeGist, categoryLabel, HEAD_LIMITS, headModel, otherCount, sectionTitle, type Inline } from './report-words';
 import type { SectionPart, SummaryFormat } from './summary-format';
 
 const VALUE_MAX = 600;

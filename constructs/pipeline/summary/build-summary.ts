@@ -11,7 +11,7 @@ import { evaluateDestroyBudget, DEFAULT_MAX_ALERT_DELETES } from '../apply-safet
 import { formatValue, toFieldDiff, withUnknownValues, type FieldDiff } from '../diff/field-diff';
 import { formatPath, leafDifferences, setLeaves } from '../diff/structural-diff';
 import { displayMasked, type Redactor } from '../masking/redactor';
-import { changeKindOf, isEffectiveChange, isImport, type ChangeKind } from '../plan/change-kind';
+import { CHANGE_RISK_ORDER, changeKindOf, isEffectiveChange, isImport } from '../plan/change-kind';
 import type { ResourceChange, TerraformPlan } from '../plan/plan-json';
 import { findRefactorMoves } from '../refactor/refactor-guard';
 import { ChannelDirectory, channelIdentity, type ChannelDirectoryOptions } from '../resources/channel-directory';
@@ -29,17 +29,6 @@ export interface SummarizeOptions {
 /** Most field differences listed for one resource; the rest are counted. */
 export const MAX_FIELD_DIFFS_PER_RESOURCE = 60;
 
-const RISK_ORDER: Readonly<Record<ChangeKind, number>> = {
-  delete: 0,
-  replace: 1,
-  'replace-forget': 2,
-  forget: 3,
-  update: 4,
-  unknown: 4,
-  create: 5,
-  'no-op': 6,
-  read: 7,
-};
 
 type Attributes = Record<string, unknown>;
 
@@ -145,7 +134,7 @@ function analyze(rc: ResourceChange, redactor: Redactor): Analysis {
 }
 
 function byRiskThenAddress(a: ResourceChangeSummary, b: ResourceChangeSummary): number {
-  return RISK_ORDER[a.kind] - RISK_ORDER[b.kind] || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+  return CHANGE_RISK_ORDER[a.kind] - CHANGE_RISK_ORDER[b.kind] || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
 }
 
 function countChanges(changes: readonly ResourceChangeSummary[], outputs: number, drift: number): StackCounts {
@@ -216,20 +205,3 @@ export function summarizeStackPlan(plan: TerraformPlan, options: SummarizeOption
     errored: plan.errored,
   };
 }
-
-/** One-line gist of a change's field differences, for the changes table. */
-export function changeGist(change: ResourceChangeSummary, maxItems = 2): string {
-  const parts = change.fieldDiffs.slice(0, maxItems).map((d) => {
-    if (d.added || d.removed) {
-      const bits = [...(d.added ?? []).map((a) => `+${a}`), ...(d.removed ?? []).map((r) => `-${r}`)];
-      return `${d.field}: ${bits.join(' ')}`;
-    }
-    if (d.before !== undefined && d.after !== undefined) return `${d.field}: ${d.before} → ${d.after}`;
-    if (d.after !== undefined) return change.kind === 'create' ? `${d.field}: ${d.after}` : `${d.field}: added ${d.after}`;
-    if (d.before !== undefined) return change.kind === 'delete' ? `${d.field}: ${d.before}` : `${d.field}: removed (was ${d.before})`;
-    return d.field;
-  });
-  const more = change.fieldDiffs.length - maxItems;
-  return parts.join('; ') + (more > 0 ? `; +${more} more` : '');
-}
-
