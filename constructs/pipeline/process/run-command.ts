@@ -46,7 +46,13 @@ export function runCommand(command: string, args: readonly string[], options: Ru
   });
 }
 
-/** The last lines of a program's output, for error messages. */
+/**
+ * The part of a program's output that explains a failure: its first error line, then the last
+ * lines, without JavaScript stack frames.
+ */
 export function tail(text: string, lines = 15): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
+  const all = text.trimEnd().split('\n').filter((line) => !/^\s+at\s/.test(line));
+  const firstError = all.find((line) => /\b[A-Za-z]*Error\b/.test(line));
+  const last = all.slice(-lines);
+  return (firstError !== undefined && !last.includes(firstError) ? [firstError, ...last] : last).join('\n');
 }
