@@ -8,13 +8,16 @@ import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
 
-/** The package version, read from package.json in the source tree and in the compiled `dist/`. */
+/** The package version, found from the source tree (`cli/`) and the build (`dist/cli/`) alike. */
 function packageVersion(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-    if (path.dirname(dir) === dir) return '0.0.0';
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cdktf-signoz-alerts' && pkg.version) return pkg.version;
+    }
   }
+  return '0.0.0';
 }
 
 export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {

@@ -41,3 +41,4 @@ export { AlertStack, type AlertStackProps } from './stacks/alert-stack';
 export { recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from './metadata/source-location';
 export { STACK_METADATA_KEY, type StackMetadata } from './metadata/stack-metadata';
 export * from '../policies';
+export * from './pipeline';

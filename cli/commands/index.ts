@@ -4,6 +4,13 @@ import { registerEvaluate } from './evaluate';
 import { registerTest } from './test';
 import { registerPolicyCommand } from './policy';
 import { registerValidate } from './validate';
+import { registerApplyGuard } from './apply-guard';
+import { registerChangedStacks } from './changed-stacks';
+import { registerLockProviders } from './lock-providers';
+import { registerPlanFingerprint } from './plan-fingerprint';
+import { registerPlanSummary } from './plan-summary';
+import { registerPrCheck } from './pr-check';
+import { registerRefactorGuard } from './refactor-guard';
 
 /** Adds one sub-command to the program; `setExitCode` raises the process exit code. */
 export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: number) => void) => void;
@@ -14,4 +21,11 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerEvaluate,
   registerTest,
   registerPolicyCommand,
+  registerPlanSummary,
+  registerRefactorGuard,
+  registerChangedStacks,
+  registerPlanFingerprint,
+  registerApplyGuard,
+  registerLockProviders,
+  registerPrCheck,
 ];
