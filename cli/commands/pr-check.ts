@@ -23,6 +23,7 @@ interface PrCheckCliOptions {
   failOnRefactor?: boolean;
   keepPlans?: boolean;
   config?: string;
+  checks: boolean;
 }
 
 export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
@@ -38,6 +39,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
     .option('--fail-on-refactor', 'fail when a delete/create pair looks like a moved construct')
     .option('--keep-plans', 'keep plan files and their JSON in <out-dir>/plans (they contain secrets in clear text)')
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
+    .option('--no-checks', 'skip rule validation and the policy pack (when another job runs them)')
     .action((options: PrCheckCliOptions) =>
       asUsageErrors(async () => {
         const appDir = path.resolve(io.cwd, options.appDir);
@@ -57,6 +59,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
           keepPlans: Boolean(options.keepPlans),
           terraform: new TerraformCli({ env }),
           log: (line) => io.err(`pr-check: ${line}`),
+          ...(options.checks ? {} : { hooks: [] }),
         });
         for (const note of result.notes) io.err(`pr-check: ${note}`);
         io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);

@@ -28,7 +28,7 @@ describeWithTerraform('pr-check end to end', () => {
     const repo = GitAppRepo.create(path.join(root, 'app'), { prod: { cpu: 80, disk: 90 }, staging: { cpu: 70 } });
     const base = repo.git('rev-parse', 'HEAD');
     repo.writeStacks({ prod: { cpu: 75, disk: 90 }, staging: { cpu: 70 } });
-    const run = await runCli(['pr-check', '--base', base], repo.dir, env);
+    const run = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('planned: prod; changes: yes');
     const comment = fs.readFileSync(path.join(repo.dir, '.pr-check', 'comment.md'), 'utf8');
@@ -43,7 +43,7 @@ describeWithTerraform('pr-check end to end', () => {
 
   it('says there is nothing to plan when no synthesized output changed', async () => {
     const repo = GitAppRepo.create(path.join(root, 'quiet'), { prod: { cpu: 80 } });
-    const run = await runCli(['pr-check', '--base', 'HEAD'], repo.dir, env);
+    const run = await runCli(['pr-check', '--no-checks', '--base', 'HEAD'], repo.dir, env);
     expect(run.code).toBe(0);
     expect(fs.readFileSync(path.join(repo.dir, '.pr-check', 'comment.md'), 'utf8')).toContain('nothing to plan');
   });
@@ -67,11 +67,11 @@ describeWithTerraform('pr-check end to end', () => {
     requireUnreachableProvider(repo);
     const base = repo.commit('require a provider');
     repo.writeStacks({ prod: { cpu: 60 } });
-    const noLock = await runCli(['pr-check', '--base', base], repo.dir, env);
+    const noLock = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, env);
     expect(noLock.code).toBe(0);
     expect(noLock.stderr).toContain('Stack prod was not planned: no committed lock file at stacks/locks/prod/.terraform.lock.hcl; run `npm run lock` and commit it.');
     repo.write('stacks/locks/prod/.terraform.lock.hcl', '# placeholder lock\n');
-    const unreachable = await runCli(['pr-check', '--base', base], repo.dir, env);
+    const unreachable = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, env);
     expect(unreachable.code).toBe(0);
     expect(unreachable.stderr).toContain('Stack prod was not planned: its providers could not be downloaded here (registry unreachable).');
   });

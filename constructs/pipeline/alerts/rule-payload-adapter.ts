@@ -1,16 +1,26 @@
 /**
- * The one door from a plan's alert attributes to the canonical `RulePayload`. The summary, the
- * paging-impact check and the destroy budget all read alerts through `toRulePayload`, so swapping
- * the interim decoders for the project codecs (`decodeSignozRule`, `decodeSignozAlert` in
- * `constructs/codecs/`) is a change to this file only.
+ * The one door from a plan's alert attributes to the canonical `RulePayload`: the summary, the
+ * paging-impact check and the destroy budget all read alerts through `toRulePayload`, which uses
+ * the project's codecs. Plan JSON holds the values Terraform sends, so no config unescaping.
  */
+import { decodeSignozAlert, decodeSignozRule } from '../../codecs';
+import { adaptRuleJson } from '../../evaluation';
 import type { RulePayload } from '../../model/rule-payload';
-import { decodeSignozAlertInterim } from './interim-signoz-alert-decoder';
-import { decodeSignozRuleInterim } from './interim-signoz-rule-decoder';
+import { normalizeRulePayload } from '../../validation';
 
-const DECODERS: Readonly<Record<string, (attributes: unknown) => RulePayload>> = {
-  signoz_rule: decodeSignozRuleInterim,
-  signoz_alert: decodeSignozAlertInterim,
+/**
+ * `signoz_alert` resources created before schema v2alpha1 (top-level op/target/matchType,
+ * `eval_window`, `preferred_channels`) are read the way SigNoz reads v1 rules: one tier named after
+ * the severity.
+ */
+function decodeSignozAlertAnyVersion(attributes: Record<string, unknown>): RulePayload {
+  if (attributes.schema_version === 'v2alpha1') return decodeSignozAlert(attributes);
+  return normalizeRulePayload(adaptRuleJson(attributes).payload) as RulePayload;
+}
+
+const DECODERS: Readonly<Record<string, (attributes: Record<string, unknown>) => RulePayload>> = {
+  signoz_rule: decodeSignozRule,
+  signoz_alert: decodeSignozAlertAnyVersion,
 };
 
 /**
@@ -19,9 +29,9 @@ const DECODERS: Readonly<Record<string, (attributes: unknown) => RulePayload>> =
  */
 export function toRulePayload(resourceType: string, attributes: unknown): RulePayload | undefined {
   const decode = DECODERS[resourceType];
-  if (!decode || attributes === null || attributes === undefined) return undefined;
+  if (!decode || typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return undefined;
   try {
-    return decode(attributes);
+    return decode(attributes as Record<string, unknown>);
   } catch {
     return undefined;
   }

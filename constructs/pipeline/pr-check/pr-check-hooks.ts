@@ -1,12 +1,8 @@
 /**
  * Hook points of the PR check for checks that live elsewhere in the project. `pr-check` runs every
  * registered hook after synthesizing and before planning; a failing hook fails the check and its
- * lines go into the comment.
- *
- * HOOK POINT for teammates: register here
- * - the rule validator (`constructs/validation`, `validateRulePayload`) over the synthesized stacks;
- * - the policy packs (`policies/`) over the synthesized stacks.
- * Each is one entry of `PR_CHECK_HOOKS`; nothing else in the pipeline needs to change.
+ * lines go into the comment. The defaults (`default-hooks.ts`) validate every rule and run the
+ * default policy pack.
  */
 
 export interface PrCheckHookContext {
@@ -33,3 +29,8 @@ export interface PrCheckHook {
 
 /** The hooks `pr-check` runs, in order. */
 export const PR_CHECK_HOOKS: PrCheckHook[] = [];
+
+/** Registers the project's own checks (rule validation, policies) once. */
+export function registerDefaultHooks(hooks: PrCheckHook[], defaults: readonly PrCheckHook[]): void {
+  for (const hook of defaults) if (!hooks.some((h) => h.name === hook.name)) hooks.push(hook);
+}

@@ -21,7 +21,8 @@ import { summarizePlans, type StackPlan } from '../summary/plan-summary';
 import { hasPlannedChanges } from '../summary/summary-model';
 import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
 import { TerraformCli } from '../terraform/terraform-cli';
-import { PR_CHECK_HOOKS, type PrCheckHook } from './pr-check-hooks';
+import { policyHook, ruleValidationHook } from './default-hooks';
+import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
 
 export interface PrCheckOptions {
   readonly appDir: string;
@@ -104,6 +105,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   if (changed.length === 0) notes.push(`No stack's synthesized configuration differs from ${options.base}: nothing to plan.`);
   log(`stacks to plan: ${changed.length > 0 ? changed.join(', ') : 'none'}`);
 
+  registerDefaultHooks(PR_CHECK_HOOKS, [ruleValidationHook, policyHook]);
   for (const hook of options.hooks ?? PR_CHECK_HOOKS) {
     const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed });
     log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
