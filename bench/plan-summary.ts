@@ -27,7 +27,8 @@ function rule(name: string, target: number, channels: string[]): Record<string, 
   };
 }
 
-function planText(changes: number): string {
+/** A plan JSON text with `changes` alert updates (threshold and channels changed). */
+export function planText(changes: number): string {
   const resourceChanges = Array.from({ length: changes }, (_v, i) => ({
     address: `signoz_rule.alert_${i}`, mode: 'managed', type: 'signoz_rule', name: `alert_${i}`,
     change: { actions: ['update'], before: rule(`Alert ${i}`, 80, ['pd-oncall']), after: rule(`Alert ${i}`, 85, ['slack']), after_unknown: {}, before_sensitive: {}, after_sensitive: {} },
@@ -35,16 +36,18 @@ function planText(changes: number): string {
   return JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', resource_changes: resourceChanges, output_changes: {} });
 }
 
-const changes = Number(process.argv[2] ?? 10_000);
-const runs = Number(process.argv[3] ?? 3);
-const text = planText(changes);
-const timings: number[] = [];
-for (let run = 0; run < runs; run++) {
-  const start = performance.now();
-  const plan = parsePlanJson(text, 'bench.json');
-  const { summary, redactor } = summarizePlans([{ stack: 'bench', plan }]);
-  renderPlanSummary(summary, { format: 'markdown', maxBytes: GITHUB_COMMENT_LIMIT, redactor });
-  renderPlanSummary(summary, { format: 'markdown', maxBytes: JOB_SUMMARY_LIMIT, redactor });
-  timings.push(Math.round(performance.now() - start));
+if (require.main === module) {
+  const changes = Number(process.argv[2] ?? 10_000);
+  const runs = Number(process.argv[3] ?? 3);
+  const text = planText(changes);
+  const timings: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    const plan = parsePlanJson(text, 'bench.json');
+    const { summary, redactor } = summarizePlans([{ stack: 'bench', plan }]);
+    renderPlanSummary(summary, { format: 'markdown', maxBytes: GITHUB_COMMENT_LIMIT, redactor });
+    renderPlanSummary(summary, { format: 'markdown', maxBytes: JOB_SUMMARY_LIMIT, redactor });
+    timings.push(Math.round(performance.now() - start));
+  }
+  console.log(JSON.stringify({ benchmark: 'plan-summary', changes, planBytes: text.length, runsMs: timings, bestMs: Math.min(...timings) }));
 }
-console.log(JSON.stringify({ benchmark: 'plan-summary', changes, planBytes: text.length, runsMs: timings, bestMs: Math.min(...timings) }));

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands';
+import { commandsFor } from './commands';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
 
 /** The package version, found from the source tree (`cli/`) and the build (`dist/cli/`) alike. */
@@ -20,14 +20,14 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: CliIO, setExitCode: (code: number) => void, argv: readonly string[] = []): Command {
   const program = new Command('signoz-alerts')
     .description('Alerts-as-code for SigNoz: validate rules, check policies, summarize plans.')
     .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
-  for (const register of COMMANDS) {
+  for (const register of commandsFor(argv)) {
     register(program, io, setExitCode);
   }
   return program;
@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, (code) => {
     exitCode = Math.max(exitCode, code);
-  });
+  }, argv);
   for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });
