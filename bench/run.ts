@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { terraformSharding } from './terraform-sharding';
 
 interface CaseResult {
@@ -46,8 +47,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Synth cases: toolkit, raw L1, floor; median of `reps` fresh-process runs each. */
-function synthCases(size: number, work: string, reps: number): Measurement[] {
+/** Synth cases: toolkit, raw L1, floor; median of `reps` fresh-process runs each. Keeps the first toolkit output in `keep`. */
+function synthCases(size: number, work: string, reps: number, keep?: string): Measurement[] {
   const toolkit: CaseResult[] = [];
   const raw: CaseResult[] = [];
   const floor: CaseResult[] = [];
@@ -57,6 +58,7 @@ function synthCases(size: number, work: string, reps: number): Measurement[] {
     toolkit.push(runCase('toolkit', size, tk));
     raw.push(runCase('raw', size, path.join(dir, 'raw'), tk));
     floor.push(runCase('floor', size, path.join(dir, 'floor'), tk));
+    if (keep && r === 0) fs.cpSync(tk, keep, { recursive: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const tk = median(toolkit.map((c) => c.ms));
@@ -81,6 +83,38 @@ function table(rows: Measurement[]): string {
   const lines = [['measure', 'alerts', 'value', 'target', 'met'], ...rows.map((m) => [m.name, m.size?.toLocaleString('en-US') ?? '', fmt(m), m.target ?? '', m.met === undefined ? '' : m.met ? 'yes' : 'NO'])];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
   return lines.map((l) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** Wall time of one `signoz-alerts` command, built CLI, fresh process (start-up included). */
+function cliWallMs(args: readonly string[]): number {
+  const started = performance.now();
+  try {
+    execFileSync(process.execPath, [path.join(root, 'bin', 'signoz-alerts.js'), ...args], { stdio: 'ignore', maxBuffer: 256 * 1024 * 1024 });
+  } catch (err) {
+    // plan-summary and validate exit non-zero only for usage errors here; anything else is a bench bug
+    if ((err as { status?: number }).status === 2) throw new Error(`signoz-alerts ${args[0]} failed as used by the bench`);
+  }
+  return performance.now() - started;
+}
+
+/** The CLI and check measures on the 10,000-alert estate (`toolkitOut` holds its synth output). */
+function commandCases(size: number, work: string, toolkitOut: string): Measurement[] {
+  const dir = path.join(work, 'commands');
+  const files = runCase('prepare', size, dir, toolkitOut).resources;
+  const validateMs = median([0, 1, 2].map(() => cliWallMs(['validate', '--format', 'json', path.join(dir, 'rules')])));
+  const perSecond = files / (validateMs / 1000);
+  const policyProd = median([0, 1, 2].map(() => runCase('policy-prod', size, dir, toolkitOut).ms));
+  const policyAll = runCase('policy-all', size, dir, toolkitOut).ms;
+  const planMs = median([0, 1, 2].map(() => cliWallMs(['plan-summary', path.join(dir, 'plan.json'), '--format', 'markdown', '--overflow-file', path.join(dir, 'overflow.md')])));
+  const compareMs = median([0, 1, 2].map(() => runCase('compare', size, dir, toolkitOut).ms));
+  return [
+    { name: `validate: ${files.toLocaleString('en-US')} rule files, CLI wall`, size: files, value: validateMs, unit: 'ms' },
+    { name: 'validate throughput', size: files, value: perSecond, unit: 'files/s', target: '>= 20,000', met: perSecond >= 20000 },
+    { name: 'policy: default pack, one environment (read + check)', size, value: policyProd, unit: 'ms', target: '< 1000', met: policyProd < 1000 },
+    { name: 'policy: default pack, 3 environments', size: size * 3, value: policyAll, unit: 'ms' },
+    { name: 'plan-summary: plan with that many changes, CLI wall', size, value: planMs, unit: 'ms', target: '< 2000', met: planMs < 2000 },
+    { name: 'changed-stacks: compare synth output, one alert changed', size: size * 3, value: compareMs, unit: 'ms', note: 'the command also synthesizes base and head (toolkit synth above)' },
+  ];
 }
 
 function hasTerraform(): boolean {
@@ -113,10 +147,14 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'signoz-bench-'));
   const rows: Measurement[] = [];
   try {
+    const largest = Math.max(...sizes);
+    const kept = path.join(work, 'largest-toolkit');
     for (const size of sizes) {
       process.stderr.write(`synth: ${size.toLocaleString('en-US')} alerts x 3 environments...\n`);
-      rows.push(...synthCases(size, work, size >= 10000 ? 1 : 3));
+      rows.push(...synthCases(size, work, size >= 10000 ? 1 : 3, size === largest ? kept : undefined));
     }
+    process.stderr.write(`commands: validate, policy, plan-summary, changed-stacks at ${largest.toLocaleString('en-US')} alerts...\n`);
+    rows.push(...commandCases(largest, work, kept));
     const perAlert = rows.filter((r) => r.name === 'toolkit time per alert');
     if (perAlert.length >= 2) {
       const growth = perAlert[perAlert.length - 1]!.value / perAlert[0]!.value;

@@ -5,26 +5,29 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { COMMANDS } from './commands';
+import { commandsFor } from './commands';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
 
-/** The package version, read from package.json in the source tree and in the compiled `dist/`. */
+/** The package version, found from the source tree (`cli/`) and the build (`dist/cli/`) alike. */
 function packageVersion(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
-    if (path.dirname(dir) === dir) return '0.0.0';
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cdktf-signoz-alerts' && pkg.version) return pkg.version;
+    }
   }
+  return '0.0.0';
 }
 
-export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Command {
+export async function buildProgram(io: CliIO, setExitCode: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('signoz-alerts')
     .description('Alerts-as-code for SigNoz: validate rules, check policies, summarize plans.')
     .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
-  for (const register of COMMANDS) {
+  for (const register of await commandsFor(argv)) {
     register(program, io, setExitCode);
   }
   return program;
@@ -33,9 +36,9 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void): Co
 /** Runs the CLI and resolves to its exit code; never throws for a user mistake. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
+  const program = await buildProgram(io, (code) => {
     exitCode = Math.max(exitCode, code);
-  });
+  }, argv);
   for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -25,7 +25,7 @@ export * from './channels/channel-config';
 export type { IChannelBackend, ChannelBackendRequest, ChannelBackendResult } from './channels/channel-backend';
 export { RestapiChannelBackend, CHANNELS_PATH } from './channels/restapi-channel-backend';
 export { NotificationChannel, ImportedNotificationChannel, channelsIn, channelNameSchema, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
-export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
+export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, REDACTED_SECRET, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
 
 export { RouteExpression, LabelSelector, label, Labels, allOf, anyOf, not } from './routing/route-expression';
 export { parseRouteExpression, RouteExpressionError } from './routing/route-expression-parser';
@@ -41,3 +41,7 @@ export { stateBackendConfigSchema } from './stacks/state-backend-config';
 export { addStateBackend, defaultStateKey } from './stacks/state-backend';
 export { environmentSettingsSchema, type ResolvedEnvironmentSettings } from './stacks/environment-settings';
 export { AlertStack, type AlertStackProps } from './stacks/alert-stack';
+export { recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from './metadata/source-location';
+export { STACK_METADATA_KEY, type StackMetadata } from './metadata/stack-metadata';
+export * from '../policies';
+export * from './pipeline';

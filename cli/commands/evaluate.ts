@@ -1,8 +1,8 @@
 /** `signoz-alerts evaluate`: run one rule over given query results and print the alerts per evaluation. */
+import { formatShortDuration } from '../../constructs/model/duration';
 import type { Command } from 'commander';
 import {
   evaluateRule,
-  formatDuration,
   loadEvaluableRule,
   parseGoDurationOrError,
   parseSeriesDocument,
@@ -42,9 +42,9 @@ const utc = (ms: number): string => new Date(ms).toISOString().replace('T', ' ')
 export function timelineToText(timeline: EvaluationTimeline, evalDelayMs: number): string {
   const rule = timeline.rule;
   const schedule = rule.schedule.kind === 'rolling'
-    ? `every ${formatDuration(rule.schedule.frequencyMs)} over the last ${formatDuration(rule.schedule.evalWindowMs)}`
-    : `every ${formatDuration(rule.schedule.frequencyMs)} over the ${rule.schedule.schedule.type} period (${rule.schedule.timezone || 'UTC'})`;
-  const lines = [`Rule "${rule.name}" (${rule.ruleType}), query ${rule.selectedQuery}, ${schedule}, evaluation delay ${formatDuration(evalDelayMs)}`];
+    ? `every ${formatShortDuration(rule.schedule.frequencyMs)} over the last ${formatShortDuration(rule.schedule.evalWindowMs)}`
+    : `every ${formatShortDuration(rule.schedule.frequencyMs)} over the ${rule.schedule.schedule.type} period (${rule.schedule.timezone || 'UTC'})`;
+  const lines = [`Rule "${rule.name}" (${rule.ruleType}), query ${rule.selectedQuery}, ${schedule}, evaluation delay ${formatShortDuration(evalDelayMs)}`];
   for (const warning of timeline.warnings) lines.push(`warning: ${warning}`);
   const rows: string[][] = [];
   let quietFrom: number | undefined;

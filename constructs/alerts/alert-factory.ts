@@ -131,7 +131,9 @@ export function buildRulePayload(props: AlertRuleProps): RulePayload {
   if (problems.length > 0) throw new AlertPropsProblems(problems);
 
   const ruleType = queryType === 'promql' ? 'promql_rule' : props.anomaly ? 'anomaly_rule' : 'threshold_rule';
-  const labels: Record<string, string> = { ...(props.labels ?? {}), severity: spec[0]!.name };
+  // No rule-level `severity` label: SigNoz applies rule labels after the tier's own labels, so one
+  // would make every tier fire with that severity. Each tier's name becomes its alerts' severity.
+  const labels: Record<string, string> = { ...(props.labels ?? {}) };
   const annotations: Record<string, string> = {
     ...(props.annotations ?? {}),
     summary: props.summary ?? props.annotations?.summary ?? DEFAULT_SUMMARY,

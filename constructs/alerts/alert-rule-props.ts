@@ -77,7 +77,10 @@ export interface AlertRuleProps {
   /** Turns the rule into an anomaly rule (tier targets are z-scores); needs the signoz_rule target. @default - threshold rule */
   readonly anomaly?: { readonly seasonality?: Seasonality; readonly algorithm?: string };
   readonly notifications?: NotificationOptions;
-  /** Labels on every alert of this rule (the `severity` label is set from the most severe tier). @default - none */
+  /**
+   * Labels on every alert of this rule. Leave out `severity`: SigNoz sets it per tier from the tier
+   * name, and a rule-level `severity` label would override every tier's. @default - none
+   */
   readonly labels?: Readonly<Record<string, string>>;
   /** One-line summary template. @default - states the value and the threshold */
   readonly summary?: string;

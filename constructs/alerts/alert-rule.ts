@@ -6,11 +6,13 @@
  */
 import { CodecError, encodeSignozAlert, encodeSignozRule } from '../codecs';
 import { checkProviderAcceptance } from '../codecs/provider-acceptance';
-import { Construct, TerraformStack, type ITerraformDependable, type TerraformResource } from '../engine';
+import { Construct, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { IAlertRuleRef } from '../model/alert-rule-ref';
+import { orderAfter } from '../model/order-after';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
 import { applyEnvironment } from '../estate/environment';
+import { recordSourceLocation } from '../metadata/source-location';
 import { SignozProviders } from '../providers/signoz-providers';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
@@ -24,22 +26,6 @@ function dependablesOf(props: AlertRuleProps): ITerraformDependable[] {
   const seen = new Set<ITerraformDependable>();
   for (const channel of channels) if (typeof channel !== 'string' && channel.dependable) seen.add(channel.dependable);
   return [...seen];
-}
-
-/**
- * Terraform orders a rule after the channels it names: a channel in the same stack through
- * `depends_on`, a channel in another stack (sharded estates) through a stack dependency, since
- * `depends_on` cannot cross states. Returns the same-stack dependables.
- */
-function orderAfter(rule: Construct, dependables: readonly ITerraformDependable[]): ITerraformDependable[] {
-  const stack = TerraformStack.of(rule);
-  const local: ITerraformDependable[] = [];
-  for (const dependable of dependables) {
-    const other = Construct.isConstruct(dependable) ? TerraformStack.of(dependable) : stack;
-    if (other === stack) local.push(dependable);
-    else stack.addDependency(other);
-  }
-  return local;
 }
 
 export class AlertRule extends Construct implements IAlertRuleRef {
@@ -100,6 +86,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     this.resource = resource;
     this.ruleId = resource.id;
     this.dependable = resource;
+    recordSourceLocation(this);
 
     // Defence in depth, at synth: the rules-API schemas and the provider's own schema.
     this.node.addValidation({

@@ -1,3 +1,4 @@
+import { setStackMetadata, stackMetadataOf } from '../metadata/stack-metadata';
 import { z } from 'zod';
 import { Construct, DataResource, Lazy, TerraformStack, Token, type IConstruct, type ITerraformDependable, type TerraformResource } from '../engine';
 import type { ChannelKind, IChannelRef } from '../model/channel-ref';
@@ -56,6 +57,10 @@ export class ImportedNotificationChannel extends Construct implements IChannelRe
     this.kind = kind;
     Object.defineProperty(this, CHANNEL_MARKER, { value: 'imported' });
     assertUniqueName(this);
+    // Recorded in cdk.tf.json, so checks that read the synthesized files know the channel exists.
+    const imported = stackMetadataOf(this).importedChannels ?? {};
+    imported[this.channelName] = kind ?? '';
+    setStackMetadata(this, 'importedChannels', imported);
   }
 }
 

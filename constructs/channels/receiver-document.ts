@@ -132,6 +132,9 @@ export function receiverSecrets(document: ReceiverDocument): Secret[] {
 }
 
 /** The document with every secret replaced by a marker naming its variable: safe to print and to diff. */
+/** How a redacted receiver shows a secret: `(sensitive: var.<name>)`; a reference, not a value. */
+export const REDACTED_SECRET = /^\(sensitive: var\.[A-Za-z_][A-Za-z0-9_-]*\)$/;
+
 export function redactedReceiver(value: ReceiverValue): unknown {
   if (Secret.isSecret(value)) return `(sensitive: var.${value.variableName})`;
   if (Array.isArray(value)) return (value as readonly ReceiverValue[]).map(redactedReceiver);

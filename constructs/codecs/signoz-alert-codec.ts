@@ -29,19 +29,25 @@ const LEGACY_ANNOTATIONS = ['description', 'summary'] as const;
 /** Labels the provider adds on write and strips on read. */
 const PROVIDER_LABELS = new Set(['severity', 'managedBy']);
 
-/** The severity the legacy resource requires: the `severity` label, else the most severe tier. */
+/**
+ * The severity the legacy resource requires: the `severity` label, else the name of the rule's only
+ * tier. The provider writes it into the rule's labels, where SigNoz lets it override the severity
+ * of every tier, so a rule with several tiers cannot be carried faithfully.
+ */
 function legacySeverity(payload: RulePayload): Severity {
   const label = payload.labels?.severity?.toLowerCase();
   if (label && (SEVERITIES as readonly string[]).includes(label)) return label as Severity;
   if (label) {
     throw new CodecError('/labels/severity', `signoz_alert needs severity to be one of ${SEVERITIES.join(', ')}, got "${payload.labels?.severity}"`);
   }
-  const tiers = payload.condition.thresholds.spec.map((t) => t.name.toLowerCase());
-  const found = SEVERITIES.find((s) => tiers.includes(s));
-  if (!found) {
-    throw new CodecError('/labels/severity', `signoz_alert needs a severity: set the "severity" label to one of ${SEVERITIES.join(', ')}`);
+  const tiers = [...new Set(payload.condition.thresholds.spec.map((t) => t.name.toLowerCase()))];
+  if (tiers.length > 1) {
+    throw new CodecError('/condition/thresholds/spec', `signoz_alert writes one severity into the rule's labels, which SigNoz applies to every tier, so tiers ${tiers.join(', ')} would all notify as ${tiers[0]}; use the signoz_rule target, or one tier per legacy alert`);
   }
-  return found;
+  if (!tiers[0] || !(SEVERITIES as readonly string[]).includes(tiers[0])) {
+    throw new CodecError('/labels/severity', `signoz_alert needs a severity: name the tier one of ${SEVERITIES.join(', ')}, or set the "severity" label`);
+  }
+  return tiers[0] as Severity;
 }
 
 function encodeNotificationSettings(settings: NotificationSettings): Record<string, unknown> {
@@ -105,12 +111,19 @@ export function decodeSignozAlert(attributes: Record<string, unknown>): RulePayl
   const renotify = isPlainObject(ns.renotify) ? ns.renotify : undefined;
   const annotations = compact({ description: attributes.description, summary: attributes.summary });
   const userLabels = isPlainObject(attributes.labels) ? (attributes.labels as Record<string, string>) : {};
-  const labels = { ...Object.fromEntries(Object.entries(userLabels).filter(([k]) => !PROVIDER_LABELS.has(k))), ...(typeof attributes.severity === 'string' ? { severity: attributes.severity } : {}) };
+  const condition = parseJsonAttribute(attributes, 'condition') as RulePayload['condition'];
+  // A severity equal to the only tier's name adds nothing (SigNoz labels that tier's alerts with it anyway).
+  const tierNames = new Set((condition?.thresholds?.spec ?? []).map((t) => String(t?.name).toLowerCase()));
+  const impliedSeverity = typeof attributes.severity === 'string' && tierNames.size === 1 && tierNames.has(attributes.severity.toLowerCase());
+  const labels = {
+    ...Object.fromEntries(Object.entries(userLabels).filter(([k]) => !PROVIDER_LABELS.has(k))),
+    ...(typeof attributes.severity === 'string' && !impliedSeverity ? { severity: attributes.severity } : {}),
+  };
   return compact({
     alert: attributes.alert,
     alertType: attributes.alert_type,
     ruleType: attributes.rule_type,
-    condition: parseJsonAttribute(attributes, 'condition'),
+    condition,
     labels,
     annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
     disabled: attributes.disabled,

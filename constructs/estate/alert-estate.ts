@@ -12,7 +12,7 @@
  */
 import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
-import { Annotations, TerraformResource, type App, type Construct, } from '../engine';
+import { Annotations, Construct, TerraformResource, type App } from '../engine';
 import { AlertStack } from '../stacks/alert-stack';
 import type { EnvironmentSettings } from '../stacks/environment-settings';
 
@@ -55,6 +55,9 @@ export interface EstateScope {
 
 export const DEFAULT_MAX_RESOURCES_PER_STACK = 200;
 
+/** A folder in the construct tree that groups the alerts of one service or team. */
+class Group extends Construct {}
+
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 
 class EnvironmentScope implements EstateScope {
@@ -86,7 +89,7 @@ class EnvironmentScope implements EstateScope {
     if (this.ids.has(id)) throw new Error(`estate environment ${this.environment.name}: alert id "${id}" is used twice; ids must be unique in the estate`);
     this.ids.add(id);
     const sharding = this.estate.sharding;
-    if (!sharding) return new AlertRule(this.shared, id, props);
+    if (!sharding) return EnvironmentScope.place(this.shared, id, props);
     const key = this.shardKey(sharding, { id, props });
     let stack = this.shards.get(key);
     if (!stack) {
@@ -95,7 +98,18 @@ class EnvironmentScope implements EstateScope {
       this.shards.set(key, stack);
     }
     stack.addDependency(this.shared as AlertStack);
-    return new AlertRule(stack, id, props);
+    return EnvironmentScope.place(stack, id, props);
+  }
+
+  /** An id such as `checkout/cpu` becomes the construct path `checkout/cpu` below the stack. */
+  private static place(stack: Construct, id: string, props: AlertRuleProps): AlertRule {
+    const parts = id.split('/');
+    if (parts.some((p) => p === '')) throw new Error(`alert id "${id}" has an empty path segment`);
+    let scope: Construct = stack;
+    for (const part of parts.slice(0, -1)) {
+      scope = (scope.node.tryFindChild(part) as Construct | undefined) ?? new Group(scope, part);
+    }
+    return new AlertRule(scope, parts[parts.length - 1]!, props);
   }
 
   private shardKey(sharding: ShardingOptions, placement: AlertPlacement): string {

@@ -5,7 +5,8 @@
  * `if (env === 'prod')` in definitions. A key that matches no alert is a synth error, so a typo
  * never silently does nothing.
  */
-import type { IConstruct } from '../engine';
+import { TerraformStack, type IConstruct } from '../engine';
+import { setStackMetadata } from '../metadata/stack-metadata';
 import type { ChannelInput } from '../model/channel-ref';
 import { environmentSettingsSchema, type EnvironmentSettings } from '../stacks/environment-settings';
 import type { Severity } from '../model/enums';
@@ -52,6 +53,8 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
   const binding = new EnvironmentBinding(settings);
   bindings.set(scope, binding);
   bindingsBySettings.set(settings, binding);
+  // Recorded in the synthesized file too, so tools reading cdktf.out (policy checks) know the environment.
+  if (TerraformStack.isStack(scope)) setStackMetadata(scope, 'environment', settings.name);
   scope.node.addValidation({
     validate: () => {
       const keys = [...(settings.disabledAlerts ?? []), ...Object.keys(settings.alertOverrides ?? {})];

@@ -18,20 +18,3 @@ export function durationFromRuleValue(value: unknown): number | { error: string 
   if (typeof value === 'string') return parseGoDurationOrError(value);
   return { error: `expected a duration string such as "5m", got ${JSON.stringify(value)}` };
 }
-
-/** A short human form of a millisecond duration (`1h30m`, `90s`, `250ms`). */
-export function formatDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const sign = ms < 0 ? '-' : '';
-  let rest = Math.abs(ms);
-  const parts: string[] = [];
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
-    if (rest >= size) {
-      const whole = Math.floor(rest / size);
-      parts.push(`${whole}${unit}`);
-      rest -= whole * size;
-    }
-  }
-  if (rest > 0) parts.push(`${rest}ms`);
-  return sign + parts.join('');
-}

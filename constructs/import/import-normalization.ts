@@ -13,6 +13,8 @@
  *    `requireMinPoints`, `usePolicy`, `stats`), zero step/limit/offset/absentFor, empty lists
  *    (`groupBy`, `order`, `functions`, ...) and empty label/annotation maps.
  * 4. A threshold without `channels` gets `channels: []`.
+ * 5. Re-notification that is off keeps only `enabled: false`: SigNoz ignores its interval and
+ *    states then (`NotificationSettings.GetAlertManagerNotificationConfig`).
  */
 import type { RulePayload } from '../model/rule-payload';
 import { SERVER_READ_ONLY_FIELDS } from '../validation';
@@ -62,5 +64,7 @@ export function normalizeImportedRule(rule: unknown): RulePayload {
   const cleaned = dropUnset(normalized) as JsonRecord;
   addMissingChannels(cleaned);
   if (!isRecord(cleaned.notificationSettings)) cleaned.notificationSettings = {};
+  const settings = cleaned.notificationSettings as JsonRecord;
+  if (isRecord(settings.renotify) && settings.renotify.enabled === false) settings.renotify = { enabled: false };
   return cleaned as unknown as RulePayload;
 }

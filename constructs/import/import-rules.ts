@@ -95,6 +95,9 @@ function convert(entry: { pointer: string; rule: unknown }, where: string): { pa
   const validation = validateRulePayload(normalizeImportedRule(rule));
   if (!validation.valid) return { notes, messages: validation.errors.map((e) => `${e.path || '/'}: ${e.message}`) };
   const payload = normalizeImportedRule(validation.payload);
+  if (payload.labels?.severity !== undefined && payload.condition.thresholds.spec.length > 1) {
+    notes.push(`the rule-level label severity=${JSON.stringify(payload.labels.severity)} overrides the severity SigNoz gives each tier's alerts; consider removing it`);
+  }
   const problems = resourceProblems(payload);
   if (problems.length > 0) return { notes, messages: problems };
   return { payload, notes, messages: [] };

@@ -209,9 +209,6 @@ function notificationsExpr(payload: RulePayload, absent: boolean): { expr?: Code
   const entries: [string, CodeExpr][] = [];
   if (settings.groupBy !== undefined) entries.push(['groupBy', literal(settings.groupBy)]);
   if (renotify.enabled === false) {
-    if (renotify.interval !== DEFAULT_RENOTIFY_INTERVAL || !isDeepStrictEqual(renotify.alertStates, defaultStates)) {
-      return { reason: `re-notification is off with interval ${JSON.stringify(renotify.interval)} and states ${JSON.stringify(renotify.alertStates ?? [])}; AlertRule writes interval "${DEFAULT_RENOTIFY_INTERVAL}" and states ${JSON.stringify(defaultStates)} for renotify: false` };
-    }
     entries.push(['renotify', literal(false)]);
   } else {
     if (renotify.interval === undefined) return { reason: 'renotify has no interval; AlertRule always writes one' };
@@ -237,10 +234,6 @@ function propsFor(payload: RulePayload): { props?: CodeExpr; reason?: string } {
   const tiers = tiersAndDefaults(payload, usePolicy);
   if (tiers.reason) return { reason: tiers.reason };
   const labels = { ...(payload.labels ?? {}) };
-  if (labels.severity !== thresholds[0]!.name) {
-    return { reason: `labels.severity is ${labels.severity === undefined ? 'missing' : JSON.stringify(labels.severity)}; AlertRule sets it to the most severe tier (${thresholds[0]!.name})` };
-  }
-  delete labels.severity;
   const annotations = { ...(payload.annotations ?? {}) };
   if (annotations.summary === undefined || annotations.description === undefined) {
     return { reason: 'the rule lacks a summary or description annotation; AlertRule writes default ones' };

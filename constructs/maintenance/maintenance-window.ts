@@ -1,3 +1,4 @@
+import { orderAfter } from '../model/order-after';
 import { z } from 'zod';
 import { PlannedMaintenance } from '../../.gen/providers/signoz/planned-maintenance';
 import { Construct, Token, type ITerraformDependable } from '../engine';
@@ -7,7 +8,7 @@ import { escapeTemplateSequences } from '../model/terraform-literal';
 import { SignozProviders } from '../providers/signoz-providers';
 import { RouteExpression } from '../routing/route-expression';
 import { RouteExpressionError } from '../routing/route-expression-parser';
-import { formatDuration, parseDuration } from './go-duration';
+import { formatGoDuration, parseGoDuration } from '../model/duration';
 import { WEEKDAYS, type MaintenanceSchedule } from './maintenance-schedule';
 import { formatInZone, parseRfc3339, timeZoneProblem } from './time-zone';
 
@@ -38,8 +39,14 @@ const instant = z.string().transform((text, ctx) => {
   return parsed;
 });
 
+/** Go's text of a whole number of seconds: `2h0m0s`, `30m0s`, as SigNoz returns it. */
+function formatSeconds(seconds: number): string {
+  return formatGoDuration(seconds * 1000);
+}
+
 const duration = z.string().transform((text, ctx) => {
-  const seconds = parseDuration(text);
+  const millis = parseGoDuration(text);
+  const seconds = millis === undefined ? undefined : Math.round(millis / 1000);
   if (seconds === undefined || seconds < 60) {
     ctx.addIssue({ code: 'custom', message: `'${text}' is not a duration of at least one minute in Go syntax, such as '2h', '90m' or '1h30m'` });
     return z.NEVER;
@@ -97,7 +104,7 @@ const propsSchema = z
       return;
     }
     if (s.duration > MAX_DURATION[s.kind]!) {
-      ctx.addIssue({ code: 'custom', path: ['schedule', 'duration'], message: `is longer than the ${s.kind} period (at most ${formatDuration(MAX_DURATION[s.kind]!)}), so occurrences would overlap` });
+      ctx.addIssue({ code: 'custom', path: ['schedule', 'duration'], message: `is longer than the ${s.kind} period (at most ${formatSeconds(MAX_DURATION[s.kind]!)}), so occurrences would overlap` });
     }
     if (s.until !== undefined && s.until <= s.start) {
       ctx.addIssue({ code: 'custom', path: ['schedule', 'until'], message: 'must be after schedule.start' });
@@ -129,7 +136,7 @@ export class MaintenanceWindow extends Construct {
     const s = valid.schedule;
     this.summary = describeSchedule(s, zone);
     const scopeText = valid.scope === undefined ? undefined : scopeExpression(valid.scope, this.node.path);
-    const dependsOn = this.alerts.map((a) => a.dependable).filter((d): d is ITerraformDependable => d !== undefined);
+    const dependsOn = orderAfter(this, this.alerts.map((a) => a.dependable).filter((d): d is ITerraformDependable => d !== undefined));
     this.resource = new PlannedMaintenance(this, 'maintenance', {
       provider: SignozProviders.of(this).signoz,
       name: escapeTemplateSequences(valid.name),
@@ -143,7 +150,7 @@ export class MaintenanceWindow extends Construct {
         recurrence:
           s.kind === 'fixed'
             ? undefined
-            : { repeatType: s.kind, duration: formatDuration(s.duration), repeatOn: s.kind === 'weekly' ? [...s.on] : undefined },
+            : { repeatType: s.kind, duration: formatSeconds(s.duration), repeatOn: s.kind === 'weekly' ? [...s.on] : undefined },
       },
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
@@ -160,11 +167,11 @@ function describeSchedule(s: ValidSchedule, zone: string): string {
     case 'fixed':
       return `once, ${wall(s.start)} to ${wall(s.end)} (${zone})`;
     case 'daily':
-      return `daily at ${time(s.start)} for ${formatDuration(s.duration)} (${zone})${until}`;
+      return `daily at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
     case 'weekly':
-      return `weekly on ${s.on.join(', ')} at ${time(s.start)} for ${formatDuration(s.duration)} (${zone})${until}`;
+      return `weekly on ${s.on.join(', ')} at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
     case 'monthly':
-      return `monthly on day ${Number(wall(s.start).slice(8, 10))} at ${time(s.start)} for ${formatDuration(s.duration)} (${zone})${until}`;
+      return `monthly on day ${Number(wall(s.start).slice(8, 10))} at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
   }
 }
 

@@ -26,7 +26,7 @@ function isDigit(code: number): boolean {
  * Milliseconds (possibly fractional) of a Go duration string, or `undefined` when Go's
  * `time.ParseDuration` would reject it. `"0"` is the only unit-less value Go accepts.
  */
-export function parseGoDuration(text: string): number | undefined {
+export function parseGoDuration(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   let i = 0;
   let negative = false;
@@ -98,4 +98,21 @@ export function formatGoDuration(millis: number): string {
   if (hours > 0n) return `${sign}${hours}h${minutes}m${seconds}s`;
   if (minutes > 0n) return `${sign}${minutes}m${seconds}s`;
   return `${sign}${seconds}s`;
+}
+
+/** A short human form of a millisecond duration (`1h30m`, `90s`, `250ms`). */
+export function formatShortDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.abs(ms);
+  const parts: string[] = [];
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+    if (rest >= size) {
+      const whole = Math.floor(rest / size);
+      parts.push(`${whole}${unit}`);
+      rest -= whole * size;
+    }
+  }
+  if (rest > 0) parts.push(`${rest}ms`);
+  return sign + parts.join('');
 }

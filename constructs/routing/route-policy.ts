@@ -1,3 +1,4 @@
+import { orderAfter } from '../model/order-after';
 import { z } from 'zod';
 import { RoutePolicy as RoutePolicyResource } from '../../.gen/providers/signoz/route-policy';
 import { Construct, Token, type ITerraformDependable } from '../engine';
@@ -62,9 +63,9 @@ export class RoutePolicy extends Construct {
     this.expression = toExpression(valid.expression, this.node.path);
     this.policyName = valid.name;
     this.channelNames = valid.channels.map(channelName);
-    const dependsOn = valid.channels
+    const dependsOn = orderAfter(this, valid.channels
       .map((c) => (typeof c === 'string' ? undefined : c.dependable))
-      .filter((d): d is ITerraformDependable => d !== undefined);
+      .filter((d): d is ITerraformDependable => d !== undefined));
     this.resource = new RoutePolicyResource(this, 'policy', {
       provider: SignozProviders.of(this).signoz,
       name: escapeTemplateSequences(valid.name),

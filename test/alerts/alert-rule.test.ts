@@ -86,7 +86,7 @@ describe('AlertRule on signoz_rule', () => {
       { name: 'critical', target: 0.9, op: 'above', match_type: 'on_average', channels: ['pagerduty-oncall'] },
       { name: 'warning', target: 0.8, op: 'above', match_type: 'on_average', channels: ['slack-alerts'] },
     ]);
-    expect(rule.labels).toEqual({ team: 'payments', service: 'checkout', severity: 'critical' });
+    expect(rule.labels).toEqual({ team: 'payments', service: 'checkout' }); // no rule-level severity: it would override every tier's
     expect(rule.annotations.runbook_url).toBe('https://runbooks.example.com/checkout/cpu');
     expect(rule.notification_settings).toEqual({ group_by: [], use_policy: false, renotify: { enabled: true, interval: '4h', alert_states: ['firing'] } });
     expect(rule.evaluation).toEqual({ rolling: { kind: 'rolling', spec: { eval_window: '5m', frequency: '1m' } } });

@@ -3,7 +3,7 @@ import { checkProviderAcceptance } from '../../constructs/codecs/provider-accept
 import { goJsonStringify } from '../../constructs/util/json';
 import { anomaly, clickhouse, logsFormula, metricsThreshold, promql, traceOperator, tracesLatency } from '../fixtures/payloads';
 
-const LEGACY_OK = { metricsThreshold, logsFormula, tracesLatency, promql, clickhouse, traceOperator };
+const LEGACY_OK = { logsFormula, tracesLatency, promql, clickhouse, traceOperator };
 
 describe('signoz_alert codec', () => {
   it.each(Object.entries(LEGACY_OK))('round-trips the %s payload exactly', (_name, payload) => {
@@ -27,30 +27,37 @@ describe('signoz_alert codec', () => {
     expect(JSON.parse(attrs.condition)).toEqual(promql.condition);
   });
 
-  it('moves severity out of the labels into its own attribute and description/summary into attributes', () => {
-    const attrs = encodeSignozAlert(metricsThreshold);
+  it('writes the only tier as the severity attribute and description/summary as attributes', () => {
+    const attrs = encodeSignozAlert(logsFormula);
     expect(attrs).toMatchObject({
       severity: 'critical',
-      labels: { team: 'payments', service: 'checkout' },
-      description: metricsThreshold.annotations!.description,
-      summary: metricsThreshold.annotations!.summary,
+      labels: { team: 'payments' },
+      description: logsFormula.annotations!.description,
+      summary: logsFormula.annotations!.summary,
       version: 'v5',
       schema_version: 'v2alpha1',
     });
     expect(attrs).not.toHaveProperty('annotations');
   });
 
+  it('keeps an explicit severity label that differs from the tier', () => {
+    const payload = { ...logsFormula, labels: { team: 'payments', severity: 'warning' } };
+    expect(encodeSignozAlert(payload).severity).toBe('warning');
+    expect(decodeSignozAlert(encodeSignozAlert(payload)).labels).toEqual({ team: 'payments', severity: 'warning' });
+  });
+
   it('ignores the managedBy label the provider adds on write', () => {
-    const attrs = { ...encodeSignozAlert(metricsThreshold), labels: { team: 'payments', service: 'checkout', managedBy: 'terraform' } };
-    expect(decodeSignozAlert(attrs).labels).toEqual(metricsThreshold.labels);
+    const attrs = { ...encodeSignozAlert(logsFormula), labels: { team: 'payments', managedBy: 'terraform' } };
+    expect(decodeSignozAlert(attrs).labels).toEqual(logsFormula.labels);
   });
 
   it.each([
     ['an anomaly rule', anomaly, '/ruleType', 'anomaly rules cannot be expressed with signoz_alert (provider 0.0.17 rejects rule_type "anomaly_rule"); use the signoz_rule target'],
-    ['a runbook annotation', { ...metricsThreshold, annotations: { ...metricsThreshold.annotations, runbook_url: 'https://x' } }, '/annotations/runbook_url', 'signoz_alert carries only the description and summary annotations, not "runbook_url"; use the signoz_rule target'],
-    ['a top-level description', { ...metricsThreshold, description: 'x' }, '/description', 'signoz_alert has no top-level rule description; put the text in the "description" annotation or use the signoz_rule target'],
-    ['newGroupEvalDelay', { ...metricsThreshold, notificationSettings: { newGroupEvalDelay: '2m' } }, '/notificationSettings/newGroupEvalDelay', 'signoz_alert cannot carry newGroupEvalDelay; remove it or use the signoz_rule target'],
-    ['a severity outside the provider enum', { ...metricsThreshold, labels: { severity: 'page' } }, '/labels/severity', 'signoz_alert needs severity to be one of critical, error, warning, info, got "page"'],
+    ['several tiers', metricsThreshold, '/condition/thresholds/spec', "signoz_alert writes one severity into the rule's labels, which SigNoz applies to every tier, so tiers critical, warning would all notify as critical; use the signoz_rule target, or one tier per legacy alert"],
+    ['a runbook annotation', { ...logsFormula, annotations: { ...logsFormula.annotations, runbook_url: 'https://x' } }, '/annotations/runbook_url', 'signoz_alert carries only the description and summary annotations, not "runbook_url"; use the signoz_rule target'],
+    ['a top-level description', { ...logsFormula, description: 'x' }, '/description', 'signoz_alert has no top-level rule description; put the text in the "description" annotation or use the signoz_rule target'],
+    ['newGroupEvalDelay', { ...logsFormula, notificationSettings: { newGroupEvalDelay: '2m' } }, '/notificationSettings/newGroupEvalDelay', 'signoz_alert cannot carry newGroupEvalDelay; remove it or use the signoz_rule target'],
+    ['a severity outside the provider enum', { ...logsFormula, labels: { severity: 'page' } }, '/labels/severity', 'signoz_alert needs severity to be one of critical, error, warning, info, got "page"'],
   ])('refuses %s with a clear message', (_what, payload, path, message) => {
     let error: unknown;
     try {

@@ -53,7 +53,7 @@ describe('signoz_rule codec', () => {
 
   it('keeps label and annotation keys verbatim and writes the PromQL step as JSON text', () => {
     const attrs = encodeSignozRule(promql);
-    expect(attrs.labels).toEqual({ severity: 'critical', team: 'platform' });
+    expect(attrs.labels).toEqual({ team: 'platform' });
     const spec = (attrs.condition.composite_query as { queries: { promql: { spec: { step: string } } }[] }).queries[0]!.promql.spec;
     expect(spec.step).toBe('"1m"');
     expect(attrs.notification_settings).toEqual({ group_by: [], use_policy: true, renotify: { enabled: true, interval: '30m', alert_states: ['firing', 'nodata'] } });

@@ -23,7 +23,7 @@ function envStack(settings: EnvironmentSettings) {
 describe('environment settings', () => {
   it('labels every alert with the environment and its labels', () => {
     const rule = onlyResource(envStack({ name: 'prod', labels: { region: 'eu' } }), 'signoz_rule') as any;
-    expect(rule.labels).toEqual({ team: 'payments', region: 'eu', env: 'prod', severity: 'critical' });
+    expect(rule.labels).toEqual({ team: 'payments', region: 'eu', env: 'prod' });
   });
 
   it('overrides one tier of one alert by construct path and keeps the rest', () => {
@@ -34,7 +34,6 @@ describe('environment settings', () => {
   it('removes a tier set to null and matches alerts by name too', () => {
     const rule = onlyResource(envStack({ name: 'dev', alertOverrides: { 'Checkout CPU high': { tiers: { critical: null } } } }), 'signoz_rule') as any;
     expect(rule.condition.thresholds.basic.spec.map((t: any) => t.name)).toEqual(['warning']);
-    expect(rule.labels.severity).toBe('warning');
   });
 
   it('swaps channels by name in tiers and rule defaults', () => {
@@ -50,7 +49,7 @@ describe('environment settings', () => {
   it('leaves stacks without environment settings alone', () => {
     const { stack } = newStack();
     new AlertRule(stack, 'HighCpu', cpu());
-    expect((onlyResource(stack, 'signoz_rule') as any).labels).toEqual({ team: 'payments', severity: 'critical' });
+    expect((onlyResource(stack, 'signoz_rule') as any).labels).toEqual({ team: 'payments' });
   });
 
   it('fails synth for an override key that matches no alert', () => {

@@ -40,11 +40,11 @@ describe('importRules', () => {
   it.each([
     ['thresholds out of severity order', (r: any) => { r.description = undefined; }, 'the thresholds are ordered warning, critical; AlertRule writes tiers from most to least severe'],
     ['a threshold named like no tier', (r: any) => { r.description = undefined; r.condition.thresholds.spec = [{ ...r.condition.thresholds.spec[1], name: 'page' }]; }, 'threshold "page" is not a severity tier (critical, error, warning, info)'],
-    ['no severity label', (r: any) => { r.description = undefined; r.condition.thresholds.spec = [r.condition.thresholds.spec[1]]; }, 'labels.severity is missing; AlertRule sets it to the most severe tier (critical)'],
-    ['renotify off at another interval', (r: any) => {
-      r.description = undefined; r.condition.thresholds.spec = [r.condition.thresholds.spec[1]]; r.labels.severity = 'critical';
-      r.notificationSettings.renotify = { enabled: false, interval: '30m', alertStates: [] };
-    }, 're-notification is off with interval "30m" and states []; AlertRule writes interval "4h" and states ["firing","nodata"] for renotify: false'],
+    ['no summary annotation', (r: any) => { r.description = undefined; r.condition.thresholds.spec = [r.condition.thresholds.spec[1]]; delete r.annotations.summary; }, 'the rule lacks a summary or description annotation; AlertRule writes default ones'],
+    ['no renotify settings', (r: any) => {
+      r.description = undefined; r.condition.thresholds.spec = [r.condition.thresholds.spec[1]];
+      delete r.notificationSettings.renotify;
+    }, 'the rule has no renotify settings; AlertRule always writes them'],
   ])('falls back to the payload for %s', (_what, mutate, reason) => {
     const rule = importFixture('api-response.json').data[2];
     mutate(rule);

@@ -64,7 +64,7 @@ describe('ServiceLevelObjective', () => {
     expect(spec(p, 'F1').expression).toBe(burnRateFormula('bad'));
     expect(p.condition.thresholds.spec).toEqual([{ name: 'critical', target: 0.0144, op: 'above', matchType: 'last', channels: ['payments-pager'] }]);
     expect(ticket!.payload.condition.thresholds.spec[0]!.channels).toEqual(['payments-tickets']);
-    expect(p.labels).toEqual({ slo: 'checkout-availability', slo_kind: 'availability', slo_window: '1h', burn_tier: 'page', severity: 'critical' });
+    expect(p.labels).toEqual({ slo: 'checkout-availability', slo_kind: 'availability', slo_window: '1h', burn_tier: 'page' });
     expect(p.alert).toBe('Checkout availability: error budget burn 14.4x over 1h (5m)');
   });
 

@@ -1,0 +1,58 @@
+/**
+ * `signoz-alerts apply-guard --plan <saved.json> --fingerprint <fp.json> [--replan <new.json>]`:
+ * exits 1 unless the plan is the reviewed one and within the destroy budget.
+ */
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { applyGuard, parseExpectedFingerprint, readFingerprintRecord } from '../../constructs/pipeline/apply-safety/apply-guard';
+import { destroyAllowedByEnv } from '../../constructs/pipeline/apply-safety/destroy-budget';
+import { FINGERPRINT_SALT_ENV } from '../../constructs/pipeline/apply-safety/plan-fingerprint';
+import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
+import { readPlanFile } from '../../constructs/pipeline/plan/plan-json';
+import { EXIT, UsageError, type CliIO } from '../io';
+import type { RegisterCommand } from './index';
+import { asUsageErrors, integerOption } from './option-parsers';
+
+interface ApplyGuardOptions {
+  plan: string;
+  fingerprint?: string;
+  expectFingerprint?: string;
+  replan?: string;
+  maxAlertDeletes?: number;
+  allowDestroy?: boolean;
+  config?: string;
+}
+
+export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
+  program
+    .command('apply-guard')
+    .description('Refuse to apply (exit 1) unless the plan is the reviewed one and within the destroy budget.')
+    .requiredOption('--plan <saved.json>', 'JSON of the plan about to be applied (`terraform show -json <planfile>`)')
+    .option('--fingerprint <fp.json>', 'fingerprint record written at review time by `plan-fingerprint`')
+    .option('--expect-fingerprint <sha256:...>', 'the reviewed fingerprint itself, instead of a record file')
+    .option('--replan <new.json>', 'a plan made just now; must have the reviewed fingerprint too')
+    .option('--max-alert-deletes <n>', 'most alerts a plan may delete without an override (default: config, else 5)', integerOption('--max-alert-deletes'))
+    .option('--allow-destroy', `allow a plan over the destroy budget (also: SIGNOZ_ALERTS_ALLOW_DESTROY=1)`)
+    .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
+    .action((options: ApplyGuardOptions) =>
+      asUsageErrors(() => {
+        if (Boolean(options.fingerprint) === Boolean(options.expectFingerprint)) {
+          throw new UsageError('give the reviewed fingerprint with exactly one of --fingerprint <file> or --expect-fingerprint <sha256:...>');
+        }
+        const config = loadPipelineConfig(io.cwd, options.config);
+        const expected = options.fingerprint
+          ? readFingerprintRecord(path.resolve(io.cwd, options.fingerprint))
+          : parseExpectedFingerprint(options.expectFingerprint!);
+        const result = applyGuard({
+          plan: readPlanFile(path.resolve(io.cwd, options.plan)),
+          expected,
+          ...(options.replan ? { replan: readPlanFile(path.resolve(io.cwd, options.replan)) } : {}),
+          salt: io.env[FINGERPRINT_SALT_ENV] || undefined,
+          maxAlertDeletes: options.maxAlertDeletes ?? config.maxAlertDeletes,
+          allowDestroy: Boolean(options.allowDestroy) || destroyAllowedByEnv(io.env),
+        });
+        for (const line of result.messages) (result.ok ? io.out : io.err)(line);
+        setExitCode(result.ok ? EXIT.ok : EXIT.failed);
+      }),
+    );
+};

@@ -1,0 +1,71 @@
+/**
+ * `signoz-alerts changed-stacks --base <ref>`: the stacks whose synthesized config differs from the
+ * base ref, as text for people or as a GitHub Actions matrix (`{"include":[{"stack":...}]}`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { detectChangedStacks, listAllStacks } from '../../constructs/pipeline/changes/changed-stacks';
+import { matrixJson, stacksToPlan, type StackComparison } from '../../constructs/pipeline/changes/compare-synth-dirs';
+import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
+import { EXIT, UsageError, type CliIO } from '../io';
+import type { RegisterCommand } from './index';
+import { asUsageErrors, oneOf } from './option-parsers';
+
+interface ChangedStacksOptions {
+  base?: string;
+  all?: boolean;
+  format: string;
+  appDir: string;
+  headOutdir?: string;
+  config?: string;
+}
+
+const MAX_BLOCKS_LISTED = 8;
+
+function describe(c: StackComparison): string {
+  const blocks = c.changedBlocks.length > MAX_BLOCKS_LISTED
+    ? `${c.changedBlocks.slice(0, MAX_BLOCKS_LISTED).join(', ')} and ${c.changedBlocks.length - MAX_BLOCKS_LISTED} more`
+    : c.changedBlocks.join(', ');
+  const details = [blocks, ...c.reasons].filter((d) => d !== '');
+  const removedNote = c.status === 'removed' ? 'removed from the app: its alerts are NOT destroyed by a plan; destroy the stack from the base before merging' : '';
+  return `${c.status.padEnd(9)} ${c.stack}${details.length > 0 ? `: ${details.join('; ')}` : ''}${removedNote ? `: ${removedNote}` : ''}`;
+}
+
+export const registerChangedStacks: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
+  program
+    .command('changed-stacks')
+    .description('List the stacks whose synthesized config differs from a base git ref (synthesizes both).')
+    .option('--base <git-ref>', 'branch, tag or commit to compare with (e.g. origin/main)')
+    .option('--all', 'list every stack of the app instead (no comparison)')
+    .option('--format <format>', 'text, or json for a GitHub Actions matrix', 'text')
+    .option('--app-dir <dir>', 'folder of cdktf.json', '.')
+    .option('--head-outdir <dir>', 'synthesize the current code here and keep it (default: a temporary folder)')
+    .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
+    .action((options: ChangedStacksOptions) =>
+      asUsageErrors(async () => {
+        const format = oneOf('--format', options.format, ['text', 'json'] as const);
+        if (Boolean(options.base) === Boolean(options.all)) throw new UsageError('give exactly one of --base <git-ref> or --all');
+        const appDir = path.resolve(io.cwd, options.appDir);
+        const headOutdir = options.headOutdir ? path.resolve(io.cwd, options.headOutdir) : undefined;
+        if (options.all) {
+          const { stacks, headOutdir: outdir } = await listAllStacks(appDir, headOutdir);
+          if (!headOutdir) fs.rmSync(path.dirname(outdir), { recursive: true, force: true });
+          io.out(format === 'json' ? matrixJson(stacks) : stacks.join('\n'));
+          setExitCode(EXIT.ok);
+          return;
+        }
+        const config = loadPipelineConfig(appDir, options.config);
+        const result = await detectChangedStacks({ appDir, base: options.base!, locksDir: config.locksDir, ...(headOutdir ? { headOutdir } : {}) });
+        if (!headOutdir) fs.rmSync(path.dirname(result.headOutdir), { recursive: true, force: true });
+        if (result.baseSynthError) io.err(`signoz-alerts: warning: ${result.baseSynthError}`);
+        for (const c of result.comparisons) if (c.status === 'removed') io.err(`signoz-alerts: warning: ${describe(c)}`);
+        if (format === 'json') {
+          io.out(matrixJson(stacksToPlan(result.comparisons)));
+        } else {
+          io.out(result.comparisons.length === 0 ? 'the app has no stacks' : result.comparisons.map(describe).join('\n'));
+        }
+        setExitCode(EXIT.ok);
+      }),
+    );
+};

@@ -1,0 +1,76 @@
+/**
+ * `signoz-alerts policy [cdktf.out]`: checks synthesized stacks against a policy pack, for PR
+ * checks. Same engine and same findings as the synth-time check.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import { loadPolicyPack, PolicyPackLoadError } from '../../policies/load-pack';
+import { PolicyPackError } from '../../policies/pack';
+import { PolicyOptionsError } from '../../policies/options';
+import { PolicyRuleDefinitionError } from '../../policies/rule';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../policies/reports';
+import { readCdktfOut, SynthOutputError } from '../../policies/synth/synthesized-stacks';
+import { isIsoDate } from '../../policies/suppressions/suppression';
+import { EXIT, UsageError, type CliIO } from '../io';
+import type { RegisterCommand } from './index';
+
+interface PolicyFlags {
+  format: ReportFormat;
+  pack: string;
+  output?: string;
+  today?: string;
+}
+
+/** Writes a file whole or not at all: a temp file beside it, then a rename. */
+function writeAtomically(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(temp, text.endsWith('\n') ? text : `${text}\n`);
+  fs.renameSync(temp, file);
+}
+
+export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: CliIO, toolVersion: string): Promise<number> {
+  const today = flags.today ?? new Date().toISOString().slice(0, 10);
+  if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, got "${today}"`);
+  let pack;
+  try {
+    pack = await loadPolicyPack(flags.pack, io.cwd);
+  } catch (err) {
+    if (err instanceof PolicyPackLoadError || err instanceof PolicyPackError || err instanceof PolicyOptionsError || err instanceof PolicyRuleDefinitionError) {
+      throw new UsageError(err.message);
+    }
+    throw err;
+  }
+  let stacks;
+  try {
+    stacks = readCdktfOut(outdir, io.cwd);
+  } catch (err) {
+    if (err instanceof SynthOutputError) throw new UsageError(err.message);
+    throw err;
+  }
+  if (stacks.length === 0) throw new UsageError(`${outdir} holds no synthesized stack`);
+  const report = pack.run(stacks, { today });
+  const text = renderReport(report, flags.format, toolVersion);
+  if (flags.output) {
+    writeAtomically(path.resolve(io.cwd, flags.output), text);
+    io.err(`signoz-alerts policy: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.suppressed} suppressed; report written to ${flags.output}`);
+  } else {
+    io.out(text);
+  }
+  return report.summary.errors > 0 ? EXIT.failed : EXIT.ok;
+}
+
+export const registerPolicyCommand: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
+  program
+    .command('policy')
+    .description('Check synthesized stacks against a policy pack (exit 0: no errors, 1: errors, 2: usage)')
+    .argument('[outdir]', 'cdktf output folder (holds manifest.json)', 'cdktf.out')
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
+    .option('-p, --pack <pack>', '"default" or the path of a module exporting a PolicyPack (.ts needs tsx)', 'default')
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--today <date>', 'date suppressions expire against (YYYY-MM-DD)')
+    .action(async (outdir: string, flags: PolicyFlags) => {
+      setExitCode(await runPolicyCommand(outdir, flags, io, program.version() ?? '0.0.0'));
+    });
+};

@@ -1,0 +1,71 @@
+/**
+ * `signoz-alerts pr-check --base <ref>` (`npm run pr-check -- --base origin/main`): the whole PR
+ * check locally, producing the same comment markdown the workflow posts.
+ */
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { FINGERPRINT_SALT_ENV } from '../../constructs/pipeline/apply-safety/plan-fingerprint';
+import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
+import { runPrCheck } from '../../constructs/pipeline/pr-check/pr-check';
+import { GITHUB_COMMENT_LIMIT } from '../../constructs/pipeline/render/render-summary';
+import { TerraformCli } from '../../constructs/pipeline/terraform/terraform-cli';
+import type { CliIO } from '../io';
+import type { RegisterCommand } from './index';
+import { asUsageErrors, integerOption } from './option-parsers';
+
+interface PrCheckCliOptions {
+  base: string;
+  appDir: string;
+  outDir: string;
+  headOutdir?: string;
+  maxChars: number;
+  overflowNote?: string;
+  failOnRefactor?: boolean;
+  keepPlans?: boolean;
+  config?: string;
+  checks: boolean;
+}
+
+export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
+  program
+    .command('pr-check')
+    .description('Run the pull-request check locally: synth, checks, changed stacks, plan each, summary markdown.')
+    .requiredOption('--base <git-ref>', 'branch, tag or commit the change is compared with (e.g. origin/main)')
+    .option('--app-dir <dir>', 'folder of cdktf.json', '.')
+    .option('--out-dir <dir>', 'where comment.md, summary.md and plans/ are written', '.pr-check')
+    .option('--head-outdir <dir>', 'synth output of the code under review (default: cdktf.json "output")')
+    .option('--max-chars <n>', 'size budget of comment.md', integerOption('--max-chars', 1_000), GITHUB_COMMENT_LIMIT)
+    .option('--overflow-note <text>', 'closing note of comment.md when detail was left out (e.g. a link to the run)')
+    .option('--fail-on-refactor', 'fail when a delete/create pair looks like a moved construct')
+    .option('--keep-plans', 'keep plan files and their JSON in <out-dir>/plans (they contain secrets in clear text)')
+    .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
+    .option('--no-checks', 'skip rule validation and the policy pack (when another job runs them)')
+    .action((options: PrCheckCliOptions) =>
+      asUsageErrors(async () => {
+        const appDir = path.resolve(io.cwd, options.appDir);
+        const env = { ...process.env, ...io.env };
+        const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
+        if (!salt) io.err(`pr-check: ${FINGERPRINT_SALT_ENV} is not set; fingerprints hash sensitive values without a salt.`);
+        const result = await runPrCheck({
+          appDir,
+          base: options.base,
+          outDir: path.resolve(io.cwd, options.outDir),
+          ...(options.headOutdir ? { headOutdir: path.resolve(io.cwd, options.headOutdir) } : {}),
+          config: loadPipelineConfig(appDir, options.config),
+          salt,
+          maxCommentBytes: options.maxChars,
+          ...(options.overflowNote ? { overflowNote: options.overflowNote } : {}),
+          failOnRefactor: Boolean(options.failOnRefactor),
+          keepPlans: Boolean(options.keepPlans),
+          terraform: new TerraformCli({ env }),
+          log: (line) => io.err(`pr-check: ${line}`),
+          ...(options.checks ? {} : { hooks: [] }),
+        });
+        for (const note of result.notes) io.err(`pr-check: ${note}`);
+        io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);
+        io.out(`job summary: ${path.relative(io.cwd, result.summaryFile)}`);
+        io.out(`planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}; changes: ${result.hasChanges ? 'yes' : 'no'}`);
+        setExitCode(result.exitCode);
+      }),
+    );
+};

@@ -1,0 +1,39 @@
+/**
+ * The parts of `cdktf.json` the pipeline needs: the command that synthesizes the app, where it
+ * writes, and where generated bindings live (they are not in git, so a base checkout borrows them).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PipelineInputError } from '../errors';
+
+export interface CdktfProject {
+  readonly dir: string;
+  /** The synth command (`app`), run through the shell in `dir`. */
+  readonly app: string;
+  /** Absolute path of the synth output folder (`output`, default `cdktf.out`). */
+  readonly outdir: string;
+  /** Folder of generated provider bindings relative to `dir` (`codeMakerOutput`, default `.gen`). */
+  readonly codeMakerOutput: string;
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+export function readCdktfProject(dir: string): CdktfProject {
+  const file = path.join(dir, 'cdktf.json');
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new PipelineInputError(code === 'ENOENT' ? `${file}: no cdktf.json here; point --app-dir at the folder of the cdktf app.` : `${file}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+  }
+  if (typeof raw.app !== 'string' || raw.app.trim() === '') {
+    throw new PipelineInputError(`${file}: "app" must be the command that synthesizes the app (e.g. "npx tsx main.ts").`);
+  }
+  return {
+    dir,
+    app: raw.app,
+    outdir: path.resolve(dir, typeof raw.output === 'string' ? raw.output : 'cdktf.out'),
+    codeMakerOutput: typeof raw.codeMakerOutput === 'string' ? raw.codeMakerOutput : '.gen',
+    context: raw.context !== null && typeof raw.context === 'object' ? (raw.context as Record<string, unknown>) : {},
+  };
+}

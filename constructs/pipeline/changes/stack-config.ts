@@ -1,0 +1,78 @@
+/**
+ * A synthesized stack (`cdktf.out/stacks/<stack>/cdk.tf.json`) reduced to what Terraform acts on:
+ * cdktf's `//` metadata blocks (construct paths, stack traces, the cdktf version) are dropped at
+ * every depth, and keys are sorted, so moving code around without changing the output gives the
+ * same hash.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import canonicalize from 'canonicalize';
+import { PipelineInputError } from '../errors';
+
+export const STACK_CONFIG_FILE = 'cdk.tf.json';
+
+export interface NormalizeOptions {
+  /** JSON Pointers of fields to drop. */
+  readonly volatile?: readonly string[];
+  /**
+   * Folder of the cdktf app: absolute paths under it (cdktf's default local backend writes one)
+   * become `<app-dir>/...`, so synthesizing from another checkout is not a change.
+   */
+  readonly appDir?: string;
+}
+
+/** Path prefixes standing for the app folder (as given and with links resolved). */
+function appDirPrefixes(appDir: string | undefined): string[] {
+  if (!appDir) return [];
+  const prefixes = new Set([path.resolve(appDir)]);
+  try {
+    prefixes.add(fs.realpathSync(appDir));
+  } catch {
+    // a folder that no longer exists keeps only the path as given
+  }
+  return [...prefixes].sort((a, b) => b.length - a.length);
+}
+
+/** The config without cdktf's metadata, volatile fields and checkout-specific paths. */
+export function normalizeStackConfig(config: unknown, options: NormalizeOptions = {}): unknown {
+  const volatile = options.volatile ?? [];
+  const prefixes = appDirPrefixes(options.appDir);
+  const strip = (node: unknown, pointer: string): unknown => {
+    if (typeof node === 'string') {
+      const prefix = prefixes.find((p) => node === p || node.startsWith(`${p}${path.sep}`));
+      return prefix ? `<app-dir>${node.slice(prefix.length).split(path.sep).join('/')}` : node;
+    }
+    if (Array.isArray(node)) return node.map((item, i) => strip(item, `${pointer}/${i}`));
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key === '//' || volatile.includes(child)) continue;
+      out[key] = strip(value, child);
+    }
+    return out;
+  };
+  return strip(config, '');
+}
+
+/** `sha256:<hex>` of the normalized config in canonical JSON. */
+export function stackConfigHash(config: unknown, options: NormalizeOptions = {}): string {
+  return `sha256:${createHash('sha256').update(canonicalize(normalizeStackConfig(config, options)) ?? '').digest('hex')}`;
+}
+
+/** Reads `<stackDir>/cdk.tf.json`. */
+export function readStackConfig(stackDir: string): unknown {
+  const file = path.join(stackDir, STACK_CONFIG_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new PipelineInputError(`${file}: no synthesized stack here (run the synth first, or pass the folder of one stack under cdktf.out/stacks/).`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new PipelineInputError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Leaf-level differences between two JSON values, with two rules a reviewer expects: JSON text
+ * inside a string is compared as structure (reformatting is not a change), and lists of plain
+ * values are compared as sets (channel lists, label keys: "added x, removed y", not "item 2 changed").
+ */
+import diff from 'microdiff';
+
+export type DiffPath = readonly (string | number)[];
+
+export type LeafDifference =
+  | { readonly type: 'change'; readonly path: DiffPath; readonly before: unknown; readonly after: unknown }
+  | { readonly type: 'add'; readonly path: DiffPath; readonly after: unknown }
+  | { readonly type: 'remove'; readonly path: DiffPath; readonly before: unknown }
+  /** Members added to or removed from a list of plain values. */
+  | { readonly type: 'set'; readonly path: DiffPath; readonly added: readonly string[]; readonly removed: readonly string[] }
+  /** Same members, different order. */
+  | { readonly type: 'reorder'; readonly path: DiffPath };
+
+/** Prototype that marks a list of plain values turned into a set for comparison. */
+const SET_MARK: object = Object.freeze(Object.create(null));
+
+function isPlainScalar(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function parseJsonText(text: string): unknown {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces JSON text found in strings by the structure it holds, at any depth. */
+export function expandJsonText(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const parsed = parseJsonText(value);
+    return parsed === undefined ? value : expandJsonText(parsed);
+  }
+  if (Array.isArray(value)) return value.map(expandJsonText);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = expandJsonText(item);
+    return out;
+  }
+  return value;
+}
+
+/** Prepares an expanded value for comparison: scalar lists become marked sets. */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    if (value.length > 0 && value.every(isPlainScalar)) {
+      const set = Object.create(SET_MARK) as Record<string, true>;
+      for (const item of value) set[String(item)] = true;
+      return set;
+    }
+    return value.map(comparable);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = comparable(item);
+    return out;
+  }
+  return value;
+}
+
+function isMarkedSet(value: unknown): value is Record<string, true> {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === SET_MARK;
+}
+
+function at(root: unknown, path: DiffPath): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** Turns marked sets back into sorted lists for display. */
+export function uncomparable(value: unknown): unknown {
+  if (isMarkedSet(value)) return Object.keys(value).sort();
+  if (Array.isArray(value)) return value.map(uncomparable);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = uncomparable(item);
+    return out;
+  }
+  return value;
+}
+
+function sameOrderDiffers(before: unknown, after: unknown): boolean {
+  return Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some((v, i) => v !== after[i]);
+}
+
+/** Differences between `before` and `after`, in a stable order (by path). */
+export function leafDifferences(before: unknown, after: unknown): LeafDifference[] {
+  const expandedBefore = expandJsonText(before ?? {});
+  const expandedAfter = expandJsonText(after ?? {});
+  const left = comparable(expandedBefore);
+  const right = comparable(expandedAfter);
+  if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object') {
+    return Object.is(left, right) ? [] : [{ type: 'change', path: [], before: uncomparable(left), after: uncomparable(right) }];
+  }
+  const sets = new Map<string, { path: DiffPath; added: string[]; removed: string[] }>();
+  const out: LeafDifference[] = [];
+  for (const d of diff(left as Record<string, unknown>, right as Record<string, unknown>, { cyclesFix: false })) {
+    const parentPath = d.path.slice(0, -1);
+    const member = String(d.path[d.path.length - 1]);
+    const setParent = d.type === 'CREATE' ? at(right, parentPath) : d.type === 'REMOVE' ? at(left, parentPath) : undefined;
+    if (isMarkedSet(setParent) && parentPath.length > 0) {
+      const key = JSON.stringify(parentPath);
+      let entry = sets.get(key);
+      if (!entry) sets.set(key, (entry = { path: parentPath, added: [], removed: [] }));
+      (d.type === 'CREATE' ? entry.added : entry.removed).push(member);
+      continue;
+    }
+    if (d.type === 'CHANGE') out.push({ type: 'change', path: d.path, before: uncomparable(d.oldValue), after: uncomparable(d.value) });
+    else if (d.type === 'CREATE') out.push({ type: 'add', path: d.path, after: uncomparable(d.value) });
+    else out.push({ type: 'remove', path: d.path, before: uncomparable(d.oldValue) });
+  }
+  for (const entry of sets.values()) out.push({ type: 'set', path: entry.path, added: entry.added.sort(), removed: entry.removed.sort() });
+  const reordered = findReorderedLists(expandedBefore, expandedAfter, []);
+  out.push(...reordered.filter((path) => !sets.has(JSON.stringify(path))).map((path): LeafDifference => ({ type: 'reorder', path })));
+  return out.sort((a, b) => comparePaths(a.path, b.path));
+}
+
+function findReorderedLists(before: unknown, after: unknown, path: (string | number)[]): DiffPath[] {
+  if (sameOrderDiffers(before, after) && (before as unknown[]).every(isPlainScalar)) {
+    const a = [...(before as unknown[])].map(String).sort();
+    const b = [...(after as unknown[])].map(String).sort();
+    return a.every((v, i) => v === b[i]) ? [path] : [];
+  }
+  if (before === null || after === null || typeof before !== 'object' || typeof after !== 'object') return [];
+  if (Array.isArray(before) !== Array.isArray(after)) return [];
+  const found: DiffPath[] = [];
+  for (const key of Object.keys(before as object)) {
+    const next = (after as Record<string, unknown>)[key];
+    if (next !== undefined) found.push(...findReorderedLists((before as Record<string, unknown>)[key], next, [...path, Array.isArray(before) ? Number(key) : key]));
+  }
+  return found;
+}
+
+function comparePaths(a: DiffPath, b: DiffPath): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = String(a[i]);
+    const y = String(b[i]);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** `a.b[2].c` for display. */
+export function formatPath(path: DiffPath): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/**
+ * The set leaves of a value (JSON text expanded), for showing what a create sets: nulls and empty
+ * lists are unset attributes and left out; lists of plain values stay whole.
+ */
+export function setLeaves(value: unknown): { path: DiffPath; value: unknown }[] {
+  const out: { path: DiffPath; value: unknown }[] = [];
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (node === null || node === undefined) return;
+    if (Array.isArray(node)) {
+      if (node.length === 0) return;
+      if (node.every(isPlainScalar)) out.push({ path, value: node });
+      else node.forEach((item, i) => walk(item, [...path, i]));
+      return;
+    }
+    if (typeof node === 'object') {
+      for (const key of Object.keys(node as object).sort()) walk((node as Record<string, unknown>)[key], [...path, key]);
+      return;
+    }
+    out.push({ path, value: node });
+  };
+  walk(expandJsonText(value), []);
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * Drives the `terraform` binary for the pipeline: init with the committed lock file, plan to a
+ * saved plan file, `show -json`, apply of the saved plan. cdktf's own `diff`/`deploy` never apply a
+ * reviewed plan, so the toolkit uses cdktf only to synthesize. `TERRAFORM_BINARY_NAME` selects
+ * another binary (e.g. `tofu`), as it does for cdktf.
+ */
+import { runCommand, tail, type CommandResult } from '../process/run-command';
+
+export interface TerraformOptions {
+  /** The binary (default: `$TERRAFORM_BINARY_NAME`, else `terraform`). */
+  readonly binary?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Output of `terraform init` that means providers could not be downloaded (registry unreachable). */
+const PROVIDER_DOWNLOAD_FAILURE = /Failed to query available provider packages|Failed to install provider|could not connect to registry|registry\.terraform\.io.*(timeout|no such host|connection refused)|Error while installing/i;
+
+export class TerraformCli {
+  readonly binary: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(options: TerraformOptions = {}) {
+    const env = options.env ?? process.env;
+    this.binary = options.binary ?? env.TERRAFORM_BINARY_NAME ?? 'terraform';
+    this.env = { ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
+  }
+
+  run(args: readonly string[], cwd: string): Promise<CommandResult> {
+    return runCommand(this.binary, args, { cwd, env: this.env });
+  }
+
+  /** The version (`1.11.4`), or `undefined` when the binary is not on PATH. */
+  async version(): Promise<string | undefined> {
+    const result = await this.run(['version', '-json'], process.cwd());
+    if (result.code !== 0) return undefined;
+    try {
+      return (JSON.parse(result.stdout) as { terraform_version?: string }).terraform_version;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `terraform init`; with `readonlyLock`, a lock file that does not cover the providers fails instead of changing. */
+  async init(stackDir: string, readonlyLock: boolean): Promise<{ ok: boolean; providersUnavailable: boolean; output: string }> {
+    const args = ['init', '-input=false', '-no-color', ...(readonlyLock ? ['-lockfile=readonly'] : [])];
+    const result = await this.run(args, stackDir);
+    const output = `${result.stdout}\n${result.stderr}`;
+    return { ok: result.code === 0, providersUnavailable: result.code !== 0 && PROVIDER_DOWNLOAD_FAILURE.test(output), output: tail(output) };
+  }
+
+  async validate(stackDir: string): Promise<{ ok: boolean; output: string }> {
+    const result = await this.run(['validate', '-no-color'], stackDir);
+    return { ok: result.code === 0, output: tail(`${result.stdout}\n${result.stderr}`) };
+  }
+
+  /** `terraform plan -out=<planFile>`; extra flags such as `-refresh-only` or `-destroy` pass through. */
+  async plan(stackDir: string, planFile: string, extra: readonly string[] = []): Promise<{ ok: boolean; output: string }> {
+    const result = await this.run(['plan', '-input=false', '-no-color', '-lock-timeout=2m', `-out=${planFile}`, ...extra], stackDir);
+    return { ok: result.code === 0, output: tail(`${result.stdout}\n${result.stderr}`) };
+  }
+
+  /** The JSON of a saved plan (`terraform show -json`). */
+  async showJson(stackDir: string, planFile: string): Promise<string> {
+    const result = await this.run(['show', '-json', '-no-color', planFile], stackDir);
+    if (result.code !== 0) throw new Error(`terraform show -json ${planFile} failed:\n${tail(result.stderr)}`);
+    return result.stdout;
+  }
+
+  /** Applies exactly a saved plan (no re-planning, no prompt). */
+  async applySaved(stackDir: string, planFile: string): Promise<{ ok: boolean; output: string }> {
+    const result = await this.run(['apply', '-input=false', '-no-color', planFile], stackDir);
+    return { ok: result.code === 0, output: tail(`${result.stdout}\n${result.stderr}`) };
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Turns one synthesized stack (`cdk.tf.json`) into the subjects policy rules judge: decoded alerts,
+ * channels, route policies and Terraform settings.
+ */
+import { decodeRuleResource, isRuleResourceType } from '../../constructs/codecs';
+import { configAttributeValues } from '../../constructs/model/terraform-literal';
+import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
+import type { RulePayload } from '../../constructs/model/rule-payload';
+import type { ResolvedPolicyOptions } from '../options';
+import type {
+  AlertSubject, ChannelDefinition, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackSubject, TerraformSettings,
+} from '../subjects';
+import { resolveEnvironment, type ResolvedEnvironment } from './environment';
+import { RouteExpression } from './route-expression';
+import { parseTemplatedJson } from './terraform-template';
+
+/** A synthesized stack as read from `cdktf.out` (or from the app at synth time). */
+export interface SynthesizedStack {
+  /** Stack name (its id). */
+  readonly name: string;
+  /** Construct path of the stack. @default - the name */
+  readonly constructPath?: string;
+  /** The synthesized file, relative to where the check runs (shown in reports). */
+  readonly file: string;
+  /** The parsed synthesized document. */
+  readonly document: Record<string, unknown>;
+  /** The file's text, when read from disk: lets reports give line numbers. */
+  readonly text?: string;
+}
+
+/** A resource that should carry an alert rule but could not be decoded. */
+export interface UnreadableResource {
+  readonly ref: ResourceRef;
+  readonly message: string;
+}
+
+/** What this library recorded in the stack's `//` comment. */
+export interface StackLibraryMetadata {
+  readonly environment?: unknown;
+  readonly sources: Readonly<Record<string, string>>;
+  readonly suppressions: readonly unknown[];
+  /** Channels the stack references by name only: name -> kind ('' when unknown). */
+  readonly importedChannels: Readonly<Record<string, string>>;
+}
+
+export interface ReadStack {
+  readonly subject: StackSubject;
+  readonly environment: ResolvedEnvironment;
+  readonly metadata: StackLibraryMetadata;
+  readonly unreadable: readonly UnreadableResource[];
+}
+
+const CHANNELS_API_PATH = /\/api\/v1\/channels\/?$/;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function libraryMetadataOf(document: Record<string, unknown>): StackLibraryMetadata {
+  const comment = isObject(document['//']) ? document['//'] : {};
+  const ours = isObject(comment[STACK_METADATA_KEY]) ? comment[STACK_METADATA_KEY] : {};
+  return {
+    environment: ours.environment,
+    sources: isObject(ours.sources) ? (ours.sources as Record<string, string>) : {},
+    suppressions: Array.isArray(ours.suppressions) ? ours.suppressions : [],
+    importedChannels: isObject(ours.importedChannels) ? (ours.importedChannels as Record<string, string>) : {},
+  };
+}
+
+function resourcesOf(stackName: string, document: Record<string, unknown>): ResourceEntry[] {
+  const out: ResourceEntry[] = [];
+  const byType = isObject(document.resource) ? document.resource : {};
+  for (const type of Object.keys(byType)) {
+    const byName = byType[type];
+    if (!isObject(byName)) continue;
+    for (const name of Object.keys(byName)) {
+      const raw = byName[name];
+      if (!isObject(raw)) continue;
+      const { '//': comment, ...attributes } = raw;
+      const recordedPath = isObject(comment) && isObject(comment.metadata) ? comment.metadata.path : undefined;
+      out.push({
+        ref: {
+          stack: stackName,
+          type,
+          name,
+          address: `${type}.${name}`,
+          constructPath: typeof recordedPath === 'string' ? recordedPath : `${stackName}/${type}.${name}`,
+        },
+        attributes,
+      });
+    }
+  }
+  return out;
+}
+
+function terraformSettingsOf(document: Record<string, unknown>): TerraformSettings {
+  const terraform = isObject(document.terraform) ? document.terraform : {};
+  const backendBlock = isObject(terraform.backend) ? terraform.backend : undefined;
+  const backendType = backendBlock ? Object.keys(backendBlock)[0] : undefined;
+  return {
+    requiredVersion: terraform.required_version,
+    requiredProviders: isObject(terraform.required_providers) ? terraform.required_providers : {},
+    ...(backendType !== undefined
+      ? { backend: { type: backendType, config: isObject(backendBlock![backendType]) ? (backendBlock![backendType] as Record<string, unknown>) : {} } }
+      : {}),
+    ...(isObject(terraform.cloud) ? { cloud: terraform.cloud } : {}),
+  };
+}
+
+/** The receiver document of a channel resource, if it is one. */
+function channelOf(entry: ResourceEntry): ChannelDefinition | undefined {
+  if (entry.ref.type !== 'restapi_object') return undefined;
+  const apiPath = entry.attributes.path ?? entry.attributes.create_path;
+  if (typeof apiPath !== 'string' || !CHANNELS_API_PATH.test(apiPath)) return undefined;
+  const data = typeof entry.attributes.data === 'string' ? parseTemplatedJson(entry.attributes.data) : entry.attributes.data;
+  if (!isObject(data) || typeof data.name !== 'string') return undefined;
+  const configKey = Object.keys(data).sort().find((k) => k.endsWith('_configs') && Array.isArray(data[k]) && (data[k] as unknown[]).length > 0);
+  return { name: data.name, ...(configKey ? { kind: configKey.slice(0, -'_configs'.length) } : {}), resource: entry.ref };
+}
+
+function routePolicyOf(entry: ResourceEntry): RoutePolicyDefinition | undefined {
+  if (entry.ref.type !== 'signoz_route_policy') return undefined;
+  const expression = typeof entry.attributes.expression === 'string' ? entry.attributes.expression : '';
+  const channels = Array.isArray(entry.attributes.channels) ? entry.attributes.channels.map(String) : [];
+  const name = typeof entry.attributes.name === 'string' ? entry.attributes.name : entry.ref.name;
+  try {
+    return { name, expression, parsed: RouteExpression.parse(expression), channels, resource: entry.ref };
+  } catch (err) {
+    return { name, expression, parseError: (err as Error).message, channels, resource: entry.ref };
+  }
+}
+
+/** Reads one synthesized stack. Never throws for unexpected content: what cannot be read is reported. */
+export function readStack(input: SynthesizedStack, options: ResolvedPolicyOptions): ReadStack {
+  const metadata = libraryMetadataOf(input.document);
+  const resources = resourcesOf(input.name, input.document);
+  const decoded: { payload: RulePayload; ref: ResourceRef }[] = [];
+  const unreadable: UnreadableResource[] = [];
+  const channels: ChannelDefinition[] = [];
+  const routePolicies: RoutePolicyDefinition[] = [];
+  for (const entry of resources) {
+    if (isRuleResourceType(entry.ref.type)) {
+      try {
+        decoded.push({ payload: decodeRuleResource(entry.ref.type, configAttributeValues(entry.attributes as Record<string, unknown>)), ref: entry.ref });
+      } catch (err) {
+        unreadable.push({ ref: entry.ref, message: (err as Error).message });
+      }
+      continue;
+    }
+    const channel = channelOf(entry);
+    if (channel) channels.push(channel);
+    const policy = routePolicyOf(entry);
+    if (policy) routePolicies.push(policy);
+  }
+  for (const [name, kind] of Object.entries(metadata.importedChannels).sort(([a], [b]) => a.localeCompare(b))) {
+    const ref = { stack: input.name, type: 'channel', name, address: `channel "${name}" (managed elsewhere)`, constructPath: input.name };
+    channels.push({ name, ...(kind ? { kind } : {}), imported: true, resource: ref });
+  }
+  const environment = resolveEnvironment(input.name, metadata.environment, decoded.map((d) => d.payload.labels?.env), options);
+  const stack = { name: input.name, constructPath: input.constructPath ?? input.name, environment: environment.name, file: input.file };
+  const alerts: AlertSubject[] = decoded.map(({ payload, ref }) => ({
+    payload,
+    labels: payload.labels ?? {},
+    resource: ref,
+    stack,
+    environment: environment.name,
+  }));
+  return {
+    subject: {
+      stack,
+      environment: environment.name,
+      document: input.document,
+      terraform: terraformSettingsOf(input.document),
+      resources,
+      alerts,
+      channels,
+      routePolicies,
+    },
+    environment,
+    metadata,
+    unreadable,
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * Runs the `signoz-alerts` CLI from the TypeScript sources (for npm scripts such as `npm run
+ * pr-check` and `npm run lock`), so they never run a stale build.
+ */
+import { main } from '../cli/main';
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,82 @@
+/**
+ * `npm start`: the main job on the example estate, offline. Synthesizes every stack into cdktf.out/,
+ * validates every rule against the SigNoz rules API, runs the default policy pack, runs the alert
+ * behaviour tests, and prints what each stack holds. Exits non-zero, with the reasons, when
+ * anything is invalid.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AlertRuleError, applyPolicies, PropsError, readCdktfOut, runAlertTestFiles } from '../constructs';
+import { App } from '../constructs/engine';
+import { policyHook, ruleValidationHook } from '../constructs/pipeline/pr-check/default-hooks';
+import { renderStackSummaries, summarizeStacks } from '../constructs/report/estate-summary';
+import { defineEstate } from './estate';
+
+const root = path.resolve(__dirname, '..');
+const outdir = path.join(root, 'cdktf.out');
+const tests = path.join(root, 'stacks', 'alert-tests');
+const STEPS = 4;
+/** cdktf's advice to skip validations: never the right fix here. */
+const CDKTF_HINTS = /^(If you wish to ignore|Validations allow|To skip validations)/;
+
+function step(n: number, what: string): () => void {
+  process.stdout.write(`[${n}/${STEPS}] ${what} ... `);
+  const started = performance.now();
+  return () => process.stdout.write(`done (${Math.round(performance.now() - started)} ms)\n`);
+}
+
+function fail(lines: readonly string[]): never {
+  process.stdout.write('FAILED\n');
+  for (const line of lines) console.error(`  ${line}`);
+  console.error('\nThe estate is not valid; fix the problems above and run npm start again.');
+  process.exit(1);
+}
+
+function synthesize(): void {
+  const done = step(1, 'synthesizing the example estate (stacks/estate.ts)');
+  fs.rmSync(outdir, { recursive: true, force: true });
+  try {
+    const app = new App({ outdir });
+    defineEstate(app);
+    applyPolicies(app);
+    app.synth();
+  } catch (err) {
+    if (err instanceof AlertRuleError) fail([`AlertRule ${err.constructPath}:`, ...err.problems.map((p) => `  - ${p}`)]);
+    if (err instanceof PropsError) fail(err.message.split('\n'));
+    // cdktf reports failed construct validations (and policy errors) as one message, one problem a line.
+    fail((err as Error).message.split('\n').filter((l) => l.trim() !== '' && !CDKTF_HINTS.test(l.trim())));
+  }
+  done();
+}
+
+async function check(n: number, what: string, hook: typeof ruleValidationHook): Promise<string[]> {
+  const done = step(n, what);
+  const result = await hook.run({ appDir: root, synthDir: outdir, stacks: [], changedStacks: [] });
+  if (!result.ok) fail(result.lines);
+  done();
+  return [...result.lines];
+}
+
+async function main(): Promise<void> {
+  console.log('signoz-alerts main job: the example estate, offline\n');
+  synthesize();
+  const validation = await check(2, 'validating every alert rule against the SigNoz rules API', ruleValidationHook);
+  const policies = await check(3, 'checking the default policy pack', policyHook);
+
+  const doneTests = step(4, 'running the alert behaviour tests (stacks/alert-tests)');
+  const results = runAlertTestFiles([tests], root);
+  const failures = results.flatMap((r) => (r.error ? [`${r.file}: ${r.error}`] : r.cases.filter((c) => !c.passed).flatMap((c) => [`${r.file}:${c.line} ${c.name}`, ...c.failures.map((f) => `  ${f}`)])));
+  if (failures.length > 0) fail(failures);
+  doneTests();
+  const cases = results.reduce((n, r) => n + r.cases.length, 0);
+
+  console.log(`\n${validation.join('; ')}; policies: ${policies[policies.length - 1]}; behaviour tests: ${cases} cases in ${results.length} files passed\n`);
+  console.log(renderStackSummaries(summarizeStacks(readCdktfOut(outdir, root))));
+  console.log(`\nSynthesized into ${path.relative(process.cwd(), outdir) || '.'}/. Next: with SIGNOZ_ENDPOINT and SIGNOZ_ACCESS_TOKEN set, npx cdktf deploy shop-dev (see README).`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`\nnpm start failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, DataResource, TerraformStack, Testing } from '../../constructs/engine';
+import { callerSourceLocation, recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from '../../constructs/metadata/source-location';
+import { Suppressions } from '../../policies';
+
+const TERRAFORM = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+
+function metadataOf(stack: TerraformStack): Record<string, any> {
+  return (stack.toTerraform() as Record<string, any>)['//']['signoz-alerts'] ?? {};
+}
+
+describe('source locations', () => {
+  it('names the first caller outside the library, relative to the working directory', () => {
+    const here = callerSourceLocation(); // LOCATION-MARKER
+    const line = fs.readFileSync(__filename, 'utf8').split('\n').findIndex((l) => l.includes('// LOCATION-MARKER')) + 1;
+    expect(here).toBe(`test/metadata/stack-metadata.test.ts:${line}`);
+  });
+
+  it('records one entry per construct in the stack metadata', () => {
+    const stack = new TerraformStack(Testing.app(), 'prod');
+    const resource = new DataResource(stack, 'thing', { input: { value: 'x' } });
+    recordSourceLocation(resource);
+    expect(Object.keys(metadataOf(stack).sources)).toEqual(['prod/thing']);
+    expect(metadataOf(stack).sources['prod/thing']).toMatch(/^test\/metadata\/stack-metadata\.test\.ts:\d+$/);
+  });
+
+  it('records nothing when the context turns it off', () => {
+    const app = Testing.app({ context: { [SOURCE_LOCATIONS_CONTEXT]: false } });
+    const stack = new TerraformStack(app, 'prod');
+    recordSourceLocation(new DataResource(stack, 'thing', { input: { value: 'x' } }));
+    expect(metadataOf(stack).sources).toBeUndefined();
+  });
+});
+
+describe.skipIf(!TERRAFORM)('metadata in the synthesized file (needs terraform on PATH)', () => {
+  it('does not change what Terraform validates or plans', () => {
+    // GIVEN a stack with a suppression and a source location recorded
+    const app = new App({ outdir: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'meta-')) });
+    const stack = new TerraformStack(app, 'meta');
+    const resource = new DataResource(stack, 'thing', { input: { value: 'x' } });
+    recordSourceLocation(resource);
+    Suppressions.add(resource, [{ id: 'owner-label', reason: 'fixture for the metadata test', expires: '2030-01-01' }]);
+    app.synth();
+    const dir = path.join(app.outdir, 'stacks', 'meta');
+    const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
+    // WHEN terraform validates and plans it THEN it succeeds with only the resource to create
+    execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'pipe' });
+    expect(execFileSync('terraform', ['validate', '-no-color'], { cwd: dir, env }).toString()).toContain('The configuration is valid');
+    const plan = execFileSync('terraform', ['plan', '-input=false', '-no-color'], { cwd: dir, env }).toString();
+    expect(plan).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+  });
+});
+if (!TERRAFORM) console.warn('skipping the Terraform metadata test: terraform is not on PATH');

@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { policyHook, ruleValidationHook } from '../../../constructs/pipeline/pr-check/default-hooks';
+
+const estate = path.join(__dirname, '..', '..', 'fixtures', 'evaluation', 'estate', 'cdktf.out');
+
+function copyWith(change: (doc: any) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hooks-'));
+  fs.cpSync(estate, dir, { recursive: true });
+  const file = path.join(dir, 'stacks', 'prod', 'cdk.tf.json');
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  change(doc);
+  fs.writeFileSync(file, JSON.stringify(doc));
+  return dir;
+}
+
+const context = (synthDir: string) => ({ appDir: process.cwd(), synthDir, stacks: ['prod'], changedStacks: ['prod'] });
+
+describe('pr-check default hooks', () => {
+  it('validates every alert rule of the synthesized stacks', async () => {
+    expect(await ruleValidationHook.run(context(estate))).toEqual({ ok: true, lines: ['2 alert rules valid'] });
+  });
+
+  it('reports an invalid rule with its stack, address, pointer and message', async () => {
+    const dir = copyWith((doc) => {
+      const rule = Object.values(doc.resource.signoz_rule)[0] as any;
+      rule.evaluation.rolling.spec.eval_window = '0m';
+    });
+    const result = await ruleValidationHook.run(context(dir));
+    expect(result.ok).toBe(false);
+    expect(result.lines).toEqual([expect.stringMatching(/^prod: signoz_rule\.\S+: \/evaluation\/spec\/evalWindow: evalWindow must be greater than zero/)]);
+  });
+
+  it('runs the default policy pack and fails on its errors', async () => {
+    const result = await policyHook.run(context(estate));
+    expect(result.lines[result.lines.length - 1]).toMatch(/^\d+ errors, \d+ warnings, \d+ suppressed$/);
+    expect(result.ok).toBe(!result.lines.some((l) => l.startsWith('error ')));
+  });
+});
