@@ -1,5 +1,5 @@
 /** Presets: the alerts every team writes, each a thin layer over `AlertRule`. */
-export { allOf, quoted, type PresetProps, type TierOverrides } from './preset-props';
+export type { PresetProps, TierOverrides } from './preset-props';
 export { SPAN_METRICS, SPAN_KINDS, type SpanKind, type ErrorDefinition } from './span-metrics';
 export { K8S } from './kubernetes';
 export { HostCpuAlert, hostCpuAlertProps, type HostCpuAlertProps } from './host-cpu-alert';
