@@ -11,6 +11,9 @@ export * from './model/rule-payload';
 export { PropsError, parseProps } from './model/props-error';
 export * from './testing';
 export * from './validation';
+export * from './presets';
+export * from './slo';
+export * from './import';
 
 export { Secret, type SecretOptions } from './secrets/secret';
 export { secretSchema } from './secrets/secret-schema';

@@ -21,6 +21,7 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterComm
   'apply-guard': async () => (await import('./apply-guard.js')).registerApplyGuard,
   'lock-providers': async () => (await import('./lock-providers.js')).registerLockProviders,
   'pr-check': async () => (await import('./pr-check.js')).registerPrCheck,
+  import: async () => (await import('./import.js')).registerImport,
 };
 
 /** The commands a run needs: the one named first in `argv`, or all of them (help, unknown names). */

@@ -1,0 +1,78 @@
+/**
+ * `signoz-alerts import <rules.json|dir>... [--out file.ts] [--stack-var stack]`: turns exported
+ * SigNoz rules into TypeScript that uses the construct library, with Terraform import blocks that
+ * adopt the existing rule ids. The code goes to stdout, or to `--out` (written whole or not at all);
+ * rules that cannot be imported are reported on stderr, one line per reason, and listed in the
+ * generated file's header. Exit 0 when every rule was imported, 1 when any could not be, 2 for usage
+ * errors (no such file, bad flag values).
+ */
+import * as fs from 'node:fs';
+import { importRules, isUsableIdentifier, renderImportModule, type ImportProblem, type ImportSource } from '../../constructs/import';
+import { findRuleFiles } from '../find-rule-files';
+import { resolvePath } from '../input-files';
+import { EXIT, UsageError } from '../io';
+import { writeAtomically } from '../write-atomically';
+import type { RegisterCommand } from './index';
+
+interface ImportFlags {
+  out?: string;
+  stackVar: string;
+  importFrom: string;
+  functionName: string;
+}
+
+function problemLines(problem: ImportProblem): string[] {
+  const where = problem.pointer === '' ? problem.source : `${problem.source}#${problem.pointer}`;
+  const name = problem.alert !== undefined ? ` ${JSON.stringify(problem.alert)}` : '';
+  return problem.messages.map((message) => `${where}${name}: ${message}`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export const registerImport: RegisterCommand = (program, io, setExitCode) => {
+  program
+    .command('import')
+    .description('turn exported SigNoz rules into TypeScript using the construct library, with Terraform import blocks for their ids')
+    .argument('<paths...>', 'rule files (SigNoz exports or API responses), or directories searched recursively for *.json')
+    .option('--out <file>', 'write the TypeScript module to this file instead of stdout')
+    .option('--stack-var <name>', 'name of the scope parameter in the generated function', 'stack')
+    .option('--import-from <module>', 'module the generated code imports the library from', 'cdktf-signoz-alerts')
+    .option('--function-name <name>', 'name of the generated function', 'importedAlertRules')
+    .action((paths: string[], flags: ImportFlags) => {
+      for (const [flag, value] of [['--stack-var', flags.stackVar], ['--function-name', flags.functionName]] as const) {
+        if (!isUsableIdentifier(value)) throw new UsageError(`${flag} must be a TypeScript identifier that is not a keyword or a library name, got ${JSON.stringify(value)}`);
+      }
+      if (flags.importFrom.trim() === '') throw new UsageError('--import-from must name a module');
+      const sources: ImportSource[] = [];
+      const unreadable: ImportProblem[] = [];
+      for (const file of findRuleFiles(paths, io.cwd)) {
+        try {
+          sources.push({ name: file.display, text: fs.readFileSync(file.absolute, 'utf8') });
+        } catch (err) {
+          unreadable.push({ source: file.display, pointer: '', messages: [`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`] });
+        }
+      }
+      const result = importRules(sources);
+      const problems = [...unreadable, ...result.problems];
+      const code = renderImportModule(result.rules, {
+        sources: paths,
+        skipped: problems,
+        stackVar: flags.stackVar,
+        importFrom: flags.importFrom,
+        functionName: flags.functionName,
+      });
+      const lines = problems.flatMap(problemLines);
+      if (lines.length > 0) io.err(lines.join('\n'));
+      if (flags.out !== undefined) writeAtomically(resolvePath(io.cwd, flags.out), code, flags.out);
+      else io.out(code);
+      const asProps = result.rules.filter((r) => r.code.mode === 'props').length;
+      const adopted = result.rules.filter((r) => r.ruleId !== undefined).length;
+      io.err(
+        `${plural(result.rules.length, 'rule')} imported (${asProps} as props, ${result.rules.length - asProps} as payloads; ${adopted} with import blocks)` +
+        `${flags.out !== undefined ? ` into ${flags.out}` : ''}; ${problems.length} could not be imported`,
+      );
+      setExitCode(problems.length > 0 ? EXIT.failed : EXIT.ok);
+    });
+};

@@ -1,0 +1,70 @@
+/**
+ * The documented normalizations between a rule as SigNoz exports it and the rule as this toolkit
+ * writes it. Both sides of every import comparison go through `normalizeImportedRule`, and the
+ * rules `signoz-alerts import` writes are normalized this way:
+ *
+ * 1. Fields the server sets are dropped: `id` (it becomes the Terraform import id), `state`,
+ *    `createAt`/`createBy`/`updateAt`/`updateBy` (and the `-ed` spellings), `source`.
+ * 2. Every spelling SigNoz accepts becomes the canonical one (`op: ">"` -> `above`, `matchType: "1"`
+ *    -> `at_least_once`, enum letter case, field-context synonyms): the validator's normalization.
+ * 3. Values SigNoz reads as "not set" are dropped: empty strings (`legend`, `filter.expression`,
+ *    `having.expression`, `source`, `temporality`, `unit`, field key `fieldContext`/`fieldDataType`,
+ *    function arg `name`, ...), `null`, `false` flags (`disabled`, `alertOnAbsent`,
+ *    `requireMinPoints`, `usePolicy`, `stats`), zero step/limit/offset/absentFor, empty lists
+ *    (`groupBy`, `order`, `functions`, ...) and empty label/annotation maps.
+ * 4. A threshold without `channels` gets `channels: []`.
+ * 5. Re-notification that is off keeps only `enabled: false`: SigNoz ignores its interval and
+ *    states then (`NotificationSettings.GetAlertManagerNotificationConfig`).
+ */
+import type { RulePayload } from '../model/rule-payload';
+import { SERVER_READ_ONLY_FIELDS } from '../validation';
+import { normalizeRulePayload } from '../validation/normalize-rule-payload';
+import { isRecord, type JsonRecord } from '../validation/json-value';
+
+/** Fields the server sets on a rule; never part of what the toolkit manages. */
+export const SERVER_SET_FIELDS: readonly string[] = [...SERVER_READ_ONLY_FIELDS, 'source'];
+
+/** Flags and numbers whose default value means "not set". */
+const FALSE_DEFAULTS = new Set(['disabled', 'alertOnAbsent', 'requireMinPoints', 'usePolicy', 'stats']);
+const ZERO_DEFAULTS = new Set(['stepInterval', 'step', 'limit', 'offset', 'absentFor', 'requiredNumPoints']);
+
+function isUnset(key: string, value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (value === false && FALSE_DEFAULTS.has(key)) return true;
+  if (value === 0 && ZERO_DEFAULTS.has(key)) return true;
+  if (Array.isArray(value) && value.length === 0) return key !== 'alertStates' && key !== 'queries' && key !== 'spec' && key !== 'channels';
+  if (isRecord(value) && (key === 'filter' || key === 'having')) return value.expression === undefined || value.expression === null || value.expression === '';
+  if (isRecord(value) && Object.keys(value).length === 0) return key === 'labels' || key === 'annotations';
+  return false;
+}
+
+/** Drops unset values everywhere below `value` (object keys keep their order). */
+function dropUnset(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropUnset);
+  if (!isRecord(value)) return value;
+  const out: JsonRecord = {};
+  for (const [key, child] of Object.entries(value)) {
+    const cleaned = dropUnset(child);
+    if (!isUnset(key, cleaned)) out[key] = cleaned;
+  }
+  return out;
+}
+
+function addMissingChannels(rule: JsonRecord): void {
+  const thresholds = isRecord(rule.condition) && isRecord(rule.condition.thresholds) ? rule.condition.thresholds : undefined;
+  if (!thresholds || !Array.isArray(thresholds.spec)) return;
+  for (const threshold of thresholds.spec) if (isRecord(threshold) && threshold.channels === undefined) threshold.channels = [];
+}
+
+/** A normalized deep copy of a rule payload (see the module comment); the input is not changed. */
+export function normalizeImportedRule(rule: unknown): RulePayload {
+  const normalized = normalizeRulePayload(rule);
+  if (!isRecord(normalized)) return normalized as RulePayload;
+  for (const field of SERVER_SET_FIELDS) delete normalized[field];
+  const cleaned = dropUnset(normalized) as JsonRecord;
+  addMissingChannels(cleaned);
+  if (!isRecord(cleaned.notificationSettings)) cleaned.notificationSettings = {};
+  const settings = cleaned.notificationSettings as JsonRecord;
+  if (isRecord(settings.renotify) && settings.renotify.enabled === false) settings.renotify = { enabled: false };
+  return cleaned as unknown as RulePayload;
+}
