@@ -20,14 +20,14 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-export function buildProgram(io: CliIO, setExitCode: (code: number) => void, argv: readonly string[] = []): Command {
+export async function buildProgram(io: CliIO, setExitCode: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('signoz-alerts')
     .description('Alerts-as-code for SigNoz: validate rules, check policies, summarize plans.')
     .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
-  for (const register of commandsFor(argv)) {
+  for (const register of await commandsFor(argv)) {
     register(program, io, setExitCode);
   }
   return program;
@@ -36,7 +36,7 @@ export function buildProgram(io: CliIO, setExitCode: (code: number) => void, arg
 /** Runs the CLI and resolves to its exit code; never throws for a user mistake. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
+  const program = await buildProgram(io, (code) => {
     exitCode = Math.max(exitCode, code);
   }, argv);
   for (const sub of program.commands) sub.exitOverride();
