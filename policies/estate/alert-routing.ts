@@ -12,7 +12,7 @@
 import type { Threshold } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
 import type { AlertSubject, ChannelDefinition, RoutePolicyDefinition } from '../subjects';
-import { UNKNOWN, type LabelGroup, type LabelLookup } from './route-expression';
+import { UNKNOWN, type LabelGroup, type LabelLookup } from './route-expression-reader';
 
 /** How a channel name was judged. */
 export interface ChannelVerdict {

@@ -11,7 +11,8 @@ import type {
   AlertSubject, ChannelDefinition, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackSubject, TerraformSettings,
 } from '../subjects';
 import { resolveEnvironment, type ResolvedEnvironment } from './environment';
-import { RouteExpression } from './route-expression';
+import { RouteExpressionError } from '../../constructs/routing/route-expression-parser';
+import { RouteExpressionReader } from './route-expression-reader';
 import { parseTemplatedJson } from './terraform-template';
 
 /** A synthesized stack as read from `cdktf.out` (or from the app at synth time). */
@@ -124,9 +125,10 @@ function routePolicyOf(entry: ResourceEntry): RoutePolicyDefinition | undefined 
   const channels = Array.isArray(entry.attributes.channels) ? entry.attributes.channels.map(String) : [];
   const name = typeof entry.attributes.name === 'string' ? entry.attributes.name : entry.ref.name;
   try {
-    return { name, expression, parsed: RouteExpression.parse(expression), channels, resource: entry.ref };
+    return { name, expression, parsed: RouteExpressionReader.parse(expression), channels, resource: entry.ref };
   } catch (err) {
-    return { name, expression, parseError: (err as Error).message, channels, resource: entry.ref };
+    const parseError = err instanceof RouteExpressionError ? `column ${err.column}: ${err.problem}` : (err as Error).message;
+    return { name, expression, parseError, channels, resource: entry.ref };
   }
 }
 
