@@ -13,6 +13,10 @@ export * from './testing';
 export * from './validation';
 
 export { Secret, type SecretOptions } from './secrets/secret';
+export {
+  SECRET_SHAPES, REDACTED_SECRET, isCredentialFieldName, isSecretFieldName, mayHoldSecretShape, normalizeFieldName, redactedSecretMarker,
+  replaceSecretShapes, secretKindIn, type SecretShape,
+} from './model/secret-patterns';
 export { secretSchema } from './secrets/secret-schema';
 
 export { TERRAFORM_VERSION, SIGNOZ_PROVIDER, RESTAPI_PROVIDER, RESTAPI_REQUIRED_ENV } from './providers/versions';
@@ -22,7 +26,7 @@ export * from './channels/channel-config';
 export type { IChannelBackend, ChannelBackendRequest, ChannelBackendResult } from './channels/channel-backend';
 export { RestapiChannelBackend, CHANNELS_PATH } from './channels/restapi-channel-backend';
 export { NotificationChannel, ImportedNotificationChannel, channelsIn, channelNameSchema, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
-export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, REDACTED_SECRET, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
+export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
 
 export { RouteExpression, LabelSelector, label, Labels, allOf, anyOf, not } from './routing/route-expression';
 export { parseRouteExpression, RouteExpressionError } from './routing/route-expression-parser';

@@ -6,7 +6,7 @@ export { PipelineInputError } from './errors';
 export { parsePlanJson, readPlanFile, SUPPORTED_PLAN_FORMAT_MAJOR, type TerraformPlan, type ResourceChange, type PlanChange } from './plan/plan-json';
 export { changeKindOf, isEffectiveChange, type ChangeKind } from './plan/change-kind';
 export { Redactor, displayMasked, type MaskOptions } from './masking/redactor';
-export { isSecretFieldName, looksLikeGeneratedKey, SECRET_VALUE_PATTERNS } from './masking/secret-patterns';
+export { looksLikeGeneratedKey } from './masking/generated-key';
 export { toRulePayload } from './alerts/rule-payload-adapter';
 export { alertView, type AlertView, type TierView } from './alerts/alert-view';
 export { alertFieldDiffs, describeAlert } from './alerts/alert-diff';
