@@ -1,6 +1,6 @@
 import { NotificationChannel } from '../../constructs/channels/notification-channel';
 import { Secret } from '../../constructs/secrets/secret';
-import { decodeReceiverTemplate, newStack, resourcesOf, synthJson } from '../support/synth-json';
+import { decodeReceiverTemplate, newStack, resourcesOf, synth } from '../support/synth';
 import { hasTerraform, TerraformWorkdir } from '../support/terraform';
 import { fakeChannelResponse, TerraformDataChannelBackend, type FakeBodyAttribute } from '../support/terraform-data-channel-backend';
 
@@ -34,7 +34,7 @@ function configuration(variant: Variant = {}): any {
     auth: { type: 'bearer', token: Secret.fromVariable(stack, 'hook_token') },
     backend,
   });
-  return synthJson(stack);
+  return synth(stack);
 }
 
 /** What SigNoz would store for a receiver template: secrets filled in, plus server-side defaults. */

@@ -3,7 +3,7 @@ import { MaintenanceWindow } from '../../constructs/maintenance/maintenance-wind
 import { DataResource } from '../../constructs/engine';
 import type { IAlertRuleRef } from '../../constructs/model/alert-rule-ref';
 import { Labels } from '../../constructs/routing/route-expression';
-import { newStack, onlyResource, synthJson, withoutMetadata } from '../support/synth-json';
+import { newStack, onlyResource, synth, withoutMetadata } from '../support/synth';
 
 /** A stand-in for an AlertRule: any construct exposing its rule id. */
 function fakeRule(stack: any, id: string): IAlertRuleRef {
@@ -25,7 +25,7 @@ describe('MaintenanceWindow', () => {
       alerts: [db],
     });
     // THEN
-    const maintenance = onlyResource(synthJson(stack), 'signoz_planned_maintenance');
+    const maintenance = onlyResource(synth(stack), 'signoz_planned_maintenance');
     expect(maintenance).toMatchObject({
       name: 'weekly-db-patching',
       description: 'Sunday database patching',
@@ -49,7 +49,7 @@ describe('MaintenanceWindow', () => {
       timezone: 'America/New_York',
       schedule: MaintenanceSchedule.fixed('2026-07-04T03:00:00Z', '2026-07-04T05:30:00Z'),
     });
-    const maintenance = onlyResource(synthJson(stack), 'signoz_planned_maintenance');
+    const maintenance = onlyResource(synth(stack), 'signoz_planned_maintenance');
     expect(maintenance.schedule).toEqual({ timezone: 'America/New_York', start_time: '2026-07-03T23:00:00-04:00', end_time: '2026-07-04T01:30:00-04:00' });
     expect(maintenance.alert_ids).toBeUndefined();
     expect(window.summary).toBe('once, 2026-07-03 23:00 to 2026-07-04 01:30 (America/New_York)');
@@ -70,7 +70,7 @@ describe('MaintenanceWindow', () => {
       schedule: MaintenanceSchedule.monthly({ start: '2026-01-31T22:00:00Z', duration: '4h' }),
       scope: 'severity != "critical"',
     });
-    const json = withoutMetadata(synthJson(stack));
+    const json = withoutMetadata(synth(stack));
     expect(json.resource.signoz_planned_maintenance).toMatchSnapshot();
     const [monthly, nightly] = Object.values(json.resource.signoz_planned_maintenance) as any[];
     expect(nightly.schedule).toEqual({

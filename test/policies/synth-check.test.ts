@@ -3,7 +3,8 @@ import { main } from '../../cli/main';
 import { Aspects, type IConstruct } from '../../constructs/engine';
 import { applyPolicies, PolicyPack, Suppressions, type Finding } from '../../policies';
 import { recordingIO } from './support/cli';
-import { AlertRule, alertProps, compliantStack, newApp, readManifest, readStackFile, synthesize } from './support/app';
+import { readStackFile } from '../support/synth';
+import { AlertRule, alertProps, compliantStack, newApp, readManifest, synthesize } from './support/app';
 
 const TODAY = '2026-03-01';
 
