@@ -1,7 +1,7 @@
 import { NotificationChannel } from '../../constructs/channels/notification-channel';
 import { Secret } from '../../constructs/secrets/secret';
 import { decodeReceiverTemplate, newStack, resourcesOf, synth } from '../support/synth';
-import { hasTerraform, TerraformWorkdir } from '../support/terraform';
+import { describeWithTerraform, TerraformWorkdir } from '../support/terraform';
 import { fakeChannelResponse, TerraformDataChannelBackend, type FakeBodyAttribute } from '../support/terraform-data-channel-backend';
 
 // Fake secrets, seeded through the environment the way users pass them (TF_VAR_*).
@@ -64,7 +64,7 @@ function expectNoSecret(text: string): void {
   for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
 
-describe.skipIf(!hasTerraform)('notification channels under real terraform plans', () => {
+describeWithTerraform('notification channels under real terraform plans', () => {
   let work: TerraformWorkdir;
 
   beforeAll(() => {
