@@ -1,6 +1,6 @@
 import { MaintenanceSchedule } from '../../constructs/maintenance/maintenance-schedule';
 import { MaintenanceWindow } from '../../constructs/maintenance/maintenance-window';
-import { DataResource } from '../../constructs/engine';
+import { DataResource, Lazy } from '../../constructs/engine';
 import type { IAlertRuleRef } from '../../constructs/model/alert-rule-ref';
 import { Labels } from '../../constructs/routing/route-expression';
 import { newStack, onlyResource, synth, withoutMetadata } from '../support/synth';
@@ -119,6 +119,7 @@ describe('MaintenanceWindow', () => {
       [{ schedule: weekly(), alerts: [] }, "alerts: is empty, which SigNoz reads as 'every alert'; omit the field to silence every alert on purpose"],
       [{ schedule: weekly(), alerts: ['rule-id'] }, 'alerts[0]: must be an alert rule (anything with a ruleId, such as AlertRule)'],
       [{ schedule: weekly(), scope: 'service = 5' }, 'scope: route expression: label values are strings; quote the number: "5" (column 11)'],
+      [{ schedule: weekly(), scope: Lazy.stringValue({ produce: () => 'service == "batch"' }) }, 'scope: must be literal text or a RouteExpression, not a Terraform token'],
     ])('%#: %j', (props, message) => {
       const text = errorFor(props);
       expect(text.startsWith("Invalid MaintenanceWindow at 'test/w':\n  - ")).toBe(true);
