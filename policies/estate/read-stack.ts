@@ -14,6 +14,7 @@ import { resolveEnvironment, type ResolvedEnvironment } from './environment';
 import { RouteExpressionError } from '../../constructs/routing/route-expression-parser';
 import { RouteExpressionReader } from './route-expression-reader';
 import { parseTemplatedJson } from './terraform-template';
+import { isPlainObject } from '../../constructs/util/json';
 
 /** A synthesized stack as read from `cdktf.out` (or from the app at synth time). */
 export interface SynthesizedStack {
@@ -53,32 +54,28 @@ export interface ReadStack {
 
 const CHANNELS_API_PATH = /\/api\/v1\/channels\/?$/;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function libraryMetadataOf(document: Record<string, unknown>): StackLibraryMetadata {
-  const comment = isObject(document['//']) ? document['//'] : {};
-  const ours = isObject(comment[STACK_METADATA_KEY]) ? comment[STACK_METADATA_KEY] : {};
+  const comment = isPlainObject(document['//']) ? document['//'] : {};
+  const ours = isPlainObject(comment[STACK_METADATA_KEY]) ? comment[STACK_METADATA_KEY] : {};
   return {
     environment: ours.environment,
-    sources: isObject(ours.sources) ? (ours.sources as Record<string, string>) : {},
+    sources: isPlainObject(ours.sources) ? (ours.sources as Record<string, string>) : {},
     suppressions: Array.isArray(ours.suppressions) ? ours.suppressions : [],
-    importedChannels: isObject(ours.importedChannels) ? (ours.importedChannels as Record<string, string>) : {},
+    importedChannels: isPlainObject(ours.importedChannels) ? (ours.importedChannels as Record<string, string>) : {},
   };
 }
 
 function resourcesOf(stackName: string, document: Record<string, unknown>): ResourceEntry[] {
   const out: ResourceEntry[] = [];
-  const byType = isObject(document.resource) ? document.resource : {};
+  const byType = isPlainObject(document.resource) ? document.resource : {};
   for (const type of Object.keys(byType)) {
     const byName = byType[type];
-    if (!isObject(byName)) continue;
+    if (!isPlainObject(byName)) continue;
     for (const name of Object.keys(byName)) {
       const raw = byName[name];
-      if (!isObject(raw)) continue;
+      if (!isPlainObject(raw)) continue;
       const { '//': comment, ...attributes } = raw;
-      const recordedPath = isObject(comment) && isObject(comment.metadata) ? comment.metadata.path : undefined;
+      const recordedPath = isPlainObject(comment) && isPlainObject(comment.metadata) ? comment.metadata.path : undefined;
       out.push({
         ref: {
           stack: stackName,
@@ -95,16 +92,16 @@ function resourcesOf(stackName: string, document: Record<string, unknown>): Reso
 }
 
 function terraformSettingsOf(document: Record<string, unknown>): TerraformSettings {
-  const terraform = isObject(document.terraform) ? document.terraform : {};
-  const backendBlock = isObject(terraform.backend) ? terraform.backend : undefined;
+  const terraform = isPlainObject(document.terraform) ? document.terraform : {};
+  const backendBlock = isPlainObject(terraform.backend) ? terraform.backend : undefined;
   const backendType = backendBlock ? Object.keys(backendBlock)[0] : undefined;
   return {
     requiredVersion: terraform.required_version,
-    requiredProviders: isObject(terraform.required_providers) ? terraform.required_providers : {},
+    requiredProviders: isPlainObject(terraform.required_providers) ? terraform.required_providers : {},
     ...(backendType !== undefined
-      ? { backend: { type: backendType, config: isObject(backendBlock![backendType]) ? (backendBlock![backendType] as Record<string, unknown>) : {} } }
+      ? { backend: { type: backendType, config: isPlainObject(backendBlock![backendType]) ? (backendBlock![backendType] as Record<string, unknown>) : {} } }
       : {}),
-    ...(isObject(terraform.cloud) ? { cloud: terraform.cloud } : {}),
+    ...(isPlainObject(terraform.cloud) ? { cloud: terraform.cloud } : {}),
   };
 }
 
@@ -114,7 +111,7 @@ function channelOf(entry: ResourceEntry): ChannelDefinition | undefined {
   const apiPath = entry.attributes.path ?? entry.attributes.create_path;
   if (typeof apiPath !== 'string' || !CHANNELS_API_PATH.test(apiPath)) return undefined;
   const data = typeof entry.attributes.data === 'string' ? parseTemplatedJson(entry.attributes.data) : entry.attributes.data;
-  if (!isObject(data) || typeof data.name !== 'string') return undefined;
+  if (!isPlainObject(data) || typeof data.name !== 'string') return undefined;
   const configKey = Object.keys(data).sort().find((k) => k.endsWith('_configs') && Array.isArray(data[k]) && (data[k] as unknown[]).length > 0);
   return { name: data.name, ...(configKey ? { kind: configKey.slice(0, -'_configs'.length) } : {}), resource: entry.ref };
 }

@@ -6,6 +6,7 @@
  */
 import { normalizeCompareOp, normalizeMatchType } from '../../model/enums';
 import type { RulePayload } from '../../model/rule-payload';
+import { isPlainObject } from '../../util/json';
 
 export interface TierView {
   readonly target: unknown;
@@ -35,7 +36,7 @@ export interface AlertView {
 type Loose = Record<string, unknown>;
 
 function loose(value: unknown): Loose {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {};
+  return isPlainObject(value) ? value : {};
 }
 
 function list(value: unknown): unknown[] {

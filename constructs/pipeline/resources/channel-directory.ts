@@ -10,6 +10,7 @@
 import { PAGING_CHANNEL_KINDS } from '../../model/channel-ref';
 import type { ResourceChange } from '../plan/plan-json';
 import { resourceCategory } from './resource-category';
+import { isPlainObject } from '../../util/json';
 
 export type PagingBasis = 'config' | 'kind' | 'name';
 
@@ -30,7 +31,7 @@ function parseObject(value: unknown): Record<string, unknown> | undefined {
       return undefined;
     }
   }
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isPlainObject(value) ? value : undefined;
 }
 
 /** Name and kind of the channel a resource's attributes describe (REST channel body or typed resource). */
