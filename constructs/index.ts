@@ -24,7 +24,9 @@ export { SignozProviders, terraformEnvironment, ACCESS_TOKEN_VARIABLE, ENDPOINT_
 
 export * from './channels/channel-config';
 export type { IChannelBackend, ChannelBackendRequest, ChannelBackendResult } from './channels/channel-backend';
-export { RestapiChannelBackend, CHANNELS_PATH } from './channels/restapi-channel-backend';
+export { RestapiChannelBackend } from './channels/restapi-channel-backend';
+export { CHANNELS_PATH, isChannelApiPath } from './channels/channel-api-path';
+export { receiverKind } from './channels/receiver-kind';
 export { NotificationChannel, ImportedNotificationChannel, channelsIn, channelNameSchema, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
 export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
 

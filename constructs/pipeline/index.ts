@@ -11,7 +11,7 @@ export { toRulePayload } from './alerts/rule-payload-adapter';
 export { alertView, type AlertView, type TierView } from './alerts/alert-view';
 export { alertFieldDiffs, describeAlert } from './alerts/alert-diff';
 export { ChannelDirectory, channelIdentity, type ChannelDirectoryOptions, type PagingBasis } from './resources/channel-directory';
-export { resourceCategory, isChannelApiPath, type ResourceCategory } from './resources/resource-category';
+export { resourceCategory, type ResourceCategory } from './resources/resource-category';
 export { summarizePlans, renderPlanSummary, stackNameFromPath, type StackPlan, type PlanSummaryOptions, type SummaryFormatName } from './summary/plan-summary';
 export { hasPlannedChanges, hasDrift, type PlanSummary, type StackSummary, type ResourceChangeSummary, type PagingImpact, type PagingImpactReason } from './summary/summary-model';
 export { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, type RenderResult } from './render/render-summary';

@@ -2,6 +2,8 @@
  * Turns one synthesized stack (`cdk.tf.json`) into the subjects policy rules judge: decoded alerts,
  * channels, route policies and Terraform settings.
  */
+import { isChannelApiPath } from '../../constructs/channels/channel-api-path';
+import { receiverKind } from '../../constructs/channels/receiver-kind';
 import { decodeRuleResource, isRuleResourceType } from '../../constructs/codecs';
 import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
@@ -51,8 +53,6 @@ export interface ReadStack {
   readonly metadata: StackLibraryMetadata;
   readonly unreadable: readonly UnreadableResource[];
 }
-
-const CHANNELS_API_PATH = /\/api\/v1\/channels\/?$/;
 
 export function libraryMetadataOf(document: Record<string, unknown>): StackLibraryMetadata {
   const comment = isPlainObject(document['//']) ? document['//'] : {};
@@ -109,11 +109,11 @@ function terraformSettingsOf(document: Record<string, unknown>): TerraformSettin
 function channelOf(entry: ResourceEntry): ChannelDefinition | undefined {
   if (entry.ref.type !== 'restapi_object') return undefined;
   const apiPath = entry.attributes.path ?? entry.attributes.create_path;
-  if (typeof apiPath !== 'string' || !CHANNELS_API_PATH.test(apiPath)) return undefined;
+  if (!isChannelApiPath(apiPath)) return undefined;
   const data = typeof entry.attributes.data === 'string' ? parseTemplatedJson(entry.attributes.data) : entry.attributes.data;
   if (!isPlainObject(data) || typeof data.name !== 'string') return undefined;
-  const configKey = Object.keys(data).sort().find((k) => k.endsWith('_configs') && Array.isArray(data[k]) && (data[k] as unknown[]).length > 0);
-  return { name: data.name, ...(configKey ? { kind: configKey.slice(0, -'_configs'.length) } : {}), resource: entry.ref };
+  const kind = receiverKind(data);
+  return { name: data.name, ...(kind ? { kind } : {}), resource: entry.ref };
 }
 
 function routePolicyOf(entry: ResourceEntry): RoutePolicyDefinition | undefined {

@@ -7,6 +7,7 @@
  * 3. the channel name, as a last resort: names containing `pagerduty`, `opsgenie`, or the words
  *    `pd`, `page`, `pager`, `paging`, `oncall`/`on-call` are taken as paging.
  */
+import { receiverKind } from '../../channels/receiver-kind';
 import { PAGING_CHANNEL_KINDS } from '../../model/channel-ref';
 import type { ResourceChange } from '../plan/plan-json';
 import { resourceCategory } from './resource-category';
@@ -41,13 +42,7 @@ export function channelIdentity(attributes: unknown): { name: string; kind: stri
   const body = parseObject(attrs.data) ?? attrs;
   const name = typeof body.name === 'string' ? body.name : typeof attrs.name === 'string' ? attrs.name : undefined;
   if (name === undefined) return undefined;
-  let kind: string | undefined;
-  for (const [key, value] of Object.entries(body)) {
-    if (key.endsWith('_configs') && Array.isArray(value) && value.length > 0) {
-      kind = key.slice(0, -'_configs'.length);
-      break;
-    }
-  }
+  let kind = receiverKind(body);
   const typedConfig = parseObject(attrs.config);
   if (kind === undefined && typedConfig) kind = Object.keys(typedConfig).find((k) => typedConfig[k] !== null && typedConfig[k] !== undefined);
   if (kind === undefined && typeof attrs.type === 'string') kind = attrs.type;
