@@ -4,11 +4,10 @@
  * 1. the project config (`pagingChannels` / `nonPagingChannels`), which always wins;
  * 2. the channel resources in the same plan (every configured resource is listed, changed or not):
  *    a `pagerduty_configs` or `opsgenie_configs` receiver pages, any other kind does not;
- * 3. the channel name, as a last resort: names containing `pagerduty`, `opsgenie`, or the words
- *    `pd`, `page`, `pager`, `paging`, `oncall`/`on-call` are taken as paging.
+ * 3. the channel name, as a last resort: {@link PAGING_CHANNEL_NAME}, as the policies judge it.
  */
 import { receiverKind } from '../../channels/receiver-kind';
-import { PAGING_CHANNEL_KINDS } from '../../model/channel-ref';
+import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../../model/channel-ref';
 import type { ResourceChange } from '../plan/plan-json';
 import { resourceCategory } from './resource-category';
 import { isPlainObject } from '../../util/json';
@@ -21,8 +20,6 @@ export interface ChannelDirectoryOptions {
   /** Channel names that never page, even when their name suggests it. */
   readonly nonPagingChannels?: readonly string[];
 }
-
-const PAGING_NAME = /pagerduty|opsgenie|(?:^|[^a-z])(?:pd|page|pager|paging|oncall|on-call)(?:[^a-z]|$)/i;
 
 function parseObject(value: unknown): Record<string, unknown> | undefined {
   if (typeof value === 'string') {
@@ -86,7 +83,7 @@ export class ChannelDirectory {
     if (this.paging.has(name)) return 'config';
     const kind = this.kinds.get(name);
     if (kind !== undefined) return (PAGING_CHANNEL_KINDS as readonly string[]).includes(kind) ? 'kind' : undefined;
-    return PAGING_NAME.test(name) ? 'name' : undefined;
+    return PAGING_CHANNEL_NAME.test(name) ? 'name' : undefined;
   }
 
   isPaging(name: string): boolean {
