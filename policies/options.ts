@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../constructs/model/channel-ref';
 import { parseGoDuration } from '../constructs/model/duration';
+import { SEVERITIES } from '../constructs/model/enums';
 
 export interface PolicyOptions {
   /** Severities an alert may carry (the `severity` label, and tier names, which SigNoz turns into it). @default ['critical', 'error', 'warning', 'info'] */
@@ -48,7 +49,7 @@ export interface ResolvedPolicyOptions {
 }
 
 export const DEFAULT_POLICY_OPTIONS = {
-  allowedSeverities: ['critical', 'error', 'warning', 'info'],
+  allowedSeverities: SEVERITIES,
   ownerLabels: ['team', 'owner'],
   runbookSeverities: ['critical', 'error'],
   runbookAnnotation: 'runbook_url',
