@@ -7,7 +7,8 @@ import { normalizeCompareOp, normalizeMatchType, type AlertType, type RuleType }
 import type { CumulativeSchedule, RulePayload } from '../model/rule-payload';
 import { FormulaSyntaxError, parseFormula, type FormulaNode } from './formula-expression';
 import { durationFromRuleValue } from './go-duration';
-import { isKnownTimezone, type EvaluationSchedule } from './evaluation-window';
+import type { EvaluationSchedule } from './evaluation-window';
+import { isValidTimeZone } from '../model/time-zone';
 import type { EvaluableThreshold } from './threshold';
 import { unitConversionWarning } from './units';
 import { isPlainObject } from '../util/json';
@@ -102,8 +103,8 @@ function readSchedule(evaluation: unknown, problems: RuleProblem[]): EvaluationS
     const timezone = typeof spec.timezone === 'string' ? spec.timezone : '';
     const scheduleProblem = schedule ? checkSchedule(schedule) : 'schedule is required';
     if (scheduleProblem) problems.push({ path: '/evaluation/spec/schedule', message: scheduleProblem });
-    if (!isKnownTimezone(timezone)) problems.push({ path: '/evaluation/spec/timezone', message: `timezone "${timezone}" is not an IANA time zone` });
-    return frequencyMs && schedule && !scheduleProblem && isKnownTimezone(timezone) ? { kind: 'cumulative', schedule, timezone, frequencyMs } : undefined;
+    if (!isValidTimeZone(timezone)) problems.push({ path: '/evaluation/spec/timezone', message: `timezone "${timezone}" is not an IANA time zone` });
+    return frequencyMs && schedule && !scheduleProblem && isValidTimeZone(timezone) ? { kind: 'cumulative', schedule, timezone, frequencyMs } : undefined;
   }
   problems.push({ path: '/evaluation/kind', message: `unknown evaluation kind "${String(evaluation.kind)}"; must be rolling or cumulative` });
   return undefined;

@@ -2,7 +2,7 @@
 import { parseGoDuration } from '../model/duration';
 import { recordAt, stringAt } from './json-value';
 import { pointer } from './json-pointer';
-import { isValidTimeZone } from './time-zone';
+import { isValidTimeZone } from '../model/time-zone';
 import type { IssueCollector } from './issue-collector';
 import { isPlainObject } from '../util/json';
 
