@@ -16,6 +16,10 @@ export * from './slo';
 export * from './import';
 
 export { Secret, type SecretOptions } from './secrets/secret';
+export {
+  SECRET_SHAPES, REDACTED_SECRET, isCredentialFieldName, isSecretFieldName, mayHoldSecretShape, normalizeFieldName, redactedSecretMarker,
+  replaceSecretShapes, secretKindIn, type SecretShape,
+} from './model/secret-patterns';
 export { secretSchema } from './secrets/secret-schema';
 
 export { TERRAFORM_VERSION, SIGNOZ_PROVIDER, RESTAPI_PROVIDER, RESTAPI_REQUIRED_ENV } from './providers/versions';
@@ -23,9 +27,11 @@ export { SignozProviders, terraformEnvironment, ACCESS_TOKEN_VARIABLE, ENDPOINT_
 
 export * from './channels/channel-config';
 export type { IChannelBackend, ChannelBackendRequest, ChannelBackendResult } from './channels/channel-backend';
-export { RestapiChannelBackend, CHANNELS_PATH } from './channels/restapi-channel-backend';
+export { RestapiChannelBackend } from './channels/restapi-channel-backend';
+export { CHANNELS_PATH, isChannelApiPath } from './channels/channel-api-path';
+export { receiverKind } from './channels/receiver-kind';
 export { NotificationChannel, ImportedNotificationChannel, channelsIn, channelNameSchema, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
-export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, REDACTED_SECRET, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
+export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
 
 export { RouteExpression, LabelSelector, label, Labels, allOf, anyOf, not } from './routing/route-expression';
 export { parseRouteExpression, RouteExpressionError } from './routing/route-expression-parser';

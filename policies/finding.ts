@@ -1,14 +1,9 @@
 /** What a policy run reports. */
-import type { PolicyLevel } from './rule';
+import type { PolicyLevel, RuleDescriptor } from './rule';
+import type { PathSuppression } from './suppressions/suppression';
 
 /** A suppression as applied to a finding, for the audit trail. */
-export interface AppliedSuppression {
-  readonly id: string;
-  readonly path: string;
-  readonly reason: string;
-  readonly owner?: string;
-  readonly expires?: string;
-  readonly appliesTo?: string;
+export interface AppliedSuppression extends PathSuppression {
   /** `construct`: declared with `Suppressions.add` (recorded in the synthesized stack); `pack`: in the pack's options. */
   readonly origin: 'construct' | 'pack';
 }
@@ -38,13 +33,7 @@ export interface Finding {
   readonly suppressedBy?: AppliedSuppression;
 }
 
-/** What a rule is, for reports (SARIF rule metadata, the docs table). */
-export interface RuleDescriptor {
-  readonly id: string;
-  readonly level: PolicyLevel;
-  readonly description: string;
-  readonly explanation: string;
-}
+export type { RuleDescriptor } from './rule';
 
 export interface PolicyReport {
   /** Name of the pack that ran. */

@@ -16,7 +16,7 @@ export { PolicyPack, PolicyPackError, type PolicyPackProps } from './pack';
 export { runPolicies, type PolicyPackDefinition, type RunPoliciesOptions } from './run-policies';
 export type { SynthesizedStack } from './estate/read-stack';
 export { tierPages, type AlertRouting, type ChannelVerdict, type PolicyMatch, type TierRoute } from './estate/alert-routing';
-export { RouteExpression, RouteExpressionSyntaxError, UNKNOWN, type ExprValue, type LabelGroup, type LabelLookup } from './estate/route-expression';
+export { RouteExpressionReader, UNKNOWN, type LabelGroup, type LabelLookup } from './estate/route-expression-reader';
 export { Suppressions } from './suppressions/construct-suppressions';
 export { MIN_REASON_LENGTH, SuppressionError, type PathSuppression, type Suppression } from './suppressions/suppression';
 export { applyPolicies } from './synth/apply-policies';

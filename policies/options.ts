@@ -1,6 +1,8 @@
 /** Settings of the default rules, with the defaults a platform team starts from. */
 import { z } from 'zod';
+import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../constructs/model/channel-ref';
 import { parseGoDuration } from '../constructs/model/duration';
+import { SEVERITIES } from '../constructs/model/enums';
 
 export interface PolicyOptions {
   /** Severities an alert may carry (the `severity` label, and tier names, which SigNoz turns into it). @default ['critical', 'error', 'warning', 'info'] */
@@ -15,7 +17,7 @@ export interface PolicyOptions {
   readonly pagingChannelKinds?: readonly string[];
   /**
    * Channels this app does not define (referenced by name only) count as paging when their name
-   * matches this pattern. @default /pagerduty|opsgenie|on-?call|paging/i
+   * matches this pattern. @default PAGING_CHANNEL_NAME, /pagerduty|opsgenie|on-?call|paging|(?:^|[^a-z])(?:pd|page|pager)(?:[^a-z]|$)/i
    */
   readonly pagingChannelPattern?: RegExp | string;
   /** Shortest allowed re-notification interval (Go duration). @default '30m' */
@@ -47,12 +49,12 @@ export interface ResolvedPolicyOptions {
 }
 
 export const DEFAULT_POLICY_OPTIONS = {
-  allowedSeverities: ['critical', 'error', 'warning', 'info'],
+  allowedSeverities: SEVERITIES,
   ownerLabels: ['team', 'owner'],
   runbookSeverities: ['critical', 'error'],
   runbookAnnotation: 'runbook_url',
-  pagingChannelKinds: ['pagerduty', 'opsgenie'],
-  pagingChannelPattern: /pagerduty|opsgenie|on-?call|paging/i,
+  pagingChannelKinds: PAGING_CHANNEL_KINDS,
+  pagingChannelPattern: PAGING_CHANNEL_NAME,
   minRenotifyInterval: '30m',
   pagingBudget: 25,
   productionEnvironments: ['prod', 'production', 'prd'],

@@ -37,7 +37,8 @@ export interface Violation {
 /** What a check returns: nothing when all is well, else a message, a violation, or a list of them. */
 export type RuleOutcome = void | undefined | null | string | Violation | readonly (string | Violation)[];
 
-interface PolicyRuleInfo {
+/** What a rule is, for reports (SARIF rule metadata, the docs table) and as the head of every rule. */
+export interface RuleDescriptor {
   /** Stable ID, used in reports and suppressions: lowercase words joined by `-`, optionally `team/` prefixed. */
   readonly id: string;
   readonly level: PolicyLevel;
@@ -47,17 +48,17 @@ interface PolicyRuleInfo {
   readonly explanation: string;
 }
 
-export interface AlertPolicyRule extends PolicyRuleInfo {
+export interface AlertPolicyRule extends RuleDescriptor {
   readonly scope: 'alert';
   readonly check: (alert: AlertSubject, context: PolicyContext) => RuleOutcome;
 }
 
-export interface StackPolicyRule extends PolicyRuleInfo {
+export interface StackPolicyRule extends RuleDescriptor {
   readonly scope: 'stack';
   readonly check: (stack: StackSubject, context: PolicyContext) => RuleOutcome;
 }
 
-export interface EnvironmentPolicyRule extends PolicyRuleInfo {
+export interface EnvironmentPolicyRule extends RuleDescriptor {
   readonly scope: 'environment';
   readonly check: (environment: EnvironmentSubject, context: PolicyContext) => RuleOutcome;
 }

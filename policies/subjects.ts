@@ -5,7 +5,7 @@
  * command see exactly the same thing.
  */
 import type { RulePayload } from '../constructs/model/rule-payload';
-import type { RouteExpression } from './estate/route-expression';
+import type { RouteExpressionReader } from './estate/route-expression-reader';
 
 /** One Terraform resource of a synthesized stack. */
 export interface ResourceRef {
@@ -59,9 +59,9 @@ export interface ChannelDefinition {
 export interface RoutePolicyDefinition {
   readonly name: string;
   readonly expression: string;
-  /** The parsed expression, or undefined when it uses more than the policy reader understands. */
-  readonly parsed?: RouteExpression;
-  /** Why the expression could not be read. */
+  /** The parsed expression, or undefined when the routing parser (the one `RoutePolicy` uses) refuses it. */
+  readonly parsed?: RouteExpressionReader;
+  /** Why the routing parser refused the expression: `column N: problem`. */
   readonly parseError?: string;
   /** Channel names; a Terraform reference stays as its `${...}` text. */
   readonly channels: readonly string[];

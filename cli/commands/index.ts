@@ -7,7 +7,8 @@ export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: 
 /**
  * Every sub-command of `signoz-alerts`, one module each under `cli/commands/`, loaded on demand:
  * a run loads only the command it was asked for, so `validate` does not pay for the pipeline or
- * the CDK engine (all of them are loaded for `--help`).
+ * the CDK engine (all of them are loaded for `--help`). Dynamic `import()` rather than `require`,
+ * so the TypeScript sources load under vitest and tsx as well as from the build.
  */
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
   validate: async () => (await import('./validate.js')).registerValidate,

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
 import { PipelineInputError } from '../../constructs/pipeline/errors';
-import { writeFileAtomic } from '../../constructs/pipeline/files/write-file-atomic';
+import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { readPlanFile } from '../../constructs/pipeline/plan/plan-json';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../constructs/pipeline/render/render-summary';
 import {

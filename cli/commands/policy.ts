@@ -2,9 +2,9 @@
  * `signoz-alerts policy [cdktf.out]`: checks synthesized stacks against a policy pack, for PR
  * checks. Same engine and same findings as the synth-time check.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
+import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { loadPolicyPack, PolicyPackLoadError } from '../../policies/load-pack';
 import { PolicyPackError } from '../../policies/pack';
 import { PolicyOptionsError } from '../../policies/options';
@@ -20,14 +20,6 @@ interface PolicyFlags {
   pack: string;
   output?: string;
   today?: string;
-}
-
-/** Writes a file whole or not at all: a temp file beside it, then a rename. */
-function writeAtomically(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(temp, text.endsWith('\n') ? text : `${text}\n`);
-  fs.renameSync(temp, file);
 }
 
 export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: CliIO, toolVersion: string): Promise<number> {
@@ -53,7 +45,7 @@ export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: C
   const report = pack.run(stacks, { today });
   const text = renderReport(report, flags.format, toolVersion);
   if (flags.output) {
-    writeAtomically(path.resolve(io.cwd, flags.output), text);
+    writeFileAtomic(path.resolve(io.cwd, flags.output), text.endsWith('\n') ? text : `${text}\n`);
     io.err(`signoz-alerts policy: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.suppressed} suppressed; report written to ${flags.output}`);
   } else {
     io.out(text);

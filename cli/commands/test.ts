@@ -1,7 +1,7 @@
 /** `signoz-alerts test`: run YAML alert behaviour tests, report pass/fail, JUnit XML and coverage. */
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import {
   collectEstateAlerts,
   coverageReport,
@@ -18,13 +18,6 @@ import type { RegisterCommand } from './index';
 interface TestFlags {
   junit?: string;
   coverage?: string;
-}
-
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, path);
 }
 
 function indent(text: string): string {
@@ -75,7 +68,7 @@ function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: n
   io.out(resultsText(results));
   if (flags.junit !== undefined) {
     try {
-      writeAtomically(resolvePath(io.cwd, flags.junit), junitReport(results));
+      writeFileAtomic(resolvePath(io.cwd, flags.junit), junitReport(results));
     } catch (err) {
       throw new UsageError(`cannot write --junit ${flags.junit}: ${(err as Error).message}`);
     }

@@ -1,4 +1,5 @@
 import type { ChannelKind } from '../model/channel-ref';
+import { redactedSecretMarker } from '../model/secret-patterns';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import { Secret } from '../secrets/secret';
 import { RECEIVER_CONFIG_KEY, type ChannelConfig } from './channel-config';
@@ -132,11 +133,8 @@ export function receiverSecrets(document: ReceiverDocument): Secret[] {
 }
 
 /** The document with every secret replaced by a marker naming its variable: safe to print and to diff. */
-/** How a redacted receiver shows a secret: `(sensitive: var.<name>)`; a reference, not a value. */
-export const REDACTED_SECRET = /^\(sensitive: var\.[A-Za-z_][A-Za-z0-9_-]*\)$/;
-
 export function redactedReceiver(value: ReceiverValue): unknown {
-  if (Secret.isSecret(value)) return `(sensitive: var.${value.variableName})`;
+  if (Secret.isSecret(value)) return redactedSecretMarker(value.variableName);
   if (Array.isArray(value)) return (value as readonly ReceiverValue[]).map(redactedReceiver);
   if (typeof value === 'object') {
     const record = value as { readonly [key: string]: ReceiverValue };

@@ -3,9 +3,8 @@ import type { Construct } from '../engine';
 import { SignozProviders } from '../providers/signoz-providers';
 import type { ChannelBackendRequest, ChannelBackendResult, IChannelBackend } from './channel-backend';
 import { addMaskingCheck } from './masking-check';
+import { CHANNELS_PATH } from './channel-api-path';
 import { receiverTemplate } from './receiver-document';
-
-export const CHANNELS_PATH = '/api/v1/channels';
 
 /**
  * Manages a channel through SigNoz's `/api/v1/channels` API with a `restapi_object`.

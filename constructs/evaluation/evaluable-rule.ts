@@ -7,9 +7,11 @@ import { normalizeCompareOp, normalizeMatchType, type AlertType, type RuleType }
 import type { CumulativeSchedule, RulePayload } from '../model/rule-payload';
 import { FormulaSyntaxError, parseFormula, type FormulaNode } from './formula-expression';
 import { durationFromRuleValue } from './go-duration';
-import { isKnownTimezone, type EvaluationSchedule } from './evaluation-window';
+import type { EvaluationSchedule } from './evaluation-window';
+import { isValidTimeZone } from '../model/time-zone';
 import type { EvaluableThreshold } from './threshold';
 import { unitConversionWarning } from './units';
+import { isPlainObject } from '../util/json';
 
 export type QueryKind = 'builder_query' | 'builder_formula' | 'builder_trace_operator' | 'promql' | 'clickhouse_sql';
 
@@ -52,11 +54,10 @@ export interface RuleProblem {
 export type CompileResult = { readonly ok: true; readonly rule: EvaluableRule } | { readonly ok: false; readonly problems: readonly RuleProblem[] };
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function canDefaultZero(kind: QueryKind, spec: Json): boolean {
   const aggregations = Array.isArray(spec.aggregations) ? spec.aggregations : [];
-  if (kind !== 'builder_query' || aggregations.length !== 1 || !isObject(aggregations[0])) return false;
+  if (kind !== 'builder_query' || aggregations.length !== 1 || !isPlainObject(aggregations[0])) return false;
   const aggregation = aggregations[0];
   if (spec.signal === 'metrics') {
     return ['count', 'count_distinct', 'rate', 'increase'].includes(String(aggregation.timeAggregation ?? ''));
@@ -73,11 +74,11 @@ function defaultSelectedQuery(queries: readonly EvaluableQuery[]): string | unde
 }
 
 function readSchedule(evaluation: unknown, problems: RuleProblem[]): EvaluationSchedule | undefined {
-  if (!isObject(evaluation)) {
+  if (!isPlainObject(evaluation)) {
     problems.push({ path: '/evaluation', message: 'evaluation is required for schemaVersion "v2alpha1"' });
     return undefined;
   }
-  const spec = isObject(evaluation.spec) ? evaluation.spec : {};
+  const spec = isPlainObject(evaluation.spec) ? evaluation.spec : {};
   const duration = (key: string): number | undefined => {
     const ms = durationFromRuleValue(spec[key]);
     if (typeof ms !== 'number') {
@@ -98,12 +99,12 @@ function readSchedule(evaluation: unknown, problems: RuleProblem[]): EvaluationS
   }
   if (kind === 'cumulative') {
     const frequencyMs = duration('frequency');
-    const schedule = isObject(spec.schedule) ? (spec.schedule as unknown as CumulativeSchedule) : undefined;
+    const schedule = isPlainObject(spec.schedule) ? (spec.schedule as unknown as CumulativeSchedule) : undefined;
     const timezone = typeof spec.timezone === 'string' ? spec.timezone : '';
     const scheduleProblem = schedule ? checkSchedule(schedule) : 'schedule is required';
     if (scheduleProblem) problems.push({ path: '/evaluation/spec/schedule', message: scheduleProblem });
-    if (!isKnownTimezone(timezone)) problems.push({ path: '/evaluation/spec/timezone', message: `timezone "${timezone}" is not an IANA time zone` });
-    return frequencyMs && schedule && !scheduleProblem && isKnownTimezone(timezone) ? { kind: 'cumulative', schedule, timezone, frequencyMs } : undefined;
+    if (!isValidTimeZone(timezone)) problems.push({ path: '/evaluation/spec/timezone', message: `timezone "${timezone}" is not an IANA time zone` });
+    return frequencyMs && schedule && !scheduleProblem && isValidTimeZone(timezone) ? { kind: 'cumulative', schedule, timezone, frequencyMs } : undefined;
   }
   problems.push({ path: '/evaluation/kind', message: `unknown evaluation kind "${String(evaluation.kind)}"; must be rolling or cumulative` });
   return undefined;
@@ -132,7 +133,7 @@ function checkSchedule(s: CumulativeSchedule): string | undefined {
 }
 
 function readThresholds(thresholds: unknown, unit: string, problems: RuleProblem[], warnings: string[]): EvaluableThreshold[] {
-  if (!isObject(thresholds)) {
+  if (!isPlainObject(thresholds)) {
     problems.push({ path: '/condition/thresholds', message: 'condition.thresholds is required for schemaVersion "v2alpha1"' });
     return [];
   }
@@ -147,7 +148,7 @@ function readThresholds(thresholds: unknown, unit: string, problems: RuleProblem
   const result: EvaluableThreshold[] = [];
   thresholds.spec.forEach((raw: unknown, i: number) => {
     const at = `/condition/thresholds/spec/${i}`;
-    const t = isObject(raw) ? raw : {};
+    const t = isPlainObject(raw) ? raw : {};
     const name = typeof t.name === 'string' ? t.name : '';
     const op = normalizeCompareOp(t.op);
     const matchType = normalizeMatchType(t.matchType);
@@ -187,8 +188,8 @@ function readQueries(compositeQuery: Json, problems: RuleProblem[]): EvaluableQu
   const queries: EvaluableQuery[] = [];
   compositeQuery.queries.forEach((raw: unknown, i: number) => {
     const at = `/condition/compositeQuery/queries/${i}`;
-    const envelope = isObject(raw) ? raw : {};
-    const spec = isObject(envelope.spec) ? envelope.spec : {};
+    const envelope = isPlainObject(raw) ? raw : {};
+    const spec = isPlainObject(envelope.spec) ? envelope.spec : {};
     const kind = String(envelope.type ?? '') as QueryKind;
     if (!['builder_query', 'builder_formula', 'builder_trace_operator', 'promql', 'clickhouse_sql'].includes(kind)) {
       problems.push({ path: `${at}/type`, message: `unknown query type ${JSON.stringify(envelope.type)}` });
@@ -240,9 +241,9 @@ export function compileRule(payload: RulePayload | Record<string, unknown>): Com
   } else if (ruleType !== 'threshold_rule' && ruleType !== 'promql_rule') {
     problems.push({ path: '/ruleType', message: `ruleType: unsupported value "${ruleType}"; must be one of threshold_rule, promql_rule, anomaly_rule` });
   }
-  const condition = isObject(rule.condition) ? rule.condition : undefined;
+  const condition = isPlainObject(rule.condition) ? rule.condition : undefined;
   if (!condition) return { ok: false, problems: [...problems, { path: '/condition', message: 'condition: field is required' }] };
-  const compositeQuery = isObject(condition.compositeQuery) ? condition.compositeQuery : undefined;
+  const compositeQuery = isPlainObject(condition.compositeQuery) ? condition.compositeQuery : undefined;
   if (!compositeQuery) problems.push({ path: '/condition/compositeQuery', message: 'condition.compositeQuery: field is required' });
   const unit = typeof compositeQuery?.unit === 'string' ? compositeQuery.unit : '';
   const queries = compositeQuery ? readQueries(compositeQuery, problems) : [];
@@ -263,7 +264,7 @@ export function compileRule(payload: RulePayload | Record<string, unknown>): Com
     problems.push({ path: '/condition/requiredNumPoints', message: 'condition.requiredNumPoints: must be greater than 0 when requireMinPoints is enabled' });
   }
   const selectedSpec = (Array.isArray(compositeQuery?.queries) ? compositeQuery.queries : [])
-    .map((q: unknown) => (isObject(q) && isObject(q.spec) ? q.spec : {}))
+    .map((q: unknown) => (isPlainObject(q) && isPlainObject(q.spec) ? q.spec : {}))
     .find((spec: Json) => spec.name === selectedQuery);
   const formulaExtras = ['functions', 'limit', 'order', 'having'].filter((k) => {
     const v = selectedSpec?.[k];
@@ -272,7 +273,7 @@ export function compileRule(payload: RulePayload | Record<string, unknown>): Com
   if (queries.find((q) => q.name === selectedQuery)?.kind === 'builder_formula' && formulaExtras.length > 0) {
     warnings.push(`formula ${selectedQuery} has ${formulaExtras.join(', ')}: the evaluator does not apply them to the formula result; give ${selectedQuery}'s series directly if they matter`);
   }
-  const notificationSettings = isObject(rule.notificationSettings) ? rule.notificationSettings : {};
+  const notificationSettings = isPlainObject(rule.notificationSettings) ? rule.notificationSettings : {};
   if (typeof notificationSettings.newGroupEvalDelay === 'string' && notificationSettings.newGroupEvalDelay !== '' && durationFromRuleValue(notificationSettings.newGroupEvalDelay) !== 0) {
     warnings.push('notificationSettings.newGroupEvalDelay is not reproduced: SigNoz skips series first seen less than that long ago, which needs its metadata store');
   }
@@ -280,7 +281,7 @@ export function compileRule(payload: RulePayload | Record<string, unknown>): Com
     warnings.push('alertOnAbsent with absentFor 0: SigNoz raises the no-data alert at every evaluation, even when data is present (HandleMissingDataAlert compares "now" with "last data + 0 minutes")');
   }
   const labels: Record<string, string> = {};
-  if (isObject(rule.labels)) for (const [k, v] of Object.entries(rule.labels)) labels[k] = String(v);
+  if (isPlainObject(rule.labels)) for (const [k, v] of Object.entries(rule.labels)) labels[k] = String(v);
   if (problems.length > 0 || !schedule || !selectedQuery) return { ok: false, problems };
   return {
     ok: true,

@@ -75,7 +75,3 @@ function floorToMinute(ms: number): number {
   return ms - (ms % MINUTE_MS);
 }
 
-/** Whether `timezone` is an IANA zone SigNoz's `time.LoadLocation` would accept (empty means UTC). */
-export function isKnownTimezone(timezone: string): boolean {
-  return timezone === '' || DateTime.local().setZone(timezone).isValid;
-}

@@ -5,6 +5,8 @@
  * IEEE floats: division by zero gives an infinity or NaN, which the formula then drops.
  */
 
+import { FORMULA_FUNCTIONS, isFormulaFunction, type FormulaFunction } from '../model/formula-functions';
+
 export type FormulaNode =
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'variable'; readonly name: string }
@@ -21,7 +23,7 @@ export class FormulaSyntaxError extends Error {
 
 const DEG = 180 / Math.PI;
 /** Functions of SigNoz formulas that this evaluator computes exactly as Go's `math` package does. */
-const FUNCTIONS: Readonly<Record<string, (x: number, nowSeconds: number) => number>> = {
+const FUNCTIONS: Readonly<Partial<Record<FormulaFunction, (x: number, nowSeconds: number) => number>>> = {
   abs: Math.abs,
   exp: Math.exp,
   log: Math.log,
@@ -42,8 +44,8 @@ const FUNCTIONS: Readonly<Record<string, (x: number, nowSeconds: number) => numb
   radians: (x) => x / DEG,
   now: (_x, nowSeconds) => nowSeconds,
 };
-/** SigNoz allows these too; JavaScript has no exact equivalent, so they are refused rather than approximated. */
-const UNREPRODUCED_FUNCTIONS = ['erf', 'erfc', 'lgamma', 'tgamma'];
+/** SigNoz allows these too (erf, erfc, lgamma, tgamma); JavaScript has no exact equivalent, so they are refused rather than approximated. */
+const UNREPRODUCED_FUNCTIONS: readonly FormulaFunction[] = FORMULA_FUNCTIONS.filter((f) => FUNCTIONS[f] === undefined);
 
 type Token = { kind: 'number'; value: number; at: number } | { kind: 'name'; value: string; at: number } | { kind: 'op'; value: string; at: number };
 
@@ -113,11 +115,11 @@ export function parseFormula(text: string): FormulaNode {
       pos++;
       if (!isOp('(')) return { kind: 'variable', name: token.value };
       pos++;
+      if (!isFormulaFunction(token.value)) {
+        throw new FormulaSyntaxError(`unknown function ${token.value}() at column ${token.at + 1}; SigNoz formulas allow ${[...FORMULA_FUNCTIONS].sort().join(', ')}`);
+      }
       if (UNREPRODUCED_FUNCTIONS.includes(token.value)) {
         throw new FormulaSyntaxError(`function ${token.value}() is not reproduced by the evaluator (no exact JavaScript equivalent of Go's math.${token.value})`);
-      }
-      if (!(token.value in FUNCTIONS)) {
-        throw new FormulaSyntaxError(`unknown function ${token.value}() at column ${token.at + 1}; SigNoz formulas allow ${[...Object.keys(FUNCTIONS), ...UNREPRODUCED_FUNCTIONS].sort().join(', ')}`);
       }
       const args: FormulaNode[] = [];
       if (!isOp(')')) {
@@ -182,7 +184,7 @@ export function evaluateFormulaNode(node: FormulaNode, values: Readonly<Record<s
     case 'negate':
       return -evaluateFormulaNode(node.operand, values, nowSeconds);
     case 'call':
-      return FUNCTIONS[node.fn]!(node.args.length > 0 ? evaluateFormulaNode(node.args[0]!, values, nowSeconds) : 0, nowSeconds);
+      return FUNCTIONS[node.fn as FormulaFunction]!(node.args.length > 0 ? evaluateFormulaNode(node.args[0]!, values, nowSeconds) : 0, nowSeconds);
     case 'binary': {
       const l = evaluateFormulaNode(node.left, values, nowSeconds);
       const r = evaluateFormulaNode(node.right, values, nowSeconds);

@@ -14,9 +14,9 @@
  */
 
 import { CodecError, decodeRuleResource } from '../codecs';
+import { isPlainObject } from '../util/json';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export type RuleShape = 'rules-api-v2alpha1' | 'rules-api-v1' | 'signoz_alert' | 'signoz_rule';
 
@@ -44,7 +44,7 @@ function parseJsonText(value: unknown, field: string): unknown {
 
 /** The `signoz_alert` resource attributes as a rules-API body. */
 function fromSignozAlert(attrs: Json): Json {
-  const labels: Json = isObject(attrs.labels) ? { ...attrs.labels } : {};
+  const labels: Json = isPlainObject(attrs.labels) ? { ...attrs.labels } : {};
   if (typeof attrs.severity === 'string') labels.severity = attrs.severity;
   const body: Json = {
     alert: attrs.alert,
@@ -65,9 +65,9 @@ function fromSignozAlert(attrs: Json): Json {
 /** Legacy v3/v4 maps -> v5 query envelopes (formulas are entries whose expression is not their own name). */
 function legacyQueries(composite: Json): Json[] {
   const queries: Json[] = [];
-  const builder = isObject(composite.builderQueries) ? composite.builderQueries : {};
+  const builder = isPlainObject(composite.builderQueries) ? composite.builderQueries : {};
   for (const [key, raw] of Object.entries(builder)) {
-    const q = isObject(raw) ? raw : {};
+    const q = isPlainObject(raw) ? raw : {};
     const name = typeof q.queryName === 'string' && q.queryName !== '' ? q.queryName : key;
     const expression = typeof q.expression === 'string' && q.expression !== '' ? q.expression : name;
     if (expression !== name) {
@@ -78,14 +78,14 @@ function legacyQueries(composite: Json): Json[] {
     const operator = String(q.aggregateOperator ?? '').toLowerCase();
     const aggregations =
       signal === 'metrics'
-        ? [{ metricName: isObject(q.aggregateAttribute) ? q.aggregateAttribute.key : '', timeAggregation: q.timeAggregation ?? (operator.includes('rate') ? 'rate' : operator) }]
-        : [{ expression: `${operator}(${isObject(q.aggregateAttribute) ? String(q.aggregateAttribute.key ?? '') : ''})` }];
+        ? [{ metricName: isPlainObject(q.aggregateAttribute) ? q.aggregateAttribute.key : '', timeAggregation: q.timeAggregation ?? (operator.includes('rate') ? 'rate' : operator) }]
+        : [{ expression: `${operator}(${isPlainObject(q.aggregateAttribute) ? String(q.aggregateAttribute.key ?? '') : ''})` }];
     queries.push({ type: 'builder_query', spec: { name, signal, disabled: q.disabled === true, aggregations } });
   }
   for (const [mapKey, type] of [['promQueries', 'promql'], ['chQueries', 'clickhouse_sql']] as const) {
-    const map = isObject(composite[mapKey]) ? (composite[mapKey] as Json) : {};
+    const map = isPlainObject(composite[mapKey]) ? (composite[mapKey] as Json) : {};
     for (const [name, raw] of Object.entries(map)) {
-      const q = isObject(raw) ? raw : {};
+      const q = isPlainObject(raw) ? raw : {};
       queries.push({ type, spec: { name, query: q.query, disabled: q.disabled === true } });
     }
   }
@@ -94,11 +94,11 @@ function legacyQueries(composite: Json): Json[] {
 
 /** A v1 rules-API body converted as SigNoz's `processRuleDefaults` does. */
 function fromV1(body: Json): Json {
-  const condition: Json = isObject(body.condition) ? { ...body.condition } : {};
-  const composite: Json | undefined = isObject(condition.compositeQuery) ? { ...condition.compositeQuery } : undefined;
+  const condition: Json = isPlainObject(body.condition) ? { ...body.condition } : {};
+  const composite: Json | undefined = isPlainObject(condition.compositeQuery) ? { ...condition.compositeQuery } : undefined;
   if (composite && !Array.isArray(composite.queries)) composite.queries = legacyQueries(composite);
   if (composite) condition.compositeQuery = composite;
-  const labels = isObject(body.labels) ? body.labels : {};
+  const labels = isPlainObject(body.labels) ? body.labels : {};
   let ruleType = body.ruleType;
   if (composite?.queryType === 'promql') ruleType = 'promql_rule';
   else if (ruleType === undefined || ruleType === '') ruleType = 'threshold_rule';
@@ -141,11 +141,11 @@ function withId(payload: Json, attrs: Json): Json {
 
 /** Reads a rule in any accepted shape; throws `RuleShapeError` for JSON that is no rule at all. */
 export function adaptRuleJson(input: unknown): AdaptedRule {
-  if (!isObject(input)) throw new RuleShapeError('a rule must be a JSON object');
+  if (!isPlainObject(input)) throw new RuleShapeError('a rule must be a JSON object');
   let body: Json = input;
-  if (isObject(body.data) && body.alert === undefined && (typeof body.status === 'string' || Object.keys(body).length === 1)) body = body.data;
+  if (isPlainObject(body.data) && body.alert === undefined && (typeof body.status === 'string' || Object.keys(body).length === 1)) body = body.data;
   let shape: RuleShape;
-  if (isObject(body.condition) && 'composite_query' in body.condition) {
+  if (isPlainObject(body.condition) && 'composite_query' in body.condition) {
     body = withId(decodeAttributes('signoz_rule', body), body);
     shape = 'signoz_rule';
   } else if (typeof body.condition === 'string' || 'alert_type' in body || 'eval_window' in body) {

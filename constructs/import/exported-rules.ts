@@ -3,7 +3,7 @@
  * list of rules, or a rules API response (`{status, data}` with a rule, a list, or `{rules: [...]}`).
  */
 import { rulesInExport } from '../validation';
-import { isRecord } from '../validation/json-value';
+import { isPlainObject } from '../util/json';
 import { pointerTokens } from '../validation/json-pointer';
 
 export interface ExportedRuleEntry {
@@ -17,7 +17,7 @@ export interface ExportedRuleEntry {
 
 function at(document: unknown, pointer: string): unknown {
   let node = document;
-  for (const token of pointerTokens(pointer)) node = Array.isArray(node) ? node[Number(token)] : isRecord(node) ? node[token] : undefined;
+  for (const token of pointerTokens(pointer)) node = Array.isArray(node) ? node[Number(token)] : isPlainObject(node) ? node[token] : undefined;
   return node;
 }
 
@@ -25,7 +25,7 @@ function at(document: unknown, pointer: string): unknown {
 export function exportedRules(document: unknown): ExportedRuleEntry[] {
   return rulesInExport(document).map(({ pointer, rule }) => {
     const original = at(document, pointer);
-    const id = isRecord(original) ? original.id : undefined;
+    const id = isPlainObject(original) ? original.id : undefined;
     const ruleId = typeof id === 'string' && id.trim() !== '' ? id.trim() : typeof id === 'number' ? String(id) : undefined;
     return { pointer, rule, ...(ruleId !== undefined ? { ruleId } : {}) };
   });

@@ -19,7 +19,8 @@
 import type { RulePayload } from '../model/rule-payload';
 import { SERVER_READ_ONLY_FIELDS } from '../validation';
 import { normalizeRulePayload } from '../validation/normalize-rule-payload';
-import { isRecord, type JsonRecord } from '../validation/json-value';
+import { type JsonRecord } from '../validation/json-value';
+import { isPlainObject } from '../util/json';
 
 /** Fields the server sets on a rule; never part of what the toolkit manages. */
 export const SERVER_SET_FIELDS: readonly string[] = [...SERVER_READ_ONLY_FIELDS, 'source'];
@@ -33,15 +34,15 @@ function isUnset(key: string, value: unknown): boolean {
   if (value === false && FALSE_DEFAULTS.has(key)) return true;
   if (value === 0 && ZERO_DEFAULTS.has(key)) return true;
   if (Array.isArray(value) && value.length === 0) return key !== 'alertStates' && key !== 'queries' && key !== 'spec' && key !== 'channels';
-  if (isRecord(value) && (key === 'filter' || key === 'having')) return value.expression === undefined || value.expression === null || value.expression === '';
-  if (isRecord(value) && Object.keys(value).length === 0) return key === 'labels' || key === 'annotations';
+  if (isPlainObject(value) && (key === 'filter' || key === 'having')) return value.expression === undefined || value.expression === null || value.expression === '';
+  if (isPlainObject(value) && Object.keys(value).length === 0) return key === 'labels' || key === 'annotations';
   return false;
 }
 
 /** Drops unset values everywhere below `value` (object keys keep their order). */
 function dropUnset(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropUnset);
-  if (!isRecord(value)) return value;
+  if (!isPlainObject(value)) return value;
   const out: JsonRecord = {};
   for (const [key, child] of Object.entries(value)) {
     const cleaned = dropUnset(child);
@@ -51,20 +52,20 @@ function dropUnset(value: unknown): unknown {
 }
 
 function addMissingChannels(rule: JsonRecord): void {
-  const thresholds = isRecord(rule.condition) && isRecord(rule.condition.thresholds) ? rule.condition.thresholds : undefined;
+  const thresholds = isPlainObject(rule.condition) && isPlainObject(rule.condition.thresholds) ? rule.condition.thresholds : undefined;
   if (!thresholds || !Array.isArray(thresholds.spec)) return;
-  for (const threshold of thresholds.spec) if (isRecord(threshold) && threshold.channels === undefined) threshold.channels = [];
+  for (const threshold of thresholds.spec) if (isPlainObject(threshold) && threshold.channels === undefined) threshold.channels = [];
 }
 
 /** A normalized deep copy of a rule payload (see the module comment); the input is not changed. */
 export function normalizeImportedRule(rule: unknown): RulePayload {
   const normalized = normalizeRulePayload(rule);
-  if (!isRecord(normalized)) return normalized as RulePayload;
+  if (!isPlainObject(normalized)) return normalized as RulePayload;
   for (const field of SERVER_SET_FIELDS) delete normalized[field];
   const cleaned = dropUnset(normalized) as JsonRecord;
   addMissingChannels(cleaned);
-  if (!isRecord(cleaned.notificationSettings)) cleaned.notificationSettings = {};
+  if (!isPlainObject(cleaned.notificationSettings)) cleaned.notificationSettings = {};
   const settings = cleaned.notificationSettings as JsonRecord;
-  if (isRecord(settings.renotify) && settings.renotify.enabled === false) settings.renotify = { enabled: false };
+  if (isPlainObject(settings.renotify) && settings.renotify.enabled === false) settings.renotify = { enabled: false };
   return cleaned as unknown as RulePayload;
 }

@@ -9,7 +9,8 @@ import { decodeSignozRule, encodeSignozRule } from '../codecs';
 import { checkProviderAcceptance } from '../codecs/provider-acceptance';
 import type { RulePayload } from '../model/rule-payload';
 import { validateRulePayload } from '../validation';
-import { cloneJson, isRecord, type JsonRecord } from '../validation/json-value';
+import { cloneJson, type JsonRecord } from '../validation/json-value';
+import { isPlainObject } from '../util/json';
 import { exportedRules } from './exported-rules';
 import { normalizeImportedRule } from './import-normalization';
 import { hasLegacyQueries, migrateLegacyQueries } from './legacy-query-migration';
@@ -77,7 +78,7 @@ function resourceProblems(payload: RulePayload): string[] {
 }
 
 function convert(entry: { pointer: string; rule: unknown }, where: string): { payload?: RulePayload; notes: string[]; messages: string[] } {
-  if (!isRecord(entry.rule)) return { notes: [], messages: ['not a rule object'] };
+  if (!isPlainObject(entry.rule)) return { notes: [], messages: ['not a rule object'] };
   const rule = cloneJson(entry.rule) as JsonRecord;
   const notes: string[] = [];
   const messages: string[] = [];
@@ -88,7 +89,7 @@ function convert(entry: { pointer: string; rule: unknown }, where: string): { pa
   }
   if (messages.length === 0 && isSchemaV1(rule)) {
     messages.push(...migrateSchemaV1(rule, where));
-    notes.push(`converted schema v1 to v2alpha1 as SigNoz reads it (threshold ${JSON.stringify(isRecord(rule.condition) && isRecord(rule.condition.thresholds) && Array.isArray(rule.condition.thresholds.spec) && isRecord(rule.condition.thresholds.spec[0]) ? rule.condition.thresholds.spec[0].name : 'critical')}, renotify every 4h)`);
+    notes.push(`converted schema v1 to v2alpha1 as SigNoz reads it (threshold ${JSON.stringify(isPlainObject(rule.condition) && isPlainObject(rule.condition.thresholds) && Array.isArray(rule.condition.thresholds.spec) && isPlainObject(rule.condition.thresholds.spec[0]) ? rule.condition.thresholds.spec[0].name : 'critical')}, renotify every 4h)`);
   }
   if (messages.length > 0) return { notes, messages };
   // normalized first: values SigNoz reads as unset (null, '', empty lists) are not errors
@@ -104,7 +105,7 @@ function convert(entry: { pointer: string; rule: unknown }, where: string): { pa
 }
 
 function alertName(rule: unknown): string | undefined {
-  return isRecord(rule) && typeof rule.alert === 'string' ? rule.alert : undefined;
+  return isPlainObject(rule) && typeof rule.alert === 'string' ? rule.alert : undefined;
 }
 
 /**

@@ -11,7 +11,8 @@
  * random order), and keys that exist both as attribute and resource in a SigNoz installation are
  * not qualified (SigNoz reads that list from its database; a note says so).
  */
-import { isRecord, type JsonRecord } from '../validation/json-value';
+import { type JsonRecord } from '../validation/json-value';
+import { isPlainObject } from '../util/json';
 
 export interface QueryMigration {
   /** Problems that stop the rule from being converted. */
@@ -100,7 +101,7 @@ function condition(key: string, operator: string, formatted: string): string {
 function itemsExpression(items: unknown[], op: string, where: string, out: QueryMigration): string {
   const conditions: string[] = [];
   for (const item of items) {
-    if (!isRecord(item) || !isRecord(item.key) || typeof item.op !== 'string' || !('value' in item)) continue;
+    if (!isPlainObject(item) || !isPlainObject(item.key) || typeof item.op !== 'string' || !('value' in item)) continue;
     const key = item.key.key;
     if (typeof key !== 'string') continue;
     const formatted = formatValue(item.value, typeof item.key.dataType === 'string' ? item.key.dataType : '');
@@ -115,13 +116,13 @@ function itemsExpression(items: unknown[], op: string, where: string, out: Query
 }
 
 function groupByKeys(query: JsonRecord): string[] {
-  return (Array.isArray(query.groupBy) ? query.groupBy : []).flatMap((g) => (isRecord(g) && typeof g.key === 'string' ? [g.key] : []));
+  return (Array.isArray(query.groupBy) ? query.groupBy : []).flatMap((g) => (isPlainObject(g) && typeof g.key === 'string' ? [g.key] : []));
 }
 
 /** The `orderBy`/`having` column name of the aggregate (`orderByExpr`). */
 function aggregateColumn(query: JsonRecord, aggregations: JsonRecord[] | undefined): string | undefined {
   const operator = typeof query.aggregateOperator === 'string' ? query.aggregateOperator : undefined;
-  const attribute = isRecord(query.aggregateAttribute) ? query.aggregateAttribute : undefined;
+  const attribute = isPlainObject(query.aggregateAttribute) ? query.aggregateAttribute : undefined;
   if (operator === undefined || operator === 'noop' || attribute === undefined) return undefined;
   const key = typeof attribute.key === 'string' ? attribute.key : '';
   if (query.dataSource === 'metrics') {
@@ -134,7 +135,7 @@ function aggregateColumn(query: JsonRecord, aggregations: JsonRecord[] | undefin
 
 function migrateAggregations(query: JsonRecord, version: string, panelType: string, where: string, out: QueryMigration): JsonRecord[] | undefined {
   const operator = typeof query.aggregateOperator === 'string' ? query.aggregateOperator : undefined;
-  const attribute = isRecord(query.aggregateAttribute) ? query.aggregateAttribute : undefined;
+  const attribute = isPlainObject(query.aggregateAttribute) ? query.aggregateAttribute : undefined;
   const dataSource = query.dataSource;
   if (operator === undefined || attribute === undefined) return undefined;
   if (operator === 'noop' && dataSource !== 'metrics') return undefined;
@@ -173,7 +174,7 @@ function migrateOrder(query: JsonRecord, aggregations: JsonRecord[] | undefined,
   const groups = groupByKeys(query);
   const kept: JsonRecord[] = [];
   for (const order of query.orderBy) {
-    if (!isRecord(order)) continue;
+    if (!isPlainObject(order)) continue;
     const column = typeof order.columnName === 'string' ? order.columnName : '';
     if (aggregated) {
       if (column === 'timestamp' || column === 'samples' || column === 'id') continue;
@@ -204,9 +205,9 @@ function migrateOrder(query: JsonRecord, aggregations: JsonRecord[] | undefined,
 function migrateFunctions(functions: unknown): unknown[] | undefined {
   if (!Array.isArray(functions)) return undefined;
   return functions.map((fn) => {
-    if (!isRecord(fn)) return fn;
+    if (!isPlainObject(fn)) return fn;
     const args = Array.isArray(fn.args) ? fn.args.map((value) => ({ name: '', value })) : undefined;
-    const named = isRecord(fn.namedArgs) ? Object.entries(fn.namedArgs).map(([name, value]) => ({ name, value })) : [];
+    const named = isPlainObject(fn.namedArgs) ? Object.entries(fn.namedArgs).map(([name, value]) => ({ name, value })) : [];
     const all = [...(args ?? []), ...named];
     return { name: fn.name, ...(args !== undefined || named.length > 0 ? { args: all } : {}) };
   });
@@ -222,8 +223,8 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
     };
   }
   const aggregations = migrateAggregations(query, version, panelType, where, out);
-  let filter: JsonRecord | undefined = isRecord(query.filter) ? query.filter : undefined;
-  const filters = isRecord(query.filters) ? query.filters : undefined;
+  let filter: JsonRecord | undefined = isPlainObject(query.filter) ? query.filter : undefined;
+  const filters = isPlainObject(query.filters) ? query.filters : undefined;
   if (filters && Array.isArray(filters.items) && filters.items.length > 0) {
     let expression = itemsExpression(filters.items, typeof filters.op === 'string' ? filters.op : 'AND', `${where} filters`, out);
     if (expression !== '') {
@@ -235,7 +236,7 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
   let having: JsonRecord = { expression: '' };
   if (Array.isArray(query.having) && query.having.length > 0) {
     const column = aggregateColumn(query, aggregations);
-    const items = query.having.map((h) => (isRecord(h) && column !== undefined ? { ...h, columnName: column, key: { key: column } } : h));
+    const items = query.having.map((h) => (isPlainObject(h) && column !== undefined ? { ...h, columnName: column, key: { key: column } } : h));
     having = { expression: itemsExpression(items, 'AND', `${where} having`, out) };
   }
   const order = migrateOrder(query, aggregations, where, out);
@@ -243,14 +244,14 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
 
   const signal = query.dataSource === 'traces' || query.dataSource === 'logs' || query.dataSource === 'metrics' ? query.dataSource : undefined;
   const groupBy = Array.isArray(query.groupBy)
-    ? query.groupBy.filter(isRecord).map((g) => ({
+    ? query.groupBy.filter(isPlainObject).map((g) => ({
       name: g.key,
       fieldDataType: g.dataType,
       fieldContext: typeof g.key === 'string' && TRACE_FIELDS_WITHOUT_CONTEXT.has(g.key) ? undefined : g.type,
     }))
     : undefined;
   const selectFields = Array.isArray(query.selectColumns)
-    ? query.selectColumns.filter(isRecord).map((c) => ({ name: c.key, fieldDataType: c.dataType, fieldContext: c.type }))
+    ? query.selectColumns.filter(isPlainObject).map((c) => ({ name: c.key, fieldDataType: c.dataType, fieldContext: c.type }))
     : undefined;
   return {
     type: 'builder_query',
@@ -275,14 +276,14 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
 }
 
 function queryMapEntries(value: unknown): [string, JsonRecord][] {
-  if (!isRecord(value)) return [];
-  return Object.entries(value).filter((e): e is [string, JsonRecord] => isRecord(e[1])).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!isPlainObject(value)) return [];
+  return Object.entries(value).filter((e): e is [string, JsonRecord] => isPlainObject(e[1])).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Whether a rule still holds v3/v4 queries that SigNoz's migration would convert. */
 export function hasLegacyQueries(rule: JsonRecord): boolean {
   const version = typeof rule.version === 'string' ? rule.version : '';
-  const compositeQuery = isRecord(rule.condition) && isRecord(rule.condition.compositeQuery) ? rule.condition.compositeQuery : undefined;
+  const compositeQuery = isPlainObject(rule.condition) && isPlainObject(rule.condition.compositeQuery) ? rule.condition.compositeQuery : undefined;
   const maps = compositeQuery ? ['builderQueries', 'promQueries', 'chQueries'].some((k) => compositeQuery[k] !== undefined && compositeQuery[k] !== null) : false;
   return version !== 'v5' && (maps || /^v[0-4]$/.test(version));
 }
@@ -294,7 +295,7 @@ export function hasLegacyQueries(rule: JsonRecord): boolean {
 export function migrateLegacyQueries(rule: JsonRecord, where: string): QueryMigration {
   const out: QueryMigration = { problems: [], notes: [] };
   const version = typeof rule.version === 'string' ? rule.version : '';
-  const compositeQuery = isRecord(rule.condition) && isRecord(rule.condition.compositeQuery) ? rule.condition.compositeQuery : undefined;
+  const compositeQuery = isPlainObject(rule.condition) && isPlainObject(rule.condition.compositeQuery) ? rule.condition.compositeQuery : undefined;
   if (!compositeQuery) {
     out.problems.push(`${where}/condition/compositeQuery: missing, so there are no queries to migrate`);
     return out;
@@ -308,7 +309,7 @@ export function migrateLegacyQueries(rule: JsonRecord, where: string): QueryMigr
     for (const [name, query] of queryMapEntries(compositeQuery.builderQueries)) {
       const envelope = migrateBuilderQuery(name, query, version, panelType, `${at}/builderQueries/${name}`, out);
       if (envelope) queries.push(envelope);
-      textFilters ||= (query.dataSource === 'logs' || query.dataSource === 'traces') && isRecord(query.filters) && Array.isArray(query.filters.items) && query.filters.items.length > 0;
+      textFilters ||= (query.dataSource === 'logs' || query.dataSource === 'traces') && isPlainObject(query.filters) && Array.isArray(query.filters.items) && query.filters.items.length > 0;
     }
     if (textFilters) {
       out.notes.push(`${at}: logs/traces filter keys that exist both as attribute and as resource in your SigNoz are left unqualified; SigNoz's migration prefixes them (attribute./resource.) from its metadata`);

@@ -7,7 +7,8 @@
  * alert on absent data); a missing `selectedQueryName` is chosen as SigNoz chooses it (F1, else
  * the last enabled query by name).
  */
-import { isRecord, type JsonRecord } from '../validation/json-value';
+import { type JsonRecord } from '../validation/json-value';
+import { isPlainObject } from '../util/json';
 
 /** Whether SigNoz reads `rule` as schema version v1. */
 export function isSchemaV1(rule: JsonRecord): boolean {
@@ -16,8 +17,8 @@ export function isSchemaV1(rule: JsonRecord): boolean {
 
 function defaultSelectedQuery(queries: unknown[]): string | undefined {
   const enabled = queries
-    .filter(isRecord)
-    .map((q) => (isRecord(q.spec) ? q.spec : {}))
+    .filter(isPlainObject)
+    .map((q) => (isPlainObject(q.spec) ? q.spec : {}))
     .filter((spec) => spec.disabled !== true && typeof spec.name === 'string')
     .map((spec) => spec.name as string)
     .sort();
@@ -27,13 +28,13 @@ function defaultSelectedQuery(queries: unknown[]): string | undefined {
 
 /** Rewrites a v1 `rule` (a copy the caller owns) as v2alpha1; returns what could not be converted. */
 export function migrateSchemaV1(rule: JsonRecord, where: string): string[] {
-  const condition = isRecord(rule.condition) ? rule.condition : undefined;
-  const compositeQuery = condition && isRecord(condition.compositeQuery) ? condition.compositeQuery : undefined;
+  const condition = isPlainObject(rule.condition) ? rule.condition : undefined;
+  const compositeQuery = condition && isPlainObject(condition.compositeQuery) ? condition.compositeQuery : undefined;
   if (!condition || !compositeQuery) return [`${where}/condition: a v1 rule needs condition.compositeQuery`];
   if (condition.thresholds !== undefined && condition.thresholds !== null) {
     return [`${where}/schemaVersion: the rule has v2alpha1 thresholds but no schemaVersion "v2alpha1"; set schemaVersion so it is not read as v1`];
   }
-  const labels = isRecord(rule.labels) ? rule.labels : {};
+  const labels = isPlainObject(rule.labels) ? rule.labels : {};
   const queryType = compositeQuery.queryType;
   if (queryType === 'builder' && (rule.ruleType === undefined || rule.ruleType === '')) rule.ruleType = 'threshold_rule';
   if (queryType === 'promql') rule.ruleType = 'promql_rule';

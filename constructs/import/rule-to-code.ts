@@ -11,7 +11,8 @@ import { alertRulePropsSchema, describePropsIssues, type AlertRuleProps } from '
 import type { IQuery } from '../alerts/queries';
 import { SEVERITIES } from '../model/enums';
 import type { QueryEnvelope, RulePayload, Threshold } from '../model/rule-payload';
-import { isRecord, type JsonRecord } from '../validation/json-value';
+import { type JsonRecord } from '../validation/json-value';
+import { isPlainObject } from '../util/json';
 import { array, evaluateExpr, literal, object, type BuilderClass, type CodeExpr } from './code-expression';
 import { normalizeImportedRule } from './import-normalization';
 
@@ -28,29 +29,29 @@ function onlyKeys(value: JsonRecord, allowed: readonly string[]): boolean {
 }
 
 function fieldKeyExpr(key: unknown): CodeExpr {
-  return isRecord(key) && Object.keys(key).length === 1 && typeof key.name === 'string' ? literal(key.name) : literal(key);
+  return isPlainObject(key) && Object.keys(key).length === 1 && typeof key.name === 'string' ? literal(key.name) : literal(key);
 }
 
 /** The fluent calls every builder query shares, or `undefined` when a value has no setter. */
 function commonCalls(spec: JsonRecord): Call[] | undefined {
   const calls: Call[] = [];
-  if (isRecord(spec.filter)) calls.push({ method: 'where', args: [literal(spec.filter.expression)] });
+  if (isPlainObject(spec.filter)) calls.push({ method: 'where', args: [literal(spec.filter.expression)] });
   if (Array.isArray(spec.groupBy)) calls.push({ method: 'groupBy', args: spec.groupBy.map(fieldKeyExpr) });
   if (Array.isArray(spec.order)) {
     for (const order of spec.order) {
-      if (!isRecord(order) || !onlyKeys(order, ['key', 'direction'])) return undefined;
+      if (!isPlainObject(order) || !onlyKeys(order, ['key', 'direction'])) return undefined;
       calls.push({ method: 'orderBy', args: [fieldKeyExpr(order.key), literal(order.direction)] });
     }
   }
   if (Array.isArray(spec.functions)) {
     for (const fn of spec.functions) {
-      if (!isRecord(fn) || !onlyKeys(fn, ['name', 'args'])) return undefined;
+      if (!isPlainObject(fn) || !onlyKeys(fn, ['name', 'args'])) return undefined;
       const args = Array.isArray(fn.args) ? fn.args : [];
-      if (!args.every((a) => isRecord(a) && onlyKeys(a, ['value']))) return undefined;
+      if (!args.every((a) => isPlainObject(a) && onlyKeys(a, ['value']))) return undefined;
       calls.push({ method: 'fn', args: [literal(fn.name), ...args.map((a) => literal((a as JsonRecord).value))] });
     }
   }
-  if (isRecord(spec.having)) calls.push({ method: 'having', args: [literal(spec.having.expression)] });
+  if (isPlainObject(spec.having)) calls.push({ method: 'having', args: [literal(spec.having.expression)] });
   if (spec.stepInterval !== undefined) calls.push({ method: 'stepInterval', args: [literal(spec.stepInterval)] });
   if (spec.disabled === true) calls.push({ method: 'disabled', args: [] });
   if (spec.legend !== undefined) calls.push({ method: 'legend', args: [literal(spec.legend)] });
@@ -62,7 +63,7 @@ function expressionAggregationCalls(aggregations: unknown): Call[] | undefined {
   if (!Array.isArray(aggregations)) return [];
   const calls: Call[] = [];
   for (const aggregation of aggregations) {
-    if (!isRecord(aggregation) || !onlyKeys(aggregation, ['expression', 'alias']) || typeof aggregation.expression !== 'string') return undefined;
+    if (!isPlainObject(aggregation) || !onlyKeys(aggregation, ['expression', 'alias']) || typeof aggregation.expression !== 'string') return undefined;
     if (aggregation.expression === 'count()' && aggregation.alias === undefined) calls.push({ method: 'count', args: [] });
     else calls.push({ method: 'aggregate', args: [literal(aggregation.expression), ...(aggregation.alias !== undefined ? [literal(aggregation.alias)] : [])] });
   }
@@ -82,7 +83,7 @@ function builderFor(envelope: QueryEnvelope): CodeExpr | undefined {
       if (spec.signal === 'metrics') {
         if (!onlyKeys(spec, [...COMMON_BUILDER_KEYS, 'source']) || (spec.source !== undefined && spec.source !== 'meter')) return undefined;
         const aggregations = spec.aggregations;
-        if (!Array.isArray(aggregations) || aggregations.length !== 1 || !isRecord(aggregations[0])) return undefined;
+        if (!Array.isArray(aggregations) || aggregations.length !== 1 || !isPlainObject(aggregations[0])) return undefined;
         const aggregation = aggregations[0];
         if (!onlyKeys(aggregation, ['metricName', 'timeAggregation', 'spaceAggregation', 'temporality', 'reduceTo'])) return undefined;
         const calls: Call[] = [];
@@ -308,7 +309,7 @@ export function firstDifference(a: unknown, b: unknown, at = ''): string | undef
     }
     return at;
   }
-  if (isRecord(a) && isRecord(b)) {
+  if (isPlainObject(a) && isPlainObject(b)) {
     for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
       const found = firstDifference(a[key], b[key], `${at}/${key}`);
       if (found !== undefined) return found;

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { PlannedMaintenance } from '../../.gen/providers/signoz/planned-maintenance';
 import { Construct, Token, type ITerraformDependable } from '../engine';
 import type { IAlertRuleRef } from '../model/alert-rule-ref';
-import { PropsError, parseProps } from '../model/props-error';
+import { parseProps } from '../model/props-error';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import { SignozProviders } from '../providers/signoz-providers';
 import { RouteExpression } from '../routing/route-expression';
-import { RouteExpressionError } from '../routing/route-expression-parser';
+import { routeExpressionProp } from '../routing/route-expression-prop';
 import { formatGoDuration, parseGoDuration } from '../model/duration';
 import { WEEKDAYS, type MaintenanceSchedule } from './maintenance-schedule';
 import { formatInZone, parseRfc3339, timeZoneProblem } from './time-zone';
@@ -135,7 +135,7 @@ export class MaintenanceWindow extends Construct {
     const zone = valid.timezone;
     const s = valid.schedule;
     this.summary = describeSchedule(s, zone);
-    const scopeText = valid.scope === undefined ? undefined : scopeExpression(valid.scope, this.node.path);
+    const scopeText = valid.scope === undefined ? undefined : routeExpressionProp(valid.scope, 'MaintenanceWindow', this.node.path, 'scope').toString();
     const dependsOn = orderAfter(this, this.alerts.map((a) => a.dependable).filter((d): d is ITerraformDependable => d !== undefined));
     this.resource = new PlannedMaintenance(this, 'maintenance', {
       provider: SignozProviders.of(this).signoz,
@@ -172,15 +172,5 @@ function describeSchedule(s: ValidSchedule, zone: string): string {
       return `weekly on ${s.on.join(', ')} at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
     case 'monthly':
       return `monthly on day ${Number(wall(s.start).slice(8, 10))} at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
-  }
-}
-
-function scopeExpression(scope: RouteExpression | string, path: string): string {
-  if (scope instanceof RouteExpression) return scope.toString();
-  try {
-    return RouteExpression.parse(scope).toString();
-  } catch (err) {
-    if (err instanceof RouteExpressionError) throw new PropsError('MaintenanceWindow', path, [{ field: 'scope', message: err.message }]);
-    throw err;
   }
 }

@@ -1,20 +1,16 @@
 /**
  * Time-zone helpers on the platform's IANA database (Intl), which is what SigNoz's Go server
- * (time.LoadLocation) also reads. Go's names are case-sensitive; Intl's are not, so casing is checked.
+ * (time.LoadLocation) also reads. Which names are valid is decided in `model/time-zone.ts`.
  */
+import { ianaSpelling, isValidTimeZone } from '../model/time-zone';
 
-/** Why `zone` is not a usable IANA time-zone name, or undefined when it is. */
+/** Why `zone` is not a usable IANA time-zone name for a window, or undefined when it is. */
 export function timeZoneProblem(zone: string): string | undefined {
-  let resolved: string;
-  try {
-    resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return `'${zone}' is not an IANA time zone; use a name such as 'UTC', 'Europe/Berlin' or 'America/New_York'`;
-  }
-  if (resolved !== zone && resolved.toLowerCase() === zone.toLowerCase()) {
-    return `'${zone}' must be spelled '${resolved}' (SigNoz reads time-zone names case-sensitively)`;
-  }
-  return undefined;
+  // Go also takes '' (UTC) and 'Local' (the server's zone); a window names its zone.
+  if (zone !== '' && zone !== 'Local' && isValidTimeZone(zone)) return undefined;
+  const spelling = ianaSpelling(zone);
+  if (spelling !== undefined && spelling !== zone) return `'${zone}' must be spelled '${spelling}' (SigNoz reads time-zone names case-sensitively)`;
+  return `'${zone}' is not an IANA time zone; use a name such as 'UTC', 'Europe/Berlin' or 'America/New_York'`;
 }
 
 /** The wall-clock fields of `instant` in `zone`, and the zone's UTC offset then, in minutes. */

@@ -7,6 +7,13 @@ export type ChannelKind = 'slack' | 'webhook' | 'pagerduty' | 'email' | 'opsgeni
 export const PAGING_CHANNEL_KINDS: readonly ChannelKind[] = ['pagerduty', 'opsgenie'];
 
 /**
+ * Names of channels whose kind is unknown (managed elsewhere) that are taken to page: containing
+ * `pagerduty`, `opsgenie`, `oncall`/`on-call` or `paging`, or the word `pd`, `page` or `pager`
+ * (`pd-checkout`, `team-pager`; not `homepage-alerts`). Used by the policies and the plan summary.
+ */
+export const PAGING_CHANNEL_NAME = /pagerduty|opsgenie|on-?call|paging|(?:^|[^a-z])(?:pd|page|pager)(?:[^a-z]|$)/i;
+
+/**
  * What an alert rule or route policy needs to know about a notification channel. SigNoz references
  * channels by name; a channel managed in the same app also carries the Terraform resource that
  * creates it, so rules that use it depend on it and Terraform creates the channel first.

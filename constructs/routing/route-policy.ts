@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { RoutePolicy as RoutePolicyResource } from '../../.gen/providers/signoz/route-policy';
 import { Construct, Token, type ITerraformDependable } from '../engine';
 import { channelName, type ChannelInput } from '../model/channel-ref';
-import { PropsError, parseProps } from '../model/props-error';
+import { parseProps } from '../model/props-error';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import { SignozProviders } from '../providers/signoz-providers';
 import { RouteExpression } from './route-expression';
-import { RouteExpressionError } from './route-expression-parser';
+import { routeExpressionProp } from './route-expression-prop';
 
 export interface RoutePolicyProps {
   /** Policy name in SigNoz. */
@@ -60,7 +60,7 @@ export class RoutePolicy extends Construct {
   constructor(scope: Construct, id: string, props: RoutePolicyProps) {
     super(scope, id);
     const valid = parseProps(propsSchema, props, 'RoutePolicy', this.node.path);
-    this.expression = toExpression(valid.expression, this.node.path);
+    this.expression = routeExpressionProp(valid.expression, 'RoutePolicy', this.node.path, 'expression');
     this.policyName = valid.name;
     this.channelNames = valid.channels.map(channelName);
     const dependsOn = orderAfter(this, valid.channels
@@ -76,18 +76,5 @@ export class RoutePolicy extends Construct {
       tags: valid.tags?.map(escapeTemplateSequences),
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
-  }
-}
-
-function toExpression(expression: RouteExpression | string, path: string): RouteExpression {
-  if (expression instanceof RouteExpression) return expression;
-  if (Token.isUnresolved(expression)) {
-    throw new PropsError('RoutePolicy', path, [{ field: 'expression', message: 'must be literal text or a RouteExpression, not a Terraform token' }]);
-  }
-  try {
-    return RouteExpression.parse(expression);
-  } catch (err) {
-    if (err instanceof RouteExpressionError) throw new PropsError('RoutePolicy', path, [{ field: 'expression', message: err.message }]);
-    throw err;
   }
 }

@@ -8,6 +8,7 @@
  * field it is about and why, never silently approximated.
  */
 import { parseAllDocuments } from 'yaml';
+import { isPlainObject } from '../util/json';
 import type { QueryEnvelope } from '../model/rule-payload';
 import type { BurnRateWindow } from './burn-rate-windows';
 import { parseSloDuration } from './slo-duration';
@@ -41,7 +42,6 @@ export class OpenSloError extends Error {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The documents of a YAML or JSON text (several `---`-separated ones allowed), or of a parsed value. */
 function documentsOf(input: unknown): unknown[] {
@@ -57,11 +57,11 @@ function documentsOf(input: unknown): unknown[] {
 }
 
 function named(docs: readonly unknown[], kind: string): Json[] {
-  return docs.filter((d): d is Json => isRecord(d) && d.kind === kind);
+  return docs.filter((d): d is Json => isPlainObject(d) && d.kind === kind);
 }
 
 function nameOf(doc: Json): string | undefined {
-  return isRecord(doc.metadata) && typeof doc.metadata.name === 'string' ? doc.metadata.name : undefined;
+  return isPlainObject(doc.metadata) && typeof doc.metadata.name === 'string' ? doc.metadata.name : undefined;
 }
 
 function chooseSlo(docs: readonly unknown[], wanted: string | undefined): Json {
@@ -73,7 +73,7 @@ function chooseSlo(docs: readonly unknown[], wanted: string | undefined): Json {
   }
   if (slos.length === 1) return slos[0]!;
   if (slos.length === 0) {
-    const kinds = docs.map((d) => (isRecord(d) && typeof d.kind === 'string' ? d.kind : '(no kind)'));
+    const kinds = docs.map((d) => (isPlainObject(d) && typeof d.kind === 'string' ? d.kind : '(no kind)'));
     throw new OpenSloError(undefined, [{ field: 'kind', message: `no document of kind SLO (found: ${kinds.join(', ') || 'no documents'})` }]);
   }
   throw new OpenSloError(undefined, [{ field: 'kind', message: `${slos.length} SLO documents (${slos.map(nameOf).join(', ')}); choose one with options.sloName` }]);
@@ -94,7 +94,7 @@ function readObjective(spec: Json, wanted: string | undefined, problems: Problem
   }
   let index = 0;
   if (wanted !== undefined) {
-    index = objectives.findIndex((o) => isRecord(o) && o.displayName === wanted);
+    index = objectives.findIndex((o) => isPlainObject(o) && o.displayName === wanted);
     if (index < 0) {
       problems.add('spec.objectives', `no objective with displayName '${wanted}'`);
       return undefined;
@@ -105,7 +105,7 @@ function readObjective(spec: Json, wanted: string | undefined, problems: Problem
   }
   const objective = objectives[index];
   const at = `spec.objectives[${index}]`;
-  if (!isRecord(objective)) {
+  if (!isPlainObject(objective)) {
     problems.add(at, 'must be an object with target or targetPercent');
     return undefined;
   }
@@ -130,7 +130,7 @@ function readObjective(spec: Json, wanted: string | undefined, problems: Problem
 function readPeriod(spec: Json, problems: Problems): string | undefined {
   const windows = spec.timeWindow;
   if (windows === undefined) return undefined;
-  if (!Array.isArray(windows) || windows.length !== 1 || !isRecord(windows[0])) {
+  if (!Array.isArray(windows) || windows.length !== 1 || !isPlainObject(windows[0])) {
     problems.add('spec.timeWindow', 'must be a list of exactly one time window');
     return undefined;
   }
@@ -149,8 +149,8 @@ function readPeriod(spec: Json, problems: Problems): string | undefined {
 const SIGNALS = ['metrics', 'logs', 'traces'];
 
 function readMetricSource(value: unknown, role: 'good' | 'bad' | 'total', at: string, problems: Problems): QueryEnvelope | undefined {
-  const source = isRecord(value) ? value.metricSource : undefined;
-  if (!isRecord(source)) {
+  const source = isPlainObject(value) ? value.metricSource : undefined;
+  if (!isPlainObject(source)) {
     problems.add(at, 'must hold a metricSource');
     return undefined;
   }
@@ -160,7 +160,7 @@ function readMetricSource(value: unknown, role: 'good' | 'bad' | 'total', at: st
     return undefined;
   }
   const spec = source.spec;
-  if (!isRecord(spec)) {
+  if (!isPlainObject(spec)) {
     problems.add(`${at}.metricSource.spec`, 'must be a SigNoz v5 builder query spec such as { signal: metrics, aggregations: [...], filter: { expression: ... } }');
     return undefined;
   }
@@ -182,7 +182,7 @@ function readIndicator(docs: readonly unknown[], spec: Json, problems: Problems)
       return undefined;
     }
   }
-  if (!isRecord(indicator) || !isRecord(indicator.spec)) {
+  if (!isPlainObject(indicator) || !isPlainObject(indicator.spec)) {
     problems.add('spec.indicator', 'needs an indicator (or indicatorRef) with a ratioMetric');
     return undefined;
   }
@@ -192,7 +192,7 @@ function readIndicator(docs: readonly unknown[], spec: Json, problems: Problems)
     return undefined;
   }
   const ratio = sli.ratioMetric;
-  if (!isRecord(ratio)) {
+  if (!isPlainObject(ratio)) {
     problems.add(`${base}.ratioMetric`, 'is required (good or bad, and total)');
     return undefined;
   }
@@ -223,7 +223,7 @@ export function openSloToProps(input: unknown, options: OpenSloOptions = {}): Se
     problems.add('apiVersion', `${JSON.stringify(slo.apiVersion)} is not supported; write the document for openslo/v1`);
   }
   if (sloName === undefined) problems.add('metadata.name', 'is required');
-  const spec = isRecord(slo.spec) ? slo.spec : undefined;
+  const spec = isPlainObject(slo.spec) ? slo.spec : undefined;
   if (!spec) {
     problems.add('spec', 'is required');
     throw new OpenSloError(sloName, problems.list);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AlertOverride } from '../estate/environment';
 import type { ChannelInput } from '../model/channel-ref';
 import { TERRAFORM_VERSION } from '../providers/versions';
+import { isPlainObject } from '../util/json';
 import { stateBackendConfigSchema, type StateBackendConfig } from './state-backend-config';
 
 /**
@@ -63,7 +64,7 @@ export const environmentSettingsSchema = z
     channelOverrides: z.record(z.string().min(1, 'channel names must not be empty'), channelInput).optional(),
     disabledAlerts: z.array(z.string().min(1, 'alert keys must not be empty')).optional(),
     // Each override is checked by the alert it applies to, with that alert's construct path in the message.
-    alertOverrides: z.record(z.string().min(1, 'alert keys must not be empty'), z.custom<AlertOverride>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'must be an object of alert changes')).optional(),
+    alertOverrides: z.record(z.string().min(1, 'alert keys must not be empty'), z.custom<AlertOverride>((v) => isPlainObject(v), 'must be an object of alert changes')).optional(),
   })
   .superRefine((settings, ctx) => {
     const version = settings.terraformVersion ?? TERRAFORM_VERSION;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainObject } from '../util/json';
 
 /**
  * Where a stack keeps its Terraform state. Every option locks the state while Terraform runs.
@@ -135,7 +136,7 @@ const schemas = [
 /** Schema of {@link StateBackendConfig}: refuses credentials and a backend without locking. */
 export const stateBackendConfigSchema: z.ZodType<StateBackendConfig> = z.preprocess(
   (value, ctx) => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if (isPlainObject(value)) {
       const found = CREDENTIAL_FIELDS.filter((f) => f in value);
       for (const field of found) {
         ctx.addIssue({

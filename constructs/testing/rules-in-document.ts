@@ -13,29 +13,29 @@ export interface RuleInDocument {
 }
 
 import { configAttributeValues } from '../model/terraform-literal';
+import { isPlainObject } from '../util/json';
 
 const TERRAFORM_RULE_TYPES = ['signoz_rule', 'signoz_alert'];
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nameOf = (rule: unknown): string => {
-  if (!isObject(rule)) return '';
-  const inner = isObject(rule.data) && rule.alert === undefined ? rule.data : rule;
+  if (!isPlainObject(rule)) return '';
+  const inner = isPlainObject(rule.data) && rule.alert === undefined ? rule.data : rule;
   return typeof inner.alert === 'string' ? inner.alert : '';
 };
 
 export function rulesInDocument(doc: unknown): RuleInDocument[] {
   if (Array.isArray(doc)) return doc.map((json, i) => ({ name: nameOf(json), address: `[${i}]`, json }));
-  if (!isObject(doc)) return [];
-  if (isObject(doc.resource)) {
+  if (!isPlainObject(doc)) return [];
+  if (isPlainObject(doc.resource)) {
     const found: RuleInDocument[] = [];
     for (const type of TERRAFORM_RULE_TYPES) {
       const blocks = doc.resource[type];
-      if (!isObject(blocks)) continue;
+      if (!isPlainObject(blocks)) continue;
       // Synthesized configuration escapes Terraform template syntax; read the values SigNoz receives.
       for (const id of Object.keys(blocks).sort()) found.push({ name: nameOf(blocks[id]), address: `${type}.${id}`, json: configAttributeValues(blocks[id]) });
     }
     return found;
   }
-  if (isObject(doc.data) && Array.isArray(doc.data.rules)) return rulesInDocument(doc.data.rules);
-  if ('alert' in doc || 'condition' in doc || (isObject(doc.data) && 'alert' in doc.data)) return [{ name: nameOf(doc), address: '', json: doc }];
+  if (isPlainObject(doc.data) && Array.isArray(doc.data.rules)) return rulesInDocument(doc.data.rules);
+  if ('alert' in doc || 'condition' in doc || (isPlainObject(doc.data) && 'alert' in doc.data)) return [{ name: nameOf(doc), address: '', json: doc }];
   return [];
 }

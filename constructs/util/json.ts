@@ -2,8 +2,14 @@
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+/** A JSON object (not null, not an array). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The member `key` of `value` when it is a JSON object, else undefined. */
+export function valueAt(value: unknown, key: string): unknown {
+  return isPlainObject(value) ? value[key] : undefined;
 }
 
 /** A deep copy with object keys sorted, so output does not depend on the order code set them. */

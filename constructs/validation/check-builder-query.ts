@@ -2,11 +2,12 @@
  * A builder query's checks beyond its shape, with SigNoz's wording (`QueryBuilderQuery.Validate`
  * for time-series requests, which is what rules run).
  */
-import { arrayAt, isRecord, recordAt, stringAt, type JsonRecord } from './json-value';
+import { arrayAt, recordAt, stringAt, type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
 import { checkQueryFunctions } from './check-query-functions';
 import { checkStepInterval } from './check-step-interval';
 import type { IssueCollector } from './issue-collector';
+import { isPlainObject } from '../util/json';
 
 const SIGNAL_WORD: Readonly<Record<string, string>> = { logs: 'log', traces: 'trace' };
 
@@ -19,7 +20,7 @@ function checkAggregations(spec: JsonRecord, specPath: string, out: IssueCollect
   const name = stringAt(spec, 'name');
   const aliases = new Set<string>();
   (arrayAt(spec, 'aggregations') ?? []).forEach((aggregation, index) => {
-    if (!isRecord(aggregation)) return;
+    if (!isPlainObject(aggregation)) return;
     const path = pointer(specPath, 'aggregations', index);
     if (signal === 'metrics') {
       const metricName = aggregation.metricName;
@@ -61,7 +62,7 @@ function orderableKeys(spec: JsonRecord): Set<string> {
   const metrics = stringAt(spec, 'signal') === 'metrics';
   (arrayAt(spec, 'aggregations') ?? []).forEach((aggregation, index) => {
     keys.add(String(index));
-    if (!isRecord(aggregation)) return;
+    if (!isPlainObject(aggregation)) return;
     if (!metrics) {
       const alias = stringAt(aggregation, 'alias');
       if (alias) keys.add(alias);

@@ -2,7 +2,7 @@
  * The composite query as a whole: unique names, the selected query, and each query kind's own
  * requirements (formula references, PromQL/ClickHouse text, trace-operator references).
  */
-import { isRecord, recordAt, stringAt, type JsonRecord } from './json-value';
+import { recordAt, stringAt, type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
 import { checkBuilderQuery } from './check-builder-query';
 import { checkQueryFunctions } from './check-query-functions';
@@ -10,6 +10,7 @@ import { checkStepInterval } from './check-step-interval';
 import { analyzeFormula, traceOperatorReferences } from './formula-expression';
 import { namesOf, type QueryEntry } from './query-inventory';
 import type { IssueCollector } from './issue-collector';
+import { isPlainObject } from '../util/json';
 
 function isBlank(value: unknown): boolean {
   return typeof value === 'string' && value.trim() === '';
@@ -88,7 +89,7 @@ export function checkCompositeQuery(payload: unknown, queries: readonly QueryEnt
   checkSelectedQuery(recordAt(payload, 'condition'), queries, out);
   for (const entry of queries) {
     const spec = entry.spec;
-    if (!isRecord(spec)) continue;
+    if (!isPlainObject(spec)) continue;
     switch (entry.type) {
       case 'builder_query':
         checkBuilderQuery(spec, entry.specPath, out);

@@ -1,9 +1,10 @@
 /** Evaluation windows and schedules, with the checks and wording of SigNoz's `ruletypes/evaluation.go`. */
 import { parseGoDuration } from '../model/duration';
-import { isRecord, recordAt, stringAt } from './json-value';
+import { recordAt, stringAt } from './json-value';
 import { pointer } from './json-pointer';
-import { isValidTimeZone } from './time-zone';
+import { isValidTimeZone } from '../model/time-zone';
 import type { IssueCollector } from './issue-collector';
+import { isPlainObject } from '../util/json';
 
 /** "invalid duration" for unparsable text, the server's "must be greater than zero" otherwise. */
 export function checkPositiveDuration(parent: unknown, key: string, parentPath: string, out: IssueCollector, notPositive: string): void {
@@ -39,7 +40,7 @@ const SCHEDULES: Readonly<Record<string, { fields: readonly FieldRange[]; missin
 };
 
 function checkSchedule(schedule: unknown, path: string, out: IssueCollector): void {
-  if (!isRecord(schedule)) return;
+  if (!isPlainObject(schedule)) return;
   const type = stringAt(schedule, 'type');
   const rules = type === undefined ? undefined : SCHEDULES[type];
   if (!rules) return;

@@ -1,7 +1,8 @@
 /** Arguments of query functions, checked as SigNoz's `Function.ValidateArgs` does. */
-import { arrayAt, isRecord, stringAt } from './json-value';
+import { arrayAt, stringAt } from './json-value';
 import { pointer } from './json-pointer';
 import type { IssueCollector } from './issue-collector';
+import { isPlainObject } from '../util/json';
 
 /** Functions whose first argument is required, and what SigNoz calls it. */
 const REQUIRED_ARGUMENT: Readonly<Record<string, string>> = {
@@ -31,7 +32,7 @@ export function checkQueryFunctions(spec: unknown, specPath: string, out: IssueC
       return;
     }
     const first = args[0];
-    if (isRecord(first) && !parsesAsFloat(first.value)) {
+    if (isPlainObject(first) && !parsesAsFloat(first.value)) {
       out.error(pointer(fnPath, 'args', 0, 'value'), `${argument} must be a floating value for function ${name}`);
     }
   });

@@ -2,8 +2,9 @@
  * Recognizes rule payloads written for older SigNoz versions, so they are reported as legacy with
  * a migration hint instead of drowning in v2alpha1 schema errors or being half accepted.
  */
-import { hasOwn, isRecord, recordAt, type JsonRecord } from './json-value';
+import { hasOwn, recordAt, type JsonRecord } from './json-value';
 import type { ValidationIssue } from './validation-issue';
+import { isPlainObject } from '../util/json';
 
 export interface LegacyFindings {
   /** What was found, one issue per legacy construct, each saying how to migrate. */
@@ -84,7 +85,7 @@ function topLevelFindings(rule: JsonRecord): ValidationIssue[] {
 
 /** Legacy constructs in `rule`; empty `issues` when there are none (or `rule` is not an object). */
 export function detectLegacyRule(rule: unknown): LegacyFindings {
-  if (!isRecord(rule)) return { issues: [], wholePayload: false };
+  if (!isPlainObject(rule)) return { issues: [], wholePayload: false };
   const schemaV1 = schemaVersionFinding(rule);
   const structural = [...versionFinding(rule), ...schemaV1, ...queryMapFindings(rule)];
   // a schema v1 finding already explains where the v1 top-level fields go

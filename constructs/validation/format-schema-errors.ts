@@ -7,8 +7,9 @@ import type { ErrorObject } from 'ajv';
 import { COMPARE_OP_ALIASES, MATCH_TYPE_ALIASES } from '../model/enums';
 import { unknownFieldMessage } from './did-you-mean';
 import { pointer } from './json-pointer';
-import { describeValue, isRecord, jsonTypeOf } from './json-value';
+import { describeValue, jsonTypeOf } from './json-value';
 import type { ValidationIssue } from './validation-issue';
+import { isPlainObject } from '../util/json';
 
 const ALIAS_TABLES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   compareOp: COMPARE_OP_ALIASES,
@@ -45,14 +46,14 @@ function typeMessage(expected: unknown, actual: unknown): string {
 }
 
 function customMessage(error: ErrorObject): string | undefined {
-  const messages = isRecord(error.parentSchema) ? error.parentSchema['x-messages'] : undefined;
-  const template = isRecord(messages) ? messages[error.keyword] : undefined;
+  const messages = isPlainObject(error.parentSchema) ? error.parentSchema['x-messages'] : undefined;
+  const template = isPlainObject(messages) ? messages[error.keyword] : undefined;
   return typeof template === 'string' ? template.replace('{value}', describeValue(error.data)) : undefined;
 }
 
 function knownProperties(schema: unknown): string[] {
-  const properties = isRecord(schema) ? schema.properties : undefined;
-  return isRecord(properties) ? Object.keys(properties) : [];
+  const properties = isPlainObject(schema) ? schema.properties : undefined;
+  return isPlainObject(properties) ? Object.keys(properties) : [];
 }
 
 function toIssue(error: ErrorObject): ValidationIssue | undefined {
@@ -71,7 +72,7 @@ function toIssue(error: ErrorObject): ValidationIssue | undefined {
     case 'enum': {
       if (custom) return { path: error.instancePath, message: custom };
       const allowed = Array.isArray(error.schema) ? error.schema : [];
-      const aliases = isRecord(error.parentSchema) ? ALIAS_TABLES[String(error.parentSchema['x-aliases'])] : undefined;
+      const aliases = isPlainObject(error.parentSchema) ? ALIAS_TABLES[String(error.parentSchema['x-aliases'])] : undefined;
       const hint = aliases ? aliasHint(aliases) : '';
       return { path: error.instancePath, message: `unsupported value ${describeValue(error.data)}; must be one of ${listAllowed(allowed)}${hint}` };
     }

@@ -2,12 +2,7 @@
  * The query references in a formula expression such as `(A / B) * 100` or `A.0 + B.errors`, read
  * the way SigNoz's formula evaluator (govaluate with SigNoz's math functions) reads them.
  */
-
-/** Functions a SigNoz formula may call (`querybuildertypesv5.EvalFuncs`). */
-export const FORMULA_FUNCTIONS: ReadonlySet<string> = new Set([
-  'abs', 'exp', 'log', 'ln', 'exp2', 'log2', 'exp10', 'log10', 'sqrt', 'cbrt', 'erf', 'erfc', 'lgamma', 'tgamma',
-  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'degrees', 'radians', 'now',
-]);
+import { isFormulaFunction } from '../model/formula-functions';
 
 const LITERALS = new Set(['true', 'false', 'in', 'IN']);
 
@@ -42,7 +37,7 @@ export function analyzeFormula(expression: string): FormulaAnalysis {
       i += word.length;
       const callsFunction = /^\s*\(/.test(expression.slice(i));
       if (callsFunction) {
-        if (!FORMULA_FUNCTIONS.has(word)) return { queryNames, error: `undefined function ${word}` };
+        if (!isFormulaFunction(word)) return { queryNames, error: `undefined function ${word}` };
       } else if (!LITERALS.has(word)) {
         queryNames.push(word.split('.')[0] as string);
       }

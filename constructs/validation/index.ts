@@ -9,4 +9,4 @@ export { RULE_SCHEMAS, RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY } from './rule-sch
 export { ruleSchemaValidator } from './compiled-rule-schema';
 export { isValidLabelName } from './check-labels-and-annotations';
 export { signozTemplateError } from './go-template/check-signoz-template';
-export { isValidTimeZone } from './time-zone';
+export { isValidTimeZone } from '../model/time-zone';

@@ -1,28 +1,25 @@
 /** Small, defensive accessors for untrusted JSON values: validation must never throw on odd input. */
+import { isPlainObject } from '../util/json';
 
 export type JsonRecord = Record<string, unknown>;
 
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The object at `key` of `parent`, or `undefined` when either is not an object. */
 export function recordAt(parent: unknown, key: string): JsonRecord | undefined {
-  if (!isRecord(parent)) return undefined;
+  if (!isPlainObject(parent)) return undefined;
   const value = parent[key];
-  return isRecord(value) ? value : undefined;
+  return isPlainObject(value) ? value : undefined;
 }
 
 /** The array at `key` of `parent`, or `undefined`. */
 export function arrayAt(parent: unknown, key: string): unknown[] | undefined {
-  if (!isRecord(parent)) return undefined;
+  if (!isPlainObject(parent)) return undefined;
   const value = parent[key];
   return Array.isArray(value) ? value : undefined;
 }
 
 /** The string at `key` of `parent`, or `undefined`. */
 export function stringAt(parent: unknown, key: string): string | undefined {
-  if (!isRecord(parent)) return undefined;
+  if (!isPlainObject(parent)) return undefined;
   const value = parent[key];
   return typeof value === 'string' ? value : undefined;
 }

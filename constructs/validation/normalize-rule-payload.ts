@@ -11,7 +11,8 @@ import {
   normalizeCompareOp, normalizeMatchType, ORDER_DIRECTIONS, PANEL_TYPES, QUERY_ENVELOPE_TYPES, REDUCE_TO, RULE_TYPES,
   SCHEDULE_TYPES, SEASONALITIES, SIGNALS, SOURCES, SPACE_AGGREGATIONS, TEMPORALITIES, TIME_AGGREGATIONS,
 } from '../model/enums';
-import { arrayAt, cloneJson, isRecord, recordAt, type JsonRecord } from './json-value';
+import { arrayAt, cloneJson, recordAt, type JsonRecord } from './json-value';
+import { isPlainObject } from '../util/json';
 
 /** Synonyms SigNoz maps to a canonical field context (`telemetrytypes.FieldContext`). */
 const FIELD_CONTEXT_SYNONYMS: Readonly<Record<string, string>> = {
@@ -65,7 +66,7 @@ function canonicalize(record: JsonRecord | undefined, key: string, table: EnumTa
 
 function eachRecord(items: unknown[] | undefined, visit: (item: JsonRecord) => void): void {
   if (!items) return;
-  for (const item of items) if (isRecord(item)) visit(item);
+  for (const item of items) if (isPlainObject(item)) visit(item);
 }
 
 function normalizeFieldKey(key: JsonRecord): void {
@@ -123,7 +124,7 @@ function normalizeCondition(condition: JsonRecord): void {
 
 /** Normalizes a payload that the caller owns, in place. */
 export function normalizeRulePayloadInPlace(payload: unknown): void {
-  if (!isRecord(payload)) return;
+  if (!isPlainObject(payload)) return;
   canonicalize(payload, 'ruleType', TABLES.ruleType);
   if (payload.version === undefined) payload.version = 'v5';
   const condition = recordAt(payload, 'condition');

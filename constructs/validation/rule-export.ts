@@ -3,8 +3,9 @@
  * response envelope `{status, data}` whose data is a rule, an array of rules (v2 list) or
  * `{rules: [...]}` (v1 list). Fields the server adds on read are removed before validation.
  */
-import { isRecord, type JsonRecord } from './json-value';
+import { type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
+import { isPlainObject } from '../util/json';
 
 /** Read-only fields SigNoz adds to rules it returns (v1 and v2 spellings). */
 export const SERVER_READ_ONLY_FIELDS = [
@@ -20,14 +21,14 @@ export interface ExportedRule {
 
 /** A shallow copy of `rule` without the server's read-only fields (other values are returned as is). */
 export function stripServerFields(rule: unknown): unknown {
-  if (!isRecord(rule) || !SERVER_READ_ONLY_FIELDS.some((field) => field in rule)) return rule;
+  if (!isPlainObject(rule) || !SERVER_READ_ONLY_FIELDS.some((field) => field in rule)) return rule;
   const copy: JsonRecord = { ...rule };
   for (const field of SERVER_READ_ONLY_FIELDS) delete copy[field];
   return copy;
 }
 
 function isApiEnvelope(document: unknown): document is JsonRecord & { data: unknown } {
-  return isRecord(document) && typeof document.status === 'string' && 'data' in document;
+  return isPlainObject(document) && typeof document.status === 'string' && 'data' in document;
 }
 
 function listed(items: readonly unknown[], base: string): ExportedRule[] {
@@ -40,6 +41,6 @@ export function rulesInExport(document: unknown): ExportedRule[] {
   if (!isApiEnvelope(document)) return [{ pointer: '', rule: stripServerFields(document) }];
   const data = document.data;
   if (Array.isArray(data)) return listed(data, '/data');
-  if (isRecord(data) && Array.isArray(data.rules)) return listed(data.rules, '/data/rules');
+  if (isPlainObject(data) && Array.isArray(data.rules)) return listed(data.rules, '/data/rules');
   return [{ pointer: '/data', rule: stripServerFields(data) }];
 }

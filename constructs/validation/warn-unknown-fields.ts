@@ -3,10 +3,11 @@
  * notification settings leniently): usually typos, so they are reported as warnings.
  */
 import { unknownFieldMessage } from './did-you-mean';
-import { arrayAt, isRecord, recordAt } from './json-value';
+import { arrayAt, recordAt } from './json-value';
 import { pointer } from './json-pointer';
 import { SCHEMA_PARTS } from './rule-schemas';
 import type { IssueCollector } from './issue-collector';
+import { isPlainObject } from '../util/json';
 
 /** Keys reported elsewhere with a better message: legacy top-level fields and v1-only condition fields. */
 const LEGACY_RULE_FIELDS = ['preferredChannels', 'evalWindow', 'frequency'];
@@ -31,7 +32,7 @@ const KNOWN = {
 };
 
 function warnUnknown(object: unknown, known: readonly string[], path: string, out: IssueCollector, reportedElsewhere: readonly string[] = []): void {
-  if (!isRecord(object)) return;
+  if (!isPlainObject(object)) return;
   for (const key of Object.keys(object)) {
     if (known.includes(key) || reportedElsewhere.includes(key)) continue;
     out.warn(pointer(path, key), unknownFieldMessage(key, known, '; SigNoz ignores it'));

@@ -9,10 +9,11 @@
  * and `ruleId`. Labels that only exist at run time (group-by labels, the rule id) are unknown, so a
  * policy may "maybe" match.
  */
+import { SEVERITIES } from '../../constructs/model/enums';
 import type { Threshold } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
 import type { AlertSubject, ChannelDefinition, RoutePolicyDefinition } from '../subjects';
-import { UNKNOWN, type LabelGroup, type LabelLookup } from './route-expression';
+import { UNKNOWN, type LabelGroup, type LabelLookup } from './route-expression-reader';
 
 /** How a channel name was judged. */
 export interface ChannelVerdict {
@@ -48,7 +49,7 @@ export interface AlertRouting {
   readonly tiers: readonly TierRoute[];
 }
 
-const SEVERITY_NAMES = new Set(['critical', 'error', 'warning', 'info']);
+const SEVERITY_NAMES: ReadonlySet<string> = new Set(SEVERITIES);
 
 /** Channels of one environment, by name. */
 export class ChannelDirectory {

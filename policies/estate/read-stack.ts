@@ -2,6 +2,8 @@
  * Turns one synthesized stack (`cdk.tf.json`) into the subjects policy rules judge: decoded alerts,
  * channels, route policies and Terraform settings.
  */
+import { isChannelApiPath } from '../../constructs/channels/channel-api-path';
+import { receiverKind } from '../../constructs/channels/receiver-kind';
 import { decodeRuleResource, isRuleResourceType } from '../../constructs/codecs';
 import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
@@ -11,8 +13,10 @@ import type {
   AlertSubject, ChannelDefinition, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackSubject, TerraformSettings,
 } from '../subjects';
 import { resolveEnvironment, type ResolvedEnvironment } from './environment';
-import { RouteExpression } from './route-expression';
+import { RouteExpressionError } from '../../constructs/routing/route-expression-parser';
+import { RouteExpressionReader } from './route-expression-reader';
 import { parseTemplatedJson } from './terraform-template';
+import { isPlainObject } from '../../constructs/util/json';
 
 /** A synthesized stack as read from `cdktf.out` (or from the app at synth time). */
 export interface SynthesizedStack {
@@ -50,34 +54,28 @@ export interface ReadStack {
   readonly unreadable: readonly UnreadableResource[];
 }
 
-const CHANNELS_API_PATH = /\/api\/v1\/channels\/?$/;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function libraryMetadataOf(document: Record<string, unknown>): StackLibraryMetadata {
-  const comment = isObject(document['//']) ? document['//'] : {};
-  const ours = isObject(comment[STACK_METADATA_KEY]) ? comment[STACK_METADATA_KEY] : {};
+  const comment = isPlainObject(document['//']) ? document['//'] : {};
+  const ours = isPlainObject(comment[STACK_METADATA_KEY]) ? comment[STACK_METADATA_KEY] : {};
   return {
     environment: ours.environment,
-    sources: isObject(ours.sources) ? (ours.sources as Record<string, string>) : {},
+    sources: isPlainObject(ours.sources) ? (ours.sources as Record<string, string>) : {},
     suppressions: Array.isArray(ours.suppressions) ? ours.suppressions : [],
-    importedChannels: isObject(ours.importedChannels) ? (ours.importedChannels as Record<string, string>) : {},
+    importedChannels: isPlainObject(ours.importedChannels) ? (ours.importedChannels as Record<string, string>) : {},
   };
 }
 
 function resourcesOf(stackName: string, document: Record<string, unknown>): ResourceEntry[] {
   const out: ResourceEntry[] = [];
-  const byType = isObject(document.resource) ? document.resource : {};
+  const byType = isPlainObject(document.resource) ? document.resource : {};
   for (const type of Object.keys(byType)) {
     const byName = byType[type];
-    if (!isObject(byName)) continue;
+    if (!isPlainObject(byName)) continue;
     for (const name of Object.keys(byName)) {
       const raw = byName[name];
-      if (!isObject(raw)) continue;
+      if (!isPlainObject(raw)) continue;
       const { '//': comment, ...attributes } = raw;
-      const recordedPath = isObject(comment) && isObject(comment.metadata) ? comment.metadata.path : undefined;
+      const recordedPath = isPlainObject(comment) && isPlainObject(comment.metadata) ? comment.metadata.path : undefined;
       out.push({
         ref: {
           stack: stackName,
@@ -94,16 +92,16 @@ function resourcesOf(stackName: string, document: Record<string, unknown>): Reso
 }
 
 function terraformSettingsOf(document: Record<string, unknown>): TerraformSettings {
-  const terraform = isObject(document.terraform) ? document.terraform : {};
-  const backendBlock = isObject(terraform.backend) ? terraform.backend : undefined;
+  const terraform = isPlainObject(document.terraform) ? document.terraform : {};
+  const backendBlock = isPlainObject(terraform.backend) ? terraform.backend : undefined;
   const backendType = backendBlock ? Object.keys(backendBlock)[0] : undefined;
   return {
     requiredVersion: terraform.required_version,
-    requiredProviders: isObject(terraform.required_providers) ? terraform.required_providers : {},
+    requiredProviders: isPlainObject(terraform.required_providers) ? terraform.required_providers : {},
     ...(backendType !== undefined
-      ? { backend: { type: backendType, config: isObject(backendBlock![backendType]) ? (backendBlock![backendType] as Record<string, unknown>) : {} } }
+      ? { backend: { type: backendType, config: isPlainObject(backendBlock![backendType]) ? (backendBlock![backendType] as Record<string, unknown>) : {} } }
       : {}),
-    ...(isObject(terraform.cloud) ? { cloud: terraform.cloud } : {}),
+    ...(isPlainObject(terraform.cloud) ? { cloud: terraform.cloud } : {}),
   };
 }
 
@@ -111,11 +109,11 @@ function terraformSettingsOf(document: Record<string, unknown>): TerraformSettin
 function channelOf(entry: ResourceEntry): ChannelDefinition | undefined {
   if (entry.ref.type !== 'restapi_object') return undefined;
   const apiPath = entry.attributes.path ?? entry.attributes.create_path;
-  if (typeof apiPath !== 'string' || !CHANNELS_API_PATH.test(apiPath)) return undefined;
+  if (!isChannelApiPath(apiPath)) return undefined;
   const data = typeof entry.attributes.data === 'string' ? parseTemplatedJson(entry.attributes.data) : entry.attributes.data;
-  if (!isObject(data) || typeof data.name !== 'string') return undefined;
-  const configKey = Object.keys(data).sort().find((k) => k.endsWith('_configs') && Array.isArray(data[k]) && (data[k] as unknown[]).length > 0);
-  return { name: data.name, ...(configKey ? { kind: configKey.slice(0, -'_configs'.length) } : {}), resource: entry.ref };
+  if (!isPlainObject(data) || typeof data.name !== 'string') return undefined;
+  const kind = receiverKind(data);
+  return { name: data.name, ...(kind ? { kind } : {}), resource: entry.ref };
 }
 
 function routePolicyOf(entry: ResourceEntry): RoutePolicyDefinition | undefined {
@@ -124,9 +122,10 @@ function routePolicyOf(entry: ResourceEntry): RoutePolicyDefinition | undefined 
   const channels = Array.isArray(entry.attributes.channels) ? entry.attributes.channels.map(String) : [];
   const name = typeof entry.attributes.name === 'string' ? entry.attributes.name : entry.ref.name;
   try {
-    return { name, expression, parsed: RouteExpression.parse(expression), channels, resource: entry.ref };
+    return { name, expression, parsed: RouteExpressionReader.parse(expression), channels, resource: entry.ref };
   } catch (err) {
-    return { name, expression, parseError: (err as Error).message, channels, resource: entry.ref };
+    const parseError = err instanceof RouteExpressionError ? `column ${err.column}: ${err.problem}` : (err as Error).message;
+    return { name, expression, parseError, channels, resource: entry.ref };
   }
 }
 

@@ -6,11 +6,13 @@ export default definePolicyRule({
   scope: 'stack',
   description: 'Route-policy expressions stay within what the policy checks can evaluate.',
   explanation:
-    'The routing rules evaluate route-policy expressions against each alert\'s labels. They read comparisons ' +
-    '(`==`, `!=`, `<`, `>`, `in`, `contains`, `startsWith`, `endsWith`, `matches`, their `not` forms), `and`/`&&`, ' +
-    '`or`/`||`, `not`/`!`, parentheses, string, number and list literals, and dotted label names ' +
-    '(`threshold.name`). An expression using more (function calls, arithmetic, `?.`) is treated as "may match", ' +
-    'so routing findings about it become warnings. Rewrite it in the subset to get definite answers.',
+    'The routing rules evaluate route-policy expressions against each alert\'s labels, reading them with the ' +
+    'parser the RoutePolicy construct validates with: comparisons of a label with quoted strings (`==`, `!=`, ' +
+    '`in`, `contains`, `startsWith`, `endsWith`, `matches`, their `not` forms), `and`/`&&`, `or`/`||`, ' +
+    '`not(...)`/`!(...)`, parentheses and dotted label names (`threshold.name`, `threshold["name"]`). An expression ' +
+    'it refuses (written by hand or imported: function calls, numbers, `<`, `nil`, a bare `!label`) is treated as ' +
+    '"may match", so routing findings about it become warnings. The warning quotes the parser\'s reason; rewrite ' +
+    'the expression in the subset to get definite answers.',
   check: ({ routePolicies }) => routePolicies
     .filter((p) => p.parseError !== undefined)
     .map((p) => ({

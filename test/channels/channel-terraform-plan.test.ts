@@ -1,7 +1,7 @@
 import { NotificationChannel } from '../../constructs/channels/notification-channel';
 import { Secret } from '../../constructs/secrets/secret';
-import { decodeReceiverTemplate, newStack, resourcesOf, synthJson } from '../support/synth-json';
-import { hasTerraform, TerraformWorkdir } from '../support/terraform';
+import { decodeReceiverTemplate, newStack, resourcesOf, synth } from '../support/synth';
+import { describeWithTerraform, TerraformWorkdir } from '../support/terraform';
 import { fakeChannelResponse, TerraformDataChannelBackend, type FakeBodyAttribute } from '../support/terraform-data-channel-backend';
 
 // Fake secrets, seeded through the environment the way users pass them (TF_VAR_*).
@@ -34,7 +34,7 @@ function configuration(variant: Variant = {}): any {
     auth: { type: 'bearer', token: Secret.fromVariable(stack, 'hook_token') },
     backend,
   });
-  return synthJson(stack);
+  return synth(stack);
 }
 
 /** What SigNoz would store for a receiver template: secrets filled in, plus server-side defaults. */
@@ -64,7 +64,7 @@ function expectNoSecret(text: string): void {
   for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
 
-describe.skipIf(!hasTerraform)('notification channels under real terraform plans', () => {
+describeWithTerraform('notification channels under real terraform plans', () => {
   let work: TerraformWorkdir;
 
   beforeAll(() => {

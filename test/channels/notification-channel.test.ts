@@ -2,7 +2,7 @@ import { NotificationChannel } from '../../constructs/channels/notification-chan
 import * as defaults from '../../constructs/channels/default-templates';
 import { TerraformVariable } from '../../constructs/engine';
 import { Secret } from '../../constructs/secrets/secret';
-import { decodeReceiverTemplate, newStack, onlyResource, resourcesOf, synthJson, withoutMetadata } from '../support/synth-json';
+import { decodeReceiverTemplate, newStack, onlyResource, resourcesOf, synth, withoutMetadata } from '../support/synth';
 
 describe('NotificationChannel', () => {
   describe('restapi backend, per kind', () => {
@@ -12,7 +12,7 @@ describe('NotificationChannel', () => {
       // WHEN
       NotificationChannel.slack(stack, 'ops', { name: 'ops-slack', webhookUrl: Secret.fromVariable(stack, 'ops_slack_url'), channel: '#ops' });
       // THEN
-      const json = synthJson(stack);
+      const json = synth(stack);
       const channel = onlyResource(json, 'restapi_object');
       expect(decodeReceiverTemplate(channel.data)).toEqual({
         name: 'ops-slack',
@@ -53,7 +53,7 @@ describe('NotificationChannel', () => {
         auth: { type: 'bearer', token: Secret.fromVariable(stack, 'hook_token') },
         sendResolved: false,
       });
-      const receivers = Object.values(resourcesOf(synthJson(stack), 'restapi_object')).map((r) => decodeReceiverTemplate(r.data));
+      const receivers = Object.values(resourcesOf(synth(stack), 'restapi_object')).map((r) => decodeReceiverTemplate(r.data));
       expect(receivers).toEqual([
         {
           name: 'hook-basic',
@@ -76,7 +76,7 @@ describe('NotificationChannel', () => {
         clientUrl: 'https://signoz.example.com',
         details: { runbook: '{{ .CommonAnnotations.runbook_url }}', firing: '{{ .Alerts.Firing | len }}' },
       });
-      expect(decodeReceiverTemplate(onlyResource(synthJson(stack), 'restapi_object').data)).toEqual({
+      expect(decodeReceiverTemplate(onlyResource(synth(stack), 'restapi_object').data)).toEqual({
         name: 'pagerduty-oncall',
         pagerduty_configs: [
           {
@@ -95,7 +95,7 @@ describe('NotificationChannel', () => {
     it('email: recipients joined, subject header, no secret', () => {
       const { stack } = newStack();
       NotificationChannel.email(stack, 'mail', { name: 'sre-mail', to: ['sre@example.com', 'oncall@example.com'] });
-      const json = synthJson(stack);
+      const json = synth(stack);
       expect(decodeReceiverTemplate(onlyResource(json, 'restapi_object').data)).toEqual({
         name: 'sre-mail',
         email_configs: [{ headers: { Subject: defaults.DEFAULT_SUBJECT }, send_resolved: true, to: 'sre@example.com, oncall@example.com' }],
@@ -106,7 +106,7 @@ describe('NotificationChannel', () => {
     it('opsgenie: api key secret, EU api url, priority mapping', () => {
       const { stack } = newStack();
       NotificationChannel.opsgenie(stack, 'og', { name: 'opsgenie', apiKey: Secret.fromVariable(stack, 'og_key'), apiUrl: 'https://api.eu.opsgenie.com/', tags: 'signoz' });
-      expect(decodeReceiverTemplate(onlyResource(synthJson(stack), 'restapi_object').data)).toEqual({
+      expect(decodeReceiverTemplate(onlyResource(synth(stack), 'restapi_object').data)).toEqual({
         name: 'opsgenie',
         opsgenie_configs: [
           {
@@ -126,7 +126,7 @@ describe('NotificationChannel', () => {
       const { stack } = newStack();
       NotificationChannel.msTeams(stack, 'teams', { name: 'teams', webhookUrl: Secret.fromVariable(stack, 'teams_url'), title: 'Alert: {{ .CommonLabels.alertname }}' });
       NotificationChannel.googleChat(stack, 'chat', { name: 'gchat', webhookUrl: Secret.fromVariable(stack, 'gchat_url') });
-      const receivers = Object.values(resourcesOf(synthJson(stack), 'restapi_object')).map((r) => decodeReceiverTemplate(r.data));
+      const receivers = Object.values(resourcesOf(synth(stack), 'restapi_object')).map((r) => decodeReceiverTemplate(r.data));
       const teams = receivers.find((r) => r.name === 'teams');
       const chat = receivers.find((r) => r.name === 'gchat');
       expect(teams).toEqual({
@@ -143,14 +143,14 @@ describe('NotificationChannel', () => {
       const { stack } = newStack();
       NotificationChannel.slack(stack, 'ops', { name: 'ops-slack', webhookUrl: Secret.fromVariable(stack, 'ops_slack_url'), channel: '#ops' });
       NotificationChannel.webhook(stack, 'hook', { name: 'hook', url: Secret.fromVariable(stack, 'hook_url'), auth: { type: 'bearer', token: Secret.fromVariable(stack, 'hook_token') } });
-      expect(withoutMetadata(synthJson(stack))).toMatchSnapshot();
+      expect(withoutMetadata(synth(stack))).toMatchSnapshot();
     });
   });
 
   it('escapes Terraform template sequences so text reaches SigNoz verbatim', () => {
     const { stack } = newStack();
     NotificationChannel.slack(stack, 'ops', { name: 'ops', webhookUrl: Secret.fromVariable(stack, 'u'), text: 'cost ${amount} %{if} "quoted"' });
-    const data: string = onlyResource(synthJson(stack), 'restapi_object').data;
+    const data: string = onlyResource(synth(stack), 'restapi_object').data;
     expect(data).toContain('cost $${amount} %%{if} \\"quoted\\"');
     expect(decodeReceiverTemplate(data).slack_configs[0].text).toBe('cost ${amount} %{if} "quoted"');
   });
@@ -158,7 +158,7 @@ describe('NotificationChannel', () => {
   it('shows a reviewable definition without secrets, whose name keys replacement', () => {
     const { stack } = newStack();
     NotificationChannel.slack(stack, 'ops', { name: 'ops-slack', webhookUrl: Secret.fromVariable(stack, 'ops_slack_url') });
-    const json = synthJson(stack);
+    const json = synth(stack);
     const [definitionId, definition] = Object.entries(resourcesOf(json, 'terraform_data'))[0]!;
     expect(definition.input).toMatchObject({ kind: 'slack', name: 'ops-slack', settings: { slack_configs: [{ api_url: '(sensitive: var.ops_slack_url)' }] } });
     expect(onlyResource(json, 'restapi_object').lifecycle.replace_triggered_by).toEqual([`terraform_data.${definitionId}.input.name`]);
@@ -167,7 +167,7 @@ describe('NotificationChannel', () => {
   it('checks secret URLs at plan time without printing them', () => {
     const { stack } = newStack();
     NotificationChannel.googleChat(stack, 'chat', { name: 'gchat', webhookUrl: Secret.fromVariable(stack, 'gchat_url') });
-    expect(onlyResource(synthJson(stack), 'restapi_object').lifecycle.precondition).toEqual([
+    expect(onlyResource(synth(stack), 'restapi_object').lifecycle.precondition).toEqual([
       {
         condition: '${can(regex("^https://chat\\\\.googleapis\\\\.com/", var.gchat_url))}',
         error_message: 'Variable gchat_url (TF_VAR_gchat_url) must hold an https://chat.googleapis.com/ URL (SigNoz accepts no other).',
@@ -178,7 +178,7 @@ describe('NotificationChannel', () => {
   it('adds a drift check comparing each defined field with what SigNoz stores', () => {
     const { stack } = newStack();
     NotificationChannel.slack(stack, 'ops', { name: 'ops-slack', webhookUrl: Secret.fromVariable(stack, 'ops_slack_url'), channel: '#ops' });
-    const json = synthJson(stack);
+    const json = synth(stack);
     const [localName, localValue] = Object.entries(json.locals)[0] as [string, string];
     const channelId = Object.keys(resourcesOf(json, 'restapi_object'))[0];
     expect(localValue).toBe(`\${try(sensitive(jsondecode(jsondecode(sensitive(restapi_object.${channelId}.api_response)).data.data)), null)}`);
@@ -200,7 +200,7 @@ describe('NotificationChannel', () => {
   it('can leave drift detection off', () => {
     const { stack } = newStack();
     NotificationChannel.slack(stack, 'ops', { name: 'ops', webhookUrl: Secret.fromVariable(stack, 'u'), detectDrift: false });
-    const json = synthJson(stack);
+    const json = synth(stack);
     expect(Object.keys(json.check).every((name) => name.endsWith('_masked'))).toBe(true);
     expect(json.locals).toBeUndefined();
   });
@@ -208,7 +208,7 @@ describe('NotificationChannel', () => {
   it('warns when restapi runs without API_DATA_IS_SENSITIVE=true, reading only the whole resource object', () => {
     const { stack } = newStack();
     NotificationChannel.slack(stack, 'ops', { name: 'ops', webhookUrl: Secret.fromVariable(stack, 'u') });
-    const json = synthJson(stack);
+    const json = synth(stack);
     const channelId = Object.keys(resourcesOf(json, 'restapi_object'))[0];
     expect(json.check[`${channelId}_masked`].assert).toEqual([
       {
@@ -234,7 +234,7 @@ describe('NotificationChannel', () => {
       const { stack } = newStack();
       const ref = NotificationChannel.fromName(stack, 'legacy', 'legacy-pager', 'pagerduty');
       expect(ref).toMatchObject({ channelName: 'legacy-pager', kind: 'pagerduty', dependable: undefined });
-      expect(synthJson(stack).resource).toBeUndefined();
+      expect(synth(stack).resource).toBeUndefined();
     });
 
     it('rejects an empty name with the construct path', () => {

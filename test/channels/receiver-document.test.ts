@@ -1,6 +1,6 @@
 import { buildReceiver, receiverLeaves, receiverSecrets, receiverTemplate, redactedReceiver } from '../../constructs/channels/receiver-document';
 import { Secret } from '../../constructs/secrets/secret';
-import { decodeReceiverTemplate, newStack } from '../support/synth-json';
+import { decodeReceiverTemplate, newStack } from '../support/synth';
 
 describe('receiver document', () => {
   const { stack } = newStack();

@@ -8,6 +8,7 @@ import { Labels } from '../../constructs/routing/route-expression';
 import { RoutePolicy } from '../../constructs/routing/route-policy';
 import { Secret } from '../../constructs/secrets/secret';
 import { AlertStack } from '../../constructs/stacks/alert-stack';
+import { readStackFile } from '../support/synth';
 
 // Fake secret values, seeded the way users provide them: the environment.
 const FAKE = {
@@ -62,7 +63,7 @@ describe('synthesized output', () => {
         if (text.includes(value)) throw new Error(`${path.relative(app.outdir, file)} contains the value of ${name}`);
       }
     }
-    const prod = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'payments-prod', 'cdk.tf.json'), 'utf8'));
+    const prod = readStackFile(app, 'payments-prod');
     const sensitive = Object.entries(prod.variable as Record<string, { sensitive?: boolean }>).filter(([, v]) => v.sensitive).map(([k]) => k).sort();
     expect(sensitive).toEqual(['gchat_url', 'hook_password', 'hook_token', 'hook_url', 'og_key', 'pd_key', 'signoz_access_token', 'slack_url', 'teams_url']);
   });

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
 import { cliRecorder as recorder } from '../support/cli-recorder';
+import { tempDir } from '../support/temp-dir';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');
-const workDir = mkdtempSync(join(tmpdir(), 'evaluate-cli-'));
+const workDir = tempDir('evaluate-cli-');
 const write = (name: string, content: unknown): string => {
   writeFileSync(join(workDir, name), typeof content === 'string' ? content : JSON.stringify(content));
   return name;

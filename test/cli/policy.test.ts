@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../cli/main';
-import { recordingIO } from '../policies/support/cli';
+import { cliRecorder } from '../support/cli-recorder';
 import { goodPayload, writeCdktfOut } from '../policies/support/estate';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 async function policy(args: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
-  const io = recordingIO(dir);
+  const io = cliRecorder(dir);
   const exit = await main(['policy', ...args], io);
   return { exit, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
 }

@@ -1,9 +1,7 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { MetricsQuery, type AlertRuleProps } from '../../constructs/alerts';
 import { DataResource, Testing, type App } from '../../constructs/engine';
 import { AlertEstate, type AlertEstateProps, type EstateScope } from '../../constructs/estate';
-import { resourcesOf, synth, thrownBy } from '../support/synth';
+import { readStackFile, resourcesOf, synth, thrownBy } from '../support/synth';
 
 const alert = (team: string, service: string, n: number): AlertRuleProps => ({
   name: `${service} CPU ${n}`,
@@ -102,7 +100,7 @@ describe('AlertEstate', () => {
     const stacks = estate.stacks.get('prod')!;
     expect(stacks.map((s) => s.node.id)).toEqual(['prod-shared', 'prod-alerts-payments', 'prod-maintenance']);
     app.synth();
-    const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    const read = (stack: string) => readStackFile(app, stack);
     const maintenance = read('prod-maintenance');
     expect(maintenance.resource.terraform_data.WindowStandIn.input.alertIds[0]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-prod-alerts-payments\.outputs\.cross-stack-output-signoz_rulecpu_[A-F0-9]+id\}$/);
     expect(Object.keys(read('prod-alerts-payments').output)).toEqual([expect.stringMatching(/^cross-stack-output-signoz_rulecpu_[A-F0-9]+id$/)]);

@@ -266,6 +266,13 @@ describe('invalid rules', () => {
     }
   });
 
+  it('refuses a time zone SigNoz would not load, as the rule validator does (Go reads names case-sensitively)', () => {
+    const zoned = (timezone: string) => rule({ evaluation: { kind: 'cumulative', spec: { schedule: { type: 'daily', hour: 0, minute: 0 }, frequency: '1h', timezone } } });
+    expect(() => loadEvaluableRule(zoned('europe/berlin'))).toThrow(RuleEvaluationError);
+    expect(() => loadEvaluableRule(zoned('Mars/Olympus'))).toThrow(RuleEvaluationError);
+    for (const timezone of ['Europe/Berlin', 'US/Eastern', '', 'UTC']) expect(() => loadEvaluableRule(zoned(timezone))).not.toThrow();
+  });
+
   it('refuses anomaly rules instead of guessing', () => {
     expect(() => loadEvaluableRule(rule({ ruleType: 'anomaly_rule' }))).toThrow(/anomaly_rule is not reproduced/);
   });

@@ -1,6 +1,8 @@
 import { evaluateFormula } from '../../constructs/evaluation/formula';
 import { evaluateFormulaNode, formulaVariables, FormulaSyntaxError, parseFormula } from '../../constructs/evaluation/formula-expression';
 import type { ResultSeries } from '../../constructs/evaluation/series';
+import { FORMULA_FUNCTIONS } from '../../constructs/model/formula-functions';
+import { analyzeFormula } from '../../constructs/validation/formula-expression';
 
 const s = (labels: Record<string, string>, values: [number, number][]): ResultSeries => ({ labels, points: values });
 const calc = (expression: string, values: Record<string, number> = {}): number => evaluateFormulaNode(parseFormula(expression), values, 0);
@@ -38,6 +40,18 @@ describe('formula expressions (govaluate with querybuildertypesv5.EvalFuncs)', (
     expect(() => parseFormula('median(A)')).toThrow(/unknown function median\(\)/);
     expect(() => parseFormula('erf(A)')).toThrow(/not reproduced/);
     expect(() => parseFormula('')).toThrow(FormulaSyntaxError);
+  });
+
+  it('knows every function SigNoz registers, as the rule validator does: computed, or refused as not reproduced', () => {
+    for (const fn of FORMULA_FUNCTIONS) {
+      expect(analyzeFormula(`${fn}(A)`).error, fn).toBeUndefined();
+      try {
+        parseFormula(`${fn}(A)`);
+      } catch (err) {
+        expect((err as Error).message, fn).toMatch(/is not reproduced by the evaluator/);
+      }
+    }
+    expect(analyzeFormula('median(A)').error).toBe('undefined function median');
   });
 });
 

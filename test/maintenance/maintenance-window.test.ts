@@ -1,9 +1,9 @@
 import { MaintenanceSchedule } from '../../constructs/maintenance/maintenance-schedule';
 import { MaintenanceWindow } from '../../constructs/maintenance/maintenance-window';
-import { DataResource } from '../../constructs/engine';
+import { DataResource, Lazy } from '../../constructs/engine';
 import type { IAlertRuleRef } from '../../constructs/model/alert-rule-ref';
 import { Labels } from '../../constructs/routing/route-expression';
-import { newStack, onlyResource, synthJson, withoutMetadata } from '../support/synth-json';
+import { newStack, onlyResource, synth, withoutMetadata } from '../support/synth';
 
 /** A stand-in for an AlertRule: any construct exposing its rule id. */
 function fakeRule(stack: any, id: string): IAlertRuleRef {
@@ -25,7 +25,7 @@ describe('MaintenanceWindow', () => {
       alerts: [db],
     });
     // THEN
-    const maintenance = onlyResource(synthJson(stack), 'signoz_planned_maintenance');
+    const maintenance = onlyResource(synth(stack), 'signoz_planned_maintenance');
     expect(maintenance).toMatchObject({
       name: 'weekly-db-patching',
       description: 'Sunday database patching',
@@ -49,7 +49,7 @@ describe('MaintenanceWindow', () => {
       timezone: 'America/New_York',
       schedule: MaintenanceSchedule.fixed('2026-07-04T03:00:00Z', '2026-07-04T05:30:00Z'),
     });
-    const maintenance = onlyResource(synthJson(stack), 'signoz_planned_maintenance');
+    const maintenance = onlyResource(synth(stack), 'signoz_planned_maintenance');
     expect(maintenance.schedule).toEqual({ timezone: 'America/New_York', start_time: '2026-07-03T23:00:00-04:00', end_time: '2026-07-04T01:30:00-04:00' });
     expect(maintenance.alert_ids).toBeUndefined();
     expect(window.summary).toBe('once, 2026-07-03 23:00 to 2026-07-04 01:30 (America/New_York)');
@@ -70,7 +70,7 @@ describe('MaintenanceWindow', () => {
       schedule: MaintenanceSchedule.monthly({ start: '2026-01-31T22:00:00Z', duration: '4h' }),
       scope: 'severity != "critical"',
     });
-    const json = withoutMetadata(synthJson(stack));
+    const json = withoutMetadata(synth(stack));
     expect(json.resource.signoz_planned_maintenance).toMatchSnapshot();
     const [monthly, nightly] = Object.values(json.resource.signoz_planned_maintenance) as any[];
     expect(nightly.schedule).toEqual({
@@ -101,6 +101,8 @@ describe('MaintenanceWindow', () => {
     it.each([
       [{ timezone: 'Mars/Olympus', schedule: weekly() }, "timezone: 'Mars/Olympus' is not an IANA time zone; use a name such as 'UTC', 'Europe/Berlin' or 'America/New_York'"],
       [{ timezone: 'europe/berlin', schedule: weekly() }, "timezone: 'europe/berlin' must be spelled 'Europe/Berlin' (SigNoz reads time-zone names case-sensitively)"],
+      [{ timezone: 'us/eastern', schedule: weekly() }, "timezone: 'us/eastern' must be spelled 'America/New_York' (SigNoz reads time-zone names case-sensitively)"],
+      [{ timezone: 'Local', schedule: weekly() }, "timezone: 'Local' is not an IANA time zone"],
       [{ schedule: weekly({ start: '2026-03-01 02:00' }) }, "schedule.start: '2026-03-01 02:00' is not an RFC 3339 time with an offset, such as 2026-03-01T02:00:00Z or 2026-03-01T02:00:00+01:00"],
       [{ schedule: weekly({ start: '2026-03-01T02:00:00' }) }, 'schedule.start: \'2026-03-01T02:00:00\' is not an RFC 3339 time with an offset'],
       [{ schedule: weekly({ start: '2026-02-30T02:00:00Z' }) }, "schedule.start: '2026-02-30T02:00:00Z' is not a valid date and time"],
@@ -119,6 +121,7 @@ describe('MaintenanceWindow', () => {
       [{ schedule: weekly(), alerts: [] }, "alerts: is empty, which SigNoz reads as 'every alert'; omit the field to silence every alert on purpose"],
       [{ schedule: weekly(), alerts: ['rule-id'] }, 'alerts[0]: must be an alert rule (anything with a ruleId, such as AlertRule)'],
       [{ schedule: weekly(), scope: 'service = 5' }, 'scope: route expression: label values are strings; quote the number: "5" (column 11)'],
+      [{ schedule: weekly(), scope: Lazy.stringValue({ produce: () => 'service == "batch"' }) }, 'scope: must be literal text or a RouteExpression, not a Terraform token'],
     ])('%#: %j', (props, message) => {
       const text = errorFor(props);
       expect(text.startsWith("Invalid MaintenanceWindow at 'test/w':\n  - ")).toBe(true);

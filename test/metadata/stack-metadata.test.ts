@@ -1,11 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App, DataResource, TerraformStack, Testing } from '../../constructs/engine';
 import { callerSourceLocation, recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from '../../constructs/metadata/source-location';
 import { Suppressions } from '../../policies';
-
-const TERRAFORM = spawnSync('terraform', ['version'], { stdio: 'ignore' }).status === 0;
+import { describeWithTerraform, TerraformWorkdir } from '../support/terraform';
 
 function metadataOf(stack: TerraformStack): Record<string, any> {
   return (stack.toTerraform() as Record<string, any>)['//']['signoz-alerts'] ?? {};
@@ -34,7 +32,7 @@ describe('source locations', () => {
   });
 });
 
-describe.skipIf(!TERRAFORM)('metadata in the synthesized file (needs terraform on PATH)', () => {
+describeWithTerraform('metadata in the synthesized file', () => {
   it('does not change what Terraform validates or plans', () => {
     // GIVEN a stack with a suppression and a source location recorded
     const app = new App({ outdir: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'meta-')) });
@@ -43,13 +41,10 @@ describe.skipIf(!TERRAFORM)('metadata in the synthesized file (needs terraform o
     recordSourceLocation(resource);
     Suppressions.add(resource, [{ id: 'owner-label', reason: 'fixture for the metadata test', expires: '2030-01-01' }]);
     app.synth();
-    const dir = path.join(app.outdir, 'stacks', 'meta');
-    const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
+    const work = new TerraformWorkdir(path.join(app.outdir, 'stacks', 'meta'));
     // WHEN terraform validates and plans it THEN it succeeds with only the resource to create
-    execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'pipe' });
-    expect(execFileSync('terraform', ['validate', '-no-color'], { cwd: dir, env }).toString()).toContain('The configuration is valid');
-    const plan = execFileSync('terraform', ['plan', '-input=false', '-no-color'], { cwd: dir, env }).toString();
-    expect(plan).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+    work.mustRun(['init', '-input=false', '-no-color']);
+    expect(work.mustRun(['validate', '-no-color']).stdout).toContain('The configuration is valid');
+    expect(work.mustRun(['plan', '-input=false', '-no-color']).stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
   });
 });
-if (!TERRAFORM) console.warn('skipping the Terraform metadata test: terraform is not on PATH');

@@ -163,7 +163,8 @@ const CASES: Record<keyof typeof PINNED_LEVELS, readonly RuleCase[]> = {
     { name: 'an unknown backend', stacks: { terraform: { ...GOOD_TERRAFORM, backend: { artifactory: {} } } }, level: 'warning', expect: [/uses the "artifactory" backend, which this check does not know/] },
   ],
   'route-policy-readable': [
-    { name: 'a function call', stacks: { routePolicies: onePolicy('len(service) > 3') }, expect: [/route policy "route" has an expression the checks cannot evaluate \(function calls \(len\(...\)\) are not supported/] },
+    { name: 'a function call', stacks: { routePolicies: onePolicy('len(service) > 3') }, expect: [/route policy "route" has an expression the checks cannot evaluate \(column 4: expected a comparison: ==, !=, in, not in, contains, startsWith, endsWith or matches, found '\('\): len\(service\) > 3$/] },
+    { name: 'nil, which RoutePolicy refuses too', stacks: { routePolicies: onePolicy('team == nil') }, expect: [/\(column 9: comparing with nil is not supported; compare with a string\)/] },
     { name: 'the supported subset', stacks: { routePolicies: onePolicy('(service in ["a", "b"] or team == "x") and not (severity matches "^info")') }, expect: [] },
   ],
   'unique-alert-names': [

@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import { main } from '../../cli/main';
 import { Aspects, type IConstruct } from '../../constructs/engine';
 import { applyPolicies, PolicyPack, Suppressions, type Finding } from '../../policies';
-import { recordingIO } from './support/cli';
-import { AlertRule, alertProps, compliantStack, newApp, readManifest, readStackFile, synthesize } from './support/app';
+import { cliRecorder } from '../support/cli-recorder';
+import { readStackFile } from '../support/synth';
+import { AlertRule, alertProps, compliantStack, newApp, readManifest, synthesize } from './support/app';
 
 const TODAY = '2026-03-01';
 
@@ -97,7 +98,7 @@ describe('synth-time check and policy command', () => {
     const pack = applyPolicies(app, {}, { today: TODAY });
     // WHEN it synthesizes, and the policy command reads the output
     expect(synthesize(app)).toBeDefined();
-    const io = recordingIO();
+    const io = cliRecorder();
     const exit = await main(['policy', app.outdir, '--format', 'json', '--today', TODAY], io);
     const cli = JSON.parse(io.stdout.join('\n'));
     // THEN both report exactly the same findings and suppressions

@@ -2,7 +2,7 @@ import { NotificationChannel } from '../../constructs/channels/notification-chan
 import { Labels } from '../../constructs/routing/route-expression';
 import { RoutePolicy } from '../../constructs/routing/route-policy';
 import { Secret } from '../../constructs/secrets/secret';
-import { newStack, onlyResource, resourcesOf, synthJson, withoutMetadata } from '../support/synth-json';
+import { newStack, onlyResource, resourcesOf, synth, withoutMetadata } from '../support/synth';
 
 describe('RoutePolicy', () => {
   function estate() {
@@ -24,7 +24,7 @@ describe('RoutePolicy', () => {
       tags: ['payments'],
     });
     // THEN
-    const json = synthJson(stack);
+    const json = synth(stack);
     const policy = onlyResource(json, 'signoz_route_policy');
     const pagerId = Object.keys(resourcesOf(json, 'restapi_object'))[0];
     expect(policy).toMatchObject({
@@ -43,14 +43,14 @@ describe('RoutePolicy', () => {
   it('synthesizes the reviewed snapshot', () => {
     const { stack, pager } = estate();
     new RoutePolicy(stack, 'p', { name: 'critical', expression: 'severity == "critical" AND threshold.name = "critical"', channels: [pager] });
-    expect(withoutMetadata(resourcesOf(synthJson(stack), 'signoz_route_policy'))).toMatchSnapshot();
+    expect(withoutMetadata(resourcesOf(synth(stack), 'signoz_route_policy'))).toMatchSnapshot();
   });
 
   it('accepts validated expression text as written and exposes the labels it reads', () => {
     const { stack, pager } = estate();
     const policy = new RoutePolicy(stack, 'p', { name: 'p', expression: ' k8s.namespace.name == "checkout" ', channels: [pager] });
     expect(policy.expression.labels).toEqual(['k8s.namespace.name']);
-    expect(onlyResource(synthJson(stack), 'signoz_route_policy').expression).toBe('k8s.namespace.name == "checkout"');
+    expect(onlyResource(synth(stack), 'signoz_route_policy').expression).toBe('k8s.namespace.name == "checkout"');
   });
 
   it('rejects invalid expression text with the construct path and where it fails', () => {
@@ -73,7 +73,7 @@ describe('RoutePolicy', () => {
   it('escapes template sequences in text fields', () => {
     const { stack, pager } = estate();
     new RoutePolicy(stack, 'p', { name: 'p', expression: Labels.service.eq('${svc}'), channels: [pager], description: 'costs %{x}' });
-    const policy = onlyResource(synthJson(stack), 'signoz_route_policy');
+    const policy = onlyResource(synth(stack), 'signoz_route_policy');
     expect(policy.expression).toBe('service == "$${svc}"');
     expect(policy.description).toBe('costs %%{x}');
   });

@@ -1,5 +1,5 @@
 import { Secret } from '../../constructs/secrets/secret';
-import { newStack, synthJson } from '../support/synth-json';
+import { newStack, synth } from '../support/synth';
 
 describe('Secret', () => {
   it('declares a sensitive, non-nullable string variable with a non-empty check', () => {
@@ -7,7 +7,7 @@ describe('Secret', () => {
     const secret = Secret.fromVariable(stack, 'slack_webhook_url');
     expect(secret.expression).toBe('var.slack_webhook_url');
     expect(secret.envVar).toBe('TF_VAR_slack_webhook_url');
-    expect(synthJson(stack).variable).toEqual({
+    expect(synth(stack).variable).toEqual({
       slack_webhook_url: {
         type: 'string',
         sensitive: true,
@@ -23,7 +23,7 @@ describe('Secret', () => {
     const a = Secret.fromVariable(stack, 'pd_key');
     const b = Secret.fromEnv(stack.node.root.node.children[0]!, 'TF_VAR_pd_key');
     expect(b.variable).toBe(a.variable);
-    expect(Object.keys(synthJson(stack).variable)).toEqual(['pd_key']);
+    expect(Object.keys(synth(stack).variable)).toEqual(['pd_key']);
   });
 
   it('never renders a value: only the variable name', () => {
@@ -31,7 +31,7 @@ describe('Secret', () => {
     const secret = Secret.fromVariable(stack, 'k', { description: 'PagerDuty key' });
     expect(String(secret)).toBe('Secret(var.k)');
     expect(JSON.stringify({ secret })).toBe('{"secret":"Secret(var.k)"}');
-    expect(synthJson(stack).variable.k.description).toBe('PagerDuty key');
+    expect(synth(stack).variable.k.description).toBe('PagerDuty key');
   });
 
   it('rejects names Terraform or a shell cannot carry', () => {

@@ -4,7 +4,7 @@ import { Testing } from '../../constructs/engine';
 import { Secret } from '../../constructs/secrets/secret';
 import { AlertStack } from '../../constructs/stacks/alert-stack';
 import type { EnvironmentSettings } from '../../constructs/stacks/environment-settings';
-import { synthJson, withoutMetadata } from '../support/synth-json';
+import { synth, withoutMetadata } from '../support/synth';
 
 function stackFor(environment: EnvironmentSettings, id = 'payments-prod'): AlertStack {
   return new AlertStack(Testing.app(), id, { environment });
@@ -21,7 +21,7 @@ function errorFor(environment: unknown): string {
 
 describe('AlertStack', () => {
   it('pins Terraform and the signoz provider exactly, with no credentials in the file', () => {
-    const json = synthJson(stackFor({ name: 'prod' }));
+    const json = synth(stackFor({ name: 'prod' }));
     expect(json.terraform.required_version).toBe('= 1.11.4');
     expect(json.terraform.required_providers).toEqual({ signoz: { source: 'signoz/signoz', version: '= 0.0.17' } });
     expect(json.provider).toEqual({ signoz: [{}] });
@@ -31,7 +31,7 @@ describe('AlertStack', () => {
     const stack = stackFor({ name: 'prod' });
     NotificationChannel.slack(stack, 'ops', { name: 'ops', webhookUrl: Secret.fromVariable(stack, 'ops_slack_url') });
     NotificationChannel.email(stack, 'mail', { name: 'mail', to: ['sre@example.com'] });
-    const json = synthJson(stack);
+    const json = synth(stack);
     expect(json.terraform.required_providers.restapi).toEqual({ source: 'Mastercard/restapi', version: '= 3.0.0' });
     expect(json.provider.restapi).toEqual([
       {
@@ -50,26 +50,26 @@ describe('AlertStack', () => {
   });
 
   it('takes an exact Terraform version from the environment settings', () => {
-    expect(synthJson(stackFor({ name: 'dev', terraformVersion: '1.13.3' })).terraform.required_version).toBe('= 1.13.3');
+    expect(synth(stackFor({ name: 'dev', terraformVersion: '1.13.3' })).terraform.required_version).toBe('= 1.13.3');
   });
 
   describe('state backends (all locking)', () => {
     it('local by default, relative to the stack directory (no absolute paths)', () => {
-      expect(synthJson(stackFor({ name: 'dev' })).terraform.backend).toEqual({ local: { path: '../../../terraform.payments-prod.tfstate' } });
-      expect(synthJson(stackFor({ name: 'dev', backend: { type: 'local', path: 'state/dev.tfstate' } })).terraform.backend).toEqual({
+      expect(synth(stackFor({ name: 'dev' })).terraform.backend).toEqual({ local: { path: '../../../terraform.payments-prod.tfstate' } });
+      expect(synth(stackFor({ name: 'dev', backend: { type: 'local', path: 'state/dev.tfstate' } })).terraform.backend).toEqual({
         local: { path: 'state/dev.tfstate' },
       });
     });
 
     it('s3 with S3-native lock files, encrypted, one key per environment and stack', () => {
-      const json = synthJson(stackFor({ name: 'prod', backend: { type: 's3', bucket: 'acme-tfstate', region: 'eu-west-1', useLockfile: true } }));
+      const json = synth(stackFor({ name: 'prod', backend: { type: 's3', bucket: 'acme-tfstate', region: 'eu-west-1', useLockfile: true } }));
       expect(json.terraform.backend).toEqual({
         s3: { bucket: 'acme-tfstate', region: 'eu-west-1', key: 'signoz-alerts/prod/payments-prod.tfstate', encrypt: true, use_lockfile: true },
       });
     });
 
     it('s3 with a DynamoDB lock table and an assumed role', () => {
-      const json = synthJson(
+      const json = synth(
         stackFor({
           name: 'prod',
           backend: { type: 's3', bucket: 'b', region: 'us-east-1', key: 'custom.tfstate', dynamodbTable: 'tf-locks', roleArn: 'arn:aws:iam::123456789012:role/tf' },
@@ -81,14 +81,14 @@ describe('AlertStack', () => {
     });
 
     it('gcs', () => {
-      expect(synthJson(stackFor({ name: 'staging', backend: { type: 'gcs', bucket: 'acme-tf' } })).terraform.backend).toEqual({
+      expect(synth(stackFor({ name: 'staging', backend: { type: 'gcs', bucket: 'acme-tf' } })).terraform.backend).toEqual({
         gcs: { bucket: 'acme-tf', prefix: 'signoz-alerts/staging/payments-prod' },
       });
     });
 
     it('azurerm with Entra ID auth by default', () => {
       expect(
-        synthJson(stackFor({ name: 'prod', backend: { type: 'azurerm', resourceGroupName: 'rg-tf', storageAccountName: 'acmetfstate', containerName: 'tfstate' } }))
+        synth(stackFor({ name: 'prod', backend: { type: 'azurerm', resourceGroupName: 'rg-tf', storageAccountName: 'acmetfstate', containerName: 'tfstate' } }))
           .terraform.backend,
       ).toEqual({
         azurerm: { resource_group_name: 'rg-tf', storage_account_name: 'acmetfstate', container_name: 'tfstate', key: 'signoz-alerts/prod/payments-prod.tfstate', use_azuread_auth: true },
@@ -96,11 +96,11 @@ describe('AlertStack', () => {
     });
 
     it('HCP Terraform through the cloud block, and through the remote backend', () => {
-      expect(synthJson(stackFor({ name: 'prod', backend: { type: 'cloud', organization: 'acme', workspace: 'signoz-prod', project: 'observability' } })).terraform.cloud).toEqual({
+      expect(synth(stackFor({ name: 'prod', backend: { type: 'cloud', organization: 'acme', workspace: 'signoz-prod', project: 'observability' } })).terraform.cloud).toEqual({
         organization: 'acme',
         workspaces: { name: 'signoz-prod', project: 'observability' },
       });
-      expect(synthJson(stackFor({ name: 'prod', backend: { type: 'remote', organization: 'acme', workspace: 'signoz-prod', hostname: 'tfe.acme.io' } })).terraform.backend).toEqual({
+      expect(synth(stackFor({ name: 'prod', backend: { type: 'remote', organization: 'acme', workspace: 'signoz-prod', hostname: 'tfe.acme.io' } })).terraform.backend).toEqual({
         remote: { organization: 'acme', hostname: 'tfe.acme.io', workspaces: { name: 'signoz-prod' } },
       });
     });
@@ -114,7 +114,7 @@ describe('AlertStack', () => {
         { type: 'cloud', organization: 'acme', workspace: 'w' },
         { type: 'remote', organization: 'acme', workspace: 'w' },
       ];
-      expect(backends.map((backend) => withoutMetadata(synthJson(stackFor({ name: 'prod', backend })).terraform))).toMatchSnapshot();
+      expect(backends.map((backend) => withoutMetadata(synth(stackFor({ name: 'prod', backend })).terraform))).toMatchSnapshot();
     });
   });
 

@@ -3,15 +3,15 @@
  * pack passes (with its reasoned suppressions), and its alerts behave as their tests say.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { alertTestCases, applyPolicies, readCdktfOut, runAlertTestFiles } from '../../constructs';
 import { App } from '../../constructs/engine';
 import { policyHook, ruleValidationHook } from '../../constructs/pipeline/pr-check/default-hooks';
 import { summarizeStacks } from '../../constructs/report/estate-summary';
 import { defineEstate } from '../../stacks/estate';
+import { tempDir } from '../support/temp-dir';
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-'));
+const root = tempDir('estate-');
 const outdir = path.join(root, 'cdktf.out');
 // The behaviour tests name ../../cdktf.out; mirror the project layout around this synth.
 fs.mkdirSync(path.join(root, 'stacks'), { recursive: true });

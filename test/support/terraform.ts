@@ -3,10 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Whether a `terraform` binary is on PATH. */
-export const hasTerraform: boolean = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+/** Whether a `terraform` binary is on PATH; suites that need it use {@link describeWithTerraform}. */
+const hasTerraform: boolean = spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
 
-if (!hasTerraform) console.log('terraform is not on PATH: skipping the tests that run real terraform plans');
+/** What Terraform needs to stay quiet and offline in tests. */
+export const TERRAFORM_TEST_ENV: Readonly<Record<string, string>> = { CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
 
 export interface TerraformRun {
   readonly code: number;
@@ -16,7 +17,10 @@ export interface TerraformRun {
 
 /** A working directory for one Terraform configuration, kept across synths so state carries over. */
 export class TerraformWorkdir {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-work-'));
+  constructor(
+    /** The configuration folder: a fresh temporary one unless given. */
+    readonly dir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-work-')),
+  ) {}
 
   /** Replaces the configuration with `config` (a cdk.tf.json object). */
   write(config: unknown): void {
@@ -27,7 +31,7 @@ export class TerraformWorkdir {
     const result = spawnSync('terraform', [...args], {
       cwd: this.dir,
       encoding: 'utf8',
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null', ...env },
+      env: { ...process.env, ...TERRAFORM_TEST_ENV, ...env },
     });
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
   }
@@ -59,11 +63,12 @@ export class TerraformWorkdir {
   }
 }
 
-/** True when `terraform` runs here; tests that need it are skipped otherwise. */
-export const HAS_TERRAFORM = hasTerraform;
-
 /** `describe` for suites that need the terraform binary: skipped, with one clear line, without it. */
 export function describeWithTerraform(name: string, suite: () => void): void {
-  if (HAS_TERRAFORM) describe(name, suite);
-  else describe.skip(`${name} [skipped: terraform is not on PATH]`, suite);
+  if (hasTerraform) {
+    describe(name, suite);
+    return;
+  }
+  console.log(`skipping "${name}": terraform is not on PATH`);
+  describe.skip(`${name} [skipped: terraform is not on PATH]`, suite);
 }

@@ -6,6 +6,7 @@
  */
 import { normalizeCompareOp, normalizeMatchType } from '../../model/enums';
 import type { RulePayload } from '../../model/rule-payload';
+import { compact, isPlainObject } from '../../util/json';
 
 export interface TierView {
   readonly target: unknown;
@@ -35,7 +36,7 @@ export interface AlertView {
 type Loose = Record<string, unknown>;
 
 function loose(value: unknown): Loose {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {};
+  return isPlainObject(value) ? value : {};
 }
 
 function list(value: unknown): unknown[] {
@@ -44,12 +45,6 @@ function list(value: unknown): unknown[] {
 
 function sortedStrings(value: unknown): string[] {
   return list(value).map(String).sort();
-}
-
-function defined(entries: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entries)) if (value !== undefined && value !== null) out[key] = value;
-  return out;
 }
 
 function canonicalOp(value: unknown): string | undefined {
@@ -102,7 +97,7 @@ export function alertView(payload: RulePayload): AlertView {
     annotations: loose(p.annotations),
     tiers,
     queries,
-    condition: defined({
+    condition: compact({
       selectedQuery: condition.selectedQueryName,
       queryType: composite.queryType,
       panelType: composite.panelType,
@@ -114,14 +109,14 @@ export function alertView(payload: RulePayload): AlertView {
       algorithm: condition.algorithm,
       seasonality: condition.seasonality,
     }),
-    evaluation: defined({
+    evaluation: compact({
       kind: evaluation.kind,
       window: evaluationSpec.evalWindow,
       frequency: evaluationSpec.frequency,
       schedule: evaluationSpec.schedule,
       timezone: evaluationSpec.timezone,
     }),
-    notification: defined({
+    notification: compact({
       groupBy: notification.groupBy === undefined ? undefined : sortedStrings(notification.groupBy),
       usePolicy: notification.usePolicy,
       newGroupEvalDelay: notification.newGroupEvalDelay,

@@ -7,6 +7,7 @@
 import { changeKindOf } from '../plan/change-kind';
 import type { ResourceChange } from '../plan/plan-json';
 import { ALERT_RESOURCE_TYPES } from '../resources/resource-category';
+import { valueAt } from '../../util/json';
 
 /** Default for `--max-alert-deletes` and the config file's `maxAlertDeletes`. */
 export const DEFAULT_MAX_ALERT_DELETES = 5;
@@ -30,12 +31,8 @@ export interface DestroyBudgetResult {
   readonly reasons: readonly string[];
 }
 
-function attribute(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 function serviceOf(attributes: unknown): string | undefined {
-  const service = attribute(attribute(attributes, 'labels'), 'service');
+  const service = valueAt(valueAt(attributes, 'labels'), 'service');
   return typeof service === 'string' && service !== '' ? service : undefined;
 }
 
@@ -52,7 +49,7 @@ export function evaluateDestroyBudget(changes: readonly ResourceChange[], maxAle
     if (kind !== 'create' && beforeService) before.set(beforeService, (before.get(beforeService) ?? 0) + 1);
     if (kind !== 'delete' && kind !== 'forget' && afterService) after.set(afterService, (after.get(afterService) ?? 0) + 1);
     if (kind === 'delete') {
-      const name = attribute(rc.change.before, 'alert');
+      const name = valueAt(rc.change.before, 'alert');
       deletedAlerts.push({ address: rc.address, name: typeof name === 'string' ? name : undefined, service: beforeService });
       if (beforeService) deletedByService.set(beforeService, (deletedByService.get(beforeService) ?? 0) + 1);
     }

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import canonicalize from 'canonicalize';
+import { isPlainObject } from '../../util/json';
 import { PipelineInputError } from '../errors';
 import { normalizeStackConfig, readStackConfig, STACK_CONFIG_FILE } from './stack-config';
 
@@ -51,15 +52,14 @@ function blocksOf(config: unknown): Map<string, string> {
   const blocks = new Map<string, string>();
   if (config === null || typeof config !== 'object') return blocks;
   for (const [section, body] of Object.entries(config as Record<string, unknown>)) {
-    const perItem = body !== null && typeof body === 'object' && !Array.isArray(body);
-    if ((section === 'resource' || section === 'data') && perItem) {
-      for (const [type, instances] of Object.entries(body as Record<string, unknown>)) {
+    if ((section === 'resource' || section === 'data') && isPlainObject(body)) {
+      for (const [type, instances] of Object.entries(body)) {
         for (const [name, value] of Object.entries((instances ?? {}) as Record<string, unknown>)) {
           blocks.set(`${section === 'data' ? 'data.' : ''}${type}.${name}`, canonicalize(value) ?? '');
         }
       }
-    } else if (perItem && section !== 'terraform') {
-      for (const [name, value] of Object.entries(body as Record<string, unknown>)) blocks.set(`${section}.${name}`, canonicalize(value) ?? '');
+    } else if (isPlainObject(body) && section !== 'terraform') {
+      for (const [name, value] of Object.entries(body)) blocks.set(`${section}.${name}`, canonicalize(value) ?? '');
     } else {
       blocks.set(section, canonicalize(body) ?? '');
     }

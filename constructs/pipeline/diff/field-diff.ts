@@ -6,6 +6,7 @@
 import canonicalize from 'canonicalize';
 import { displayMasked, isMaskedPlaceholder } from '../masking/redactor';
 import type { DiffPath, LeafDifference } from './structural-diff';
+import { isPlainObject } from '../../util/json';
 
 export interface FieldDiff {
   /** What changed, in reviewer words. */
@@ -65,7 +66,7 @@ export function withUnknownValues(after: unknown, afterUnknown: unknown, placeho
     });
     return base;
   }
-  const base: Record<string, unknown> = after !== null && typeof after === 'object' && !Array.isArray(after) ? { ...(after as Record<string, unknown>) } : {};
+  const base: Record<string, unknown> = isPlainObject(after) ? { ...after } : {};
   for (const [key, mark] of Object.entries(afterUnknown as Record<string, unknown>)) {
     if (mark === true || (mark !== null && typeof mark === 'object')) base[key] = withUnknownValues(base[key], mark, placeholder);
   }

@@ -1,7 +1,8 @@
 /**
  * Masks secrets out of plan values before anything is rendered, in three layers:
  * 1. Terraform's own marks (`before_sensitive` / `after_sensitive`): the whole marked value goes.
- * 2. A deny-list of credential field names (for channel-like resources) and token patterns in text.
+ * 2. A deny-list of credential field names (for channel-like resources) and secret shapes in text
+ *    (both from `constructs/model/secret-patterns.ts`, shared with the policies), plus random-looking keys.
  * 3. A last pass over the rendered text that removes every secret value seen in layers 1-2 and every
  *    value of a `sensitive` input variable, wherever it appears.
  *
@@ -10,7 +11,8 @@
  * linked across runs and are stripped from every rendered output (see `displayMasked`).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { isSecretFieldName, replaceGeneratedKeys, SECRET_VALUE_PATTERNS } from './secret-patterns';
+import { isSecretFieldName, replaceSecretShapes } from '../../model/secret-patterns';
+import { replaceGeneratedKeys } from './generated-key';
 
 export type MaskKind = 'sensitive' | 'redacted';
 
@@ -118,15 +120,8 @@ export class Redactor {
         return this.maskCount === before ? text : JSON.stringify(masked);
       }
     }
-    let out = text;
-    for (const { regex } of SECRET_VALUE_PATTERNS) {
-      regex.lastIndex = 0;
-      if (regex.test(out)) {
-        regex.lastIndex = 0;
-        out = out.replace(regex, (match) => this.placeholder('redacted', match));
-      }
-    }
-    return replaceGeneratedKeys(out, (match) => this.placeholder('redacted', match));
+    const redact = (match: string): string => this.placeholder('redacted', match);
+    return replaceGeneratedKeys(replaceSecretShapes(text, redact), redact);
   }
 
   /** The last line of defence on rendered text: removes every registered secret and every placeholder hash. */

@@ -7,9 +7,9 @@ import { decodeRuleResource, isRuleResourceType } from '../../codecs';
 import { configAttributeValues } from '../../model/terraform-literal';
 import { validateRulePayload } from '../../validation';
 import type { PrCheckHook } from './pr-check-hooks';
+import { isPlainObject } from '../../util/json';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every `signoz_rule` / `signoz_alert` of every stack, decoded and validated. */
 export const ruleValidationHook: PrCheckHook = {
@@ -18,9 +18,9 @@ export const ruleValidationHook: PrCheckHook = {
     const lines: string[] = [];
     let rules = 0;
     for (const stack of readCdktfOut(synthDir, appDir)) {
-      const resources = isObject(stack.document.resource) ? stack.document.resource : {};
+      const resources = isPlainObject(stack.document.resource) ? stack.document.resource : {};
       for (const [type, byName] of Object.entries(resources)) {
-        if (!isRuleResourceType(type) || !isObject(byName)) continue;
+        if (!isRuleResourceType(type) || !isPlainObject(byName)) continue;
         for (const [name, attributes] of Object.entries(byName)) {
           rules++;
           try {

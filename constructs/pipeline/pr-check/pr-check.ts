@@ -13,7 +13,7 @@ import { detectChangedStacks } from '../changes/changed-stacks';
 import { listSynthStacks, stacksToPlan } from '../changes/compare-synth-dirs';
 import { readStackConfig, stackConfigHash } from '../changes/stack-config';
 import type { PipelineConfig } from '../config/pipeline-config';
-import { writeFileAtomic } from '../files/write-file-atomic';
+import { writeFileAtomic } from '../../util/write-file-atomic';
 import { parsePlanJson } from '../plan/plan-json';
 import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../render/render-summary';

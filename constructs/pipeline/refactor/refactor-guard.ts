@@ -10,6 +10,7 @@ import { expandJsonText } from '../diff/structural-diff';
 import { changeKindOf } from '../plan/change-kind';
 import type { ResourceChange } from '../plan/plan-json';
 import { ignoredAttributes } from '../resources/resource-category';
+import { isPlainObject } from '../../util/json';
 
 export interface RefactorMove {
   readonly type: string;
@@ -21,27 +22,23 @@ export interface RefactorMove {
 
 type Attributes = Record<string, unknown>;
 
-function isObject(value: unknown): value is Attributes {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Attribute names of a create that take part in the comparison: known now, not IDs or computed echoes. */
 function comparedKeys(rc: ResourceChange): string[] {
-  const after = isObject(rc.change.after) ? rc.change.after : {};
-  const unknown = isObject(rc.change.after_unknown) ? rc.change.after_unknown : {};
+  const after = isPlainObject(rc.change.after) ? rc.change.after : {};
+  const unknown = isPlainObject(rc.change.after_unknown) ? rc.change.after_unknown : {};
   const ignored = ignoredAttributes(rc.type);
   return Object.keys(after).filter((key) => !ignored.has(key) && unknown[key] !== true).sort();
 }
 
 function contentKey(attributes: unknown, keys: readonly string[]): string | undefined {
-  if (!isObject(attributes)) return undefined;
+  if (!isPlainObject(attributes)) return undefined;
   const picked: Attributes = {};
   for (const key of keys) picked[key] = attributes[key] ?? null;
   return canonicalize(expandJsonText(picked));
 }
 
 function hasMeaningfulContent(keys: readonly string[], attributes: unknown): boolean {
-  return isObject(attributes) && keys.some((key) => attributes[key] !== null && attributes[key] !== undefined);
+  return isPlainObject(attributes) && keys.some((key) => attributes[key] !== null && attributes[key] !== undefined);
 }
 
 /** Pairs each pure delete with a pure create of equal content in the same plan (first by address). */

@@ -4,17 +4,6 @@
  * characters that can do harm are escaped, so the raw comment stays readable.
  */
 
-/** Plain text in a markdown context (paragraphs, list items, table cells), on one line. */
-export function escapeMarkdownText(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/[\\`*_[\]|]/g, (ch) => `\\${ch}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@/g, '&#64;');
-}
-
 /** Plain text inside an HTML element (the `<summary>` of a details block), on one line. */
 export function escapeHtmlText(text: string): string {
   return text
@@ -23,6 +12,12 @@ export function escapeHtmlText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/@/g, '&#64;');
+}
+
+/** Plain text in a markdown context (paragraphs, list items, table cells), on one line. */
+export function escapeMarkdownText(text: string): string {
+  // The HTML escapes add only '&', '#' and ';', none of which markdown needs escaped.
+  return escapeHtmlText(text.replace(/[\\`*_[\]|]/g, (ch) => `\\${ch}`));
 }
 
 /** An inline code span that survives backticks in the value and table pipes. */

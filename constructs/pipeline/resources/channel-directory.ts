@@ -4,12 +4,13 @@
  * 1. the project config (`pagingChannels` / `nonPagingChannels`), which always wins;
  * 2. the channel resources in the same plan (every configured resource is listed, changed or not):
  *    a `pagerduty_configs` or `opsgenie_configs` receiver pages, any other kind does not;
- * 3. the channel name, as a last resort: names containing `pagerduty`, `opsgenie`, or the words
- *    `pd`, `page`, `pager`, `paging`, `oncall`/`on-call` are taken as paging.
+ * 3. the channel name, as a last resort: {@link PAGING_CHANNEL_NAME}, as the policies judge it.
  */
-import { PAGING_CHANNEL_KINDS } from '../../model/channel-ref';
+import { receiverKind } from '../../channels/receiver-kind';
+import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../../model/channel-ref';
 import type { ResourceChange } from '../plan/plan-json';
 import { resourceCategory } from './resource-category';
+import { isPlainObject } from '../../util/json';
 
 export type PagingBasis = 'config' | 'kind' | 'name';
 
@@ -20,8 +21,6 @@ export interface ChannelDirectoryOptions {
   readonly nonPagingChannels?: readonly string[];
 }
 
-const PAGING_NAME = /pagerduty|opsgenie|(?:^|[^a-z])(?:pd|page|pager|paging|oncall|on-call)(?:[^a-z]|$)/i;
-
 function parseObject(value: unknown): Record<string, unknown> | undefined {
   if (typeof value === 'string') {
     try {
@@ -30,7 +29,7 @@ function parseObject(value: unknown): Record<string, unknown> | undefined {
       return undefined;
     }
   }
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return isPlainObject(value) ? value : undefined;
 }
 
 /** Name and kind of the channel a resource's attributes describe (REST channel body or typed resource). */
@@ -40,13 +39,7 @@ export function channelIdentity(attributes: unknown): { name: string; kind: stri
   const body = parseObject(attrs.data) ?? attrs;
   const name = typeof body.name === 'string' ? body.name : typeof attrs.name === 'string' ? attrs.name : undefined;
   if (name === undefined) return undefined;
-  let kind: string | undefined;
-  for (const [key, value] of Object.entries(body)) {
-    if (key.endsWith('_configs') && Array.isArray(value) && value.length > 0) {
-      kind = key.slice(0, -'_configs'.length);
-      break;
-    }
-  }
+  let kind = receiverKind(body);
   const typedConfig = parseObject(attrs.config);
   if (kind === undefined && typedConfig) kind = Object.keys(typedConfig).find((k) => typedConfig[k] !== null && typedConfig[k] !== undefined);
   if (kind === undefined && typeof attrs.type === 'string') kind = attrs.type;
@@ -90,7 +83,7 @@ export class ChannelDirectory {
     if (this.paging.has(name)) return 'config';
     const kind = this.kinds.get(name);
     if (kind !== undefined) return (PAGING_CHANNEL_KINDS as readonly string[]).includes(kind) ? 'kind' : undefined;
-    return PAGING_NAME.test(name) ? 'name' : undefined;
+    return PAGING_CHANNEL_NAME.test(name) ? 'name' : undefined;
   }
 
   isPaging(name: string): boolean {

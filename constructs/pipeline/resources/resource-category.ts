@@ -1,9 +1,9 @@
 /**
  * Sorts plan resources into what an alerting reviewer thinks in: alerts, notification channels,
- * routes and maintenance windows. Channels have no resource in the SigNoz provider (0.0.17); they
- * are managed through the generic REST provider as `restapi_object` resources on the channels API,
- * so any resource with a `path` on `/api/v1/channels` is a channel whatever its type.
+ * routes and maintenance windows. Any resource with a `path` on the channel API is a channel,
+ * whatever its type (see `channels/channel-api-path.ts`).
  */
+import { isChannelApiPath } from '../../channels/channel-api-path';
 
 export type ResourceCategory = 'alert' | 'channel' | 'route' | 'window' | 'other';
 
@@ -11,13 +11,6 @@ export const ALERT_RESOURCE_TYPES: ReadonlySet<string> = new Set(['signoz_rule',
 const ROUTE_RESOURCE_TYPES: ReadonlySet<string> = new Set(['signoz_route_policy']);
 const WINDOW_RESOURCE_TYPES: ReadonlySet<string> = new Set(['signoz_planned_maintenance']);
 const CHANNEL_RESOURCE_TYPES: ReadonlySet<string> = new Set(['signoz_notification_channel']);
-
-/** Paths of the SigNoz notification-channel API (legacy v1 and the newer v2 one). */
-const CHANNEL_API_PATH = /^\/?api\/v[12]\/(channels|notification_channels)\/?(\{id\}|[^/]*)?$/;
-
-export function isChannelApiPath(path: unknown): boolean {
-  return typeof path === 'string' && CHANNEL_API_PATH.test(path.trim());
-}
 
 /** The category of a resource from its type and, for generic REST objects, its `path` attribute. */
 export function resourceCategory(type: string, attributes: unknown): ResourceCategory {

@@ -18,6 +18,7 @@ import { ChannelDirectory, channelIdentity, type ChannelDirectoryOptions } from 
 import { ignoredAttributes, resourceCategory, type ResourceCategory } from '../resources/resource-category';
 import { pagingImpactsOf, type PagingSubject } from './paging-impact';
 import type { OutputChangeSummary, PagingImpact, ResourceChangeSummary, StackCounts, StackSummary } from './summary-model';
+import { valueAt } from '../../util/json';
 
 export interface SummarizeOptions {
   readonly stack: string;
@@ -37,10 +38,6 @@ function withoutIgnored(value: unknown, ignored: ReadonlySet<string>): unknown {
   const out: Attributes = {};
   for (const [key, item] of Object.entries(value as Attributes)) if (!ignored.has(key)) out[key] = item;
   return out;
-}
-
-function attribute(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Attributes)[key] : undefined;
 }
 
 function stringList(value: unknown): string[] {
@@ -74,7 +71,7 @@ function displayName(category: ResourceCategory, rc: ResourceChange, before: unk
   let name: unknown;
   if (category === 'alert') name = view?.name;
   else if (category === 'channel') name = channelIdentity(current)?.name;
-  else if (category === 'route' || category === 'window') name = attribute(current, 'name');
+  else if (category === 'route' || category === 'window') name = valueAt(current, 'name');
   return typeof name === 'string' && name !== '' ? displayMasked(name) : rc.name ?? rc.address;
 }
 
@@ -126,7 +123,7 @@ function analyze(rc: ResourceChange, redactor: Redactor): Analysis {
     ...(beforeView ? { beforeView } : {}),
     ...(afterView ? { afterView } : {}),
     ...(category === 'route'
-      ? { routeChannelsBefore: stringList(attribute(before, 'channels')), routeChannelsAfter: stringList(attribute(after, 'channels')) }
+      ? { routeChannelsBefore: stringList(valueAt(before, 'channels')), routeChannelsAfter: stringList(valueAt(after, 'channels')) }
       : {}),
     ...(category === 'channel' ? { channelName: channelIdentity(rc.change.before ?? rc.change.after)?.name ?? name } : {}),
   };

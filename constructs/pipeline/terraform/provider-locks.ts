@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PipelineInputError } from '../errors';
-import { writeFileAtomic } from '../files/write-file-atomic';
+import { writeFileAtomic } from '../../util/write-file-atomic';
 import { tail } from '../process/run-command';
 import { readStackConfig } from '../changes/stack-config';
 import type { TerraformCli } from './terraform-cli';

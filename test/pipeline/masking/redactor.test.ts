@@ -1,5 +1,6 @@
 import { displayMasked, Redactor } from '../../../constructs/pipeline/masking/redactor';
-import { isSecretFieldName, looksLikeGeneratedKey } from '../../../constructs/pipeline/masking/secret-patterns';
+import { isSecretFieldName } from '../../../constructs/model/secret-patterns';
+import { looksLikeGeneratedKey } from '../../../constructs/pipeline/masking/generated-key';
 
 const plain = { denySecretFields: false };
 const channel = { denySecretFields: true };

@@ -1,6 +1,7 @@
 import { parsePlanJson } from '../../../constructs/pipeline/plan/plan-json';
 import { ChannelDirectory, channelIdentity } from '../../../constructs/pipeline/resources/channel-directory';
 import { resourceCategory } from '../../../constructs/pipeline/resources/resource-category';
+import { resolvePolicyOptions } from '../../../policies/options';
 import { channelAttrs, planJson, resourceChange } from '../fixtures/plan-builders';
 
 describe('channel directory (which channels page)', () => {
@@ -28,6 +29,14 @@ describe('channel directory (which channels page)', () => {
     expect(directory.pagingBasis('night-shift')).toBe('config');
     expect(directory.isPaging('oncall-digest')).toBe(false);
     expect(directory.describe('pd-oncall')).toBe('pd-oncall (paging by name)');
+  });
+
+  it('judges a channel by its name as the policy checks do by default', () => {
+    const policyPattern = resolvePolicyOptions().pagingChannelPattern;
+    const names = ['pd-checkout', 'team-pager', 'paymentsoncall', 'nightly-paging', 'opsgenie-eu', 'slack-ops', 'homepage-alerts', 'email-digest'];
+    const plain = new ChannelDirectory();
+    expect(names.filter((n) => plain.isPaging(n))).toEqual(['pd-checkout', 'team-pager', 'paymentsoncall', 'nightly-paging', 'opsgenie-eu']);
+    expect(names.filter((n) => policyPattern.test(n))).toEqual(names.filter((n) => plain.isPaging(n)));
   });
 
   it('recognises channels on the REST channels API whatever the resource type', () => {

@@ -46,8 +46,4 @@ export function readManifest(app: App): { stacks: Record<string, { annotations: 
   return JSON.parse(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8'));
 }
 
-export function readStackFile(app: App, stack: string): Record<string, any> {
-  return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
-}
-
 export { AlertRule };

@@ -1,6 +1,7 @@
 /**
  * Time zone names as Go's `time.LoadLocation` accepts them: IANA names (case-sensitive, including
  * the backward-compatible links such as `US/Eastern`), `UTC`, `Local` and the empty string (UTC).
+ * One answer for the rule validator, the evaluator and maintenance windows.
  */
 
 let canonicalByLowerCase: Map<string, string> | undefined;
@@ -41,4 +42,18 @@ export function isValidTimeZone(zone: string): boolean {
     if (verdicts.size < 1000) verdicts.set(zone, verdict);
   }
   return verdict;
+}
+
+/**
+ * How to write a zone given in another letter case: its IANA spelling (`europe/berlin` ->
+ * `Europe/Berlin`), or for a link the zone it stands for (`us/eastern` -> `America/New_York`).
+ */
+export function ianaSpelling(zone: string): string | undefined {
+  const canonical = canonicalNames().get(zone.toLowerCase());
+  if (canonical !== undefined) return canonical;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
 }
