@@ -73,16 +73,21 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     this.alertName = this.payload.alert;
     this.target = ruleTargetOf(this);
 
-    let attributes: Record<string, unknown>;
+    const target = this.target;
+    const payload = this.payload;
+    const encode = (): Record<string, unknown> => (target === 'signoz_rule' ? encodeSignozRule(payload) : encodeSignozAlert(payload));
+    // Encoded now to report what the target cannot carry at once, and checked against the provider's
+    // schema; encoded again at synth rather than kept, which halves what a large estate holds in memory.
+    let providerIssues: ReturnType<typeof checkProviderAcceptance>;
     try {
-      attributes = this.target === 'signoz_rule' ? encodeSignozRule(this.payload) : encodeSignozAlert(this.payload);
+      providerIssues = checkProviderAcceptance(target, encode());
     } catch (err) {
       if (err instanceof CodecError) throw new AlertRuleError(path, [`${err.path || '/'}: ${err.message}`]);
       throw err;
     }
     const localDependsOn = orderAfter(this, dependsOn);
     SignozProviders.of(this); // the stack's pinned provider block, created on first use
-    const resource = new RuleResource(this, 'Resource', this.target, attributes, localDependsOn);
+    const resource = new RuleResource(this, 'Resource', target, encode, localDependsOn);
     this.resource = resource;
     this.ruleId = resource.id;
     this.dependable = resource;
@@ -93,9 +98,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
       validate: () => {
         const result = validateRulePayload(this.payload);
         const problems = result.errors.map((e) => `payload ${e.path || '/'}: ${e.message}`);
-        for (const issue of checkProviderAcceptance(this.target, attributes)) {
-          problems.push(`${this.target} ${issue.path || '/'}: ${issue.message}`);
-        }
+        for (const issue of providerIssues) problems.push(`${target} ${issue.path || '/'}: ${issue.message}`);
         return problems;
       },
     });

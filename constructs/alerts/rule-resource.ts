@@ -1,6 +1,6 @@
 /**
  * The Terraform resource behind an `AlertRule`: a `signoz_rule` or `signoz_alert` whose attributes
- * the codec has already written in Terraform's shape.
+ * the codec writes in Terraform's shape when the stack is synthesized.
  *
  * Why not the generated L1 class: for `signoz_rule` it is ~18,000 lines of nested typed wrappers,
  * and instantiating them dominated synth time and memory (measured: 30,000 rules took 28 s and
@@ -9,12 +9,12 @@
  * schema at synth, so nothing is lost by skipping the wrappers.
  */
 import { TerraformResource, type Construct, type ITerraformDependable } from '../engine';
-import { escapeTemplateSequences, mapStrings } from '../model/terraform-literal';
+import { escapedStrings } from '../model/terraform-literal';
 import { SIGNOZ_PROVIDER } from '../providers/versions';
 import type { RuleTarget } from './rule-target';
 
 export class RuleResource extends TerraformResource {
-  constructor(scope: Construct, id: string, resourceType: RuleTarget, private readonly attributes: Record<string, unknown>, dependsOn: ITerraformDependable[]) {
+  constructor(scope: Construct, id: string, resourceType: RuleTarget, private readonly attributes: () => Record<string, unknown>, dependsOn: ITerraformDependable[]) {
     super(scope, id, {
       terraformResourceType: resourceType,
       terraformGeneratorMetadata: { providerName: 'signoz', providerVersion: SIGNOZ_PROVIDER.version, providerVersionConstraint: SIGNOZ_PROVIDER.version },
@@ -29,7 +29,7 @@ export class RuleResource extends TerraformResource {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     // Terraform would read `${` and `%{` in queries or templates as its own syntax; SigNoz must get them verbatim.
-    return mapStrings(this.attributes, escapeTemplateSequences) as Record<string, unknown>;
+    return escapedStrings(this.attributes());
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {

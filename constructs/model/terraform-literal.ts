@@ -23,11 +23,25 @@ export function mapStrings(value: unknown, fn: (text: string) => string): unknow
   return value;
 }
 
+/** `value` with every string leaf escaped for Terraform; the value itself when nothing needs it. */
+export function escapedStrings<T>(value: T): T {
+  return someString(value, (text) => text.includes('${') || text.includes('%{')) ? (mapStrings(value, escapeTemplateSequences) as T) : value;
+}
+
 /**
  * Resource attributes as a synthesized configuration (`cdk.tf.json`) holds them, read back to the
  * values Terraform sends to the provider. Plan and state JSON hold the values already; only
  * configuration needs this.
  */
 export function configAttributeValues<T>(attributes: T): T {
-  return mapStrings(attributes, unescapeTemplateSequences) as T;
+  // Most attributes hold no escaped sequence: check before copying, which large estates feel.
+  return someString(attributes, (text) => text.includes('$${') || text.includes('%%{')) ? (mapStrings(attributes, unescapeTemplateSequences) as T) : attributes;
+}
+
+/** Whether any string leaf of a JSON value satisfies `test` (object keys are not tested). */
+export function someString(value: unknown, test: (text: string) => boolean): boolean {
+  if (typeof value === 'string') return test(value);
+  if (Array.isArray(value)) return value.some((v) => someString(v, test));
+  if (typeof value === 'object' && value !== null) return Object.values(value).some((v) => someString(v, test));
+  return false;
 }
