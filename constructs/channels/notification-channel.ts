@@ -1,6 +1,7 @@
 import { setStackMetadata, stackMetadataOf } from '../metadata/stack-metadata';
 import { z } from 'zod';
-import { Construct, DataResource, Lazy, TerraformStack, Token, type IConstruct, type ITerraformDependable, type TerraformResource } from '../engine';
+import { Construct, Lazy, TerraformStack, Token, type IConstruct, type ITerraformDependable, type TerraformResource } from '../engine';
+import { TerraformData } from '../model/terraform-data';
 import type { ChannelKind, IChannelRef } from '../model/channel-ref';
 import { PropsError, parseProps } from '../model/props-error';
 import { escapeTemplateSequences } from '../model/terraform-literal';
@@ -142,7 +143,7 @@ export class NotificationChannel extends Construct implements IChannelRef {
     this.dependable = managed.resource;
 
     // What a reviewer sees in the plan: the definition without secrets. Its name also keys replacement.
-    const definition = new DataResource(this, 'definition', {
+    const definition = new TerraformData(this, 'definition', {
       input: { kind: this.kind, name: escapeTemplateSequences(valid.name), settings: escapeDeep(redactedReceiver(this.receiver.body)) },
     });
     this.resource.addOverride('lifecycle.replace_triggered_by', [

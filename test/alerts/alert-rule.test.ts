@@ -6,7 +6,8 @@ import {
 import { decodeSignozAlert, decodeSignozRule } from '../../constructs/codecs';
 import type { IChannelRef } from '../../constructs/model/channel-ref';
 import { configAttributeValues } from '../../constructs/model/terraform-literal';
-import { DataResource, TerraformOutput, TerraformStack, Testing } from '../../constructs/engine';
+import { TerraformOutput, TerraformStack, Testing } from '../../constructs/engine';
+import { TerraformData } from '../../constructs/model/terraform-data';
 import { newStack, onlyResource, resourcesOf, synth, thrownBy } from '../support/synth';
 
 const cpu = (): AlertRuleProps => ({
@@ -137,7 +138,7 @@ describe('AlertRule on signoz_rule', () => {
 
   it('makes the rule depend on the channels it notifies, so Terraform creates them first', () => {
     const { stack } = newStack();
-    const channelResource = new DataResource(stack, 'ChannelStandIn', { input: { name: 'slack-alerts' } });
+    const channelResource = new TerraformData(stack, 'ChannelStandIn', { input: { name: 'slack-alerts' } });
     const slack: IChannelRef = { channelName: 'slack-alerts', kind: 'slack', dependable: channelResource };
     new AlertRule(stack, 'Cpu', { ...cpu(), channels: [slack] });
     const rule = onlyResource(stack, 'signoz_rule') as any;
@@ -147,7 +148,7 @@ describe('AlertRule on signoz_rule', () => {
 
   it('orders a rule after a channel in another stack through a stack dependency', () => {
     const { app, stack: shared } = newStack('shared');
-    const channelResource = new DataResource(shared, 'ChannelStandIn', { input: { name: 'slack-alerts' } });
+    const channelResource = new TerraformData(shared, 'ChannelStandIn', { input: { name: 'slack-alerts' } });
     const alerts = new TerraformStack(app, 'alerts');
     new AlertRule(alerts, 'Cpu', { ...cpu(), channels: [{ channelName: 'slack-alerts', dependable: channelResource }] });
     expect(alerts.dependencies).toContain(shared);

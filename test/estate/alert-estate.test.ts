@@ -1,5 +1,6 @@
 import { MetricsQuery, type AlertRuleProps } from '../../constructs/alerts';
-import { DataResource, Testing, type App } from '../../constructs/engine';
+import { Testing, type App } from '../../constructs/engine';
+import { TerraformData } from '../../constructs/model/terraform-data';
 import { AlertEstate, type AlertEstateProps, type EstateScope } from '../../constructs/estate';
 import { readStackFile, resourcesOf, synth, thrownBy } from '../support/synth';
 
@@ -95,7 +96,7 @@ describe('AlertEstate', () => {
   it('puts maintenance windows that name alerts in their own stack, referencing alerts across states', () => {
     const { app, estate } = build({ environments: [{ name: 'prod' }], sharding: { by: 'team' } }, (scope) => {
       const rule = scope.alert('cpu', alert('payments', 'checkout', 1));
-      new DataResource(scope.maintenance, 'WindowStandIn', { input: { alertIds: [rule.ruleId] } });
+      new TerraformData(scope.maintenance, 'WindowStandIn', { input: { alertIds: [rule.ruleId] } });
     });
     const stacks = estate.stacks.get('prod')!;
     expect(stacks.map((s) => s.node.id)).toEqual(['prod-shared', 'prod-alerts-payments', 'prod-maintenance']);

@@ -1,13 +1,14 @@
 import { MaintenanceSchedule } from '../../constructs/maintenance/maintenance-schedule';
 import { MaintenanceWindow } from '../../constructs/maintenance/maintenance-window';
-import { DataResource, Lazy } from '../../constructs/engine';
+import { Lazy } from '../../constructs/engine';
+import { TerraformData } from '../../constructs/model/terraform-data';
 import type { IAlertRuleRef } from '../../constructs/model/alert-rule-ref';
 import { Labels } from '../../constructs/routing/route-expression';
 import { newStack, onlyResource, synth, withoutMetadata } from '../support/synth';
 
 /** A stand-in for an AlertRule: any construct exposing its rule id. */
 function fakeRule(stack: any, id: string): IAlertRuleRef {
-  const resource = new DataResource(stack, id, { input: { rule: id } });
+  const resource = new TerraformData(stack, id, { input: { rule: id } });
   return { ruleId: resource.id, dependable: resource };
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, DataResource, TerraformStack, Testing } from '../../constructs/engine';
+import { App, TerraformStack, Testing } from '../../constructs/engine';
+import { TerraformData } from '../../constructs/model/terraform-data';
 import { callerSourceLocation, recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from '../../constructs/metadata/source-location';
 import { Suppressions } from '../../policies';
 import { describeWithTerraform, TerraformWorkdir } from '../support/terraform';
@@ -18,7 +19,7 @@ describe('source locations', () => {
 
   it('records one entry per construct in the stack metadata', () => {
     const stack = new TerraformStack(Testing.app(), 'prod');
-    const resource = new DataResource(stack, 'thing', { input: { value: 'x' } });
+    const resource = new TerraformData(stack, 'thing', { input: { value: 'x' } });
     recordSourceLocation(resource);
     expect(Object.keys(metadataOf(stack).sources)).toEqual(['prod/thing']);
     expect(metadataOf(stack).sources['prod/thing']).toMatch(/^test\/metadata\/stack-metadata\.test\.ts:\d+$/);
@@ -27,7 +28,7 @@ describe('source locations', () => {
   it('records nothing when the context turns it off', () => {
     const app = Testing.app({ context: { [SOURCE_LOCATIONS_CONTEXT]: false } });
     const stack = new TerraformStack(app, 'prod');
-    recordSourceLocation(new DataResource(stack, 'thing', { input: { value: 'x' } }));
+    recordSourceLocation(new TerraformData(stack, 'thing', { input: { value: 'x' } }));
     expect(metadataOf(stack).sources).toBeUndefined();
   });
 });
@@ -37,7 +38,7 @@ describeWithTerraform('metadata in the synthesized file', () => {
     // GIVEN a stack with a suppression and a source location recorded
     const app = new App({ outdir: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'meta-')) });
     const stack = new TerraformStack(app, 'meta');
-    const resource = new DataResource(stack, 'thing', { input: { value: 'x' } });
+    const resource = new TerraformData(stack, 'thing', { input: { value: 'x' } });
     recordSourceLocation(resource);
     Suppressions.add(resource, [{ id: 'owner-label', reason: 'fixture for the metadata test', expires: '2030-01-01' }]);
     app.synth();
