@@ -22,9 +22,27 @@ export class RuleResource extends TerraformResource {
     });
   }
 
+  private importId?: string;
+
   /** The rule id SigNoz assigns (known after apply). */
   get id(): string {
     return this.getStringAttribute('id');
+  }
+
+  /**
+   * Adopts the existing SigNoz rule `id` (a Terraform `import` block) instead of creating one.
+   * Written here rather than through cdktf's `importFrom`, whose synth-time check runs the
+   * `terraform` binary (synth must work without it); Terraform >= 1.5 reads import blocks, and
+   * every stack pins its Terraform version exactly.
+   */
+  importFrom(id: string): void {
+    this.importId = id;
+  }
+
+  toTerraform(): Record<string, unknown> {
+    const out = super.toTerraform() as Record<string, unknown>;
+    if (this.importId === undefined) return out;
+    return { ...out, import: [{ to: `${this.terraformResourceType}.${this.friendlyUniqueId}`, id: this.importId }] };
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {

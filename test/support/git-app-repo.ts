@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ENGINE_MODULE } from './cdktf-app';
+import { ENGINE_MODULE, TERRAFORM_DATA_MODULE } from './cdktf-app';
 
 const PROJECT_NODE_MODULES = path.resolve(__dirname, '../../node_modules');
 
@@ -20,9 +20,10 @@ export class GitAppRepo {
     fs.symlinkSync(PROJECT_NODE_MODULES, path.join(dir, 'node_modules'), 'junction');
     repo.write('cdktf.json', JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts', output: 'cdktf.out' }, null, 2));
     repo.write('shared.ts', [
-      `import { DataResource, type Construct } from ${JSON.stringify(ENGINE_MODULE)};`,
-      'export function alertStandIn(scope: Construct, id: string, threshold: number): DataResource {',
-      "  return new DataResource(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
+      `import type { Construct } from ${JSON.stringify(ENGINE_MODULE)};`,
+      `import { TerraformData } from ${JSON.stringify(TERRAFORM_DATA_MODULE)};`,
+      'export function alertStandIn(scope: Construct, id: string, threshold: number): TerraformData {',
+      "  return new TerraformData(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
       '}',
       '',
     ].join('\n'));

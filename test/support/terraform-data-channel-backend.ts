@@ -1,7 +1,8 @@
 import type { ChannelBackendRequest, ChannelBackendResult, IChannelBackend } from '../../constructs/channels/channel-backend';
 import { addMaskingCheck } from '../../constructs/channels/masking-check';
 import { receiverTemplate } from '../../constructs/channels/receiver-document';
-import { DataResource, TerraformStack, TerraformVariable, type Construct } from '../../constructs/engine';
+import { TerraformStack, TerraformVariable, type Construct } from '../../constructs/engine';
+import { TerraformData } from '../../constructs/model/terraform-data';
 
 export const FAKE_SERVER_VARIABLE = 'fake_server_responses';
 
@@ -32,7 +33,7 @@ export class TerraformDataChannelBackend implements IChannelBackend {
     }
     const body = receiverTemplate(request.receiver);
     // The typed config only takes objects; a JSON string is what restapi's `data` holds.
-    const resource = new DataResource(scope, 'channel');
+    const resource = new TerraformData(scope, 'channel');
     resource.addOverride(this.bodyAttribute, body);
     if (this.bodyAttribute === 'input') addMaskingCheck(scope, resource, 'output');
     return {

@@ -17,8 +17,8 @@ describe('changed-stacks against a git base (real cdktf synth of both)', () => {
 
   it('plans nothing for a refactor that changes no synthesized output', async () => {
     repo.write('shared.ts', repo.read('shared.ts').replace(
-      "return new DataResource(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
-      "const input = { window: '5m', threshold, kind: 'alert' };\n  return new DataResource(scope, id, { input });",
+      "return new TerraformData(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
+      "const input = { window: '5m', threshold, kind: 'alert' };\n  return new TerraformData(scope, id, { input });",
     ));
     repo.commit('refactor the shared construct');
     expect(statuses(await detectChangedStacks({ appDir: repo.dir, base }))).toEqual(['prod:unchanged', 'staging:unchanged']);
