@@ -7,18 +7,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AlertRuleError, applyPolicies, PropsError, readCdktfOut, runAlertTestFiles } from '../constructs';
+import { applyPolicies, readCdktfOut, runAlertTestFiles } from '../constructs';
 import { App } from '../constructs/engine';
 import { policyHook, ruleValidationHook } from '../constructs/pipeline/pr-check/default-hooks';
 import { renderStackSummaries, summarizeStacks } from '../constructs/report/estate-summary';
 import { defineEstate } from './estate';
+import { synthErrorLines } from './synth-errors';
 
 const root = path.resolve(__dirname, '..');
 const outdir = path.join(root, 'cdktf.out');
 const tests = path.join(root, 'stacks', 'alert-tests');
 const STEPS = 4;
-/** cdktf's advice to skip validations: never the right fix here. */
-const CDKTF_HINTS = /^(If you wish to ignore|Validations allow|To skip validations)/;
 
 function step(n: number, what: string): () => void {
   process.stdout.write(`[${n}/${STEPS}] ${what} ... `);
@@ -42,10 +41,7 @@ function synthesize(): void {
     applyPolicies(app);
     app.synth();
   } catch (err) {
-    if (err instanceof AlertRuleError) fail([`AlertRule ${err.constructPath}:`, ...err.problems.map((p) => `  - ${p}`)]);
-    if (err instanceof PropsError) fail(err.message.split('\n'));
-    // cdktf reports failed construct validations (and policy errors) as one message, one problem a line.
-    fail((err as Error).message.split('\n').filter((l) => l.trim() !== '' && !CDKTF_HINTS.test(l.trim())));
+    fail(synthErrorLines(err));
   }
   done();
 }

@@ -5,9 +5,15 @@
 import { applyPolicies } from '../constructs';
 import { App } from '../constructs/engine';
 import { defineEstate } from './estate';
+import { synthErrorLines } from './synth-errors';
 
-const app = new App();
-defineEstate(app);
-// The organisation's alerting standards: errors fail synth, findings are printed as annotations.
-applyPolicies(app);
-app.synth();
+try {
+  const app = new App();
+  defineEstate(app);
+  // The organisation's alerting standards: errors fail synth, findings are printed as annotations.
+  applyPolicies(app);
+  app.synth();
+} catch (err) {
+  console.error(['The example estate is not valid:', ...synthErrorLines(err).map((l) => `  ${l}`)].join('\n'));
+  process.exit(1);
+}
