@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
+import { strictCompilerOptions } from '../support/strict-tsc';
 import { importRules, renderImportModule } from '../../constructs/import';
 import { importSources } from '../support/import-fixtures';
 
@@ -13,24 +14,11 @@ function programs(doc: string): string[] {
   return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => code.includes('app.synth()'));
 }
 
-const compilerOptions: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.Node16,
-  moduleResolution: ts.ModuleResolutionKind.Node16,
-  esModuleInterop: true,
-  resolveJsonModule: true,
-  skipLibCheck: true,
-  types: ['node'],
-  typeRoots: [path.join(REPO, 'node_modules', '@types')],
-  baseUrl: REPO,
-  paths: {
-    'cdktf-signoz-alerts': [path.join(REPO, 'constructs', 'index.ts')],
-    cdktf: [path.join(REPO, 'node_modules', 'cdktf')],
-    constructs: [path.join(REPO, 'node_modules', 'constructs')],
-  },
-};
+const compilerOptions = strictCompilerOptions({
+  'cdktf-signoz-alerts': [path.join(REPO, 'constructs', 'index.ts')],
+  cdktf: [path.join(REPO, 'node_modules', 'cdktf')],
+  constructs: [path.join(REPO, 'node_modules', 'constructs')],
+});
 
 describe('runnable examples of the docs', () => {
   let dir: string;

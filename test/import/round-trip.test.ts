@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import ts from 'typescript';
+import { strictCompilerOptions, typeErrors } from '../support/strict-tsc';
 import { decodeSignozRule } from '../../constructs/codecs';
 import { TerraformStack, Testing, type Construct } from '../../constructs/engine';
 import { addImportedRules, exportedRules, firstDifference, importRules, normalizeImportedRule, renderImportModule, type ImportSource, type ImportedRule } from '../../constructs/import';
@@ -76,25 +76,8 @@ describe('import round trip', () => {
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('compiles under strict tsc', () => {
-      const options: ts.CompilerOptions = {
-        strict: true,
-        noEmit: true,
-        noUnusedLocals: true,
-        noUnusedParameters: true,
-        noImplicitReturns: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.Node16,
-        moduleResolution: ts.ModuleResolutionKind.Node16,
-        esModuleInterop: true,
-        resolveJsonModule: true,
-        skipLibCheck: true,
-        types: ['node'],
-        typeRoots: [path.join(REPO, 'node_modules', '@types')],
-        baseUrl: REPO,
-        paths: { constructs: [path.join(REPO, 'node_modules', 'constructs')] },
-      };
-      const program = ts.createProgram([file], options);
-      const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      const options = strictCompilerOptions({ constructs: [path.join(REPO, 'node_modules', 'constructs')] }, { noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true });
+      const diagnostics = typeErrors([file], options);
       expect(diagnostics).toEqual([]);
     });
 
