@@ -3,9 +3,9 @@
  * parse the plan JSON, summarize, render the comment and the job summary. Prints JSON timings.
  * Usage: npm run bench:plan-summary -- [changes] [runs]
  */
-import { parsePlanJson } from '../constructs/pipeline/plan/plan-json';
-import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../constructs/pipeline/render/render-summary';
-import { renderPlanSummary, summarizePlans } from '../constructs/pipeline/summary/plan-summary';
+import { parsePlanJson } from '../pipeline/plan/plan-json';
+import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../pipeline/render/render-summary';
+import { renderPlanSummary, summarizePlans } from '../pipeline/summary/plan-summary';
 
 function rule(name: string, target: number, channels: string[]): Record<string, unknown> {
   return {

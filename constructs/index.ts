@@ -2,6 +2,8 @@
 export * from './alerts';
 export * from './codecs';
 export * from './estate';
+export { setEnvironment, applyEnvironment, environmentNameOf, type AlertOverride } from './stacks/environment';
+export type { EnvironmentSettings } from './stacks/environment-settings';
 export * from './evaluation';
 export * from './model/alert-rule-ref';
 export * from './model/channel-ref';
@@ -9,11 +11,9 @@ export * from './model/duration';
 export * from './model/enums';
 export * from './model/rule-payload';
 export { PropsError, parseProps } from './model/props-error';
-export * from './testing';
 export * from './validation';
 export * from './presets';
 export * from './slo';
-export * from './import';
 
 export { Secret, type SecretOptions } from './secrets/secret';
 export {
@@ -49,5 +49,3 @@ export { environmentSettingsSchema, type ResolvedEnvironmentSettings } from './s
 export { AlertStack, type AlertStackProps } from './stacks/alert-stack';
 export { recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from './metadata/source-location';
 export { STACK_METADATA_KEY, type StackMetadata } from './metadata/stack-metadata';
-export * from '../policies';
-export * from './pipeline';

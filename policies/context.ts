@@ -3,7 +3,7 @@
  * against, and indexes built once per run (channels and route policies per environment, the routing
  * of each alert), so every rule stays linear in the size of the estate.
  */
-import { analyseRouting, ChannelDirectory, type AlertRouting, type ChannelVerdict } from './estate/alert-routing';
+import { analyseRouting, ChannelDirectory, type AlertRouting, type ChannelVerdict } from './stack-reading/alert-routing';
 import type { ResolvedPolicyOptions } from './options';
 import type { AlertSubject, EnvironmentSubject } from './subjects';
 

@@ -5,7 +5,7 @@
  */
 import { TerraformStack, type IAspect, type IConstruct } from '../constructs/engine';
 import { ENGINE_CHECK_IDS } from './engine-checks';
-import type { SynthesizedStack } from './estate/read-stack';
+import type { SynthesizedStack } from './stack-reading/read-stack';
 import type { PolicyReport } from './finding';
 import { resolvePolicyOptions, type PolicyOptions, type ResolvedPolicyOptions } from './options';
 import { describeRuleProblems, type PolicyRule } from './rule';

@@ -5,8 +5,8 @@
  */
 import { createPolicyContext } from './context';
 import { ENGINE_CHECKS } from './engine-checks';
-import { jsonLineIndex, lineOf, pointerOf } from './estate/json-lines';
-import { readStack, type ReadStack, type SynthesizedStack } from './estate/read-stack';
+import { jsonLineIndex, lineOf, pointerOf } from './stack-reading/json-lines';
+import { readStack, type ReadStack, type SynthesizedStack } from './stack-reading/read-stack';
 import { compareFindings, type Finding, type PolicyReport, type RuleDescriptor } from './finding';
 import type { ResolvedPolicyOptions } from './options';
 import { violationsOf, type PolicyRule, type Violation } from './rule';

@@ -14,7 +14,8 @@ import { toBindingConfig } from '../constructs/codecs/binding-config';
 import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptance';
 import { TerraformStack, Testing } from '../constructs/engine';
 import { validateRulePayload, validateRuleFileText } from '../constructs/validation';
-import { addImportedRules, exportedRules, firstDifference, importRules, normalizeImportedRule } from '../constructs/import';
+import { addImportedRules, firstDifference, importRules } from '../import';
+import { exportedRules, normalizeImportedRule } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { isDeepStrictEqual } from 'node:util';
 

@@ -3,8 +3,9 @@
  * and prod from one definition, with per-environment differences kept as data.
  */
 import {
-  AlertEstate, Labels, MaintenanceSchedule, MaintenanceWindow, RoutePolicy, Suppressions, type EnvironmentSettings,
+  AlertEstate, Labels, MaintenanceSchedule, MaintenanceWindow, RoutePolicy, type EnvironmentSettings,
 } from '../constructs';
+import { Suppressions } from '../policies';
 import type { App } from '../constructs/engine';
 import { estateChannels } from './channels';
 import { serviceAlerts, type ServiceSpec } from './service-alerts';

@@ -7,10 +7,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { applyPolicies, readCdktfOut, runAlertTestFiles } from '../constructs';
+import { runAlertTestFiles } from '../constructs/testing';
+import { applyPolicies, readCdktfOut } from '../policies';
 import { App } from '../constructs/engine';
-import { policyHook, ruleValidationHook } from '../constructs/pipeline/pr-check/default-hooks';
-import { renderStackSummaries, summarizeStacks } from '../constructs/report/estate-summary';
+import { policyHook, ruleValidationHook } from '../pipeline/pr-check/default-hooks';
+import { renderStackSummaries, summarizeStacks } from '../policies/reports/estate-summary';
 import { defineEstate } from './estate';
 import { synthErrorLines } from './synth-errors';
 

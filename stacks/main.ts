@@ -2,7 +2,7 @@
  * The cdktf app of the example estate: `npx cdktf synth` (or `npm run synth`) synthesizes every
  * stack into cdktf.out/ offline; `npm start` does the same and checks and summarizes it.
  */
-import { applyPolicies } from '../constructs';
+import { applyPolicies } from '../policies';
 import { App } from '../constructs/engine';
 import { defineEstate } from './estate';
 import { synthErrorLines } from './synth-errors';

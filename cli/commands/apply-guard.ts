@@ -4,13 +4,13 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { applyGuard, parseExpectedFingerprint, readFingerprintRecord } from '../../constructs/pipeline/apply-safety/apply-guard';
-import { destroyAllowedByEnv } from '../../constructs/pipeline/apply-safety/destroy-budget';
-import { FINGERPRINT_SALT_ENV } from '../../constructs/pipeline/apply-safety/plan-fingerprint';
-import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
-import { readPlanFile } from '../../constructs/pipeline/plan/plan-json';
+import { applyGuard, parseExpectedFingerprint, readFingerprintRecord } from '../../pipeline/apply-safety/apply-guard';
+import { destroyAllowedByEnv } from '../../pipeline/apply-safety/destroy-budget';
+import { FINGERPRINT_SALT_ENV } from '../../pipeline/apply-safety/plan-fingerprint';
+import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
+import { readPlanFile } from '../../pipeline/plan/plan-json';
 import { EXIT, UsageError, type CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 import { asUsageErrors, integerOption } from './option-parsers';
 
 interface ApplyGuardOptions {

@@ -5,11 +5,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { detectChangedStacks, listAllStacks } from '../../constructs/pipeline/changes/changed-stacks';
-import { matrixJson, stacksToPlan, type StackComparison } from '../../constructs/pipeline/changes/compare-synth-dirs';
-import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
+import { detectChangedStacks, listAllStacks } from '../../pipeline/changes/changed-stacks';
+import { matrixJson, stacksToPlan, type StackComparison } from '../../pipeline/changes/compare-synth-dirs';
+import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { EXIT, UsageError, type CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 import { asUsageErrors, oneOf } from './option-parsers';
 
 interface ChangedStacksOptions {

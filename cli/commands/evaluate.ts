@@ -15,7 +15,7 @@ import {
 } from '../../constructs/evaluation';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { parseJsonText, parseTimeArgument, readTextFile } from '../input-files';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 
 interface EvaluateFlags {
   rule: string;

@@ -7,12 +7,12 @@
  * errors (no such file, bad flag values).
  */
 import * as fs from 'node:fs';
-import { importRules, isUsableIdentifier, renderImportModule, type ImportProblem, type ImportSource } from '../../constructs/import';
+import { importRules, isUsableIdentifier, renderImportModule, type ImportProblem, type ImportSource } from '../../import';
 import { findRuleFiles } from '../find-rule-files';
 import { resolvePath } from '../input-files';
 import { EXIT, UsageError } from '../io';
 import { writeAtomically } from '../write-atomically';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 
 interface ImportFlags {
   out?: string;

@@ -1,8 +1,6 @@
-import type { Command } from 'commander';
-import type { CliIO } from '../io';
+import type { RegisterCommand } from './register-command';
 
-/** Adds one sub-command to the program; `setExitCode` raises the process exit code. */
-export type RegisterCommand = (program: Command, io: CliIO, setExitCode: (code: number) => void) => void;
+export type { RegisterCommand } from './register-command';
 
 /**
  * Every sub-command of `signoz-alerts`, one module each under `cli/commands/`, loaded on demand:

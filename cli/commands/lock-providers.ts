@@ -5,13 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { listAllStacks } from '../../constructs/pipeline/changes/changed-stacks';
-import { listSynthStacks } from '../../constructs/pipeline/changes/compare-synth-dirs';
-import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
-import { refreshLockFile } from '../../constructs/pipeline/terraform/provider-locks';
-import { TerraformCli } from '../../constructs/pipeline/terraform/terraform-cli';
+import { listAllStacks } from '../../pipeline/changes/changed-stacks';
+import { listSynthStacks } from '../../pipeline/changes/compare-synth-dirs';
+import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
+import { refreshLockFile } from '../../pipeline/terraform/provider-locks';
+import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import { EXIT, UsageError, type CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 import { asUsageErrors, collect } from './option-parsers';
 
 interface LockOptions {

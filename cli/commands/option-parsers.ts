@@ -2,7 +2,7 @@
  * Option parsing shared by the pipeline commands: repeatable options, bounded integers, enums, and
  * the translation of library input errors into usage errors (one line, exit code 2).
  */
-import { PipelineInputError } from '../../constructs/pipeline/errors';
+import { PipelineInputError } from '../../pipeline/errors';
 import { UsageError } from '../io';
 
 /** Commander collector for an option that may be given several times. */

@@ -4,12 +4,12 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { defaultFingerprintPath, FINGERPRINT_SALT_ENV, planFingerprint } from '../../constructs/pipeline/apply-safety/plan-fingerprint';
-import { readStackConfig, stackConfigHash } from '../../constructs/pipeline/changes/stack-config';
+import { defaultFingerprintPath, FINGERPRINT_SALT_ENV, planFingerprint } from '../../pipeline/apply-safety/plan-fingerprint';
+import { readStackConfig, stackConfigHash } from '../../pipeline/changes/stack-config';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile } from '../../constructs/pipeline/plan/plan-json';
+import { readPlanFile } from '../../pipeline/plan/plan-json';
 import { EXIT, type CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 import { asUsageErrors } from './option-parsers';
 
 interface FingerprintOptions {

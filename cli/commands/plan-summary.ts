@@ -4,17 +4,17 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
-import { PipelineInputError } from '../../constructs/pipeline/errors';
+import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
+import { PipelineInputError } from '../../pipeline/errors';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile } from '../../constructs/pipeline/plan/plan-json';
-import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../constructs/pipeline/render/render-summary';
+import { readPlanFile } from '../../pipeline/plan/plan-json';
+import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../pipeline/render/render-summary';
 import {
   renderPlanSummary, stackNameFromPath, summarizePlans, type StackNameSource, type SummaryFormatName,
-} from '../../constructs/pipeline/summary/plan-summary';
-import { hasDrift, hasPlannedChanges } from '../../constructs/pipeline/summary/summary-model';
+} from '../../pipeline/summary/plan-summary';
+import { hasDrift, hasPlannedChanges } from '../../pipeline/summary/summary-model';
 import { EXIT, UsageError, type CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 import { collect, integerOption, oneOf } from './option-parsers';
 
 interface PlanSummaryOptions {

@@ -13,7 +13,7 @@ import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../policies/
 import { readCdktfOut, SynthOutputError } from '../../policies/synth/synthesized-stacks';
 import { isIsoDate } from '../../policies/suppressions/suppression';
 import { EXIT, UsageError, type CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 
 interface PolicyFlags {
   format: ReportFormat;

@@ -4,13 +4,13 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { FINGERPRINT_SALT_ENV } from '../../constructs/pipeline/apply-safety/plan-fingerprint';
-import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
-import { runPrCheck } from '../../constructs/pipeline/pr-check/pr-check';
-import { GITHUB_COMMENT_LIMIT } from '../../constructs/pipeline/render/render-summary';
-import { TerraformCli } from '../../constructs/pipeline/terraform/terraform-cli';
+import { FINGERPRINT_SALT_ENV } from '../../pipeline/apply-safety/plan-fingerprint';
+import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
+import { runPrCheck } from '../../pipeline/pr-check/pr-check';
+import { GITHUB_COMMENT_LIMIT } from '../../pipeline/render/render-summary';
+import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import type { CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 import { asUsageErrors, integerOption } from './option-parsers';
 
 interface PrCheckCliOptions {

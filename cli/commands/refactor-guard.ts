@@ -4,10 +4,10 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { readPlanFile } from '../../constructs/pipeline/plan/plan-json';
-import { cdktfMoveHint, findRefactorMoves, movedBlock } from '../../constructs/pipeline/refactor/refactor-guard';
+import { readPlanFile } from '../../pipeline/plan/plan-json';
+import { cdktfMoveHint, findRefactorMoves, movedBlock } from '../../pipeline/refactor/refactor-guard';
 import { EXIT, type CliIO } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 import { asUsageErrors } from './option-parsers';
 
 export const registerRefactorGuard: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {

@@ -13,7 +13,7 @@ import {
 } from '../../constructs/testing';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { resolvePath } from '../input-files';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 
 interface TestFlags {
   junit?: string;

@@ -10,7 +10,7 @@ import { Option } from 'commander';
 import { validateRuleFileText, type RuleFileValidation, type ValidationIssue } from '../../constructs/validation';
 import { findRuleFiles, type RuleFile } from '../find-rule-files';
 import { EXIT } from '../io';
-import type { RegisterCommand } from './index';
+import type { RegisterCommand } from './register-command';
 
 /** The JSON output: exactly these keys, per file. */
 export interface FileReport {

@@ -11,7 +11,7 @@ import type { IAlertRuleRef } from '../model/alert-rule-ref';
 import { orderAfter } from '../model/order-after';
 import type { ChannelInput } from '../model/channel-ref';
 import type { RulePayload } from '../model/rule-payload';
-import { applyEnvironment } from '../estate/environment';
+import { applyEnvironment } from './environment-binding';
 import { recordSourceLocation } from '../metadata/source-location';
 import { SignozProviders } from '../providers/signoz-providers';
 import { validateRulePayload } from '../validation';

@@ -26,3 +26,8 @@ export function decodeRuleResource(type: string, attributes: Record<string, unkn
   if (type === 'signoz_alert') return decodeSignozAlert(attributes);
   throw new CodecError('', `resource type ${type} does not carry an alert rule`);
 }
+
+export { normalizeImportedRule, SERVER_SET_FIELDS } from './import-normalization';
+export { exportedRules, type ExportedRuleEntry } from './exported-rules';
+export { hasLegacyQueries, migrateLegacyQueries, type QueryMigration } from './legacy-query-migration';
+export { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';

@@ -5,7 +5,7 @@
  */
 import { normalizeCompareOp, normalizeMatchType, type AlertType, type RuleType } from '../model/enums';
 import type { CumulativeSchedule, RulePayload } from '../model/rule-payload';
-import { FormulaSyntaxError, parseFormula, type FormulaNode } from './formula-expression';
+import { FormulaSyntaxError, parseFormula, type FormulaNode } from '../model/formula-expression';
 import { durationFromRuleValue } from './go-duration';
 import type { EvaluationSchedule } from './evaluation-window';
 import { isValidTimeZone } from '../model/time-zone';

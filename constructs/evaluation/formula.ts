@@ -5,7 +5,7 @@
  * that label set; a timestamp is computed only when every variable has a value there (or may
  * default to zero); non-finite results are dropped.
  */
-import { evaluateFormulaNode, formulaVariables, parseFormula, type FormulaNode } from './formula-expression';
+import { evaluateFormulaNode, formulaVariables, parseFormula, type FormulaNode } from '../model/formula-expression';
 import type { LabelSet } from './label-set';
 import type { ResultSeries, SeriesPoint } from './series';
 

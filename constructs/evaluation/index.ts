@@ -10,7 +10,7 @@ export type { AdaptedRule, RuleShape } from './rule-json-adapter';
 export { DEFAULT_EVAL_DELAY_MS, queryWindow, nextWindowFor, lastScheduleTime } from './evaluation-window';
 export type { EvaluationSchedule } from './evaluation-window';
 export { evaluateFormula } from './formula';
-export { parseFormula, FormulaSyntaxError } from './formula-expression';
+export { parseFormula, FormulaSyntaxError } from '../model/formula-expression';
 export { evaluateThresholds, shouldAlertWithTarget, sortThresholds, LABEL_SEVERITY, LABEL_THRESHOLD_NAME } from './threshold';
 export type { EvaluableThreshold, ThresholdSample } from './threshold';
 export { convertUnit, unitFamily } from './units';

@@ -10,7 +10,7 @@ import { RouteExpression } from '../routing/route-expression';
 import { routeExpressionProp } from '../routing/route-expression-prop';
 import { formatGoDuration, parseGoDuration } from '../model/duration';
 import { WEEKDAYS, type MaintenanceSchedule } from './maintenance-schedule';
-import { formatInZone, parseRfc3339, timeZoneProblem } from './time-zone';
+import { formatInZone, parseRfc3339, timeZoneProblem } from './zoned-time';
 
 export interface MaintenanceWindowProps {
   /** Name in SigNoz. */

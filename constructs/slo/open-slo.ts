@@ -13,7 +13,7 @@ import type { QueryEnvelope } from '../model/rule-payload';
 import type { BurnRateWindow } from './burn-rate-windows';
 import { parseSloDuration } from './slo-duration';
 import type { SloIndicator } from './slo-indicator';
-import type { ServiceLevelObjectiveProps } from './service-level-objective';
+import type { ServiceLevelObjectiveProps } from './service-level-objective-props';
 
 /** What `fromOpenSlo` takes besides the document: the alert settings OpenSLO has no words for. */
 export interface OpenSloOptions extends Omit<ServiceLevelObjectiveProps, 'name' | 'objective' | 'period' | 'indicator' | 'description' | 'kind' | 'windows'> {

@@ -19,15 +19,15 @@ import { Construct } from '../engine';
 import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Evaluation } from '../alerts/evaluation';
-import type { ChannelInput } from '../model/channel-ref';
 import { parseProps, PropsError } from '../model/props-error';
 import { SEVERITIES, type Severity } from '../model/enums';
 import { burnRateQueries, BURN_RATE_QUERY_NAMES } from './burn-rate-queries';
-import { BURN_TIERS, resolveBurnRateWindows, SRE_WORKBOOK_WINDOWS, type BurnRateWindow, type BurnTier, type ResolvedBurnRateWindow } from './burn-rate-windows';
+import { BURN_TIERS, resolveBurnRateWindows, SRE_WORKBOOK_WINDOWS, type BurnTier, type ResolvedBurnRateWindow } from './burn-rate-windows';
 import { errorBudget } from './error-budget';
 import { openSloToProps, type OpenSloOptions } from './open-slo';
+import type { ServiceLevelObjectiveProps } from './service-level-objective-props';
 import { parseSloDuration, SLO_DURATION_HINT } from './slo-duration';
-import { prepareIndicator, type PreparedIndicator, type SloIndicator } from './slo-indicator';
+import { prepareIndicator, type PreparedIndicator } from './slo-indicator';
 
 /** Label every burn-rate alert carries: `page` or `ticket`. */
 export const BURN_TIER_LABEL = 'burn_tier';
@@ -36,36 +36,7 @@ export const SLO_LABEL = 'slo';
 /** Label naming the long window of the alert, e.g. `1h`. */
 export const SLO_WINDOW_LABEL = 'slo_window';
 
-export interface ServiceLevelObjectiveProps {
-  /** SLO name, e.g. `Checkout availability`; alert names start with it. */
-  readonly name: string;
-  /** Stable identifier written as the `slo` label. @default - the name in lowercase words joined by dashes */
-  readonly sloId?: string;
-  /** Share of good events promised, greater than 0 and less than 1, e.g. 0.999 for 99.9 %. */
-  readonly objective: number;
-  /** The period the objective holds over. @default '30d' */
-  readonly period?: string;
-  /** Good (or bad) events and all events, as builder queries. */
-  readonly indicator: SloIndicator;
-  /** What the objective is about; written as the `slo_kind` label. @default 'availability' */
-  readonly kind?: 'availability' | 'latency';
-  /** Burn-rate windows. @default SRE_WORKBOOK_WINDOWS (page 1h/5m at 14.4x and 6h/30m at 6x, ticket 1d/2h at 3x and 3d/6h at 1x) */
-  readonly windows?: readonly BurnRateWindow[];
-  /** Channels per burn tier. @default - none (give channels, or set routing: 'policy' and route on burn_tier) */
-  readonly channels?: Readonly<Partial<Record<BurnTier, readonly ChannelInput[]>>>;
-  /** @default 'channels' */
-  readonly routing?: 'channels' | 'policy';
-  /** Severity tier of each burn tier's alerts. @default { page: 'critical', ticket: 'warning' } */
-  readonly severities?: Readonly<Partial<Record<BurnTier, Severity>>>;
-  /** Labels on every alert (besides slo, slo_kind, slo_window and burn_tier). @default - none */
-  readonly labels?: Readonly<Record<string, string>>;
-  /** @default - none */
-  readonly runbook?: string;
-  /** What the SLO promises, for the alert descriptions. @default - none */
-  readonly description?: string;
-  /** @default false */
-  readonly disabled?: boolean;
-}
+export type { ServiceLevelObjectiveProps } from './service-level-objective-props';
 
 const channelList = z.array(z.unknown());
 

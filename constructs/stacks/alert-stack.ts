@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TerraformStack, type Construct, type IConstruct, type TerraformBackend } from '../engine';
-import { setEnvironment } from '../estate/environment';
+import { setEnvironment } from './environment';
 import { parseProps } from '../model/props-error';
 import { SignozProviders } from '../providers/signoz-providers';
 import { exactly } from '../providers/versions';

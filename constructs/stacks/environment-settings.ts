@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AlertOverride } from '../estate/environment';
+import type { AlertOverride } from '../alerts/environment-binding';
 import type { ChannelInput } from '../model/channel-ref';
 import { TERRAFORM_VERSION } from '../providers/versions';
 import { isPlainObject } from '../util/json';

@@ -7,7 +7,7 @@ import { pointer } from './json-pointer';
 import { checkBuilderQuery } from './check-builder-query';
 import { checkQueryFunctions } from './check-query-functions';
 import { checkStepInterval } from './check-step-interval';
-import { analyzeFormula, traceOperatorReferences } from './formula-expression';
+import { analyzeFormula, traceOperatorReferences } from './formula-analysis';
 import { namesOf, type QueryEntry } from './query-inventory';
 import type { IssueCollector } from './issue-collector';
 import { isPlainObject } from '../util/json';

@@ -1,4 +1,4 @@
-import { tierPages } from '../estate/alert-routing';
+import { tierPages } from '../stack-reading/alert-routing';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import { nameOf } from './shared/alert-facts';
 import { describeChannels, describePolicy, whyMaybe } from './shared/route-facts';

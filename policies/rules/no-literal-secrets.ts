@@ -1,4 +1,4 @@
-import { scanForSecrets } from '../estate/secret-scan';
+import { scanForSecrets } from '../stack-reading/secret-scan';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import type { ResourceRef } from '../subjects';
 

@@ -1,4 +1,4 @@
-import { tierPages } from '../estate/alert-routing';
+import { tierPages } from '../stack-reading/alert-routing';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import type { AlertSubject } from '../subjects';
 import { ownerOf } from './shared/alert-facts';

@@ -1,4 +1,4 @@
-import { pointerOf } from '../estate/json-lines';
+import { pointerOf } from '../stack-reading/json-lines';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import { EXACT_VERSION } from './shared/version-facts';
 

@@ -1,4 +1,4 @@
-import { pointerOf } from '../estate/json-lines';
+import { pointerOf } from '../stack-reading/json-lines';
 import { definePolicyRule, ruleIdFromFile } from '../rule';
 
 /** Backends that lock state on their own. */

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Annotations, App, TerraformStack, type IConstruct } from '../../constructs/engine';
-import type { SynthesizedStack } from '../estate/read-stack';
+import type { SynthesizedStack } from '../stack-reading/read-stack';
 import type { Finding, PolicyReport } from '../finding';
 import { synthesizedStacksOf } from './synthesized-stacks';
 

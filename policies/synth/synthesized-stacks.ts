@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { App, TerraformStack } from '../../constructs/engine';
-import type { SynthesizedStack } from '../estate/read-stack';
+import type { SynthesizedStack } from '../stack-reading/read-stack';
 
 /** A `cdktf.out` folder that cannot be read; the message says what is missing. */
 export class SynthOutputError extends Error {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { strictCompilerOptions } from '../support/strict-tsc';
-import { importRules, renderImportModule } from '../../constructs/import';
+import { importRules, renderImportModule } from '../../import';
 import { importSources } from '../support/import-fixtures';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -16,6 +16,9 @@ function programs(doc: string): string[] {
 
 const compilerOptions = strictCompilerOptions({
   'cdktf-signoz-alerts': [path.join(REPO, 'constructs', 'index.ts')],
+  'cdktf-signoz-alerts/policies': [path.join(REPO, 'policies', 'index.ts')],
+  'cdktf-signoz-alerts/pipeline': [path.join(REPO, 'pipeline', 'index.ts')],
+  'cdktf-signoz-alerts/testing': [path.join(REPO, 'constructs', 'testing', 'index.ts')],
   cdktf: [path.join(REPO, 'node_modules', 'cdktf')],
   constructs: [path.join(REPO, 'node_modules', 'constructs')],
 });

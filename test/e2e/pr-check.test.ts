@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadPipelineConfig } from '../../constructs/pipeline/config/pipeline-config';
-import { runPrCheck } from '../../constructs/pipeline/pr-check/pr-check';
+import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
+import { runPrCheck } from '../../pipeline/pr-check/pr-check';
 import { runCli } from '../support/cli-recorder';
 import { GitAppRepo } from '../support/git-app-repo';
 import { describeWithTerraform } from '../support/terraform';

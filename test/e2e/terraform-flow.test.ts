@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TerraformCli } from '../../constructs/pipeline/terraform/terraform-cli';
+import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import { synthStandInApp } from '../support/cdktf-app';
 import { runCli } from '../support/cli-recorder';
 import { describeWithTerraform } from '../support/terraform';

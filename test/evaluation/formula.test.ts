@@ -1,8 +1,8 @@
 import { evaluateFormula } from '../../constructs/evaluation/formula';
-import { evaluateFormulaNode, formulaVariables, FormulaSyntaxError, parseFormula } from '../../constructs/evaluation/formula-expression';
+import { evaluateFormulaNode, formulaVariables, FormulaSyntaxError, parseFormula } from '../../constructs/model/formula-expression';
 import type { ResultSeries } from '../../constructs/evaluation/series';
 import { FORMULA_FUNCTIONS } from '../../constructs/model/formula-functions';
-import { analyzeFormula } from '../../constructs/validation/formula-expression';
+import { analyzeFormula } from '../../constructs/validation/formula-analysis';
 
 const s = (labels: Record<string, string>, values: [number, number][]): ResultSeries => ({ labels, points: values });
 const calc = (expression: string, values: Record<string, number> = {}): number => evaluateFormulaNode(parseFormula(expression), values, 0);

@@ -1,4 +1,4 @@
-import { evaluateExpr, literal, object, quoteString, renderExpr, type CodeExpr } from '../../constructs/import/code-expression';
+import { evaluateExpr, literal, object, quoteString, renderExpr, type CodeExpr } from '../../import/code-expression';
 
 describe('generated code expressions', () => {
   it('quotes strings so that TypeScript reads them back unchanged', () => {

@@ -1,4 +1,5 @@
-import { constructIdFor, importRules, normalizeImportedRule, renderImportModule } from '../../constructs/import';
+import { constructIdFor, importRules, renderImportModule } from '../../import';
+import { normalizeImportedRule } from '../../constructs/codecs';
 import { importFixture, importSources } from '../support/import-fixtures';
 
 const byName = () => {

@@ -1,5 +1,5 @@
 import { formatGoDuration, parseGoDuration } from '../../constructs/model/duration';
-import { formatInZone, parseRfc3339, timeZoneProblem } from '../../constructs/maintenance/time-zone';
+import { formatInZone, parseRfc3339, timeZoneProblem } from '../../constructs/maintenance/zoned-time';
 
 describe('time zones', () => {
   it('writes instants in the zone offset in force at that instant, Z for zero offsets', () => {

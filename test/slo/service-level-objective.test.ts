@@ -1,6 +1,6 @@
 import { LogsQuery, MetricsQuery, PromQLQuery, TracesQuery } from '../../constructs/alerts';
 import { parseFormula } from '../../constructs/evaluation';
-import { evaluateFormulaNode } from '../../constructs/evaluation/formula-expression';
+import { evaluateFormulaNode } from '../../constructs/model/formula-expression';
 import type { RulePayload } from '../../constructs/model/rule-payload';
 import {
   burnRateFormula, ServiceLevelObjective, SloIndicators, SRE_WORKBOOK_WINDOWS, type ServiceLevelObjectiveProps,

@@ -4,10 +4,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { alertTestCases, applyPolicies, readCdktfOut, runAlertTestFiles } from '../../constructs';
+import { alertTestCases, runAlertTestFiles } from '../../constructs/testing';
+import { applyPolicies, readCdktfOut } from '../../policies';
 import { App } from '../../constructs/engine';
-import { policyHook, ruleValidationHook } from '../../constructs/pipeline/pr-check/default-hooks';
-import { summarizeStacks } from '../../constructs/report/estate-summary';
+import { policyHook, ruleValidationHook } from '../../pipeline/pr-check/default-hooks';
+import { summarizeStacks } from '../../policies/reports/estate-summary';
 import { defineEstate } from '../../stacks/estate';
 import { tempDir } from '../support/temp-dir';
 

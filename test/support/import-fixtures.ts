@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ImportSource } from '../../constructs/import';
+import type { ImportSource } from '../../import';
 
 /** Directory of the hand-written SigNoz exports the import tests read. */
 export const IMPORT_FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'import');

@@ -1,5 +1,5 @@
 /** Wording shared by the routing rules, so their messages explain routes the same way. */
-import type { ChannelVerdict, PolicyMatch } from '../../estate/alert-routing';
+import type { ChannelVerdict, PolicyMatch } from '../../stack-reading/alert-routing';
 
 /** `slack-alerts (slack), pd-oncall (not defined here)`. */
 export function describeChannels(channels: readonly ChannelVerdict[]): string {

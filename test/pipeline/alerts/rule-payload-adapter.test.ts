@@ -1,5 +1,5 @@
-import { alertView } from '../../../constructs/pipeline/alerts/alert-view';
-import { toRulePayload } from '../../../constructs/pipeline/alerts/rule-payload-adapter';
+import { alertView } from '../../../pipeline/alerts/alert-view';
+import { toRulePayload } from '../../../pipeline/alerts/rule-payload-adapter';
 import { signozAlertAttrs, signozRuleAttrs } from '../fixtures/plan-builders';
 
 describe('rule payload adapter', () => {

@@ -1,7 +1,7 @@
-import { applyGuard } from '../../../constructs/pipeline/apply-safety/apply-guard';
-import { destroyAllowedByEnv, evaluateDestroyBudget } from '../../../constructs/pipeline/apply-safety/destroy-budget';
-import { planFingerprint } from '../../../constructs/pipeline/apply-safety/plan-fingerprint';
-import { parsePlanJson } from '../../../constructs/pipeline/plan/plan-json';
+import { applyGuard } from '../../../pipeline/apply-safety/apply-guard';
+import { destroyAllowedByEnv, evaluateDestroyBudget } from '../../../pipeline/apply-safety/destroy-budget';
+import { planFingerprint } from '../../../pipeline/apply-safety/plan-fingerprint';
+import { parsePlanJson } from '../../../pipeline/plan/plan-json';
 import { planJson, resourceChange, signozRuleAttrs } from '../fixtures/plan-builders';
 
 const alert = (name: string, service: string) => signozRuleAttrs({ alert: name, tiers: [{ name: 'critical', target: 1 }], labels: { service } });

@@ -1,6 +1,6 @@
-import { applyGuard } from '../../../constructs/pipeline/apply-safety/apply-guard';
-import { fingerprintContent, planFingerprint, saltIdOf } from '../../../constructs/pipeline/apply-safety/plan-fingerprint';
-import { parsePlanJson, type TerraformPlan } from '../../../constructs/pipeline/plan/plan-json';
+import { applyGuard } from '../../../pipeline/apply-safety/apply-guard';
+import { fingerprintContent, planFingerprint, saltIdOf } from '../../../pipeline/apply-safety/plan-fingerprint';
+import { parsePlanJson, type TerraformPlan } from '../../../pipeline/plan/plan-json';
 import { planJson, resourceChange, signozRuleAttrs, type Json } from '../fixtures/plan-builders';
 
 const rule = (target: number) => signozRuleAttrs({ alert: 'CPU high', tiers: [{ name: 'critical', target, channels: ['pd-oncall'] }] });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { detectChangedStacks } from '../../../constructs/pipeline/changes/changed-stacks';
+import { detectChangedStacks } from '../../../pipeline/changes/changed-stacks';
 import { runCli } from '../../support/cli-recorder';
 import { GitAppRepo } from '../../support/git-app-repo';
 import { tempDir } from '../../support/temp-dir';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareSynthDirs, matrixJson, stacksToPlan } from '../../../constructs/pipeline/changes/compare-synth-dirs';
-import { normalizeStackConfig, stackConfigHash } from '../../../constructs/pipeline/changes/stack-config';
+import { compareSynthDirs, matrixJson, stacksToPlan } from '../../../pipeline/changes/compare-synth-dirs';
+import { normalizeStackConfig, stackConfigHash } from '../../../pipeline/changes/stack-config';
 import { synthStandInApp, type StackDefinitions } from '../../support/cdktf-app';
 import { tempDir } from '../../support/temp-dir';
 

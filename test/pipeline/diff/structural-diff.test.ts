@@ -1,4 +1,4 @@
-import { formatPath, leafDifferences, setLeaves } from '../../../constructs/pipeline/diff/structural-diff';
+import { formatPath, leafDifferences, setLeaves } from '../../../pipeline/diff/structural-diff';
 
 describe('leafDifferences', () => {
   it('reports changed, added and removed leaves with their paths', () => {

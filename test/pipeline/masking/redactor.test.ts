@@ -1,6 +1,6 @@
-import { displayMasked, Redactor } from '../../../constructs/pipeline/masking/redactor';
+import { displayMasked, Redactor } from '../../../pipeline/masking/redactor';
 import { isSecretFieldName } from '../../../constructs/model/secret-patterns';
-import { looksLikeGeneratedKey } from '../../../constructs/pipeline/masking/generated-key';
+import { looksLikeGeneratedKey } from '../../../pipeline/masking/generated-key';
 
 const plain = { denySecretFields: false };
 const channel = { denySecretFields: true };

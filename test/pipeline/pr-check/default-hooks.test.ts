@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { policyHook, ruleValidationHook } from '../../../constructs/pipeline/pr-check/default-hooks';
+import { policyHook, ruleValidationHook } from '../../../pipeline/pr-check/default-hooks';
 
 const estate = path.join(__dirname, '..', '..', 'fixtures', 'evaluation', 'estate', 'cdktf.out');
 

@@ -1,6 +1,6 @@
-import { parsePlanJson } from '../../../constructs/pipeline/plan/plan-json';
-import { cdktfMoveHint, findRefactorMoves, logicalIdOf, movedBlock } from '../../../constructs/pipeline/refactor/refactor-guard';
-import { renderPlanSummary, summarizePlans } from '../../../constructs/pipeline/summary/plan-summary';
+import { parsePlanJson } from '../../../pipeline/plan/plan-json';
+import { cdktfMoveHint, findRefactorMoves, logicalIdOf, movedBlock } from '../../../pipeline/refactor/refactor-guard';
+import { renderPlanSummary, summarizePlans } from '../../../pipeline/summary/plan-summary';
 import { planJson, resourceChange, signozAlertAttrs, signozRuleAttrs } from '../fixtures/plan-builders';
 
 const cpu = (id: string | null) => signozRuleAttrs({ alert: 'CPU high', tiers: [{ name: 'critical', target: 80, channels: ['pd-oncall'] }] }, id);

@@ -1,5 +1,5 @@
-import { parsePlanJson } from '../../../constructs/pipeline/plan/plan-json';
-import { renderPlanSummary, summarizePlans } from '../../../constructs/pipeline/summary/plan-summary';
+import { parsePlanJson } from '../../../pipeline/plan/plan-json';
+import { renderPlanSummary, summarizePlans } from '../../../pipeline/summary/plan-summary';
 import { planJson, resourceChange, signozRuleAttrs } from '../fixtures/plan-builders';
 
 function stackPlan(stack: string, changes: number, deletes = 0) {

@@ -1,6 +1,6 @@
-import { parsePlanJson } from '../../../constructs/pipeline/plan/plan-json';
-import { ChannelDirectory, channelIdentity } from '../../../constructs/pipeline/resources/channel-directory';
-import { resourceCategory } from '../../../constructs/pipeline/resources/resource-category';
+import { parsePlanJson } from '../../../pipeline/plan/plan-json';
+import { ChannelDirectory, channelIdentity } from '../../../pipeline/resources/channel-directory';
+import { resourceCategory } from '../../../pipeline/resources/resource-category';
 import { resolvePolicyOptions } from '../../../policies/options';
 import { channelAttrs, planJson, resourceChange } from '../fixtures/plan-builders';
 

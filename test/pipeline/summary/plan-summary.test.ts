@@ -1,7 +1,7 @@
-import { PipelineInputError } from '../../../constructs/pipeline/errors';
-import { parsePlanJson } from '../../../constructs/pipeline/plan/plan-json';
-import { renderPlanSummary, stackNameFromPath, summarizePlans } from '../../../constructs/pipeline/summary/plan-summary';
-import type { StackSummary } from '../../../constructs/pipeline/summary/summary-model';
+import { PipelineInputError } from '../../../pipeline/errors';
+import { parsePlanJson } from '../../../pipeline/plan/plan-json';
+import { renderPlanSummary, stackNameFromPath, summarizePlans } from '../../../pipeline/summary/plan-summary';
+import type { StackSummary } from '../../../pipeline/summary/summary-model';
 import { planJson, resourceChange, signozAlertAttrs, signozRuleAttrs } from '../fixtures/plan-builders';
 import { SEEDED_SECRETS, signozScenarioPlan } from '../fixtures/signoz-scenario';
 

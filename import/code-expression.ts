@@ -1,0 +1,135 @@
+/**
+ * A tiny expression tree for the code `signoz-alerts import` writes: JSON literals, objects,
+ * arrays, builder chains (`new MetricsQuery('A', 'x').spaceAggregation('max')`) and calls of
+ * `Evaluation`. The same tree is both rendered as TypeScript and evaluated against the real
+ * library, so the importer checks what the rendered code will build before it writes it.
+ */
+import { Evaluation } from '../constructs/alerts/evaluation';
+import { ClickHouseQuery, Formula, LogsQuery, MetricsQuery, PromQLQuery, TraceOperatorQuery, TracesQuery } from '../constructs/alerts/queries';
+
+export type BuilderClass = 'MetricsQuery' | 'LogsQuery' | 'TracesQuery' | 'Formula' | 'PromQLQuery' | 'ClickHouseQuery' | 'TraceOperatorQuery';
+
+export type CodeExpr =
+  | { readonly kind: 'literal'; readonly value: unknown }
+  | { readonly kind: 'object'; readonly entries: readonly (readonly [string, CodeExpr])[] }
+  | { readonly kind: 'array'; readonly items: readonly CodeExpr[] }
+  | { readonly kind: 'new'; readonly className: BuilderClass; readonly args: readonly CodeExpr[]; readonly calls: readonly { readonly method: string; readonly args: readonly CodeExpr[] }[] }
+  | { readonly kind: 'evaluation'; readonly method: 'rolling' | 'cumulative'; readonly options: CodeExpr };
+
+export const literal = (value: unknown): CodeExpr => ({ kind: 'literal', value });
+export const object = (entries: readonly (readonly [string, CodeExpr])[]): CodeExpr => ({ kind: 'object', entries });
+export const array = (items: readonly CodeExpr[]): CodeExpr => ({ kind: 'array', items });
+
+const BUILDERS: Readonly<Record<BuilderClass, new (...args: never[]) => object>> = {
+  MetricsQuery, LogsQuery, TracesQuery, Formula, PromQLQuery, ClickHouseQuery, TraceOperatorQuery,
+};
+
+/** The value the expression evaluates to, built with the real library classes. */
+export function evaluateExpr(expr: CodeExpr): unknown {
+  switch (expr.kind) {
+    case 'literal':
+      return structuredClone(expr.value);
+    case 'object':
+      return Object.fromEntries(expr.entries.map(([key, value]) => [key, evaluateExpr(value)]));
+    case 'array':
+      return expr.items.map(evaluateExpr);
+    case 'evaluation':
+      return (Evaluation[expr.method] as (options: unknown) => unknown)(evaluateExpr(expr.options));
+    case 'new': {
+      const Builder = BUILDERS[expr.className] as unknown as new (...args: unknown[]) => Record<string, (...args: unknown[]) => unknown>;
+      let built = new Builder(...expr.args.map(evaluateExpr));
+      for (const call of expr.calls) built = built[call.method]!(...call.args.map(evaluateExpr)) as typeof built;
+      return built;
+    }
+  }
+}
+
+/** The builder classes an expression uses, for the import line. */
+export function classesIn(expr: CodeExpr, found = new Set<string>()): Set<string> {
+  if (expr.kind === 'new') {
+    found.add(expr.className);
+    for (const arg of [...expr.args, ...expr.calls.flatMap((c) => c.args)]) classesIn(arg, found);
+  } else if (expr.kind === 'object') {
+    for (const [, value] of expr.entries) classesIn(value, found);
+  } else if (expr.kind === 'array') {
+    for (const item of expr.items) classesIn(item, found);
+  } else if (expr.kind === 'evaluation') {
+    found.add('Evaluation');
+    classesIn(expr.options, found);
+  }
+  return found;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const MAX_LINE = 110;
+const INDENT = '  ';
+
+/** A TypeScript string literal: single-quoted, or double-quoted when that needs fewer escapes. */
+export function quoteString(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out + quote;
+}
+
+function renderKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : quoteString(key);
+}
+
+function jsonToExpr(value: unknown): CodeExpr {
+  if (Array.isArray(value)) return array(value.map(jsonToExpr));
+  if (typeof value === 'object' && value !== null) return object(Object.entries(value).map(([k, v]) => [k, jsonToExpr(v)] as const));
+  return literal(value);
+}
+
+function renderPrimitive(value: unknown): string {
+  if (typeof value === 'string') return quoteString(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** The expression on one line. */
+function inline(expr: CodeExpr): string {
+  switch (expr.kind) {
+    case 'literal':
+      return typeof expr.value === 'object' && expr.value !== null ? inline(jsonToExpr(expr.value)) : renderPrimitive(expr.value);
+    case 'object':
+      return expr.entries.length === 0 ? '{}' : `{ ${expr.entries.map(([k, v]) => `${renderKey(k)}: ${inline(v)}`).join(', ')} }`;
+    case 'array':
+      return `[${expr.items.map(inline).join(', ')}]`;
+    case 'evaluation':
+      return `Evaluation.${expr.method}(${inline(expr.options)})`;
+    case 'new':
+      return `new ${expr.className}(${expr.args.map(inline).join(', ')})${expr.calls.map((c) => `.${c.method}(${c.args.map(inline).join(', ')})`).join('')}`;
+  }
+}
+
+/** The expression formatted at `indent`, broken over lines when it does not fit. */
+export function renderExpr(expr: CodeExpr, indent = ''): string {
+  const flat = inline(expr);
+  if (indent.length + flat.length + 1 <= MAX_LINE && !flat.includes('\n')) return flat;
+  const inner = indent + INDENT;
+  switch (expr.kind) {
+    case 'literal':
+      return typeof expr.value === 'object' && expr.value !== null ? renderExpr(jsonToExpr(expr.value), indent) : flat;
+    case 'object':
+      return `{\n${expr.entries.map(([k, v]) => `${inner}${renderKey(k)}: ${renderExpr(v, inner)},\n`).join('')}${indent}}`;
+    case 'array':
+      return `[\n${expr.items.map((item) => `${inner}${renderExpr(item, inner)},\n`).join('')}${indent}]`;
+    case 'evaluation':
+      return `Evaluation.${expr.method}(${renderExpr(expr.options, indent)})`;
+    case 'new': {
+      const head = `new ${expr.className}(${expr.args.map((a) => renderExpr(a, inner)).join(', ')})`;
+      return head + expr.calls.map((c) => `\n${inner}.${c.method}(${c.args.map((a) => renderExpr(a, inner)).join(', ')})`).join('');
+    }
+  }
+}

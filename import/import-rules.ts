@@ -1,0 +1,161 @@
+/**
+ * Turns exported SigNoz rules into import entries: legacy shapes converted as SigNoz converts them,
+ * each rule validated, normalized (import-normalization.ts), checked to survive the `signoz_rule`
+ * resource unchanged, and written either as props or as a payload (rule-to-code.ts). Rules that
+ * cannot be imported are returned as problems with every reason, never dropped silently.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { decodeSignozRule, encodeSignozRule } from '../constructs/codecs';
+import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptance';
+import type { RulePayload } from '../constructs/model/rule-payload';
+import { validateRulePayload } from '../constructs/validation';
+import { cloneJson, type JsonRecord } from '../constructs/validation/json-value';
+import { isPlainObject } from '../constructs/util/json';
+import { exportedRules } from '../constructs/codecs/exported-rules';
+import { normalizeImportedRule } from '../constructs/codecs/import-normalization';
+import { hasLegacyQueries, migrateLegacyQueries } from '../constructs/codecs/legacy-query-migration';
+import { isSchemaV1, migrateSchemaV1 } from '../constructs/codecs/legacy-schema-migration';
+import { firstDifference, ruleToCode, type RuleCode } from './rule-to-code';
+
+/** One file to import: a name for messages and comments, and its text. */
+export interface ImportSource {
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface ImportedRule {
+  readonly source: string;
+  readonly pointer: string;
+  /** The SigNoz rule id, adopted with a Terraform import block. */
+  readonly ruleId?: string;
+  /** The rule as the toolkit will write it (normalized). */
+  readonly payload: RulePayload;
+  readonly code: RuleCode;
+  /** Construct id in the generated code, unique within the import. */
+  readonly constructId: string;
+  /** What a reader should check by hand (from legacy conversions). */
+  readonly notes: readonly string[];
+}
+
+export interface ImportProblem {
+  readonly source: string;
+  readonly pointer: string;
+  /** The alert name, when the rule has one. */
+  readonly alert?: string;
+  readonly messages: readonly string[];
+}
+
+export interface ImportResult {
+  readonly rules: readonly ImportedRule[];
+  readonly problems: readonly ImportProblem[];
+}
+
+/** `Checkout CPU > 90%` -> `CheckoutCpu90`. */
+export function constructIdFor(alert: string): string {
+  const words = alert.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const id = words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
+  if (id === '') return 'Rule';
+  return /^[0-9]/.test(id) ? `Rule${id}` : id;
+}
+
+function uniqueIds(): (base: string) => string {
+  const used = new Map<string, number>();
+  return (base) => {
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    return count === 1 ? base : `${base}${count}`;
+  };
+}
+
+/** Problems the `signoz_rule` resource has with the payload: provider schema, and anything the codec cannot carry. */
+function resourceProblems(payload: RulePayload): string[] {
+  const attributes = encodeSignozRule(payload);
+  const problems = checkProviderAcceptance('signoz_rule', attributes).map((i) => `signoz_rule ${i.path || '/'}: ${i.message}`);
+  if (problems.length > 0) return problems;
+  const back = normalizeImportedRule(decodeSignozRule(attributes));
+  const difference = firstDifference(back, payload);
+  return difference === undefined ? [] : [`${difference}: the signoz_rule resource cannot carry this value as written`];
+}
+
+function convert(entry: { pointer: string; rule: unknown }, where: string): { payload?: RulePayload; notes: string[]; messages: string[] } {
+  if (!isPlainObject(entry.rule)) return { notes: [], messages: ['not a rule object'] };
+  const rule = cloneJson(entry.rule) as JsonRecord;
+  const notes: string[] = [];
+  const messages: string[] = [];
+  if (hasLegacyQueries(rule)) {
+    const migration = migrateLegacyQueries(rule, where);
+    messages.push(...migration.problems);
+    notes.push(...migration.notes, `converted v3/v4 queries to v5 as SigNoz's migration does (pkg/transition/migrate_alert.go)`);
+  }
+  if (messages.length === 0 && isSchemaV1(rule)) {
+    messages.push(...migrateSchemaV1(rule, where));
+    notes.push(`converted schema v1 to v2alpha1 as SigNoz reads it (threshold ${JSON.stringify(isPlainObject(rule.condition) && isPlainObject(rule.condition.thresholds) && Array.isArray(rule.condition.thresholds.spec) && isPlainObject(rule.condition.thresholds.spec[0]) ? rule.condition.thresholds.spec[0].name : 'critical')}, renotify every 4h)`);
+  }
+  if (messages.length > 0) return { notes, messages };
+  // normalized first: values SigNoz reads as unset (null, '', empty lists) are not errors
+  const validation = validateRulePayload(normalizeImportedRule(rule));
+  if (!validation.valid) return { notes, messages: validation.errors.map((e) => `${e.path || '/'}: ${e.message}`) };
+  const payload = normalizeImportedRule(validation.payload);
+  if (payload.labels?.severity !== undefined && payload.condition.thresholds.spec.length > 1) {
+    notes.push(`the rule-level label severity=${JSON.stringify(payload.labels.severity)} overrides the severity SigNoz gives each tier's alerts; consider removing it`);
+  }
+  const problems = resourceProblems(payload);
+  if (problems.length > 0) return { notes, messages: problems };
+  return { payload, notes, messages: [] };
+}
+
+function alertName(rule: unknown): string | undefined {
+  return isPlainObject(rule) && typeof rule.alert === 'string' ? rule.alert : undefined;
+}
+
+/**
+ * Imports every rule of `sources`, in order (file order, then rule order). Rules that share a
+ * SigNoz id are reported after the first: one id can be adopted once.
+ */
+export function importRules(sources: readonly ImportSource[]): ImportResult {
+  const rules: ImportedRule[] = [];
+  const problems: ImportProblem[] = [];
+  const nextId = uniqueIds();
+  const seenIds = new Map<string, string>();
+  for (const source of sources) {
+    let document: unknown;
+    try {
+      document = JSON.parse(source.text);
+    } catch (err) {
+      problems.push({ source: source.name, pointer: '', messages: [`not valid JSON: ${(err as Error).message}`] });
+      continue;
+    }
+    for (const entry of exportedRules(document)) {
+      const alert = alertName(entry.rule);
+      const where = `${source.name}#${entry.pointer}`;
+      const problem = (messages: string[]): void => {
+        problems.push({ source: source.name, pointer: entry.pointer, ...(alert !== undefined ? { alert } : {}), messages });
+      };
+      if (entry.ruleId !== undefined && seenIds.has(entry.ruleId)) {
+        problem([`rule id ${entry.ruleId} was already imported from ${seenIds.get(entry.ruleId)}; one rule can be adopted once`]);
+        continue;
+      }
+      const converted = convert(entry, '');
+      if (!converted.payload) {
+        problem(converted.messages);
+        continue;
+      }
+      if (entry.ruleId !== undefined) seenIds.set(entry.ruleId, where);
+      rules.push({
+        source: source.name,
+        pointer: entry.pointer,
+        ...(entry.ruleId !== undefined ? { ruleId: entry.ruleId } : {}),
+        payload: converted.payload,
+        code: ruleToCode(converted.payload),
+        constructId: nextId(constructIdFor(converted.payload.alert)),
+        notes: converted.notes,
+      });
+    }
+  }
+  return { rules, problems };
+}
+
+/** Whether two payloads are the same rule after the import normalizations. */
+export function sameImportedRule(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(normalizeImportedRule(a), normalizeImportedRule(b));
+}

@@ -1,0 +1,195 @@
+/**
+ * The whole pull-request check, as the workflow runs it and as a developer runs it locally
+ * (`npm run pr-check -- --base origin/main`): synthesize base and head, run the registered checks,
+ * plan each changed stack with its committed lock file, and write the comment markdown (sized for
+ * GitHub), the job-summary markdown and one fingerprint per plan. A stack that cannot be planned
+ * here (no Terraform, providers not downloadable) is reported in the comment, not silently dropped.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { planFingerprint, type FingerprintRecord } from '../apply-safety/plan-fingerprint';
+import { readCdktfProject } from '../changes/cdktf-project';
+import { detectChangedStacks } from '../changes/changed-stacks';
+import { listSynthStacks, stacksToPlan } from '../changes/compare-synth-dirs';
+import { readStackConfig, stackConfigHash } from '../changes/stack-config';
+import type { PipelineConfig } from '../config/pipeline-config';
+import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
+import { parsePlanJson } from '../plan/plan-json';
+import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
+import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../render/render-summary';
+import { summarizePlans, type StackPlan } from '../summary/plan-summary';
+import { hasPlannedChanges } from '../summary/summary-model';
+import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
+import { TerraformCli } from '../terraform/terraform-cli';
+import { policyHook, ruleValidationHook } from './default-hooks';
+import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
+
+export interface PrCheckOptions {
+  readonly appDir: string;
+  readonly base: string;
+  /** Where results go (comment.md, summary.md, plans/). */
+  readonly outDir: string;
+  /** Where the code under review is synthesized (default: the app's cdktf.json `output`). */
+  readonly headOutdir?: string;
+  readonly config: PipelineConfig;
+  readonly salt: string | undefined;
+  readonly maxCommentBytes?: number;
+  readonly overflowNote?: string;
+  readonly failOnRefactor?: boolean;
+  /** Keep the plan files (they hold every value in clear text, secrets included). */
+  readonly keepPlans?: boolean;
+  readonly hooks?: readonly PrCheckHook[];
+  readonly terraform?: TerraformCli;
+  readonly log?: (line: string) => void;
+}
+
+export interface PrCheckResult {
+  /** 0 when every check passed (changes are not failures), 1 otherwise. */
+  readonly exitCode: number;
+  readonly commentFile: string;
+  readonly summaryFile: string;
+  readonly plannedStacks: readonly string[];
+  readonly fingerprints: Readonly<Record<string, FingerprintRecord>>;
+  readonly notes: readonly string[];
+  readonly hasChanges: boolean;
+}
+
+/** Hidden line in the comment that records a stack's reviewed fingerprint for the apply job. */
+export function fingerprintMarker(stack: string, fingerprint: string): string {
+  return `<!-- signoz-alerts:fingerprint stack=${stack} ${fingerprint} -->`;
+}
+
+/** Stacks in an order that respects manifest dependencies (a stack after the ones it depends on). */
+function dependencyOrder(outdir: string, stacks: readonly string[]): string[] {
+  const manifestFile = path.join(outdir, 'manifest.json');
+  const deps = new Map<string, string[]>();
+  if (fs.existsSync(manifestFile)) {
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { stacks?: Record<string, { dependencies?: string[] }> };
+    for (const [name, entry] of Object.entries(manifest.stacks ?? {})) deps.set(name, entry.dependencies ?? []);
+  }
+  const wanted = new Set(stacks);
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const visit = (stack: string): void => {
+    if (seen.has(stack)) return;
+    seen.add(stack);
+    for (const dep of deps.get(stack) ?? []) visit(dep);
+    if (wanted.has(stack)) ordered.push(stack);
+  };
+  [...stacks].sort().forEach(visit);
+  return ordered;
+}
+
+export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult> {
+  const log = options.log ?? (() => undefined);
+  const outDir = path.resolve(options.outDir);
+  const plansDir = path.join(outDir, 'plans');
+  fs.rmSync(plansDir, { recursive: true, force: true });
+  fs.mkdirSync(plansDir, { recursive: true });
+  const notes: string[] = [];
+  let failed = false;
+
+  log(`synthesizing ${options.base} and the working tree...`);
+  const detection = await detectChangedStacks({
+    appDir: options.appDir,
+    base: options.base,
+    locksDir: options.config.locksDir,
+    headOutdir: options.headOutdir ?? readCdktfProject(options.appDir).outdir,
+  });
+  if (detection.baseSynthError) notes.push(`The base (${options.base}) could not be synthesized, so every stack is planned.`);
+  for (const c of detection.comparisons) {
+    if (c.status === 'removed') notes.push(`Stack ${c.stack} was removed from the app: its alerts are not destroyed by this change; destroy the stack before merging.`);
+  }
+  const changed = stacksToPlan(detection.comparisons);
+  const allStacks = [...listSynthStacks(detection.headOutdir).keys()];
+  if (changed.length === 0) notes.push(`No stack's synthesized configuration differs from ${options.base}: nothing to plan.`);
+  log(`stacks to plan: ${changed.length > 0 ? changed.join(', ') : 'none'}`);
+
+  registerDefaultHooks(PR_CHECK_HOOKS, [ruleValidationHook, policyHook]);
+  for (const hook of options.hooks ?? PR_CHECK_HOOKS) {
+    const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed });
+    log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
+    if (!result.ok) failed = true;
+    notes.push(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`, ...result.lines.map((line) => `${hook.name}: ${line}`));
+  }
+
+  const terraform = options.terraform ?? new TerraformCli();
+  const terraformVersion = changed.length > 0 ? await terraform.version() : undefined;
+  if (changed.length > 0 && !terraformVersion) notes.push(`${terraform.binary} is not on PATH: no stack was planned (changed: ${changed.join(', ')}).`);
+
+  const plans: StackPlan[] = [];
+  const fingerprints: Record<string, FingerprintRecord> = {};
+  const stackDirs = listSynthStacks(detection.headOutdir);
+  for (const stack of terraformVersion ? dependencyOrder(detection.headOutdir, changed) : []) {
+    const stackDir = stackDirs.get(stack)!;
+    const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
+    if (!hasLock && stackNeedsProviders(stackDir)) {
+      notes.push(`Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`);
+      continue;
+    }
+    log(`${stack}: terraform init`);
+    const init = await terraform.init(stackDir, hasLock);
+    if (!init.ok) {
+      if (init.providersUnavailable) {
+        notes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
+      } else {
+        failed = true;
+        notes.push(`Stack ${stack}: terraform init failed: ${init.output.split('\n').filter(Boolean).slice(-3).join(' ')}`);
+      }
+      continue;
+    }
+    const validation = await terraform.validate(stackDir);
+    if (!validation.ok) {
+      failed = true;
+      notes.push(`Stack ${stack}: terraform validate failed: ${validation.output.split('\n').filter(Boolean).slice(-3).join(' ')}`);
+      continue;
+    }
+    log(`${stack}: terraform plan`);
+    const planFile = path.join(plansDir, `${stack}.tfplan`);
+    const plan = await terraform.plan(stackDir, planFile);
+    if (!plan.ok) {
+      failed = true;
+      notes.push(`Stack ${stack}: terraform plan failed: ${plan.output.split('\n').filter(Boolean).slice(-3).join(' ')}`);
+      continue;
+    }
+    const json = await terraform.showJson(stackDir, planFile);
+    const parsed = parsePlanJson(json, `${stack} plan`);
+    const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
+    fingerprints[stack] = record;
+    writeFileAtomic(path.join(plansDir, `${stack}.fingerprint.json`), `${JSON.stringify(record, null, 2)}\n`);
+    if (options.keepPlans) writeFileAtomic(path.join(plansDir, `${stack}.plan.json`), json);
+    else fs.rmSync(planFile, { force: true });
+    plans.push({ stack, plan: parsed });
+  }
+
+  const { summary, redactor } = summarizePlans(plans, {
+    notes,
+    channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
+    maxAlertDeletes: options.config.maxAlertDeletes,
+  });
+  const markers = Object.entries(fingerprints).map(([stack, record]) => `${fingerprintMarker(stack, record.fingerprint)}\n`).join('');
+  const maxComment = (options.maxCommentBytes ?? GITHUB_COMMENT_LIMIT) - Buffer.byteLength(markers, 'utf8');
+  const comment = renderSummary(summary, markdownFormat, { maxBytes: maxComment, redactor, ...(options.overflowNote ? { overflowNote: options.overflowNote } : {}) });
+  const full = renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT - Buffer.byteLength(markers, 'utf8'), redactor });
+  const withMarkers = (text: string): string => text.replace(`${SUMMARY_COMMENT_MARKER}\n`, `${SUMMARY_COMMENT_MARKER}\n${markers}`);
+  const commentFile = path.join(outDir, 'comment.md');
+  const summaryFile = path.join(outDir, 'summary.md');
+  writeFileAtomic(commentFile, withMarkers(comment.text));
+  writeFileAtomic(summaryFile, withMarkers(full.text));
+  writeFileAtomic(path.join(outDir, 'fingerprints.json'), `${JSON.stringify(Object.fromEntries(Object.entries(fingerprints).map(([s, r]) => [s, r.fingerprint])), null, 2)}\n`);
+
+  const refactors = summary.stacks.reduce((n, s) => n + s.refactorMoves.length, 0);
+  if (refactors > 0 && options.failOnRefactor) {
+    failed = true;
+    log(`${refactors} delete/create pair(s) look like moved constructs; see the comment for the moved blocks.`);
+  }
+  return {
+    exitCode: failed ? 1 : 0,
+    commentFile,
+    summaryFile,
+    plannedStacks: plans.map((p) => p.stack),
+    fingerprints,
+    notes,
+    hasChanges: hasPlannedChanges(summary),
+  };
+}
