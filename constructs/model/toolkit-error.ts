@@ -1,0 +1,55 @@
+/**
+ * The one error shape of the toolkit: what is wrong, where (a construct path, or a file and a JSON
+ * Pointer), and every problem found there, so a user fixes all of them in one pass. Every error
+ * the toolkit throws for a user's mistake is a `ToolkitError`; anything else is a bug.
+ */
+
+/** Where a problem sits: a construct path, or a file with a JSON Pointer (or both). */
+export interface ErrorLocation {
+  /** Construct path, e.g. `prod/checkout/HighCpu`. */
+  readonly constructPath?: string;
+  /** File the input came from, as the user named it. */
+  readonly file?: string;
+  /** RFC 6901 JSON Pointer inside the file or payload; `''` is the whole document. */
+  readonly pointer?: string;
+}
+
+/** One problem: `path` is a props field (`tiers.critical.target`) or a JSON Pointer (`/condition/op`); `''` is the whole input. */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** `prod/checkout/HighCpu`, `rules/cpu.json#/condition`, or '' when nothing is known. */
+export function describeLocation(where: ErrorLocation): string {
+  const file = where.file !== undefined ? `${where.file}${where.pointer ? `#${where.pointer}` : ''}` : where.pointer ? where.pointer : '';
+  if (where.constructPath !== undefined && where.constructPath !== '') return file !== '' ? `'${where.constructPath}' (${file})` : `'${where.constructPath}'`;
+  return file;
+}
+
+/** `  - field: message` lines, `(props)` for the whole input. */
+export function problemLines(problems: readonly Problem[], whole = '(props)'): string[] {
+  return problems.map((p) => `  - ${p.path === '' ? whole : p.path}: ${p.message}`);
+}
+
+export class ToolkitError extends Error {
+  /** What kind of input was refused, e.g. `AlertRule`, `rule file`, `plan JSON`. */
+  readonly subject: string;
+  readonly where: ErrorLocation;
+  readonly problems: readonly Problem[];
+
+  constructor(subject: string, where: ErrorLocation, problems: readonly Problem[]) {
+    const location = describeLocation(where);
+    const head = `Invalid ${subject}${location !== '' ? ` at ${location}` : ''}`;
+    super(problems.length === 1 && problems[0]!.path === '' ? `${head}: ${problems[0]!.message}` : `${head}:\n${problemLines(problems).join('\n')}`);
+    this.name = new.target.name;
+    this.subject = subject;
+    this.where = where;
+    this.problems = problems;
+  }
+}
+
+/** Whether `error` is a user mistake the toolkit reported (exit 2 in the CLI), not a bug. */
+export function isToolkitError(error: unknown): error is ToolkitError {
+  return error instanceof ToolkitError;
+}
