@@ -1,20 +1,14 @@
 /**
- * Turns exported SigNoz rules into import entries: legacy shapes converted as SigNoz converts them,
- * each rule validated, normalized (import-normalization.ts), checked to survive the `signoz_rule`
+ * Turns exported SigNoz rules into import entries: each rule read by `decodeRule` (legacy shapes
+ * converted as SigNoz converts them, checked, normalized), checked to survive the `signoz_rule`
  * resource unchanged, and written either as props or as a payload (rule-to-code.ts). Rules that
  * cannot be imported are returned as problems with every reason, never dropped silently.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { decodeSignozRule, encodeSignozRule } from '../constructs/codecs';
+import { decodeRule, decodeSignozRule, describeIssues, encodeSignozRule, rulesIn, type DecodedRule } from '../constructs/codecs';
 import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptance';
 import type { RulePayload } from '../constructs/model/rule-payload';
-import { validateRulePayload } from '../constructs/validation';
-import { cloneJson, type JsonRecord } from '../constructs/validation/json-value';
-import { isPlainObject } from '../constructs/util/json';
-import { exportedRules } from '../constructs/codecs/exported-rules';
 import { normalizeImportedRule } from '../constructs/codecs/import-normalization';
-import { hasLegacyQueries, migrateLegacyQueries } from '../constructs/codecs/legacy-query-migration';
-import { isSchemaV1, migrateSchemaV1 } from '../constructs/codecs/legacy-schema-migration';
 import { firstDifference, ruleToCode, type RuleCode } from './rule-to-code';
 
 /** One file to import: a name for messages and comments, and its text. */
@@ -77,35 +71,16 @@ function resourceProblems(payload: RulePayload): string[] {
   return difference === undefined ? [] : [`${difference}: the signoz_rule resource cannot carry this value as written`];
 }
 
-function convert(entry: { pointer: string; rule: unknown }, where: string): { payload?: RulePayload; notes: string[]; messages: string[] } {
-  if (!isPlainObject(entry.rule)) return { notes: [], messages: ['not a rule object'] };
-  const rule = cloneJson(entry.rule) as JsonRecord;
-  const notes: string[] = [];
-  const messages: string[] = [];
-  if (hasLegacyQueries(rule)) {
-    const migration = migrateLegacyQueries(rule, where);
-    messages.push(...migration.problems);
-    notes.push(...migration.notes, `converted v3/v4 queries to v5 as SigNoz's migration does (pkg/transition/migrate_alert.go)`);
-  }
-  if (messages.length === 0 && isSchemaV1(rule)) {
-    messages.push(...migrateSchemaV1(rule, where));
-    notes.push(`converted schema v1 to v2alpha1 as SigNoz reads it (threshold ${JSON.stringify(isPlainObject(rule.condition) && isPlainObject(rule.condition.thresholds) && Array.isArray(rule.condition.thresholds.spec) && isPlainObject(rule.condition.thresholds.spec[0]) ? rule.condition.thresholds.spec[0].name : 'critical')}, renotify every 4h)`);
-  }
-  if (messages.length > 0) return { notes, messages };
-  // normalized first: values SigNoz reads as unset (null, '', empty lists) are not errors
-  const validation = validateRulePayload(normalizeImportedRule(rule));
-  if (!validation.valid) return { notes, messages: validation.errors.map((e) => `${e.path || '/'}: ${e.message}`) };
-  const payload = normalizeImportedRule(validation.payload);
+function convert(decoded: DecodedRule): { payload?: RulePayload; notes: string[]; messages: string[] } {
+  const notes = [...decoded.notes];
+  if (!decoded.valid || !decoded.payload) return { notes, messages: describeIssues(decoded.errors) };
+  const payload = decoded.payload;
   if (payload.labels?.severity !== undefined && payload.condition.thresholds.spec.length > 1) {
     notes.push(`the rule-level label severity=${JSON.stringify(payload.labels.severity)} overrides the severity SigNoz gives each tier's alerts; consider removing it`);
   }
   const problems = resourceProblems(payload);
   if (problems.length > 0) return { notes, messages: problems };
   return { payload, notes, messages: [] };
-}
-
-function alertName(rule: unknown): string | undefined {
-  return isPlainObject(rule) && typeof rule.alert === 'string' ? rule.alert : undefined;
 }
 
 /**
@@ -125,26 +100,28 @@ export function importRules(sources: readonly ImportSource[]): ImportResult {
       problems.push({ source: source.name, pointer: '', messages: [`not valid JSON: ${(err as Error).message}`] });
       continue;
     }
-    for (const entry of exportedRules(document)) {
-      const alert = alertName(entry.rule);
+    for (const entry of rulesIn(document)) {
+      const decoded = decodeRule(entry.json, entry.resourceType ? { resourceType: entry.resourceType } : {});
+      const alert = decoded.alert;
       const where = `${source.name}#${entry.pointer}`;
       const problem = (messages: string[]): void => {
         problems.push({ source: source.name, pointer: entry.pointer, ...(alert !== undefined ? { alert } : {}), messages });
       };
-      if (entry.ruleId !== undefined && seenIds.has(entry.ruleId)) {
-        problem([`rule id ${entry.ruleId} was already imported from ${seenIds.get(entry.ruleId)}; one rule can be adopted once`]);
+      const { ruleId } = decoded;
+      if (ruleId !== undefined && seenIds.has(ruleId)) {
+        problem([`rule id ${ruleId} was already imported from ${seenIds.get(ruleId)}; one rule can be adopted once`]);
         continue;
       }
-      const converted = convert(entry, '');
+      const converted = convert(decoded);
       if (!converted.payload) {
         problem(converted.messages);
         continue;
       }
-      if (entry.ruleId !== undefined) seenIds.set(entry.ruleId, where);
+      if (ruleId !== undefined) seenIds.set(ruleId, where);
       rules.push({
         source: source.name,
         pointer: entry.pointer,
-        ...(entry.ruleId !== undefined ? { ruleId: entry.ruleId } : {}),
+        ...(ruleId !== undefined ? { ruleId } : {}),
         payload: converted.payload,
         code: ruleToCode(converted.payload),
         constructId: nextId(constructIdFor(converted.payload.alert)),

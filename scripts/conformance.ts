@@ -13,9 +13,10 @@ import { CodecError, decodeSignozRule } from '../constructs/codecs';
 import { toBindingConfig } from '../constructs/codecs/binding-config';
 import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptance';
 import { TerraformStack, Testing } from '../constructs/engine';
-import { validateRulePayload, validateRuleFileText } from '../constructs/validation';
+import { validateRulePayload } from '../constructs/validation';
+import { validateRuleFileText } from '../constructs/codecs';
 import { addImportedRules, firstDifference, importRules } from '../import';
-import { exportedRules, normalizeImportedRule } from '../constructs/codecs';
+import { normalizeImportedRule, rulesIn } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -98,7 +99,7 @@ const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
   const resources = (JSON.parse(Testing.synth(stack, true)) as { resource?: { signoz_rule?: Record<string, Record<string, unknown>> } }).resource?.signoz_rule ?? {};
   for (const rule of rules) {
     const key = Object.keys(resources).find((k) => k.startsWith(`${rule.constructId}_`));
-    const exported = exportedRules(JSON.parse(sources.find((s) => s.name === rule.source)!.text)).find((e) => e.pointer === rule.pointer)!.rule;
+    const exported = rulesIn(JSON.parse(sources.find((s) => s.name === rule.source)!.text)).find((e) => e.pointer === rule.pointer)!.json;
     // a converted legacy rule is compared with its conversion, every other rule with the export itself
     const expected = rule.notes.length > 0 ? rule.payload : normalizeImportedRule(exported);
     const decoded = key === undefined ? undefined : normalizeImportedRule(decodeSignozRule(configAttributeValues(resources[key]!)));

@@ -8,9 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runAlertTestFiles } from '../constructs/testing';
-import { applyPolicies, readCdktfOut } from '../policies';
 import { App } from '../constructs/engine';
-import { policyHook, ruleValidationHook } from '../pipeline/pr-check/default-hooks';
+import { readSynthOutput, type SynthesizedStack } from '../constructs/codecs/synth-output';
+import { runDefaultPack, validateStackRules } from '../pipeline/pr-check/default-hooks';
+import type { PrCheckHookResult } from '../pipeline/pr-check/pr-check-hooks';
 import { renderStackSummaries, summarizeStacks } from '../policies/reports/estate-summary';
 import { defineEstate } from './estate';
 import { synthErrorLines } from './synth-errors';
@@ -39,7 +40,6 @@ function synthesize(): void {
   try {
     const app = new App({ outdir });
     defineEstate(app);
-    applyPolicies(app);
     app.synth();
   } catch (err) {
     fail(synthErrorLines(err));
@@ -47,9 +47,9 @@ function synthesize(): void {
   done();
 }
 
-async function check(n: number, what: string, hook: typeof ruleValidationHook): Promise<string[]> {
+function check(n: number, what: string, run: () => PrCheckHookResult): string[] {
   const done = step(n, what);
-  const result = await hook.run({ appDir: root, synthDir: outdir, stacks: [], changedStacks: [] });
+  const result = run();
   if (!result.ok) fail(result.lines);
   done();
   return [...result.lines];
@@ -58,8 +58,10 @@ async function check(n: number, what: string, hook: typeof ruleValidationHook): 
 async function main(): Promise<void> {
   console.log('signoz-alerts main job: the example estate, offline\n');
   synthesize();
-  const validation = await check(2, 'validating every alert rule against the SigNoz rules API', ruleValidationHook);
-  const policies = await check(3, 'checking the default policy pack', policyHook);
+  // The output is read once; its rules are decoded once and shared by every step below.
+  const stacks: SynthesizedStack[] = readSynthOutput(outdir, root);
+  const validation = check(2, 'validating every alert rule against the SigNoz rules API', () => validateStackRules(stacks));
+  const policies = check(3, 'checking the default policy pack', () => runDefaultPack(stacks));
 
   const doneTests = step(4, 'running the alert behaviour tests (stacks/alert-tests)');
   const results = runAlertTestFiles([tests], root);
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
   const cases = results.reduce((n, r) => n + r.cases.length, 0);
 
   console.log(`\n${validation.join('; ')}; policies: ${policies[policies.length - 1]}; behaviour tests: ${cases} cases in ${results.length} files passed\n`);
-  console.log(renderStackSummaries(summarizeStacks(readCdktfOut(outdir, root))));
+  console.log(renderStackSummaries(summarizeStacks(stacks)));
   console.log(`\nSynthesized into ${path.relative(process.cwd(), outdir) || '.'}/. Next: with SIGNOZ_ENDPOINT and SIGNOZ_ACCESS_TOKEN set, npx cdktf deploy shop-dev (see README).`);
 }
 

@@ -7,7 +7,6 @@ import {
   parseGoDurationOrError,
   parseSeriesDocument,
   RuleEvaluationError,
-  RuleShapeError,
   SeriesDocumentError,
   type EvaluableRule,
   type EvaluationTimeline,
@@ -124,12 +123,7 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
   } catch (err) {
     if (err instanceof RuleEvaluationError) {
       io.err(`signoz-alerts: ${flags.rule}: ${err.message}`);
-      for (const problem of err.problems.slice(1)) io.err(`  ${problem.path}: ${problem.message}`);
-      setExitCode(EXIT.failed);
-      return;
-    }
-    if (err instanceof RuleShapeError) {
-      io.err(`signoz-alerts: ${flags.rule}: ${err.message}`);
+      for (const problem of err.problems.slice(1)) io.err(`  ${problem.path || '/'}: ${problem.message}`);
       setExitCode(EXIT.failed);
       return;
     }

@@ -7,7 +7,8 @@
  */
 import * as fs from 'node:fs';
 import { Option } from 'commander';
-import { validateRuleFileText, type RuleFileValidation, type ValidationIssue } from '../../constructs/validation';
+import { validateRuleFileText, type RuleFileValidation } from '../../constructs/codecs';
+import type { ValidationIssue } from '../../constructs/validation';
 import { findRuleFiles, type RuleFile } from '../find-rule-files';
 import { EXIT } from '../io';
 import type { RegisterCommand } from './register-command';

@@ -7,7 +7,7 @@
  *    `createAt`/`createBy`/`updateAt`/`updateBy` (and the `-ed` spellings), `source`.
  * 2. Every spelling SigNoz accepts becomes the canonical one (`op: ">"` -> `above`, `matchType: "1"`
  *    -> `at_least_once`, enum letter case, field-context synonyms): the validator's normalization.
- * 3. Values SigNoz reads as "not set" are dropped: empty strings (`legend`, `filter.expression`,
+ * 3. Values SigNoz reads as "not set" are dropped: empty strings of optional fields (`legend`, `filter.expression`,
  *    `having.expression`, `source`, `temporality`, `unit`, field key `fieldContext`/`fieldDataType`,
  *    function arg `name`, ...), `null`, `false` flags (`disabled`, `alertOnAbsent`,
  *    `requireMinPoints`, `usePolicy`, `stats`), zero step/limit/offset/absentFor, empty lists
@@ -17,7 +17,7 @@
  *    states then (`NotificationSettings.GetAlertManagerNotificationConfig`).
  */
 import type { RulePayload } from '../model/rule-payload';
-import { SERVER_READ_ONLY_FIELDS } from '../validation';
+import { SERVER_READ_ONLY_FIELDS } from './server-fields';
 import { normalizeRulePayload } from '../validation/normalize-rule-payload';
 import { type JsonRecord } from '../validation/json-value';
 import { isPlainObject } from '../util/json';
@@ -29,7 +29,15 @@ export const SERVER_SET_FIELDS: readonly string[] = [...SERVER_READ_ONLY_FIELDS,
 const FALSE_DEFAULTS = new Set(['disabled', 'alertOnAbsent', 'requireMinPoints', 'usePolicy', 'stats']);
 const ZERO_DEFAULTS = new Set(['stepInterval', 'step', 'limit', 'offset', 'absentFor', 'requiredNumPoints']);
 
+/**
+ * Required fields keep an empty string: for some it has a meaning (`timezone` '' is UTC,
+ * `selectedQueryName` '' is SigNoz's default choice), for the others the validator says it is
+ * required in the same words as for a file that is checked as it is.
+ */
+const KEEP_EMPTY = new Set(['alert', 'alertType', 'ruleType', 'version', 'schemaVersion', 'selectedQueryName', 'timezone', 'evalWindow', 'frequency', 'name', 'expression', 'query', 'metricName', 'signal', 'op', 'matchType', 'kind', 'type']);
+
 function isUnset(key: string, value: unknown): boolean {
+  if (value === '' && KEEP_EMPTY.has(key)) return false;
   if (value === null || value === undefined || value === '') return true;
   if (value === false && FALSE_DEFAULTS.has(key)) return true;
   if (value === 0 && ZERO_DEFAULTS.has(key)) return true;

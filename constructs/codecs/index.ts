@@ -7,13 +7,10 @@ export { CodecError } from './codec-error';
 export { decodeSignozAlert, encodeSignozAlert, type SignozAlertAttributes } from './signoz-alert-codec';
 export { decodeSignozRule, encodeSignozRule, type SignozRuleAttributes } from './signoz-rule-codec';
 
-/** Terraform resource types that carry a SigNoz alert rule. */
-export const RULE_RESOURCE_TYPES = ['signoz_rule', 'signoz_alert'] as const;
-export type RuleResourceType = (typeof RULE_RESOURCE_TYPES)[number];
+import type { RuleResourceType } from './rules-in';
 
-export function isRuleResourceType(type: string): type is RuleResourceType {
-  return (RULE_RESOURCE_TYPES as readonly string[]).includes(type);
-}
+export { decodeRule, describeIssues, type DecodedRule, type DecodeRuleOptions, type RuleShape } from './decode-rule';
+export { rulesIn, readRulesIn, terraformRulesIn, holdsRules, isRuleResourceType, RULE_RESOURCE_TYPES, type RuleEntry, type ReadRule, type RuleResourceType } from './rules-in';
 
 /** Encodes a canonical payload for the given resource type. */
 export function encodeRuleResource(type: RuleResourceType, payload: RulePayload): Record<string, unknown> {
@@ -28,6 +25,8 @@ export function decodeRuleResource(type: string, attributes: Record<string, unkn
 }
 
 export { normalizeImportedRule, SERVER_SET_FIELDS } from './import-normalization';
-export { exportedRules, type ExportedRuleEntry } from './exported-rules';
+export { validateRuleFileText, type RuleFileValidation } from './validate-rule-file';
+export { stripServerFields, SERVER_READ_ONLY_FIELDS } from './server-fields';
 export { hasLegacyQueries, migrateLegacyQueries, type QueryMigration } from './legacy-query-migration';
 export { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';
+export { readSynthOutput, readManifest, rulesOfStack, SynthOutputError, type SynthesizedStack, type ManifestStack } from './synth-output';

@@ -11,7 +11,7 @@ import { compileRule, type EvaluableRule, type RuleProblem } from './evaluable-r
 import { DEFAULT_EVAL_DELAY_MS, queryWindow } from './evaluation-window';
 import { evaluateFormula } from './formula';
 import { sortedLabels } from './label-set';
-import { adaptRuleJson } from './rule-json-adapter';
+import { decodeRule } from '../codecs/decode-rule';
 import { expandLabelTemplate, unexpandedTemplateLabels } from './rule-labels';
 import { seriesInWindow, type QueryResults, type ResultSeries } from './series';
 import { evaluateThresholds, type ThresholdSample } from './threshold';
@@ -52,14 +52,21 @@ export interface EvaluationTimeline {
   readonly warnings: readonly string[];
 }
 
+/** A rule that cannot be evaluated: the validator refused it, or the evaluator cannot reproduce it. */
 export class RuleEvaluationError extends Error {
   constructor(
     message: string,
+    /** Every problem, each with a JSON Pointer into the rule, in the validator's words. */
     readonly problems: readonly RuleProblem[],
   ) {
     super(message);
     this.name = 'RuleEvaluationError';
   }
+}
+
+function refused(problems: readonly RuleProblem[]): RuleEvaluationError {
+  const first = problems[0]!;
+  return new RuleEvaluationError(`invalid rule: ${first.path || '/'}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, problems);
 }
 
 const MAX_TICKS = 200_000;
@@ -68,14 +75,15 @@ function lastSeenLabel(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Compiles a rule in any accepted JSON shape (or a typed payload); throws `RuleEvaluationError` listing every problem. */
+/**
+ * Reads a rule in any shape `decodeRule` reads (or a typed payload), checks it with the validator
+ * and compiles it; throws `RuleEvaluationError` listing every problem.
+ */
 export function loadEvaluableRule(rule: RulePayload | unknown): EvaluableRule {
-  const adapted = adaptRuleJson(rule);
-  const compiled = compileRule(adapted.payload);
-  if (!compiled.ok) {
-    const first = compiled.problems[0]!;
-    throw new RuleEvaluationError(`invalid rule: ${first.path}: ${first.message}${compiled.problems.length > 1 ? ` (and ${compiled.problems.length - 1} more)` : ''}`, compiled.problems);
-  }
+  const decoded = decodeRule(rule);
+  if (!decoded.valid || !decoded.payload) throw refused(decoded.errors);
+  const compiled = compileRule(decoded.payload, decoded.ruleId);
+  if (!compiled.ok) throw refused(compiled.problems);
   return compiled.rule;
 }
 

@@ -5,8 +5,6 @@ export type { AlertSnapshot, ReportedAlertState, StateTransition } from './alert
 export { RESOLVED_RETENTION_MS } from './alert-state-machine';
 export { compileRule } from './evaluable-rule';
 export type { EvaluableRule, EvaluableQuery, RuleProblem, CompileResult } from './evaluable-rule';
-export { adaptRuleJson, RuleShapeError } from './rule-json-adapter';
-export type { AdaptedRule, RuleShape } from './rule-json-adapter';
 export { DEFAULT_EVAL_DELAY_MS, queryWindow, nextWindowFor, lastScheduleTime } from './evaluation-window';
 export type { EvaluationSchedule } from './evaluation-window';
 export { evaluateFormula } from './formula';

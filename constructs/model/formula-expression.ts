@@ -64,6 +64,14 @@ function tokenize(text: string): Token[] {
       i += number[0].length;
       continue;
     }
+    if (ch === '[') {
+      // govaluate's escaped parameter: [B.count] names a query as B.count does
+      const close = text.indexOf(']', i + 1);
+      if (close < 0) throw new FormulaSyntaxError(`unclosed parameter bracket at column ${i + 1}`);
+      tokens.push({ kind: 'name', value: text.slice(i + 1, close).trim(), at: i });
+      i = close + 1;
+      continue;
+    }
     const name = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(text.slice(i));
     if (name) {
       tokens.push({ kind: 'name', value: name[0], at: i });
@@ -118,9 +126,6 @@ export function parseFormula(text: string): FormulaNode {
       if (!isFormulaFunction(token.value)) {
         throw new FormulaSyntaxError(`unknown function ${token.value}() at column ${token.at + 1}; SigNoz formulas allow ${[...FORMULA_FUNCTIONS].sort().join(', ')}`);
       }
-      if (UNREPRODUCED_FUNCTIONS.includes(token.value)) {
-        throw new FormulaSyntaxError(`function ${token.value}() is not reproduced by the evaluator (no exact JavaScript equivalent of Go's math.${token.value})`);
-      }
       const args: FormulaNode[] = [];
       if (!isOp(')')) {
         args.push(additive());
@@ -156,6 +161,19 @@ export function parseFormula(text: string): FormulaNode {
   const tree = additive();
   if (pos < tokens.length) throw new FormulaSyntaxError(`unexpected "${String(tokens[pos]!.value)}" at column ${tokens[pos]!.at + 1}`);
   return tree;
+}
+
+/** Why the evaluator cannot compute `node` exactly (a function with no exact JavaScript equivalent), or undefined. */
+export function unreproducedFunction(node: FormulaNode): string | undefined {
+  if (node.kind === 'call' && UNREPRODUCED_FUNCTIONS.includes(node.fn as FormulaFunction)) {
+    return `function ${node.fn}() is not reproduced by the evaluator (no exact JavaScript equivalent of Go's math.${node.fn})`;
+  }
+  const children = node.kind === 'negate' ? [node.operand] : node.kind === 'binary' ? [node.left, node.right] : node.kind === 'call' ? node.args : [];
+  for (const child of children) {
+    const found = unreproducedFunction(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Query references of a formula, in order of first use (govaluate's `Vars()`). */

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { rulesInDocument } from './rules-in-document';
+import { rulesIn } from '../codecs/rules-in';
 
 export interface EstateAlert {
   readonly name: string;
@@ -47,7 +47,7 @@ export function collectEstateAlerts(path: string): EstateAlert[] {
       continue; // not JSON: not part of the estate
     }
     const shown = relative(path, file) || file.split('/').pop()!;
-    for (const rule of rulesInDocument(doc)) {
+    for (const rule of rulesIn(doc)) {
       if (rule.name !== '') alerts.push({ name: rule.name, location: rule.address ? `${shown} ${rule.address}` : shown });
     }
   }

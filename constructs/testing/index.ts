@@ -13,5 +13,3 @@ export type { FileResult } from './run-alert-test-files';
 export { junitReport, escapeXml } from './junit-report';
 export { collectEstateAlerts, coverageReport, coverageText } from './coverage-report';
 export type { CoverageReport, EstateAlert } from './coverage-report';
-export { rulesInDocument } from './rules-in-document';
-export type { RuleInDocument } from './rules-in-document';

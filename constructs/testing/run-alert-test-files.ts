@@ -1,10 +1,10 @@
 /** Finds and runs YAML behaviour test files; used by `signoz-alerts test` and callable from any test runner. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadEvaluableRule, RuleEvaluationError, RuleShapeError, type EvaluableRule } from '../evaluation';
+import { holdsRules, rulesIn } from '../codecs/rules-in';
+import { loadEvaluableRule, RuleEvaluationError, type EvaluableRule } from '../evaluation';
 import { AlertTestFileError, parseAlertTestFile } from './alert-test-file';
 import { BehaviourSpecError, runBehaviourTest, type CaseResult } from './run-behaviour-test';
-import { rulesInDocument } from './rules-in-document';
 
 /** File names the runner picks up inside folders. */
 export const ALERT_TEST_FILE_PATTERN = /\.alert-test\.ya?ml$/;
@@ -53,15 +53,18 @@ export function discoverAlertTestFiles(paths: readonly string[], cwd: string): s
 }
 
 /** The rule a test file points at (`rule_file`, and `alert` when the file holds several). */
-export function loadRuleForTest(ruleFile: string, alert: string | undefined, shownAs: string = ruleFile): EvaluableRule {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(ruleFile, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `rule_file ${shownAs}: no such file` : `rule_file ${shownAs}: ${(err as Error).message}`);
+export function loadRuleForTest(ruleFile: string, alert: string | undefined, shownAs: string = ruleFile, documents?: Map<string, unknown>): EvaluableRule {
+  let doc: unknown = documents?.get(ruleFile);
+  if (doc === undefined) {
+    try {
+      doc = JSON.parse(readFileSync(ruleFile, 'utf8'));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new Error(code === 'ENOENT' ? `rule_file ${shownAs}: no such file` : `rule_file ${shownAs}: ${(err as Error).message}`);
+    }
+    documents?.set(ruleFile, doc);
   }
-  const rules = rulesInDocument(doc);
+  const rules = holdsRules(doc) ? rulesIn(doc) : [];
   if (rules.length === 0) throw new Error(`rule_file ${shownAs} holds no SigNoz rule`);
   const chosen = alert === undefined ? rules : rules.filter((r) => r.name === alert);
   if (chosen.length === 0) throw new Error(`rule_file ${shownAs} has no rule named "${alert}"; it has: ${rules.map((r) => JSON.stringify(r.name)).join(', ')}`);
@@ -72,7 +75,8 @@ export function loadRuleForTest(ruleFile: string, alert: string | undefined, sho
 }
 
 /** Reads, loads and runs one test file. Never throws for a user mistake: it lands in `error` or a failed case. */
-export function runAlertTestFile(path: string, cwd: string): FileResult {
+/** `documents` caches parsed rule files across the test files of one run (several tests share one cdk.tf.json). */
+export function runAlertTestFile(path: string, cwd: string, documents?: Map<string, unknown>): FileResult {
   const file = relative(cwd, path) || path;
   let text: string;
   try {
@@ -84,11 +88,10 @@ export function runAlertTestFile(path: string, cwd: string): FileResult {
   let spec;
   try {
     spec = parseAlertTestFile(text, file);
-    rule = loadRuleForTest(resolve(dirname(path), spec.ruleFile), spec.alert, spec.ruleFile);
+    rule = loadRuleForTest(resolve(dirname(path), spec.ruleFile), spec.alert, spec.ruleFile, documents);
   } catch (err) {
     if (err instanceof AlertTestFileError) return { file, cases: [], error: err.message };
-    if (err instanceof RuleEvaluationError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.message}\n${err.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}` };
-    if (err instanceof RuleShapeError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.message}` };
+    if (err instanceof RuleEvaluationError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.message}\n${err.problems.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` };
     return { file, cases: [], error: `${file}: ${(err as Error).message}` };
   }
   const cases = spec.cases.map(({ testCase, line }, i) => {
@@ -104,7 +107,8 @@ export function runAlertTestFile(path: string, cwd: string): FileResult {
 
 /** Runs every test file found under `paths`. */
 export function runAlertTestFiles(paths: readonly string[], cwd: string = process.cwd()): FileResult[] {
-  return discoverAlertTestFiles(paths, cwd).map((path) => runAlertTestFile(path, cwd));
+  const documents = new Map<string, unknown>();
+  return discoverAlertTestFiles(paths, cwd).map((path) => runAlertTestFile(path, cwd, documents));
 }
 
 /** A test per case of the YAML files under `paths`, for any runner: `for (const t of alertTestCases(['alerts'])) it(t.title, t.check);` */

@@ -1,8 +1,6 @@
 /** Validation of SigNoz rule payloads: JSON Schemas, the validator, and rule-file helpers. */
 export type { RuleValidationResult, ValidationIssue } from './validation-issue';
 export { validateRulePayload, validateOwnedRulePayload } from './validate-rule-payload';
-export { validateRuleFileText, type RuleFileValidation } from './validate-rule-file';
-export { rulesInExport, stripServerFields, SERVER_READ_ONLY_FIELDS, type ExportedRule } from './rule-export';
 export { normalizeRulePayload } from './normalize-rule-payload';
 export { detectLegacyRule, type LegacyFindings } from './detect-legacy-rule';
 export { RULE_SCHEMAS, RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY } from './rule-schemas';

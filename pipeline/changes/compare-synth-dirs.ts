@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import canonicalize from 'canonicalize';
 import { isPlainObject } from '../../constructs/util/json';
 import { PipelineInputError } from '../errors';
+import { readManifest, SynthOutputError } from '../../constructs/codecs/synth-output';
 import { normalizeStackConfig, readStackConfig, STACK_CONFIG_FILE } from './stack-config';
 
 export type StackChangeStatus = 'changed' | 'added' | 'removed' | 'unchanged';
@@ -25,18 +26,15 @@ export interface StackComparison {
 /** Stack name -> folder of its synthesized config, from `manifest.json` (or the `stacks/` folder). */
 export function listSynthStacks(outdir: string): Map<string, string> {
   const stacks = new Map<string, string>();
-  const manifestFile = path.join(outdir, 'manifest.json');
-  if (fs.existsSync(manifestFile)) {
-    let manifest: { stacks?: Record<string, { synthesizedStackPath?: string; workingDirectory?: string }> };
-    try {
-      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-    } catch (err) {
-      throw new PipelineInputError(`${manifestFile}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
-    }
-    for (const [name, entry] of Object.entries(manifest.stacks ?? {})) {
-      const dir = entry.workingDirectory ?? (entry.synthesizedStackPath ? path.dirname(entry.synthesizedStackPath) : path.join('stacks', name));
-      stacks.set(name, path.resolve(outdir, dir));
-    }
+  let manifest;
+  try {
+    manifest = readManifest(outdir);
+  } catch (err) {
+    if (err instanceof SynthOutputError) throw new PipelineInputError(`${err.message}.`);
+    throw err;
+  }
+  if (manifest) {
+    for (const entry of manifest) stacks.set(entry.name, path.resolve(outdir, entry.workingDirectory));
     return stacks;
   }
   const stacksDir = path.join(outdir, 'stacks');

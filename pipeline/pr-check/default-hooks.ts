@@ -1,52 +1,47 @@
 /**
  * The checks `pr-check` runs on the synthesized stacks before planning: every alert rule against
- * the SigNoz rules-API schemas, and the default policy pack, as the PR comment reports them.
+ * the SigNoz rules-API schemas, and the default policy pack, as the PR comment reports them. Both
+ * read the synth output through the one reader (`rulesOfStack`: each stack decoded once).
  */
-import { PolicyPack, readCdktfOut } from '../../policies';
-import { decodeRuleResource, isRuleResourceType } from '../../constructs/codecs';
-import { configAttributeValues } from '../../constructs/model/terraform-literal';
-import { validateRulePayload } from '../../constructs/validation';
-import type { PrCheckHook } from './pr-check-hooks';
-import { isPlainObject } from '../../constructs/util/json';
+import { describeIssues } from '../../constructs/codecs/decode-rule';
+import { readSynthOutput, rulesOfStack, type SynthesizedStack } from '../../constructs/codecs/synth-output';
+import { PolicyPack } from '../../policies';
+import type { PrCheckHook, PrCheckHookContext, PrCheckHookResult } from './pr-check-hooks';
 
-type Json = Record<string, unknown>;
+/** The stacks of the context: the ones already read, else read from `synthDir` once. */
+function stacksOf(context: PrCheckHookContext): readonly SynthesizedStack[] {
+  return context.synthesized ?? readSynthOutput(context.synthDir, context.appDir);
+}
 
-/** Every `signoz_rule` / `signoz_alert` of every stack, decoded and validated. */
+/** Every `signoz_rule` / `signoz_alert` of the given stacks, decoded and validated. */
+export function validateStackRules(stacks: readonly SynthesizedStack[]): PrCheckHookResult {
+  const lines: string[] = [];
+  let rules = 0;
+  for (const stack of stacks) {
+    for (const rule of rulesOfStack(stack)) {
+      rules++;
+      for (const line of describeIssues(rule.decoded.errors)) lines.push(`${stack.name}: ${rule.address}: ${line}`);
+    }
+  }
+  return { ok: lines.length === 0, lines: lines.length === 0 ? [`${rules} alert rules valid`] : lines };
+}
+
+/** The default policy pack over the given stacks (honouring suppressions recorded in them). */
+export function runDefaultPack(stacks: readonly SynthesizedStack[]): PrCheckHookResult {
+  const report = PolicyPack.default().run(stacks);
+  const active = report.findings.filter((f) => !f.suppressedBy);
+  const lines = active.map((f) => `${f.level} [${f.ruleId}] ${f.constructPath}: ${f.message}`);
+  const { errors, warnings, suppressed } = report.summary;
+  lines.push(`${errors} errors, ${warnings} warnings, ${suppressed} suppressed`);
+  return { ok: errors === 0, lines };
+}
+
 export const ruleValidationHook: PrCheckHook = {
   name: 'rule validation',
-  run: async ({ synthDir, appDir }) => {
-    const lines: string[] = [];
-    let rules = 0;
-    for (const stack of readCdktfOut(synthDir, appDir)) {
-      const resources = isPlainObject(stack.document.resource) ? stack.document.resource : {};
-      for (const [type, byName] of Object.entries(resources)) {
-        if (!isRuleResourceType(type) || !isPlainObject(byName)) continue;
-        for (const [name, attributes] of Object.entries(byName)) {
-          rules++;
-          try {
-            const { '//': _metadata, ...config } = attributes as Json;
-            for (const issue of validateRulePayload(decodeRuleResource(type, configAttributeValues(config))).errors) {
-              lines.push(`${stack.name}: ${type}.${name}: ${issue.path || '/'}: ${issue.message}`);
-            }
-          } catch (err) {
-            lines.push(`${stack.name}: ${type}.${name}: ${(err as Error).message}`);
-          }
-        }
-      }
-    }
-    return { ok: lines.length === 0, lines: lines.length === 0 ? [`${rules} alert rules valid`] : lines };
-  },
+  run: async (context) => validateStackRules(stacksOf(context)),
 };
 
-/** The default policy pack (honouring suppressions recorded in the synthesized stacks). */
 export const policyHook: PrCheckHook = {
   name: 'policies',
-  run: async ({ synthDir, appDir }) => {
-    const report = PolicyPack.default().run(readCdktfOut(synthDir, appDir));
-    const active = report.findings.filter((f) => !f.suppressedBy);
-    const lines = active.map((f) => `${f.level} [${f.ruleId}] ${f.constructPath}: ${f.message}`);
-    const { errors, warnings, suppressed } = report.summary;
-    lines.push(`${errors} errors, ${warnings} warnings, ${suppressed} suppressed`);
-    return { ok: errors === 0, lines };
-  },
+  run: async (context) => runDefaultPack(stacksOf(context)),
 };

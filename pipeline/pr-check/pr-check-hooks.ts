@@ -4,6 +4,7 @@
  * lines go into the comment. The defaults (`default-hooks.ts`) validate every rule and run the
  * default policy pack.
  */
+import type { SynthesizedStack } from '../../constructs/codecs/synth-output';
 
 export interface PrCheckHookContext {
   /** Folder of cdktf.json. */
@@ -13,6 +14,8 @@ export interface PrCheckHookContext {
   /** Every stack of the app, and the ones whose synthesized config changed. */
   readonly stacks: readonly string[];
   readonly changedStacks: readonly string[];
+  /** The stacks of `synthDir`, when the caller has read them already (read once, decoded once). @default - read from synthDir */
+  readonly synthesized?: readonly SynthesizedStack[];
 }
 
 export interface PrCheckHookResult {

@@ -21,6 +21,7 @@ import { summarizePlans, type StackPlan } from '../summary/plan-summary';
 import { hasPlannedChanges } from '../summary/summary-model';
 import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
 import { TerraformCli } from '../terraform/terraform-cli';
+import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 import { policyHook, ruleValidationHook } from './default-hooks';
 import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
 
@@ -59,14 +60,18 @@ export function fingerprintMarker(stack: string, fingerprint: string): string {
   return `<!-- signoz-alerts:fingerprint stack=${stack} ${fingerprint} -->`;
 }
 
+function tryReadSynthOutput(outdir: string, cwd: string): SynthesizedStack[] | undefined {
+  try {
+    return readSynthOutput(outdir, cwd);
+  } catch (err) {
+    if (err instanceof SynthOutputError) return undefined;
+    throw err;
+  }
+}
+
 /** Stacks in an order that respects manifest dependencies (a stack after the ones it depends on). */
 function dependencyOrder(outdir: string, stacks: readonly string[]): string[] {
-  const manifestFile = path.join(outdir, 'manifest.json');
-  const deps = new Map<string, string[]>();
-  if (fs.existsSync(manifestFile)) {
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { stacks?: Record<string, { dependencies?: string[] }> };
-    for (const [name, entry] of Object.entries(manifest.stacks ?? {})) deps.set(name, entry.dependencies ?? []);
-  }
+  const deps = new Map<string, readonly string[]>((readManifest(outdir) ?? []).map((entry) => [entry.name, entry.dependencies]));
   const wanted = new Set(stacks);
   const ordered: string[] = [];
   const seen = new Set<string>();
@@ -106,8 +111,10 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   log(`stacks to plan: ${changed.length > 0 ? changed.join(', ') : 'none'}`);
 
   registerDefaultHooks(PR_CHECK_HOOKS, [ruleValidationHook, policyHook]);
+  // Read once for every hook; a folder that cannot be read is left to each hook to report.
+  const synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
   for (const hook of options.hooks ?? PR_CHECK_HOOKS) {
-    const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed });
+    const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed, ...(synthesized ? { synthesized } : {}) });
     log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
     if (!result.ok) failed = true;
     notes.push(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`, ...result.lines.map((line) => `${hook.name}: ${line}`));

@@ -4,8 +4,9 @@
  */
 import { isChannelApiPath } from '../../constructs/channels/channel-api-path';
 import { receiverKind } from '../../constructs/channels/receiver-kind';
-import { decodeRuleResource, isRuleResourceType } from '../../constructs/codecs';
-import { configAttributeValues } from '../../constructs/model/terraform-literal';
+import { describeIssues } from '../../constructs/codecs/decode-rule';
+import { isRuleResourceType } from '../../constructs/codecs/rules-in';
+import { rulesOfStack, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
 import type { RulePayload } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
@@ -18,19 +19,7 @@ import { RouteExpressionReader } from './route-expression-reader';
 import { parseTemplatedJson } from './terraform-template';
 import { isPlainObject } from '../../constructs/util/json';
 
-/** A synthesized stack as read from `cdktf.out` (or from the app at synth time). */
-export interface SynthesizedStack {
-  /** Stack name (its id). */
-  readonly name: string;
-  /** Construct path of the stack. @default - the name */
-  readonly constructPath?: string;
-  /** The synthesized file, relative to where the check runs (shown in reports). */
-  readonly file: string;
-  /** The parsed synthesized document. */
-  readonly document: Record<string, unknown>;
-  /** The file's text, when read from disk: lets reports give line numbers. */
-  readonly text?: string;
-}
+export type { SynthesizedStack };
 
 /** A resource that should carry an alert rule but could not be decoded. */
 export interface UnreadableResource {
@@ -133,17 +122,16 @@ function routePolicyOf(entry: ResourceEntry): RoutePolicyDefinition | undefined 
 export function readStack(input: SynthesizedStack, options: ResolvedPolicyOptions): ReadStack {
   const metadata = libraryMetadataOf(input.document);
   const resources = resourcesOf(input.name, input.document);
-  const decoded: { payload: RulePayload; ref: ResourceRef }[] = [];
+  const decodedRules: { payload: RulePayload; ref: ResourceRef }[] = [];
   const unreadable: UnreadableResource[] = [];
   const channels: ChannelDefinition[] = [];
   const routePolicies: RoutePolicyDefinition[] = [];
+  const rules = new Map(rulesOfStack(input).map((rule) => [rule.address, rule.decoded]));
   for (const entry of resources) {
     if (isRuleResourceType(entry.ref.type)) {
-      try {
-        decoded.push({ payload: decodeRuleResource(entry.ref.type, configAttributeValues(entry.attributes as Record<string, unknown>)), ref: entry.ref });
-      } catch (err) {
-        unreadable.push({ ref: entry.ref, message: (err as Error).message });
-      }
+      const decoded = rules.get(entry.ref.address);
+      if (decoded?.valid && decoded.payload) decodedRules.push({ payload: decoded.payload, ref: entry.ref });
+      else unreadable.push({ ref: entry.ref, message: decoded ? describeIssues(decoded.errors).join('; ') : 'not a JSON object' });
       continue;
     }
     const channel = channelOf(entry);
@@ -155,9 +143,9 @@ export function readStack(input: SynthesizedStack, options: ResolvedPolicyOption
     const ref = { stack: input.name, type: 'channel', name, address: `channel "${name}" (managed elsewhere)`, constructPath: input.name };
     channels.push({ name, ...(kind ? { kind } : {}), imported: true, resource: ref });
   }
-  const environment = resolveEnvironment(input.name, metadata.environment, decoded.map((d) => d.payload.labels?.env), options);
+  const environment = resolveEnvironment(input.name, metadata.environment, decodedRules.map((d) => d.payload.labels?.env), options);
   const stack = { name: input.name, constructPath: input.constructPath ?? input.name, environment: environment.name, file: input.file };
-  const alerts: AlertSubject[] = decoded.map(({ payload, ref }) => ({
+  const alerts: AlertSubject[] = decodedRules.map(({ payload, ref }) => ({
     payload,
     labels: payload.labels ?? {},
     resource: ref,

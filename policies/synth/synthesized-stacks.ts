@@ -5,72 +5,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { App, TerraformStack } from '../../constructs/engine';
-import type { SynthesizedStack } from '../stack-reading/read-stack';
+import { readStackFile, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 
-/** A `cdktf.out` folder that cannot be read; the message says what is missing. */
-export class SynthOutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SynthOutputError';
-  }
-}
+export { SynthOutputError };
 
-function displayPath(file: string, cwd: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/');
-}
-
-function readDocument(file: string, shown: string): { document: Record<string, unknown>; text: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new SynthOutputError(`cannot read ${shown}; run cdktf synth first`);
-  }
-  try {
-    const document: unknown = JSON.parse(text);
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error('not a JSON object');
-    return { document: document as Record<string, unknown>, text };
-  } catch (err) {
-    throw new SynthOutputError(`${shown} is not a synthesized stack (${(err as Error).message})`);
-  }
-}
-
-interface ManifestStack {
-  name?: unknown;
-  constructPath?: unknown;
-  synthesizedStackPath?: unknown;
-}
-
-/** Reads every stack listed in `<outdir>/manifest.json`. */
+/** Reads every stack listed in `<outdir>/manifest.json` (the one synth output reader, `constructs/codecs/synth-output.ts`). */
 export function readCdktfOut(outdir: string, cwd: string): SynthesizedStack[] {
-  const dir = path.resolve(cwd, outdir);
-  const manifestFile = path.join(dir, 'manifest.json');
-  if (!fs.existsSync(manifestFile)) {
-    throw new SynthOutputError(`${displayPath(manifestFile, cwd)} not found; run cdktf synth first, or pass the cdktf output folder`);
-  }
-  const { document: manifest } = readDocument(manifestFile, displayPath(manifestFile, cwd));
-  const stacks = (typeof manifest.stacks === 'object' && manifest.stacks !== null ? manifest.stacks : {}) as Record<string, ManifestStack>;
-  return Object.entries(stacks).sort(([a], [b]) => a.localeCompare(b)).map(([key, entry]) => {
-    if (typeof entry.synthesizedStackPath !== 'string') throw new SynthOutputError(`manifest.json: stack "${key}" has no synthesizedStackPath`);
-    if (!entry.synthesizedStackPath.endsWith('.json')) {
-      throw new SynthOutputError(`stack "${key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`);
-    }
-    const file = path.join(dir, entry.synthesizedStackPath);
-    const shown = displayPath(file, cwd);
-    const { document, text } = readDocument(file, shown);
-    const name = typeof entry.name === 'string' ? entry.name : key;
-    return { name, constructPath: typeof entry.constructPath === 'string' ? entry.constructPath : name, file: shown, document, text };
-  });
+  return readSynthOutput(outdir, cwd);
 }
 
 /** The stacks of an app after `app.synth()` wrote them: the files when JSON, else the stack's JSON in memory. */
 export function synthesizedStacksOf(app: App, stacks: readonly TerraformStack[], cwd: string = process.cwd()): SynthesizedStack[] {
   return stacks.map((stack) => {
     const entry = app.manifest.forStack(stack);
-    const file = path.join(app.outdir, entry.synthesizedStackPath);
-    const shown = displayPath(path.resolve(file), cwd);
-    const base = { name: entry.name, constructPath: stack.node.path, file: shown };
-    if (file.endsWith('.json') && fs.existsSync(file)) return { ...base, ...readDocument(file, shown) };
-    return { ...base, document: stack.toTerraform() as Record<string, unknown> };
+    const file = path.resolve(app.outdir, entry.synthesizedStackPath);
+    const base = { name: entry.name, constructPath: stack.node.path };
+    if (file.endsWith('.json') && fs.existsSync(file)) return { ...base, ...readStackFile(file, cwd) };
+    return { ...base, file: path.relative(cwd, file).split(path.sep).join('/'), document: stack.toTerraform() as Record<string, unknown> };
   });
 }

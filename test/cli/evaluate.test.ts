@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
+import { validateRulePayload } from '../../constructs/validation';
 import { cliRecorder as recorder } from '../support/cli-recorder';
 import { tempDir } from '../support/temp-dir';
 
@@ -52,9 +53,11 @@ describe('signoz-alerts evaluate', () => {
 
   it('exits 1 with the reasons for an invalid rule', async () => {
     const io = recorder(workDir);
-    const rule = write('bad-rule.json', { alert: 'x', schemaVersion: 'v2alpha1', condition: { compositeQuery: { queries: [{ type: 'builder_query', spec: { name: 'A' } }] }, selectedQueryName: 'A', thresholds: { kind: 'basic', spec: [{ name: 'c', target: 1, op: 'bigger', matchType: 'last' }] } }, evaluation: { kind: 'rolling', spec: { evalWindow: '5m', frequency: '1m' } } });
+    const cpu = JSON.parse(readFileSync(join(fixtures, 'rules/cpu-tiers.json'), 'utf8'));
+    cpu.condition.thresholds.spec[0].op = 'bigger';
+    const rule = write('bad-rule.json', cpu);
     expect(await main(['evaluate', '--rule', rule, '--series', series], io)).toBe(1);
-    expect(io.stderr[0]).toBe('signoz-alerts: bad-rule.json: invalid rule: /condition/thresholds/spec/0/op: unsupported value "bigger"; must be one of above, below, equal, not_equal, above_or_equal, below_or_equal, outside_bounds (or their aliases)');
+    expect(io.stderr[0]).toBe(`signoz-alerts: bad-rule.json: invalid rule: /condition/thresholds/spec/0/op: ${validateRulePayload(cpu).errors[0]!.message}`);
   });
 
   it('exits 1 for a rule file that is not JSON', async () => {

@@ -16,7 +16,7 @@ function rule(overrides: { thresholds?: Threshold[]; condition?: Record<string, 
       compositeQuery: {
         queryType: 'builder',
         panelType: 'graph',
-        queries: overrides.queries ?? [{ type: 'builder_query', spec: { name: 'A', signal: 'metrics', aggregations: [{ metricName: 'm' }] } }],
+        queries: overrides.queries ?? [{ type: 'builder_query', spec: { name: 'A', signal: 'metrics', aggregations: [{ metricName: 'm', timeAggregation: 'avg', spaceAggregation: 'avg' }] } }],
       },
       selectedQueryName: overrides.selected ?? 'A',
       thresholds: { kind: 'basic', spec: overrides.thresholds ?? [{ name: 'critical', target: 90, op: 'above', matchType: 'last' }] },
@@ -199,6 +199,7 @@ describe('query windows, evaluation delay and schedules', () => {
 
   it('a PromQL rule sees the range query\'s end point and drops __name__', () => {
     const prom = rule({ ruleType: 'promql_rule', queries: [{ type: 'promql', spec: { name: 'A', query: 'up' } }] });
+    (prom.condition as { compositeQuery: { queryType: string } }).compositeQuery.queryType = 'promql';
     const timeline = run(prom, { A: [perMinute([95, 95], { __name__: 'up', job: 'api' })] }, 1);
     expect(timeline.ticks[1]!.window).toEqual({ start: 0, end: MIN });
     expect(timeline.ticks[1]!.alerts[0]!.labels).not.toHaveProperty('__name__');

@@ -1,5 +1,6 @@
 import { COMPARE_OP_ALIASES, MATCH_TYPE_ALIASES, type CompareOp, type MatchType } from '../../constructs/model/enums';
-import { compileRule } from '../../constructs/evaluation/evaluable-rule';
+import { loadEvaluableRule, RuleEvaluationError } from '../../constructs/evaluation';
+import { validateRulePayload } from '../../constructs/validation';
 import { evaluateThresholds, shouldAlertWithTarget, sortThresholds, type EvaluableThreshold } from '../../constructs/evaluation/threshold';
 import type { ResultSeries } from '../../constructs/evaluation/series';
 
@@ -58,9 +59,12 @@ describe('ruletypes.BasicRuleThreshold.shouldAlertWithTarget: all_the_times when
 
 describe('every accepted op and matchType spelling (ruletypes.CompareOperator.Normalize, MatchType.Normalize)', () => {
   const rule = (op: string, matchType: string): Record<string, unknown> => ({
-    alert: 'x', ruleType: 'threshold_rule', schemaVersion: 'v2alpha1',
+    alert: 'x', alertType: 'METRIC_BASED_ALERT', ruleType: 'threshold_rule', version: 'v5', schemaVersion: 'v2alpha1', notificationSettings: {},
     condition: {
-      compositeQuery: { queries: [{ type: 'builder_query', spec: { name: 'A', signal: 'metrics', aggregations: [] } }] },
+      compositeQuery: {
+        queryType: 'builder', panelType: 'graph',
+        queries: [{ type: 'builder_query', spec: { name: 'A', signal: 'metrics', aggregations: [{ metricName: 'x', timeAggregation: 'avg', spaceAggregation: 'avg' }] } }],
+      },
       selectedQueryName: 'A',
       thresholds: { kind: 'basic', spec: [{ name: 'critical', target: 5, op, matchType }] },
     },
@@ -72,9 +76,8 @@ describe('every accepted op and matchType spelling (ruletypes.CompareOperator.No
       for (const opSpelling of [...opSpellings, opSpellings[1]!.toUpperCase()]) {
         for (const matchSpelling of matchSpellings) {
           it(`op "${opSpelling}" + matchType "${matchSpelling}" behave as ${op} / ${matchType}`, () => {
-            const compiled = compileRule(rule(opSpelling, matchSpelling));
-            if (!compiled.ok) throw new Error(JSON.stringify(compiled.problems));
-            const samples = evaluateThresholds(series([1, 5, 9]), compiled.rule.thresholds, '', new Set());
+            const compiled = loadEvaluableRule(rule(opSpelling, matchSpelling));
+            const samples = evaluateThresholds(series([1, 5, 9]), compiled.thresholds, '', new Set());
             expect(samples.length).toBe(fires ? 1 : 0);
             if (fires) expect(samples[0]!.value).toBe(value);
           });
@@ -83,13 +86,18 @@ describe('every accepted op and matchType spelling (ruletypes.CompareOperator.No
     }
   }
 
-  it('rejects a spelling the server does not accept, naming the field', () => {
-    const compiled = compileRule(rule('greater', 'always'));
-    expect(compiled.ok).toBe(false);
-    if (!compiled.ok) {
-      expect(compiled.problems.map((p) => p.path)).toEqual(['/condition/thresholds/spec/0/op', '/condition/thresholds/spec/0/matchType']);
-      expect(compiled.problems[0]!.message).toMatch(/unsupported value "greater"/);
-    }
+  it('rejects a spelling the server does not accept, naming the field in the validator\'s words', () => {
+    const problems = (() => {
+      try {
+        loadEvaluableRule(rule('greater', 'always'));
+        return [];
+      } catch (err) {
+        if (!(err instanceof RuleEvaluationError)) throw err;
+        return err.problems;
+      }
+    })();
+    expect(problems.map((p) => p.path)).toEqual(['/condition/thresholds/spec/0/matchType', '/condition/thresholds/spec/0/op']);
+    expect(problems).toEqual(validateRulePayload(rule('greater', 'always')).errors);
   });
 });
 

@@ -22,7 +22,7 @@ describe('importRules', () => {
       source: 'v1-list.json',
       pointer: '/data/rules/1',
       alert: 'Dashboard copy with a variable',
-      messages: ['/condition/compositeQuery/builderQueries/A filters: the value of service.name is a dashboard variable ("{{.service}}"); alerts have no variables, put the real value in the rule'],
+      messages: ['/condition/compositeQuery/builderQueries/A: filters: the value of service.name is a dashboard variable ("{{.service}}"); alerts have no variables, put the real value in the rule'],
     }]);
   });
 

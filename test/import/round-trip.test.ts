@@ -5,7 +5,7 @@ import { strictCompilerOptions, typeErrors } from '../support/strict-tsc';
 import { decodeSignozRule } from '../../constructs/codecs';
 import { TerraformStack, Testing, type Construct } from '../../constructs/engine';
 import { addImportedRules, firstDifference, importRules, renderImportModule, type ImportSource, type ImportedRule } from '../../import';
-import { exportedRules, normalizeImportedRule } from '../../constructs/codecs';
+import { normalizeImportedRule, rulesIn } from '../../constructs/codecs';
 import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { importSources } from '../support/import-fixtures';
 import { RULE_FIXTURES_DIR } from '../support/rule-fixtures';
@@ -27,8 +27,8 @@ function synthesized(stack: TerraformStack, rules: readonly ImportedRule[]): { p
 function expectedPayloads(rules: readonly ImportedRule[], sources: readonly ImportSource[]): unknown[] {
   return rules.map((rule) => {
     if (rule.notes.length > 0) return rule.payload;
-    const exported = exportedRules(JSON.parse(sources.find((s) => s.name === rule.source)!.text)).find((e) => e.pointer === rule.pointer)!;
-    return normalizeImportedRule(exported.rule);
+    const exported = rulesIn(JSON.parse(sources.find((s) => s.name === rule.source)!.text)).find((e) => e.pointer === rule.pointer)!;
+    return normalizeImportedRule(exported.json);
   });
 }
 

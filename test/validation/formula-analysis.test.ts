@@ -6,7 +6,7 @@ describe('formula expressions', () => {
     ['(A + B) / 2', ['A', 'B']],
     ['A.0 / A.errors', ['A']],
     ['sqrt(A*A + B_total*B_total)', ['A', 'B_total']],
-    ['abs(A - [B.count]) > 0 && true', ['A', 'B']],
+    ['abs(A - [B.count])', ['A', 'B']],
     ['100 * A / (B + 0.0001)', ['A', 'B']],
     ['A - 1e3 + .5E-2 * B', ['A', 'B']],
   ])('%j refers to %j', (expression, names) => {
@@ -14,13 +14,14 @@ describe('formula expressions', () => {
   });
 
   it.each([
-    ['(A / B', 'unbalanced parenthesis'],
-    ['A / B)', 'unbalanced parenthesis'],
-    ['round(A)', 'undefined function round'],
-    ['A == "x', 'unclosed string literal'],
-    ['[A', 'unclosed parameter bracket'],
+    ['(A / B', 'expected ")" at the end'],
+    ['A / B)', 'unexpected ")" at column 6'],
+    ['round(A)', /^unknown function round\(\) at column 1; SigNoz formulas allow /],
+    ['A > 0 && true', /^operator ">" at column 3 is not supported: SigNoz drops every non-numeric formula result/],
+    ['A == "x', /^operator "==" at column 3 is not supported/],
+    ['[A', 'unclosed parameter bracket at column 1'],
   ])('%j cannot be parsed: %s', (expression, error) => {
-    expect(analyzeFormula(expression).error).toBe(error);
+    expect(analyzeFormula(expression).error).toMatch(error);
   });
 
   it('reads the queries of a trace-operator expression', () => {

@@ -94,7 +94,7 @@ describe('plan summary: alert field diffs', () => {
       schema_version: null,
       evaluation: null,
       preferred_channels: ['pd-oncall'],
-      condition: JSON.stringify({ compositeQuery: { queryType: 'promql', panelType: 'graph', queries: [] }, op: '1', target, matchType: '1' }),
+      condition: JSON.stringify({ compositeQuery: { queryType: 'promql', panelType: 'graph', queries: [{ type: 'promql', spec: { name: 'A', query: 'up' } }] }, op: '1', target, matchType: '1' }),
     });
     const plan = parsePlanJson(JSON.stringify(planJson({ resourceChanges: [resourceChange({ address: 'signoz_alert.old', actions: ['update'], before: v1(100), after: v1(120) })] })), 'p');
     const stack = summarizePlans([{ stack: 's', plan }]).summary.stacks[0]!;

@@ -1,4 +1,4 @@
-import { rulesInExport, stripServerFields, validateRuleFileText } from '../../constructs/validation';
+import { rulesIn, stripServerFields, validateRuleFileText } from '../../constructs/codecs';
 import { ruleFixture } from '../support/rule-fixtures';
 
 const rule = (): Record<string, unknown> => ruleFixture('metrics-threshold.json');
@@ -52,8 +52,8 @@ describe('rule files: SigNoz exports and API payloads', () => {
   });
 
   it('lists where each rule sits', () => {
-    expect(rulesInExport({ status: 'success', data: { rules: [{ alert: 'a' }, { alert: 'b' }] } }).map((r) => r.pointer)).toEqual(['/data/rules/0', '/data/rules/1']);
-    expect(rulesInExport({ alert: 'a', status: 'x' }).map((r) => r.pointer)).toEqual(['']);
+    expect(rulesIn({ status: 'success', data: { rules: [{ alert: 'a' }, { alert: 'b' }] } }).map((r) => r.pointer)).toEqual(['/data/rules/0', '/data/rules/1']);
+    expect(rulesIn({ alert: 'a', status: 'x' }).map((r) => r.pointer)).toEqual(['']);
   });
 
   it('reports JSON syntax errors with line and column', () => {

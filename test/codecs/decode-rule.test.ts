@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { adaptRuleJson, loadEvaluableRule, RuleShapeError } from '../../constructs/evaluation';
+import { decodeRule } from '../../constructs/codecs';
+import { loadEvaluableRule } from '../../constructs/evaluation';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../fixtures/evaluation/rules', name), 'utf8'));
 
-describe('reading rules in every shape users hold (rule-json-adapter)', () => {
+describe('reading rules in every shape users hold (decodeRule)', () => {
   it('reads a canonical v2alpha1 rules-API body', () => {
     const rule = loadEvaluableRule(fixture('cpu-tiers.json'));
     expect(rule.thresholds.map((t) => [t.name, t.target, t.recoveryTarget])).toEqual([['warning', 70, undefined], ['critical', 90, 80]]);
@@ -13,7 +14,7 @@ describe('reading rules in every shape users hold (rule-json-adapter)', () => {
   });
 
   it('converts a v1 rule as processRuleDefaults does: threshold named after labels.severity, numeric op/matchType', () => {
-    expect(adaptRuleJson(fixture('legacy-v1.json')).shape).toBe('rules-api-v1');
+    expect(decodeRule(fixture('legacy-v1.json'))).toMatchObject({ valid: true, shape: 'rules-api', legacy: true });
     const rule = loadEvaluableRule(fixture('legacy-v1.json'));
     expect(rule.thresholds).toEqual([{ name: 'warning', target: 1000, targetUnit: '', op: 'above', matchType: 'all_the_times' }]);
     expect(rule.schedule).toEqual({ kind: 'rolling', evalWindowMs: 600_000, frequencyMs: 120_000 });
@@ -25,7 +26,7 @@ describe('reading rules in every shape users hold (rule-json-adapter)', () => {
   });
 
   it('reads signoz_alert resource attributes with condition and evaluation as JSON text', () => {
-    expect(adaptRuleJson(fixture('signoz-alert-attributes.json')).shape).toBe('signoz_alert');
+    expect(decodeRule(fixture('signoz-alert-attributes.json'))).toMatchObject({ valid: true, shape: 'signoz_alert' });
     const rule = loadEvaluableRule(fixture('signoz-alert-attributes.json'));
     expect(rule.name).toBe('Host CPU high (signoz_alert)');
     expect(rule.labels).toEqual({ team: 'platform', severity: 'critical' });
@@ -35,7 +36,7 @@ describe('reading rules in every shape users hold (rule-json-adapter)', () => {
   it('reads signoz_rule resource attributes (snake_case typed blocks) from cdk.tf.json', () => {
     const tf = JSON.parse(readFileSync(join(__dirname, '../fixtures/evaluation/estate/cdktf.out/stacks/prod/cdk.tf.json'), 'utf8'));
     const attrs = tf.resource.signoz_rule.host_cpu_high;
-    expect(adaptRuleJson(attrs).shape).toBe('signoz_rule');
+    expect(decodeRule(attrs)).toMatchObject({ valid: true, shape: 'signoz_rule' });
     const rule = loadEvaluableRule(attrs);
     expect(rule.queries).toEqual([{ name: 'A', kind: 'builder_query', disabled: false, canDefaultZero: false }]);
     expect(rule.thresholds).toEqual([{ name: 'critical', target: 90, targetUnit: '', op: 'above', matchType: 'last' }]);
@@ -68,9 +69,23 @@ describe('reading rules in every shape users hold (rule-json-adapter)', () => {
     expect(rule.queries.map((q) => [q.name, q.kind, q.canDefaultZero])).toEqual([['A', 'builder_query', true], ['B', 'builder_query', true], ['F1', 'builder_formula', false]]);
   });
 
-  it('explains JSON that is no rule at all', () => {
-    expect(() => adaptRuleJson([1, 2])).toThrow(RuleShapeError);
-    expect(() => adaptRuleJson({ hello: 'world' })).toThrow(/neither "alert" nor "condition"/);
-    expect(() => adaptRuleJson({ alert: 'x', condition: {}, schemaVersion: 'v3' })).toThrow(/schemaVersion: unsupported value "v3"/);
+  it('explains JSON that is no rule at all, never throwing', () => {
+    expect(decodeRule([1, 2])).toMatchObject({ valid: false, errors: [{ path: '', message: 'a rule must be a JSON object' }] });
+    expect(decodeRule({ hello: 'world' }).errors).toEqual([{ path: '', message: 'this JSON is not a SigNoz rule: it has neither "alert" nor "condition"' }]);
+    const v3 = decodeRule({ alert: 'x', condition: {}, schemaVersion: 'v3' });
+    expect(v3.valid).toBe(false);
+    expect(v3.errors.find((e) => e.path === '/schemaVersion')?.message).toMatch(/v2alpha1/);
+  });
+
+  it('refuses legacy shapes with the way to migrate when asked to (the validate command)', () => {
+    const refused = decodeRule(fixture('legacy-v1.json'), { legacy: 'refuse' });
+    expect(refused).toMatchObject({ valid: false, legacy: true });
+    expect(refused.errors.map((e) => e.message).join('\n')).toMatch(/v2alpha1/);
+  });
+
+  it('keeps the rule id and name of a refused rule', () => {
+    const refused = decodeRule({ status: 'success', data: { id: 42, alert: 'Broken', condition: 'not json' } });
+    expect(refused).toMatchObject({ valid: false, ruleId: '42', alert: 'Broken', shape: 'signoz_alert' });
+    expect(refused.errors[0]!.path).toBe('/condition');
   });
 });

@@ -3,9 +3,9 @@
  * position of a syntax error, then every rule the file holds, each issue's pointer relative to the
  * file's root.
  */
-import { rulesInExport } from './rule-export';
-import { validateOwnedRulePayload } from './validate-rule-payload';
-import type { ValidationIssue } from './validation-issue';
+import { decodeRule } from './decode-rule';
+import { rulesIn } from './rules-in';
+import type { ValidationIssue } from '../validation/validation-issue';
 
 export interface RuleFileValidation {
   readonly valid: boolean;
@@ -51,14 +51,15 @@ function prefixed(base: string, issues: readonly ValidationIssue[]): ValidationI
 export function validateRuleFileText(text: string): RuleFileValidation {
   const parsed = parseJson(text);
   if ('error' in parsed) return { valid: false, rules: 0, errors: [{ path: '', message: parsed.error }], warnings: [] };
-  const rules = rulesInExport(parsed.value);
+  const rules = rulesIn(parsed.value);
   if (rules.length === 0) {
     return { valid: false, rules: 0, errors: [{ path: '', message: 'no rule found: the file holds an empty list' }], warnings: [] };
   }
   const errors: ValidationIssue[] = [];
   const warnings: ValidationIssue[] = [];
-  for (const { pointer: base, rule } of rules) {
-    const result = validateOwnedRulePayload(rule);
+  for (const { pointer: base, json, resourceType } of rules) {
+    // A file meant to be posted as it is: legacy shapes are reported with the way to migrate.
+    const result = decodeRule(json, { legacy: 'refuse', inPlace: true, ...(resourceType ? { resourceType } : {}) });
     errors.push(...prefixed(base, result.errors));
     warnings.push(...prefixed(base, result.warnings));
   }

@@ -1,0 +1,121 @@
+/**
+ * The one reader of a synth output folder (`cdktf.out`): `manifest.json` read once, each stack's
+ * `cdk.tf.json` read once, and the alert rules of each stack decoded once (`rulesOfStack`,
+ * remembered per document), whichever command asks: validate in the PR check, the policy pack,
+ * the estate summary of `npm start`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isPlainObject } from '../util/json';
+import { readRulesIn, terraformRulesIn, type ReadRule } from './rules-in';
+
+/** A synthesized stack as read from `cdktf.out` (or from an app that has just synthesized). */
+export interface SynthesizedStack {
+  /** Stack name (its id). */
+  readonly name: string;
+  /** Construct path of the stack. @default - the name */
+  readonly constructPath?: string;
+  /** The synthesized file, relative to where the check runs (shown in reports). */
+  readonly file: string;
+  /** The parsed synthesized document. */
+  readonly document: Record<string, unknown>;
+  /** The file's text, when read from disk: lets reports give line numbers. */
+  readonly text?: string;
+}
+
+/** One stack as `manifest.json` lists it. */
+export interface ManifestStack {
+  readonly name: string;
+  readonly constructPath: string;
+  /** Path of the synthesized file, relative to the output folder. */
+  readonly synthesizedStackPath?: string;
+  /** Folder Terraform runs in, relative to the output folder. */
+  readonly workingDirectory: string;
+  /** Stacks this one depends on. */
+  readonly dependencies: readonly string[];
+}
+
+/** A synth output folder that cannot be read; the message says what is missing. */
+export class SynthOutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SynthOutputError';
+  }
+}
+
+function displayPath(file: string, cwd: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || '.';
+}
+
+function readJsonObject(file: string, shown: string, what: string): { document: Record<string, unknown>; text: string } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new SynthOutputError(`cannot read ${shown}; run cdktf synth first`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (err) {
+    throw new SynthOutputError(`${shown} is not ${what} (not valid JSON: ${(err as Error).message})`);
+  }
+  if (!isPlainObject(document)) throw new SynthOutputError(`${shown} is not ${what} (not a JSON object)`);
+  return { document, text };
+}
+
+/** The stacks `<outdir>/manifest.json` lists, sorted by name; `undefined` when there is no manifest. */
+export function readManifest(outdir: string, cwd: string = process.cwd()): ManifestStack[] | undefined {
+  const file = path.join(path.resolve(cwd, outdir), 'manifest.json');
+  if (!fs.existsSync(file)) return undefined;
+  const { document } = readJsonObject(file, displayPath(file, cwd), 'a cdktf manifest');
+  const stacks = isPlainObject(document.stacks) ? document.stacks : {};
+  return Object.keys(stacks).sort((a, b) => a.localeCompare(b)).map((key) => {
+    const entry = isPlainObject(stacks[key]) ? stacks[key] : {};
+    const name = typeof entry.name === 'string' ? entry.name : key;
+    const synthesizedStackPath = typeof entry.synthesizedStackPath === 'string' ? entry.synthesizedStackPath : undefined;
+    const workingDirectory = typeof entry.workingDirectory === 'string' ? entry.workingDirectory : synthesizedStackPath ? path.dirname(synthesizedStackPath) : path.join('stacks', key);
+    const dependencies = Array.isArray(entry.dependencies) ? entry.dependencies.filter((d): d is string => typeof d === 'string') : [];
+    return {
+      name,
+      constructPath: typeof entry.constructPath === 'string' ? entry.constructPath : name,
+      ...(synthesizedStackPath !== undefined ? { synthesizedStackPath } : {}),
+      workingDirectory,
+      dependencies,
+    };
+  });
+}
+
+/** Reads every stack listed in `<outdir>/manifest.json`, each file once. */
+export function readSynthOutput(outdir: string, cwd: string = process.cwd()): SynthesizedStack[] {
+  const dir = path.resolve(cwd, outdir);
+  const manifest = readManifest(outdir, cwd);
+  if (!manifest) {
+    throw new SynthOutputError(`${displayPath(path.join(dir, 'manifest.json'), cwd)} not found; run cdktf synth first, or pass the cdktf output folder`);
+  }
+  return manifest.map((entry) => {
+    if (entry.synthesizedStackPath === undefined) throw new SynthOutputError(`manifest.json: stack "${entry.name}" has no synthesizedStackPath`);
+    if (!entry.synthesizedStackPath.endsWith('.json')) {
+      throw new SynthOutputError(`stack "${entry.name}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`);
+    }
+    return { name: entry.name, constructPath: entry.constructPath, ...readStackFile(path.join(dir, entry.synthesizedStackPath), cwd) };
+  });
+}
+
+/** One synthesized stack file: its path as shown (relative to `cwd`), document and text. */
+export function readStackFile(file: string, cwd: string = process.cwd()): { file: string; document: Record<string, unknown>; text: string } {
+  const shown = displayPath(path.resolve(cwd, file), cwd);
+  return { file: shown, ...readJsonObject(path.resolve(cwd, file), shown, 'a synthesized stack') };
+}
+
+const decodedStacks = new WeakMap<object, readonly ReadRule[]>();
+
+/** The alert rules of a synthesized stack, each read with `decodeRule`; decoded once per document. */
+export function rulesOfStack(stack: Pick<SynthesizedStack, 'document'>): readonly ReadRule[] {
+  let rules = decodedStacks.get(stack.document);
+  if (!rules) {
+    rules = readRulesIn(stack.document, {}, terraformRulesIn(stack.document));
+    decodedStacks.set(stack.document, rules);
+  }
+  return rules;
+}
