@@ -112,7 +112,7 @@ function readSchedule(evaluation: unknown, problems: RuleProblem[]): EvaluationS
 
 /** The first problem of a cumulative schedule, in SigNoz's words (`CumulativeSchedule.Validate`). */
 function checkSchedule(s: CumulativeSchedule): string | undefined {
-  const inRange = (v: number | undefined, lo: number, hi: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  const inRange = (v: number | null | undefined, lo: number, hi: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
   const has = (v: unknown): boolean => v !== undefined && v !== null;
   const minuteOk = (): string | undefined => (inRange(s.minute, 0, 59) ? undefined : 'minute must be between 0 and 59');
   const hourOk = (): string | undefined => (inRange(s.hour, 0, 23) ? undefined : 'hour must be between 0 and 23');
