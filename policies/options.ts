@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../constructs/model/channel-ref';
 import { parseGoDuration } from '../constructs/model/duration';
 import { SEVERITIES } from '../constructs/model/enums';
+import type { SameShape } from '../constructs/model/type-equality';
 
 export interface PolicyOptions {
   /** Severities an alert may carry (the `severity` label, and tier names, which SigNoz turns into it). @default ['critical', 'error', 'warning', 'info'] */
@@ -77,6 +78,8 @@ const optionsSchema = z.strictObject({
   developmentEnvironments: z.array(z.string().min(1)).optional(),
   environments: z.record(z.string(), z.string().min(1)).optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof optionsSchema>, PolicyOptions>;
 
 /** A mistake in policy options; the message names the option and what is allowed. */
 export class PolicyOptionsError extends Error {

@@ -8,6 +8,7 @@ import {
 import type { ChannelInput } from '../model/channel-ref';
 import type { EvaluationEnvelope, QueryEnvelope } from '../model/rule-payload';
 import type { IQuery } from './queries';
+import type { SameShape } from '../model/type-equality';
 
 /** The kind of telemetry an alert watches; sets SigNoz's `alertType`. */
 export type AlertKind = 'metrics' | 'logs' | 'traces' | 'exceptions';
@@ -104,10 +105,11 @@ const duration = z.string().refine((s) => DURATION.test(s) && /[1-9]/.test(s), {
   message: 'must be a positive duration such as 30s, 5m, 1h or 1h30m',
 });
 
-const op = z.string().refine((s) => normalizeCompareOp(s) !== undefined, {
+// Typed as the props declare them; like the server, any letter case of a spelling is accepted.
+const op = z.custom<CompareOpInput>((s) => normalizeCompareOp(s) !== undefined, {
   message: `must be one of ${COMPARE_OPS.join(', ')} (aliases: >, <, =, !=, >=, <=, eq, not_eq, 1-7)`,
 });
-const matchType = z.string().refine((s) => normalizeMatchType(s) !== undefined, {
+const matchType = z.custom<MatchTypeInput>((s) => normalizeMatchType(s) !== undefined, {
   message: `must be one of ${MATCH_TYPES.join(', ')} (aliases: avg, sum, 1-5)`,
 });
 
@@ -147,10 +149,10 @@ const evaluation = z.union([
     spec: z.strictObject({
       schedule: z.strictObject({
         type: z.enum(['hourly', 'daily', 'weekly', 'monthly']),
-        minute: z.number().int().min(0).max(59).optional(),
-        hour: z.number().int().min(0).max(23).optional(),
-        day: z.number().int().min(1).max(31).optional(),
-        weekday: z.number().int().min(0).max(6).optional(),
+        minute: z.number().int().min(0).max(59).nullish(),
+        hour: z.number().int().min(0).max(23).nullish(),
+        day: z.number().int().min(1).max(31).nullish(),
+        weekday: z.number().int().min(0).max(6).nullish(),
       }),
       frequency: duration,
       timezone: z.string().min(1),
@@ -188,6 +190,8 @@ export const alertRulePropsSchema = z.strictObject({
   disabled: z.boolean().optional(),
   panelType: z.enum(PANEL_TYPES).optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof alertRulePropsSchema>, AlertRuleProps>;
 
 type Issue = z.core.$ZodIssue;
 

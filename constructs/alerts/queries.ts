@@ -130,7 +130,7 @@ abstract class BuilderQueryBase<Self> implements IQuery {
 export interface MetricAggregationOptions {
   /** @default - the server's default for the metric type */
   readonly timeAggregation?: TimeAggregation;
-  /** @default - the server's default for the metric type */
+  /** Required by SigNoz: set it here or with `.spaceAggregation()`, or the rule fails validation. */
   readonly spaceAggregation?: SpaceAggregation;
   /** @default - as stored for the metric */
   readonly temporality?: Temporality;
@@ -140,14 +140,15 @@ export interface MetricAggregationOptions {
 
 /** A metrics builder query: one metric, aggregated over time and then across series. */
 export class MetricsQuery extends BuilderQueryBase<MetricsQuery> {
-  private readonly aggregations: MetricAggregation[];
+  // Space aggregation may come later from `.spaceAggregation()`; rule validation reports it if it never does.
+  private readonly aggregations: (Omit<MetricAggregation, 'spaceAggregation'> & { spaceAggregation?: SpaceAggregation })[];
 
   constructor(name: string, metricName: string, options: MetricAggregationOptions = {}) {
     super(name);
     this.aggregations = [definedEntries({ metricName, ...options })];
   }
 
-  private first(): MetricAggregation {
+  private first(): MetricsQuery['aggregations'][number] {
     return this.aggregations[0]!;
   }
 

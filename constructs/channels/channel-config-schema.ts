@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SameShape } from '../model/type-equality';
 import { Token } from '../engine';
 import { secretSchema } from '../secrets/secret-schema';
 import type { ChannelConfig } from './channel-config';
@@ -142,8 +143,10 @@ const googlechat = z.strictObject({
 });
 
 /** Schema of {@link ChannelConfig}: one object per kind, unknown fields rejected. */
-export const channelConfigSchema: z.ZodType<ChannelConfig> = z.discriminatedUnion(
+export const channelConfigSchema = z.discriminatedUnion(
   'kind',
   [slack, webhook, pagerduty, email, opsgenie, msteams, googlechat],
   { error: (issue) => (issue.code === 'invalid_union' ? 'kind must be one of slack, webhook, pagerduty, email, opsgenie, msteamsv2, googlechat' : undefined) },
-) as z.ZodType<ChannelConfig>;
+);
+// The config types and this schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof channelConfigSchema>, ChannelConfig>;

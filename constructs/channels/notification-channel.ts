@@ -12,6 +12,7 @@ import { addChannelDriftCheck } from './channel-drift-check';
 import { buildReceiver, redactedReceiver, type ReceiverDocument } from './receiver-document';
 import { RestapiChannelBackend } from './restapi-channel-backend';
 import { addSecretPreconditions } from './secret-preconditions';
+import type { SameShape } from '../model/type-equality';
 
 const CHANNEL_MARKER = Symbol.for('cdktf-signoz-alerts.channel');
 
@@ -42,6 +43,8 @@ const propsSchema = z.strictObject({
   backend: z.custom<IChannelBackend>((b) => typeof b === 'object' && b !== null && typeof (b as IChannelBackend).manage === 'function', 'must implement IChannelBackend').optional(),
   detectDrift: z.boolean().optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof propsSchema>, NotificationChannelProps>;
 
 /** Props of the per-kind factories: the kind is implied. */
 export type KindProps<C extends ChannelConfig> = Omit<NotificationChannelProps, 'config'> & Omit<C, 'kind'>;

@@ -11,6 +11,7 @@ import { routeExpressionProp } from '../routing/route-expression-prop';
 import { formatGoDuration, parseGoDuration } from '../model/duration';
 import { WEEKDAYS, type MaintenanceSchedule } from './maintenance-schedule';
 import { formatInZone, parseRfc3339, timeZoneProblem } from './zoned-time';
+import type { SameShape } from '../model/type-equality';
 
 export interface MaintenanceWindowProps {
   /** Name in SigNoz. */
@@ -73,6 +74,8 @@ const scheduleSchema = z.discriminatedUnion(
   ],
   { error: (issue) => (issue.code === 'invalid_union' ? 'kind must be one of fixed, daily, weekly, monthly' : undefined) },
 );
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof scheduleSchema>, MaintenanceSchedule>;
 
 const propsSchema = z
   .strictObject({
@@ -113,6 +116,7 @@ const propsSchema = z
       ctx.addIssue({ code: 'custom', path: ['schedule', 'start'], message: 'recurring windows start on a whole minute (SigNoz ignores the seconds); set seconds to 00' });
     }
   });
+true satisfies SameShape<z.input<typeof propsSchema>, MaintenanceWindowProps>;
 
 /**
  * A SigNoz planned maintenance: alerts of the given rules (or of every rule) are not sent while a

@@ -5,12 +5,14 @@
  */
 import type {
   AlertType, CompareOp, CompositeQueryType, FieldContext, FieldDataType, FunctionName, MatchType, OrderDirection,
-  PanelType, ReduceTo, RenotifyState, RuleType, ScheduleType, Seasonality, Source, SpaceAggregation, Temporality,
+  PanelType, ReduceTo, RenotifyState, RuleType, ScheduleType, Source, SpaceAggregation, Temporality,
   TimeAggregation,
 } from './enums';
+import type * as FromSchema from './rule-payload.schema-types';
+import type { SameShape } from './type-equality';
 
 /** A step interval: seconds as a number, or a Go duration string such as `"1m"`. */
-export type StepInterval = number | string;
+export type StepInterval = number | string | null;
 
 export interface FieldKey {
   name: string;
@@ -28,39 +30,34 @@ export interface OrderBy {
 
 export interface FunctionArg {
   name?: string;
-  value: number | string;
+  value?: number | string;
 }
 
 export interface QueryFunction {
   name: FunctionName;
-  args?: FunctionArg[];
+  args?: FunctionArg[] | null;
 }
 
-export interface Filter {
-  expression: string;
-}
+// SigNoz decodes a null object or list like a missing one, so the schemas accept null for them.
+export type Filter = { expression?: string } | null;
 
-export interface Having {
-  expression: string;
-}
+export type Having = { expression?: string } | null;
 
-export interface LimitBy {
-  keys: string[];
-  value: string;
-}
+export type LimitBy = { keys?: string[] | null; value?: string } | null;
 
+/** `metricName` is optional in JSON; validation then reports SigNoz's "metric name is required". */
 export interface MetricAggregation {
-  metricName: string;
+  metricName?: string;
   temporality?: Temporality;
   timeAggregation?: TimeAggregation;
-  spaceAggregation?: SpaceAggregation;
+  spaceAggregation: SpaceAggregation;
   reduceTo?: ReduceTo;
-  comparisonSpaceAggregationParam?: { operator: string; threshold: number };
+  comparisonSpaceAggregationParam?: { operator: string; threshold: number } | null;
 }
 
-/** Logs and traces aggregations are expressions such as `count()` or `p99(duration_nano)`. */
+/** Logs and traces aggregations are expressions such as `count()` or `p99(duration_nano)` (required by validation, not by the JSON shape). */
 export interface ExpressionAggregation {
-  expression: string;
+  expression?: string;
   alias?: string;
 }
 
@@ -68,8 +65,8 @@ export interface SecondaryAggregation {
   expression?: string;
   alias?: string;
   stepInterval?: StepInterval;
-  groupBy?: FieldKey[];
-  order?: OrderBy[];
+  groupBy?: FieldKey[] | null;
+  order?: OrderBy[] | null;
   limit?: number;
   limitBy?: LimitBy;
 }
@@ -80,16 +77,16 @@ interface BuilderQueryCommon {
   stepInterval?: StepInterval;
   disabled?: boolean;
   filter?: Filter;
-  groupBy?: FieldKey[];
-  order?: OrderBy[];
-  selectFields?: FieldKey[];
+  groupBy?: FieldKey[] | null;
+  order?: OrderBy[] | null;
+  selectFields?: FieldKey[] | null;
   limit?: number;
   limitBy?: LimitBy;
   offset?: number;
   cursor?: string;
   having?: Having;
-  secondaryAggregations?: SecondaryAggregation[];
-  functions?: QueryFunction[];
+  secondaryAggregations?: SecondaryAggregation[] | null;
+  functions?: QueryFunction[] | null;
   legend?: string;
 }
 
@@ -117,27 +114,27 @@ export interface FormulaSpec {
   legend?: string;
   limit?: number;
   having?: Having;
-  order?: OrderBy[];
-  functions?: QueryFunction[];
+  order?: OrderBy[] | null;
+  functions?: QueryFunction[] | null;
 }
 
 export interface TraceOperatorSpec {
   name: string;
   expression: string;
   filter?: Filter;
-  groupBy?: FieldKey[];
-  order?: OrderBy[];
-  aggregations?: ExpressionAggregation[];
+  groupBy?: FieldKey[] | null;
+  order?: OrderBy[] | null;
+  aggregations?: ExpressionAggregation[] | null;
   stepInterval?: StepInterval;
   limit?: number;
   offset?: number;
   cursor?: string;
   having?: Having;
-  functions?: QueryFunction[];
+  functions?: QueryFunction[] | null;
   legend?: string;
   disabled?: boolean;
   returnSpansFrom?: string;
-  selectFields?: FieldKey[];
+  selectFields?: FieldKey[] | null;
 }
 
 export interface PromQLSpec {
@@ -179,7 +176,7 @@ export interface Threshold {
   targetUnit?: string;
   recoveryTarget?: number | null;
   /** Channel names (SigNoz references channels by name). */
-  channels?: string[];
+  channels?: string[] | null;
 }
 
 export interface Thresholds {
@@ -197,7 +194,8 @@ export interface RuleCondition {
   requireMinPoints?: boolean;
   requiredNumPoints?: number;
   algorithm?: string;
-  seasonality?: Seasonality;
+  /** Checked (hourly, daily, weekly) for anomaly rules only, like SigNoz does. */
+  seasonality?: string;
 }
 
 export interface RollingEvaluation {
@@ -207,10 +205,10 @@ export interface RollingEvaluation {
 
 export interface CumulativeSchedule {
   type: ScheduleType;
-  minute?: number;
-  hour?: number;
-  day?: number;
-  weekday?: number;
+  minute?: number | null;
+  hour?: number | null;
+  day?: number | null;
+  weekday?: number | null;
 }
 
 export interface CumulativeEvaluation {
@@ -221,13 +219,13 @@ export interface CumulativeEvaluation {
 export type EvaluationEnvelope = RollingEvaluation | CumulativeEvaluation;
 
 export interface Renotify {
-  enabled: boolean;
+  enabled?: boolean;
   interval?: string;
-  alertStates?: RenotifyState[];
+  alertStates?: RenotifyState[] | null;
 }
 
 export interface NotificationSettings {
-  groupBy?: string[];
+  groupBy?: string[] | null;
   usePolicy?: boolean;
   newGroupEvalDelay?: string;
   renotify?: Renotify;
@@ -243,7 +241,8 @@ export interface RulePayload {
   annotations?: Record<string, string>;
   disabled?: boolean;
   source?: string;
-  version: 'v5';
+  /** SigNoz reads a missing version as v5. */
+  version?: 'v5';
   schemaVersion: 'v2alpha1';
   evaluation: EvaluationEnvelope;
   notificationSettings: NotificationSettings;
@@ -253,3 +252,26 @@ export interface RulePayload {
 export function queryName(query: QueryEnvelope): string {
   return query.spec.name;
 }
+
+// The JSON Schemas (constructs/validation/schemas) describe these same shapes; `npm run gen` derives
+// types from them, and each line fails to compile when the two copies differ.
+true satisfies SameShape<RulePayload, FromSchema.RulePayload>;
+true satisfies SameShape<RuleCondition, FromSchema.RuleCondition>;
+true satisfies SameShape<CompositeQuery, FromSchema.CompositeQuery>;
+true satisfies SameShape<Thresholds, FromSchema.Thresholds>;
+true satisfies SameShape<Threshold, FromSchema.Threshold>;
+true satisfies SameShape<QueryEnvelope, FromSchema.QueryEnvelope>;
+true satisfies SameShape<BuilderQuerySpec, FromSchema.BuilderQuery>;
+true satisfies SameShape<MetricAggregation, FromSchema.MetricAggregation>;
+true satisfies SameShape<ExpressionAggregation, FromSchema.ExpressionAggregation>;
+true satisfies SameShape<SecondaryAggregation, FromSchema.SecondaryAggregation>;
+true satisfies SameShape<FieldKey, FromSchema.FieldKey>;
+true satisfies SameShape<OrderBy, FromSchema.OrderBy>;
+true satisfies SameShape<QueryFunction, FromSchema.QueryFunction>;
+true satisfies SameShape<FormulaSpec, FromSchema.Formula>;
+true satisfies SameShape<TraceOperatorSpec, FromSchema.TraceOperator>;
+true satisfies SameShape<PromQLSpec, FromSchema.Promql>;
+true satisfies SameShape<ClickHouseSqlSpec, FromSchema.ClickhouseSql>;
+true satisfies SameShape<EvaluationEnvelope, FromSchema.EvaluationEnvelope>;
+true satisfies SameShape<CumulativeSchedule, FromSchema.Schedule>;
+true satisfies SameShape<NotificationSettings, FromSchema.NotificationSettings>;

@@ -18,6 +18,7 @@ import { Evaluation } from '../alerts/evaluation';
 import { Formula, MetricsQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { allOf, futurePath, presetPropsShape, presetRuleProps, quoted, type PresetProps } from './preset-props';
+import type { SameKeys, SameShape } from '../model/type-equality';
 
 /** File system types whose usage says nothing about a disk filling up. */
 export const PSEUDO_FILESYSTEM_TYPES: readonly string[] = ['tmpfs', 'devtmpfs', 'overlay', 'squashfs', 'iso9660', 'nsfs', 'autofs'];
@@ -31,6 +32,9 @@ const schema = z.strictObject({
   ...presetPropsShape,
   excludeFilesystemTypes: z.array(z.string().min(1, 'must not be empty')).optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, DiskFillingUpAlertProps>;
+true satisfies SameShape<Omit<z.input<typeof schema>, keyof PresetProps>, Omit<DiskFillingUpAlertProps, keyof PresetProps>>;
 
 /** The `AlertRuleProps` of a disk alert: used percent per host and mount point, tiers on the last value. */
 export function diskFillingUpAlertProps(props: DiskFillingUpAlertProps = {}): AlertRuleProps {

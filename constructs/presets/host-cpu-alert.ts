@@ -17,10 +17,13 @@ import { Evaluation } from '../alerts/evaluation';
 import { Formula, MetricsQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { allOf, futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
+import type { SameKeys } from '../model/type-equality';
 
 export interface HostCpuAlertProps extends PresetProps {}
 
 const schema = z.strictObject({ ...presetPropsShape });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, HostCpuAlertProps>;
 
 /** The `AlertRuleProps` of a host CPU alert: busy percent per host, tiers on its 10-minute average. */
 export function hostCpuAlertProps(props: HostCpuAlertProps = {}): AlertRuleProps {

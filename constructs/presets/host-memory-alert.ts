@@ -15,10 +15,13 @@ import { Evaluation } from '../alerts/evaluation';
 import { Formula, MetricsQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { allOf, futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
+import type { SameKeys } from '../model/type-equality';
 
 export interface HostMemoryAlertProps extends PresetProps {}
 
 const schema = z.strictObject({ ...presetPropsShape });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, HostMemoryAlertProps>;
 
 /** The `AlertRuleProps` of a host memory alert: used percent per host, tiers on its 10-minute average. */
 export function hostMemoryAlertProps(props: HostMemoryAlertProps = {}): AlertRuleProps {

@@ -16,6 +16,7 @@ import { Evaluation } from '../alerts/evaluation';
 import { LogsQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { allOf, futurePath, presetPropsShape, presetRuleProps, quoted, type PresetProps } from './preset-props';
+import type { SameKeys, SameShape } from '../model/type-equality';
 
 /** Lowest OpenTelemetry `severity_number` of each level (logs data model). */
 export const LOG_SEVERITY_NUMBERS = { error: 17, fatal: 21 } as const;
@@ -32,6 +33,9 @@ const schema = z.strictObject({
   service: z.string().trim().min(1, 'must not be empty; leave it out to watch every service').optional(),
   minSeverity: z.enum(['error', 'fatal']).optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, LogErrorSpikeAlertProps>;
+true satisfies SameShape<Omit<z.input<typeof schema>, keyof PresetProps>, Omit<LogErrorSpikeAlertProps, keyof PresetProps>>;
 
 /** The `AlertRuleProps` of an error-log alert: error logs per service, tiers on the 5-minute total. */
 export function logErrorSpikeAlertProps(props: LogErrorSpikeAlertProps = {}): AlertRuleProps {

@@ -22,10 +22,13 @@ import { Formula, MetricsQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { allOf, futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
 import { K8S, restartsPerStep } from './kubernetes';
+import type { SameKeys } from '../model/type-equality';
 
 export interface OomKilledAlertProps extends PresetProps {}
 
 const schema = z.strictObject({ ...presetPropsShape });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, OomKilledAlertProps>;
 
 /** The `AlertRuleProps` of an OOM-kill alert: OOM restarts per container, tiers on the 15-minute total. */
 export function oomKilledAlertProps(props: OomKilledAlertProps = {}): AlertRuleProps {

@@ -16,10 +16,13 @@ import { Evaluation } from '../alerts/evaluation';
 import { parseProps } from '../model/props-error';
 import { futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
 import { restartsPerStep } from './kubernetes';
+import type { SameKeys } from '../model/type-equality';
 
 export interface PodRestartsAlertProps extends PresetProps {}
 
 const schema = z.strictObject({ ...presetPropsShape });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, PodRestartsAlertProps>;
 
 /** The `AlertRuleProps` of a restarts alert: restarts per container, tiers on the 15-minute total. */
 export function podRestartsAlertProps(props: PodRestartsAlertProps = {}): AlertRuleProps {

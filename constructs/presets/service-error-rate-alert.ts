@@ -17,6 +17,7 @@ import { Formula, MetricsQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { allOf, futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
 import { callsFilter, errorFilter, SPAN_KINDS, SPAN_METRICS, type ErrorDefinition, type SpanKind } from './span-metrics';
+import type { SameKeys, SameShape } from '../model/type-equality';
 
 export interface ServiceErrorRateAlertProps extends PresetProps {
   /** The service (`service.name`) to watch. @default - every service, one alert per service */
@@ -33,6 +34,9 @@ const schema = z.strictObject({
   errors: z.enum(['span-status', 'http-5xx']).optional(),
   spanKinds: z.array(z.enum(SPAN_KINDS as [SpanKind, ...SpanKind[]])).optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, ServiceErrorRateAlertProps>;
+true satisfies SameShape<Omit<z.input<typeof schema>, keyof PresetProps>, Omit<ServiceErrorRateAlertProps, keyof PresetProps>>;
 
 /** The `AlertRuleProps` of a service error-rate alert: percent of failed calls, tiers on the 5-minute average. */
 export function serviceErrorRateAlertProps(props: ServiceErrorRateAlertProps = {}): AlertRuleProps {

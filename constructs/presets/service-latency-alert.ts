@@ -18,6 +18,7 @@ import { MetricsQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
 import { callsFilter, SPAN_KINDS, SPAN_METRICS, type SpanKind } from './span-metrics';
+import type { SameKeys, SameShape } from '../model/type-equality';
 
 export type LatencyPercentile = 'p50' | 'p75' | 'p90' | 'p95' | 'p99';
 
@@ -36,6 +37,9 @@ const schema = z.strictObject({
   percentile: z.enum(['p50', 'p75', 'p90', 'p95', 'p99']).optional(),
   spanKinds: z.array(z.enum(SPAN_KINDS as [SpanKind, ...SpanKind[]])).optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, ServiceLatencyAlertProps>;
+true satisfies SameShape<Omit<z.input<typeof schema>, keyof PresetProps>, Omit<ServiceLatencyAlertProps, keyof PresetProps>>;
 
 /** The `AlertRuleProps` of a latency alert: a percentile in ms per service, tiers on the 5-minute average. */
 export function serviceLatencyAlertProps(props: ServiceLatencyAlertProps = {}): AlertRuleProps {

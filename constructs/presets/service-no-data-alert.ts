@@ -15,6 +15,7 @@ import { Evaluation } from '../alerts/evaluation';
 import { LogsQuery, MetricsQuery, TracesQuery, type IQuery } from '../alerts/queries';
 import { parseProps } from '../model/props-error';
 import { allOf, futurePath, presetPropsShape, presetRuleProps, quoted, type PresetProps } from './preset-props';
+import type { SameKeys, SameShape } from '../model/type-equality';
 
 export interface ServiceNoDataAlertProps extends PresetProps {
   /** The service (`service.name`) that must keep sending data. */
@@ -37,6 +38,9 @@ const schema = z.strictObject({
   if (props.signal === 'metrics' && props.metricName === undefined) ctx.addIssue({ code: 'custom', path: ['metricName'], message: "is required when signal is 'metrics'" });
   if (props.signal !== 'metrics' && props.metricName !== undefined) ctx.addIssue({ code: 'custom', path: ['metricName'], message: "only applies to signal 'metrics'" });
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameKeys<z.input<typeof schema>, ServiceNoDataAlertProps>;
+true satisfies SameShape<Omit<z.input<typeof schema>, keyof PresetProps>, Omit<ServiceNoDataAlertProps, keyof PresetProps>>;
 
 function countQuery(props: ServiceNoDataAlertProps, filter: string): IQuery {
   switch (props.signal ?? 'traces') {

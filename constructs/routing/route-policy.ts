@@ -8,6 +8,7 @@ import { escapeTemplateSequences } from '../model/terraform-literal';
 import { SignozProviders } from '../providers/signoz-providers';
 import { RouteExpression } from './route-expression';
 import { routeExpressionProp } from './route-expression-prop';
+import type { SameShape } from '../model/type-equality';
 
 export interface RoutePolicyProps {
   /** Policy name in SigNoz. */
@@ -45,6 +46,8 @@ const propsSchema = z.strictObject({
   description: literalText('description').optional(),
   tags: z.array(literalText('tag').pipe(z.string().min(1, 'tags must not be empty'))).optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof propsSchema>, RoutePolicyProps>;
 
 /**
  * A SigNoz route policy: alerts of rules that opt into policy routing (`usePolicy`, the rule's

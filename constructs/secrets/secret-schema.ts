@@ -9,7 +9,7 @@ import { Secret } from './secret';
  * @param what what the value is, e.g. 'the Slack incoming-webhook URL'
  * @param exampleVariable a variable name to suggest, e.g. 'slack_webhook_url'
  */
-export function secretSchema(what: string, exampleVariable: string): z.ZodType<Secret> {
+export function secretSchema(what: string, exampleVariable: string): z.ZodType<Secret, Secret> {
   return z.custom<Secret>((value) => Secret.isSecret(value), {
     error: (issue) => {
       const fix = `pass Secret.fromVariable(this, '${exampleVariable}') and set TF_VAR_${exampleVariable} when you plan or apply`;

@@ -27,7 +27,9 @@ import { errorBudget } from './error-budget';
 import { openSloToProps, type OpenSloOptions } from './open-slo';
 import type { ServiceLevelObjectiveProps } from './service-level-objective-props';
 import { parseSloDuration, SLO_DURATION_HINT } from './slo-duration';
-import { prepareIndicator, type PreparedIndicator } from './slo-indicator';
+import { prepareIndicator, type PreparedIndicator, type SloIndicator } from './slo-indicator';
+import type { SameShape } from '../model/type-equality';
+import type { ChannelInput } from '../model/channel-ref';
 
 /** Label every burn-rate alert carries: `page` or `ticket`. */
 export const BURN_TIER_LABEL = 'burn_tier';
@@ -38,7 +40,8 @@ export const SLO_WINDOW_LABEL = 'slo_window';
 
 export type { ServiceLevelObjectiveProps } from './service-level-objective-props';
 
-const channelList = z.array(z.unknown());
+// The channels and the indicator are checked where they are used; typed here for the shape check.
+const channelList = z.array(z.custom<ChannelInput>());
 
 const propsSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty'),
@@ -46,7 +49,7 @@ const propsSchema = z.strictObject({
   objective: z.number({ error: 'must be a number between 0 and 1, e.g. 0.999 for 99.9 %' })
     .refine((n) => n > 0 && n < 1, 'must be greater than 0 and less than 1, e.g. 0.999 for 99.9 % (not a percentage)'),
   period: z.string().refine((p) => parseSloDuration(p) !== undefined, `must be ${SLO_DURATION_HINT}`).optional(),
-  indicator: z.unknown(),
+  indicator: z.custom<SloIndicator>(),
   kind: z.enum(['availability', 'latency']).optional(),
   windows: z.array(z.strictObject({
     tier: z.enum(BURN_TIERS as [BurnTier, ...BurnTier[]]),
@@ -64,6 +67,8 @@ const propsSchema = z.strictObject({
   description: z.string().optional(),
   disabled: z.boolean().optional(),
 });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof propsSchema>, ServiceLevelObjectiveProps>;
 
 const DEFAULT_SEVERITIES: Readonly<Record<BurnTier, Severity>> = { page: 'critical', ticket: 'warning' };
 

@@ -61,7 +61,7 @@ function checkSpec(envelope: QueryEnvelope, field: string, problems: string[]): 
       problems.push(`${field}: spaceAggregation must be sum (counts of several series add up), got ${JSON.stringify(aggregation.spaceAggregation ?? '(none)')}`);
     }
   } else {
-    const expression = spec.aggregations[0]!.expression.trim().toLowerCase();
+    const expression = (spec.aggregations[0]!.expression ?? '').trim().toLowerCase();
     if (!/^(count|sum)\(/.test(expression)) {
       problems.push(`${field}: the aggregation must be count() or sum(...) (event counts that add up over time), got ${JSON.stringify(spec.aggregations[0]!.expression)}`);
     }

@@ -6,6 +6,7 @@ import { SignozProviders } from '../providers/signoz-providers';
 import { exactly } from '../providers/versions';
 import { environmentSettingsSchema, type EnvironmentSettings, type ResolvedEnvironmentSettings } from './environment-settings';
 import { addStateBackend } from './state-backend';
+import type { SameShape } from '../model/type-equality';
 
 export interface AlertStackProps {
   /** The environment this stack deploys to. */
@@ -13,6 +14,8 @@ export interface AlertStackProps {
 }
 
 const propsSchema = z.strictObject({ environment: environmentSettingsSchema });
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof propsSchema>, AlertStackProps>;
 
 /**
  * A stack of SigNoz alerting resources for one environment: Terraform pinned exactly

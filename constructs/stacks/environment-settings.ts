@@ -4,6 +4,7 @@ import type { ChannelInput } from '../model/channel-ref';
 import { TERRAFORM_VERSION } from '../providers/versions';
 import { isPlainObject } from '../util/json';
 import { stateBackendConfigSchema, type StateBackendConfig } from './state-backend-config';
+import type { SameShape } from '../model/type-equality';
 
 /**
  * What differs between the environments one alert estate is deployed to: where state lives, the
@@ -83,3 +84,5 @@ export const environmentSettingsSchema = z
       alertOverrides: settings.alertOverrides ?? {},
     }),
   );
+// Props interface and schema are written twice; this fails to compile when they drift apart.
+true satisfies SameShape<z.input<typeof environmentSettingsSchema>, EnvironmentSettings>;

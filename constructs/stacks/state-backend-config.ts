@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SameShape } from '../model/type-equality';
 import { isPlainObject } from '../util/json';
 
 /**
@@ -133,8 +134,15 @@ const schemas = [
   z.strictObject({ type: z.literal('remote'), organization: name('organization'), workspace: name('workspace'), hostname: hostname.optional() }),
 ] as const;
 
+const backendUnion = z.discriminatedUnion('type', [...schemas], {
+  error: (issue) => (issue.code === 'invalid_union' ? 'type must be one of local, s3, gcs, azurerm, cloud, remote' : undefined),
+});
+// The backend types and this schema are written twice; this fails to compile when they drift apart.
+// (The preprocess step below takes `unknown`, so the check is on the union itself.)
+true satisfies SameShape<z.input<typeof backendUnion>, StateBackendConfig>;
+
 /** Schema of {@link StateBackendConfig}: refuses credentials and a backend without locking. */
-export const stateBackendConfigSchema: z.ZodType<StateBackendConfig> = z.preprocess(
+export const stateBackendConfigSchema = z.preprocess(
   (value, ctx) => {
     if (isPlainObject(value)) {
       const found = CREDENTIAL_FIELDS.filter((f) => f in value);
@@ -152,7 +160,6 @@ export const stateBackendConfigSchema: z.ZodType<StateBackendConfig> = z.preproc
     }
     return value;
   },
-  z.discriminatedUnion('type', [...schemas], {
-    error: (issue) => (issue.code === 'invalid_union' ? 'type must be one of local, s3, gcs, azurerm, cloud, remote' : undefined),
-  }),
-) as z.ZodType<StateBackendConfig>;
+  backendUnion,
+  // preprocess takes `unknown`; the props declare the union's input, which is what users must pass.
+) as z.ZodType<z.output<typeof backendUnion>, z.input<typeof backendUnion>>;

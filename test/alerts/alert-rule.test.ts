@@ -219,6 +219,7 @@ describe('AlertRule props errors', () => {
     ['target not a number', { tiers: { critical: { target: '90' } } }, 'tiers.critical.target: must be a finite number'],
     ['infinite target', { tiers: { critical: { target: Infinity } } }, 'tiers.critical.target: must be a finite number'],
     ['unknown op', { op: 'greater' }, 'op: must be one of above, below, equal, not_equal, above_or_equal, below_or_equal, outside_bounds (aliases: >, <, =, !=, >=, <=, eq, not_eq, 1-7)'],
+    ['op not a string', { op: 5 }, 'op: must be one of above, below, equal, not_equal, above_or_equal, below_or_equal, outside_bounds (aliases: >, <, =, !=, >=, <=, eq, not_eq, 1-7)'],
     ['unknown tier match type', { tiers: { critical: { target: 1, matchType: 'mostly' } } }, 'tiers.critical.matchType: must be one of at_least_once, all_the_times, on_average, in_total, last (aliases: avg, sum, 1-5)'],
     ['bad duration', { absentFor: '10 minutes' }, 'absentFor: must be a positive duration such as 30s, 5m, 1h or 1h30m'],
     ['zero duration', { evaluation: Evaluation.rolling({ window: '0m' }) }, 'evaluation.spec.evalWindow: must be a positive duration such as 30s, 5m, 1h or 1h30m'],
@@ -228,6 +229,13 @@ describe('AlertRule props errors', () => {
     ['min points not positive', { minPoints: 0 }, 'minPoints: Too small: expected number to be >0'],
     ['bad renotify state', { notifications: { renotify: { every: '1h', states: ['pending'] } } }, 'notifications.renotify.states[0]: Invalid option: expected one of "firing"|"nodata"'],
   ];
+
+  it('accepts a cumulative schedule with a null field, as the payload type (and SigNoz) allow', () => {
+    const { stack } = newStack();
+    const evaluation = { kind: 'cumulative' as const, spec: { schedule: { type: 'daily' as const, hour: 9, minute: 0, weekday: null }, frequency: '1m', timezone: 'UTC' } };
+    const rule = new AlertRule(stack, 'Cpu', { ...cpu(), evaluation });
+    expect(rule.payload.evaluation).toEqual(evaluation);
+  });
 
   it.each(cases)('reports %s with the construct path and field', (_what, override, message) => {
     const { stack } = newStack();
