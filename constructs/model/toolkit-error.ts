@@ -32,16 +32,33 @@ export function problemLines(problems: readonly Problem[], whole = '(props)'): s
   return problems.map((p) => `  - ${p.path === '' ? whole : p.path}: ${p.message}`);
 }
 
+/** `Invalid <subject> at <where>`: the first line of every toolkit error. */
+export function errorHeadline(subject: string, where: ErrorLocation): string {
+  const location = describeLocation(where);
+  return `Invalid ${subject}${location !== '' ? ` at ${location}` : ''}`;
+}
+
+/**
+ * The lines of a toolkit error, built from its fields (its message is these lines): one line when
+ * there is a single problem about the whole input, else the headline and one line per problem.
+ */
+export function toolkitErrorLines(error: Pick<ToolkitError, 'subject' | 'where' | 'problems'>): string[] {
+  const head = errorHeadline(error.subject, error.where);
+  const { problems } = error;
+  if (problems.length === 0) return [head];
+  if (problems.length === 1 && problems[0]!.path === '') return [`${head}: ${problems[0]!.message}`];
+  // A problem about the whole input: `(props)` of a construct, `(document)` of a file.
+  return [`${head}:`, ...problemLines(problems, error.where.constructPath !== undefined ? '(props)' : '(document)')];
+}
+
 export class ToolkitError extends Error {
   /** What kind of input was refused, e.g. `AlertRule`, `rule file`, `plan JSON`. */
   readonly subject: string;
   readonly where: ErrorLocation;
   readonly problems: readonly Problem[];
 
-  constructor(subject: string, where: ErrorLocation, problems: readonly Problem[]) {
-    const location = describeLocation(where);
-    const head = `Invalid ${subject}${location !== '' ? ` at ${location}` : ''}`;
-    super(problems.length === 1 && problems[0]!.path === '' ? `${head}: ${problems[0]!.message}` : `${head}:\n${problemLines(problems).join('\n')}`);
+  constructor(subject: string, where: ErrorLocation, problems: readonly Problem[], options?: { readonly cause?: unknown }) {
+    super(toolkitErrorLines({ subject, where, problems }).join('\n'), options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = new.target.name;
     this.subject = subject;
     this.where = where;
