@@ -10,6 +10,8 @@ export interface ErrorLocation {
   readonly constructPath?: string;
   /** File the input came from, as the user named it. */
   readonly file?: string;
+  /** 1-based line in the file (YAML and other text inputs). */
+  readonly line?: number;
   /** RFC 6901 JSON Pointer inside the file or payload; `''` is the whole document. */
   readonly pointer?: string;
 }
@@ -22,7 +24,8 @@ export interface Problem {
 
 /** `prod/checkout/HighCpu`, `rules/cpu.json#/condition`, or '' when nothing is known. */
 export function describeLocation(where: ErrorLocation): string {
-  const file = where.file !== undefined ? `${where.file}${where.pointer ? `#${where.pointer}` : ''}` : where.pointer ? where.pointer : '';
+  const line = where.line !== undefined && where.line > 0 ? `:${where.line}` : '';
+  const file = where.file !== undefined ? `${where.file}${line}${where.pointer ? `#${where.pointer}` : ''}` : where.pointer ? where.pointer : '';
   if (where.constructPath !== undefined && where.constructPath !== '') return file !== '' ? `'${where.constructPath}' (${file})` : `'${where.constructPath}'`;
   return file;
 }
@@ -63,6 +66,11 @@ export class ToolkitError extends Error {
     this.subject = subject;
     this.where = where;
     this.problems = problems;
+  }
+
+  /** The problems without the headline, `field: message` joined by `; `: for an error that quotes this one. */
+  get detail(): string {
+    return this.problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; ');
   }
 }
 
