@@ -31,7 +31,7 @@ export function listSynthStacks(outdir: string): Map<string, string> {
     try {
       manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
     } catch (err) {
-      throw new PipelineInputError(`${manifestFile}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+      throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { file: manifestFile }, 'synth output');
     }
     for (const [name, entry] of Object.entries(manifest.stacks ?? {})) {
       const dir = entry.workingDirectory ?? (entry.synthesizedStackPath ? path.dirname(entry.synthesizedStackPath) : path.join('stacks', name));

@@ -6,14 +6,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { App, TerraformStack } from '../../constructs/engine';
 import type { SynthesizedStack } from '../stack-reading/read-stack';
+import { ToolkitError, type ErrorLocation } from '../../constructs/model/toolkit-error';
 
 /** A `cdktf.out` folder that cannot be read; the message says what is missing. */
-export class SynthOutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SynthOutputError';
+/** A cdktf output folder that cannot be read as synthesized stacks; `where` names the file (and JSON Pointer). */
+export class SynthOutputError extends ToolkitError {
+  constructor(message: string, where: ErrorLocation = {}) {
+    super('synth output', where, [{ path: '', message }]);
   }
 }
+
+const pointerToken = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function displayPath(file: string, cwd: string): string {
   return path.relative(cwd, file).split(path.sep).join('/');
@@ -24,14 +27,14 @@ function readDocument(file: string, shown: string): { document: Record<string, u
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new SynthOutputError(`cannot read ${shown}; run cdktf synth first`);
+    throw new SynthOutputError('cannot read the file; run cdktf synth first', { file: shown });
   }
   try {
     const document: unknown = JSON.parse(text);
     if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error('not a JSON object');
     return { document: document as Record<string, unknown>, text };
   } catch (err) {
-    throw new SynthOutputError(`${shown} is not a synthesized stack (${(err as Error).message})`);
+    throw new SynthOutputError(`not a synthesized stack (${(err as Error).message})`, { file: shown });
   }
 }
 
@@ -46,14 +49,17 @@ export function readCdktfOut(outdir: string, cwd: string): SynthesizedStack[] {
   const dir = path.resolve(cwd, outdir);
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile)) {
-    throw new SynthOutputError(`${displayPath(manifestFile, cwd)} not found; run cdktf synth first, or pass the cdktf output folder`);
+    throw new SynthOutputError('not found; run cdktf synth first, or pass the cdktf output folder', { file: displayPath(manifestFile, cwd) });
   }
   const { document: manifest } = readDocument(manifestFile, displayPath(manifestFile, cwd));
   const stacks = (typeof manifest.stacks === 'object' && manifest.stacks !== null ? manifest.stacks : {}) as Record<string, ManifestStack>;
   return Object.entries(stacks).sort(([a], [b]) => a.localeCompare(b)).map(([key, entry]) => {
-    if (typeof entry.synthesizedStackPath !== 'string') throw new SynthOutputError(`manifest.json: stack "${key}" has no synthesizedStackPath`);
+    const manifestShown = displayPath(manifestFile, cwd);
+    if (typeof entry.synthesizedStackPath !== 'string') {
+      throw new SynthOutputError(`stack "${key}" has no synthesizedStackPath`, { file: manifestShown, pointer: `/stacks/${pointerToken(key)}` });
+    }
     if (!entry.synthesizedStackPath.endsWith('.json')) {
-      throw new SynthOutputError(`stack "${key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`);
+      throw new SynthOutputError(`stack "${key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`, { file: manifestShown, pointer: `/stacks/${pointerToken(key)}/synthesizedStackPath` });
     }
     const file = path.join(dir, entry.synthesizedStackPath);
     const shown = displayPath(file, cwd);
