@@ -30,9 +30,9 @@ export function describeLocation(where: ErrorLocation): string {
   return file;
 }
 
-/** `  - field: message` lines, `(props)` for the whole input. */
+/** `  - field: message` lines; a problem about the whole input is labelled `whole` (`(props)`), or not at all when `whole` is ''. */
 export function problemLines(problems: readonly Problem[], whole = '(props)'): string[] {
-  return problems.map((p) => `  - ${p.path === '' ? whole : p.path}: ${p.message}`);
+  return problems.map((p) => (p.path === '' && whole === '' ? `  - ${p.message}` : `  - ${p.path === '' ? whole : p.path}: ${p.message}`));
 }
 
 /** `Invalid <subject> at <where>`: the first line of every toolkit error. */
@@ -50,8 +50,9 @@ export function toolkitErrorLines(error: Pick<ToolkitError, 'subject' | 'where' 
   const { problems } = error;
   if (problems.length === 0) return [head];
   if (problems.length === 1 && problems[0]!.path === '') return [`${head}: ${problems[0]!.message}`];
-  // A problem about the whole input: `(props)` of a construct, `(document)` of a file.
-  return [`${head}:`, ...problemLines(problems, error.where.constructPath !== undefined ? '(props)' : '(document)')];
+  // A problem about the whole input: `(props)` of a construct, `(document)` of a file or payload.
+  const { constructPath, file, pointer } = error.where;
+  return [`${head}:`, ...problemLines(problems, constructPath !== undefined ? '(props)' : file !== undefined || pointer !== undefined ? '(document)' : '')];
 }
 
 export class ToolkitError extends Error {

@@ -38,7 +38,7 @@ export class OpenSloError extends ToolkitError {
     /** `field` is the document field (`spec.budgetingMethod`), `''` the whole document. */
     problems: readonly { readonly field: string; readonly message: string }[],
   ) {
-    super(sloName !== undefined ? `OpenSLO SLO '${sloName}'` : 'OpenSLO document', {}, problems.map((p) => ({ path: p.field, message: p.message })));
+    super(sloName !== undefined ? `OpenSLO SLO '${sloName}'` : 'OpenSLO document', { pointer: '' }, problems.map((p) => ({ path: p.field, message: p.message })));
   }
 }
 
