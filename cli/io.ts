@@ -1,3 +1,5 @@
+import { ToolkitError, type ErrorLocation } from '../constructs/model/toolkit-error';
+
 /** Where a command writes. Tests pass a recorder; the binary passes the process streams. */
 export interface CliIO {
   out(text: string): void;
@@ -24,10 +26,12 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-/** A mistake in how the command was called; printed as one line, exit code 2, never a stack trace. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+/**
+ * A mistake in how the command was called (a flag, a path, a file it cannot read); like every
+ * {@link ToolkitError}, `main` prints it as one line per problem, exit code 2, never a stack trace.
+ */
+export class UsageError extends ToolkitError {
+  constructor(message: string, where: ErrorLocation = {}) {
+    super('command line', where, [{ path: '', message }]);
   }
 }

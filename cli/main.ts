@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { commandsFor } from './commands';
-import { EXIT, processIO, UsageError, type CliIO } from './io';
+import { isToolkitError, toolkitErrorLines } from '../constructs/model/toolkit-error';
+import { EXIT, processIO, type CliIO } from './io';
 
 /** The package version, found from the source tree (`cli/`) and the build (`dist/cli/`) alike. */
 function packageVersion(): string {
@@ -33,7 +34,11 @@ export async function buildProgram(io: CliIO, setExitCode: (code: number) => voi
   return program;
 }
 
-/** Runs the CLI and resolves to its exit code; never throws for a user mistake. */
+/**
+ * Runs the CLI and resolves to its exit code; never throws for a user mistake. The one place that
+ * turns errors into exit codes: a user's mistake (any ToolkitError, UsageError included) prints one
+ * line per problem and exits 2; anything else is a bug, reported as an internal error, exit 1.
+ */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = await buildProgram(io, (code) => {
@@ -48,8 +53,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       // help and version are successful exits; everything else commander reports is a usage error
       return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError) {
-      io.err(`signoz-alerts: ${err.message}`);
+    if (isToolkitError(err)) {
+      io.err(`signoz-alerts: ${toolkitErrorLines(err).join('\n')}`);
       return EXIT.usage;
     }
     io.err(`signoz-alerts: internal error: ${err instanceof Error ? err.message : String(err)}`);

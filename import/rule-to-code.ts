@@ -331,7 +331,7 @@ export function ruleToCode(payload: RulePayload): RuleCode {
   try {
     built = normalizeImportedRule(buildRulePayload(value));
   } catch (err) {
-    if (err instanceof AlertPropsProblems) return { mode: 'payload', reason: `the props would be refused (${err.problems[0]})` };
+    if (err instanceof AlertPropsProblems) return { mode: 'payload', reason: `the props would be refused (${err.problems[0]!.path}: ${err.problems[0]!.message})` };
     throw err;
   }
   const difference = firstDifference(built, payload);

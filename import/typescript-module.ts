@@ -5,6 +5,7 @@
  */
 import { classesIn, literal, quoteString, renderExpr } from './code-expression';
 import type { ImportedRule, ImportProblem } from './import-rules';
+import { ToolkitError } from '../constructs/model/toolkit-error';
 
 export interface ModuleOptions {
   /** Name of the function's scope parameter. @default 'stack' */
@@ -51,8 +52,10 @@ function location(source: string, pointer: string): string {
 export function renderImportModule(rules: readonly ImportedRule[], options: ModuleOptions): string {
   const stackVar = options.stackVar ?? 'stack';
   const functionName = options.functionName ?? 'importedAlertRules';
-  for (const [what, name] of [['stack variable', stackVar], ['function name', functionName]] as const) {
-    if (!isUsableIdentifier(name)) throw new Error(`${what} ${JSON.stringify(name)} is not a usable TypeScript identifier`);
+  for (const [what, name] of [['stackVar', stackVar], ['functionName', functionName]] as const) {
+    if (!isUsableIdentifier(name)) {
+      throw new ToolkitError('import module options', {}, [{ path: what, message: `${JSON.stringify(name)} is not a usable TypeScript identifier (letters, digits, _ and $; not a keyword or a library name)` }]);
+    }
   }
   const classes = new Set<string>(['AlertRule']);
   for (const rule of rules) if (rule.code.mode === 'props') classesIn(rule.code.props, classes);

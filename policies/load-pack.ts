@@ -8,12 +8,13 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PolicyPack } from './pack';
 import type { RunnablePack } from './synth/synth-check';
+import { ToolkitError } from '../constructs/model/toolkit-error';
 
 /** The pack module cannot be used; the message says why and what is expected. */
-export class PolicyPackLoadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PolicyPackLoadError';
+/** A `--pack` module that cannot be loaded as a policy pack; `file` is the module as the user named it. */
+export class PolicyPackLoadError extends ToolkitError {
+  constructor(message: string, file?: string) {
+    super('policy pack', file !== undefined ? { file } : {}, [{ path: '', message }]);
   }
 }
 
@@ -34,7 +35,7 @@ function packFrom(moduleExports: unknown, shown: string): RunnablePack {
       return new PolicyPack({ name: shown, ...(candidate as object) });
     }
   }
-  throw new PolicyPackLoadError(`${shown} does not provide a policy pack; ${EXPECTED}`);
+  throw new PolicyPackLoadError(`the module does not provide a policy pack; ${EXPECTED}`, shown);
 }
 
 function tsxApi(kind: 'cjs' | 'esm', cwd: string): Record<string, unknown> {
@@ -65,18 +66,19 @@ async function importModule(file: string, cwd: string): Promise<unknown> {
 export async function loadPolicyPack(spec: string, cwd: string): Promise<RunnablePack> {
   if (spec === 'default') return PolicyPack.default();
   const file = path.resolve(cwd, spec);
-  if (!fs.existsSync(file)) throw new PolicyPackLoadError(`pack module ${spec} not found (give "default" or the path of a .ts or .js module)`);
+  if (!fs.existsSync(file)) throw new PolicyPackLoadError('pack module not found (give "default" or the path of a .ts or .js module)', spec);
   let exports: unknown;
   try {
     exports = await importModule(file, cwd);
   } catch (err) {
-    if (err instanceof PolicyPackLoadError) throw err;
-    throw new PolicyPackLoadError(`pack module ${spec} failed to load: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof ToolkitError) throw err;
+    throw new PolicyPackLoadError(`pack module failed to load: ${err instanceof Error ? err.message : String(err)}`, spec);
   }
   try {
     return packFrom(exports, spec);
   } catch (err) {
-    if (err instanceof PolicyPackLoadError) throw err;
-    throw new PolicyPackLoadError(`pack module ${spec}: ${(err as Error).message}`);
+    // A pack the module builds reports its own mistakes (PolicyPackError, PolicyRuleDefinitionError).
+    if (err instanceof ToolkitError) throw err;
+    throw new PolicyPackLoadError(`pack module: ${(err as Error).message}`, spec);
   }
 }

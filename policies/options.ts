@@ -4,6 +4,7 @@ import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../constructs/model/c
 import { parseGoDuration } from '../constructs/model/duration';
 import { SEVERITIES } from '../constructs/model/enums';
 import type { SameShape } from '../constructs/model/type-equality';
+import { ToolkitError, type Problem } from '../constructs/model/toolkit-error';
 
 export interface PolicyOptions {
   /** Severities an alert may carry (the `severity` label, and tier names, which SigNoz turns into it). @default ['critical', 'error', 'warning', 'info'] */
@@ -82,10 +83,10 @@ const optionsSchema = z.strictObject({
 true satisfies SameShape<z.input<typeof optionsSchema>, PolicyOptions>;
 
 /** A mistake in policy options; the message names the option and what is allowed. */
-export class PolicyOptionsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PolicyOptionsError';
+/** Policy options that cannot be used; `path` names the option (`pagingBudget`). */
+export class PolicyOptionsError extends ToolkitError {
+  constructor(problems: readonly Problem[]) {
+    super('policy options', {}, problems);
   }
 }
 
@@ -95,7 +96,7 @@ function toPattern(pattern: RegExp | string): RegExp {
   try {
     return new RegExp(pattern, 'i');
   } catch (err) {
-    throw new PolicyOptionsError(`policy options: pagingChannelPattern is not a valid regular expression: ${(err as Error).message}`);
+    throw new PolicyOptionsError([{ path: 'pagingChannelPattern', message: `is not a valid regular expression: ${(err as Error).message}` }]);
   }
 }
 
@@ -103,8 +104,7 @@ function toPattern(pattern: RegExp | string): RegExp {
 export function resolvePolicyOptions(options: PolicyOptions = {}): ResolvedPolicyOptions {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`);
-    throw new PolicyOptionsError(`policy options: ${problems.join('; ')}`);
+    throw new PolicyOptionsError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   }
   const merged = { ...DEFAULT_POLICY_OPTIONS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   return {

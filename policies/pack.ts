@@ -13,6 +13,7 @@ import { defaultRules } from './rules';
 import { runPolicies, type PolicyPackDefinition } from './run-policies';
 import { suppressionProblems, type PathSuppression } from './suppressions/suppression';
 import { registerPolicyCheck } from './synth/synth-check';
+import { ToolkitError, type Problem } from '../constructs/model/toolkit-error';
 
 export interface PolicyPackProps {
   /** Shown in reports. @default 'default' for the default rules, else 'custom' */
@@ -26,10 +27,13 @@ export interface PolicyPackProps {
 }
 
 /** A mistake in a pack definition; the message names every problem. */
-export class PolicyPackError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PolicyPackError';
+/** A policy pack that cannot run: `path` of each problem is `rules[i]` or `suppressions[i]`. */
+export class PolicyPackError extends ToolkitError {
+  constructor(
+    readonly packName: string,
+    problems: readonly Problem[],
+  ) {
+    super(`policy pack "${packName}"`, {}, problems);
   }
 }
 
@@ -50,19 +54,19 @@ export class PolicyPack implements IAspect, PolicyPackDefinition {
     this.name = props.name ?? (props.rules === undefined ? 'default' : 'custom');
     // Rules written as plain objects (JavaScript packs) may leave out the scope, which defaults to 'alert'.
     this.rules = (props.rules ?? defaultRules).map((r) => (r.scope === undefined ? ({ ...(r as object), scope: 'alert' } as PolicyRule) : r));
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const seen = new Set<string>();
     this.rules.forEach((rule, i) => {
       const ruleProblems = describeRuleProblems(rule);
-      if (ruleProblems.length > 0) problems.push(`rules[${i}]: ${ruleProblems.join('; ')}`);
-      else if (ENGINE_CHECK_IDS.has(rule.id)) problems.push(`rules[${i}]: id "${rule.id}" is reserved for the engine's own checks`);
-      else if (seen.has(rule.id)) problems.push(`rules[${i}]: id "${rule.id}" is used by another rule of the pack`);
+      if (ruleProblems.length > 0) problems.push({ path: `rules[${i}]`, message: ruleProblems.join('; ') });
+      else if (ENGINE_CHECK_IDS.has(rule.id)) problems.push({ path: `rules[${i}]`, message: `id "${rule.id}" is reserved for the engine's own checks` });
+      else if (seen.has(rule.id)) problems.push({ path: `rules[${i}]`, message: `id "${rule.id}" is used by another rule of the pack` });
       seen.add(rule.id);
     });
     (props.suppressions ?? []).forEach((s, i) => {
-      for (const p of suppressionProblems(s, true)) problems.push(`suppressions[${i}]: ${p}`);
+      for (const p of suppressionProblems(s, true)) problems.push({ path: `suppressions[${i}]`, message: p });
     });
-    if (problems.length > 0) throw new PolicyPackError(`policy pack "${this.name}": ${problems.join('; ')}`);
+    if (problems.length > 0) throw new PolicyPackError(this.name, problems);
     this.options = resolvePolicyOptions(props.options);
     this.suppressions = [...(props.suppressions ?? [])];
   }

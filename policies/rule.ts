@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type { PolicyContext } from './context';
 import type { AlertSubject, EnvironmentSubject, ResourceRef, StackSubject } from './subjects';
+import { ToolkitError } from '../constructs/model/toolkit-error';
 
 export const POLICY_LEVELS = ['error', 'warning'] as const;
 /** `error` fails synth and the `policy` command; `warning` is reported only. */
@@ -69,10 +70,14 @@ export type PolicyRule = AlertPolicyRule | StackPolicyRule | EnvironmentPolicyRu
 export const RULE_ID_PATTERN = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A problem in a rule definition, reported before any check runs. */
-export class PolicyRuleDefinitionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PolicyRuleDefinitionError';
+/** A policy rule definition that cannot be used; one problem per mistake in it. */
+export class PolicyRuleDefinitionError extends ToolkitError {
+  constructor(
+    /** The rule's id, when it has a string one. */
+    readonly ruleId: string | undefined,
+    problems: readonly string[],
+  ) {
+    super(ruleId !== undefined ? `policy rule "${ruleId}"` : 'policy rule', {}, problems.map((message) => ({ path: '', message })));
   }
 }
 
@@ -88,8 +93,7 @@ export function definePolicyRule(definition: EnvironmentPolicyRule): Environment
 export function definePolicyRule(definition: RuleDefinition): PolicyRule {
   const problems = describeRuleProblems(definition);
   if (problems.length > 0) {
-    const id = typeof definition?.id === 'string' ? ` "${definition.id}"` : '';
-    throw new PolicyRuleDefinitionError(`policy rule${id}: ${problems.join('; ')}`);
+    throw new PolicyRuleDefinitionError(typeof definition?.id === 'string' ? definition.id : undefined, problems);
   }
   return Object.freeze({ ...definition, scope: definition.scope ?? 'alert' }) as PolicyRule;
 }

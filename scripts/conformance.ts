@@ -9,12 +9,11 @@ import * as path from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { SignozProvider } from '../.gen/providers/signoz/provider';
 import { Rule, type RuleConfig } from '../.gen/providers/signoz/rule';
-import { CodecError, decodeSignozRule } from '../constructs/codecs';
+import { decodeRule, decodeSignozRule, validateRuleFileText } from '../constructs/codecs';
 import { toBindingConfig } from '../constructs/codecs/binding-config';
 import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptance';
 import { TerraformStack, Testing } from '../constructs/engine';
-import { validateRulePayload } from '../constructs/validation';
-import { validateRuleFileText } from '../constructs/codecs';
+
 import { addImportedRules, firstDifference, importRules } from '../import';
 import { normalizeImportedRule, rulesIn } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
@@ -39,7 +38,7 @@ const rulePayloadsAreAccepted: ConformanceCheck = (corpusDir) => {
     return result.errors.map((issue) => `rules/${name}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
   });
   const rejected = new Set(failures.map((line) => line.split(':')[0])).size;
-  return { summary: `rule payloads: ${files.length - rejected}/${files.length} accepted by validateRulePayload`, failures };
+  return { summary: `rule payloads: ${files.length - rejected}/${files.length} accepted by validate (decodeRule, legacy refused)`, failures };
 };
 
 /** The `signoz_rule` resources of one `.tf` (HCL) or `.tf.json` file, by resource name. */
@@ -71,12 +70,7 @@ const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
       const { '//': _meta, ...written } = synthesized;
       if (!isDeepStrictEqual(written, attrs)) failures.push(`${where}: the L1 binding does not write the configuration back unchanged`);
       for (const issue of checkProviderAcceptance('signoz_rule', attrs)) failures.push(`${where}: ${issue.path}: ${issue.message}`);
-      try {
-        for (const issue of validateRulePayload(decodeSignozRule(attrs)).errors) failures.push(`${where}: payload ${issue.path}: ${issue.message}`);
-      } catch (err) {
-        if (!(err instanceof CodecError)) throw err;
-        failures.push(`${where}: ${err.path}: ${err.message}`);
-      }
+      for (const issue of decodeRule(attrs, { resourceType: 'signoz_rule' }).errors) failures.push(`${where}: payload ${issue.path}: ${issue.message}`);
     }
   }
   const failed = new Set(failures.map((line) => line.split(':')[0])).size;

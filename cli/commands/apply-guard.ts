@@ -11,7 +11,7 @@ import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { readPlanFile } from '../../pipeline/plan/plan-json';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
-import { asUsageErrors, integerOption } from './option-parsers';
+import { integerOption } from './option-parsers';
 
 interface ApplyGuardOptions {
   plan: string;
@@ -34,25 +34,23 @@ export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO,
     .option('--max-alert-deletes <n>', 'most alerts a plan may delete without an override (default: config, else 5)', integerOption('--max-alert-deletes'))
     .option('--allow-destroy', `allow a plan over the destroy budget (also: SIGNOZ_ALERTS_ALLOW_DESTROY=1)`)
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
-    .action((options: ApplyGuardOptions) =>
-      asUsageErrors(() => {
-        if (Boolean(options.fingerprint) === Boolean(options.expectFingerprint)) {
-          throw new UsageError('give the reviewed fingerprint with exactly one of --fingerprint <file> or --expect-fingerprint <sha256:...>');
-        }
-        const config = loadPipelineConfig(io.cwd, options.config);
-        const expected = options.fingerprint
-          ? readFingerprintRecord(path.resolve(io.cwd, options.fingerprint))
-          : parseExpectedFingerprint(options.expectFingerprint!);
-        const result = applyGuard({
-          plan: readPlanFile(path.resolve(io.cwd, options.plan)),
-          expected,
-          ...(options.replan ? { replan: readPlanFile(path.resolve(io.cwd, options.replan)) } : {}),
-          salt: io.env[FINGERPRINT_SALT_ENV] || undefined,
-          maxAlertDeletes: options.maxAlertDeletes ?? config.maxAlertDeletes,
-          allowDestroy: Boolean(options.allowDestroy) || destroyAllowedByEnv(io.env),
-        });
-        for (const line of result.messages) (result.ok ? io.out : io.err)(line);
-        setExitCode(result.ok ? EXIT.ok : EXIT.failed);
-      }),
-    );
+    .action((options: ApplyGuardOptions) => {
+      if (Boolean(options.fingerprint) === Boolean(options.expectFingerprint)) {
+        throw new UsageError('give the reviewed fingerprint with exactly one of --fingerprint <file> or --expect-fingerprint <sha256:...>');
+      }
+      const config = loadPipelineConfig(io.cwd, options.config);
+      const expected = options.fingerprint
+        ? readFingerprintRecord(path.resolve(io.cwd, options.fingerprint))
+        : parseExpectedFingerprint(options.expectFingerprint!);
+      const result = applyGuard({
+        plan: readPlanFile(path.resolve(io.cwd, options.plan)),
+        expected,
+        ...(options.replan ? { replan: readPlanFile(path.resolve(io.cwd, options.replan)) } : {}),
+        salt: io.env[FINGERPRINT_SALT_ENV] || undefined,
+        maxAlertDeletes: options.maxAlertDeletes ?? config.maxAlertDeletes,
+        allowDestroy: Boolean(options.allowDestroy) || destroyAllowedByEnv(io.env),
+      });
+      for (const line of result.messages) (result.ok ? io.out : io.err)(line);
+      setExitCode(result.ok ? EXIT.ok : EXIT.failed);
+    });
 };

@@ -10,7 +10,7 @@ import { matrixJson, stacksToPlan, type StackComparison } from '../../pipeline/c
 import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
-import { asUsageErrors, oneOf } from './option-parsers';
+import { oneOf } from './option-parsers';
 
 interface ChangedStacksOptions {
   base?: string;
@@ -42,30 +42,28 @@ export const registerChangedStacks: RegisterCommand = (program: Command, io: Cli
     .option('--app-dir <dir>', 'folder of cdktf.json', '.')
     .option('--head-outdir <dir>', 'synthesize the current code here and keep it (default: a temporary folder)')
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
-    .action((options: ChangedStacksOptions) =>
-      asUsageErrors(async () => {
-        const format = oneOf('--format', options.format, ['text', 'json'] as const);
-        if (Boolean(options.base) === Boolean(options.all)) throw new UsageError('give exactly one of --base <git-ref> or --all');
-        const appDir = path.resolve(io.cwd, options.appDir);
-        const headOutdir = options.headOutdir ? path.resolve(io.cwd, options.headOutdir) : undefined;
-        if (options.all) {
-          const { stacks, headOutdir: outdir } = await listAllStacks(appDir, headOutdir);
-          if (!headOutdir) fs.rmSync(path.dirname(outdir), { recursive: true, force: true });
-          io.out(format === 'json' ? matrixJson(stacks) : stacks.join('\n'));
-          setExitCode(EXIT.ok);
-          return;
-        }
-        const config = loadPipelineConfig(appDir, options.config);
-        const result = await detectChangedStacks({ appDir, base: options.base!, locksDir: config.locksDir, ...(headOutdir ? { headOutdir } : {}) });
-        if (!headOutdir) fs.rmSync(path.dirname(result.headOutdir), { recursive: true, force: true });
-        if (result.baseSynthError) io.err(`signoz-alerts: warning: ${result.baseSynthError}`);
-        for (const c of result.comparisons) if (c.status === 'removed') io.err(`signoz-alerts: warning: ${describe(c)}`);
-        if (format === 'json') {
-          io.out(matrixJson(stacksToPlan(result.comparisons)));
-        } else {
-          io.out(result.comparisons.length === 0 ? 'the app has no stacks' : result.comparisons.map(describe).join('\n'));
-        }
+    .action(async (options: ChangedStacksOptions) => {
+      const format = oneOf('--format', options.format, ['text', 'json'] as const);
+      if (Boolean(options.base) === Boolean(options.all)) throw new UsageError('give exactly one of --base <git-ref> or --all');
+      const appDir = path.resolve(io.cwd, options.appDir);
+      const headOutdir = options.headOutdir ? path.resolve(io.cwd, options.headOutdir) : undefined;
+      if (options.all) {
+        const { stacks, headOutdir: outdir } = await listAllStacks(appDir, headOutdir);
+        if (!headOutdir) fs.rmSync(path.dirname(outdir), { recursive: true, force: true });
+        io.out(format === 'json' ? matrixJson(stacks) : stacks.join('\n'));
         setExitCode(EXIT.ok);
-      }),
-    );
+        return;
+      }
+      const config = loadPipelineConfig(appDir, options.config);
+      const result = await detectChangedStacks({ appDir, base: options.base!, locksDir: config.locksDir, ...(headOutdir ? { headOutdir } : {}) });
+      if (!headOutdir) fs.rmSync(path.dirname(result.headOutdir), { recursive: true, force: true });
+      if (result.baseSynthError) io.err(`signoz-alerts: warning: ${result.baseSynthError}`);
+      for (const c of result.comparisons) if (c.status === 'removed') io.err(`signoz-alerts: warning: ${describe(c)}`);
+      if (format === 'json') {
+        io.out(matrixJson(stacksToPlan(result.comparisons)));
+      } else {
+        io.out(result.comparisons.length === 0 ? 'the app has no stacks' : result.comparisons.map(describe).join('\n'));
+      }
+      setExitCode(EXIT.ok);
+    });
 };

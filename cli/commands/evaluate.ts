@@ -108,7 +108,7 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
   try {
     results = parseSeriesDocument(seriesJson.value);
   } catch (err) {
-    if (err instanceof SeriesDocumentError) throw new UsageError(`${flags.series}: ${err.message}`);
+    if (err instanceof SeriesDocumentError) throw new UsageError(`${flags.series}: ${err.path || '/'}: ${err.problems[0]!.message}`);
     throw err;
   }
   const ruleJson = parseJsonText(ruleText, flags.rule);
@@ -122,7 +122,7 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
     rule = loadEvaluableRule(ruleJson.value);
   } catch (err) {
     if (err instanceof RuleEvaluationError) {
-      io.err(`signoz-alerts: ${flags.rule}: ${err.message}`);
+      io.err(`signoz-alerts: ${flags.rule}: ${err.summary}`);
       for (const problem of err.problems.slice(1)) io.err(`  ${problem.path || '/'}: ${problem.message}`);
       setExitCode(EXIT.failed);
       return;

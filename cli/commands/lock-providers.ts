@@ -12,7 +12,7 @@ import { refreshLockFile } from '../../pipeline/terraform/provider-locks';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
-import { asUsageErrors, collect } from './option-parsers';
+import { collect } from './option-parsers';
 
 interface LockOptions {
   appDir: string;
@@ -27,25 +27,23 @@ export const registerLockProviders: RegisterCommand = (program: Command, io: Cli
     .option('--app-dir <dir>', 'folder of cdktf.json', '.')
     .option('--platform <os_arch>', 'platform to record checksums for (repeatable; default: config, else linux/darwin amd64/arm64)', collect)
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
-    .action((options: LockOptions) =>
-      asUsageErrors(async () => {
-        const appDir = path.resolve(io.cwd, options.appDir);
-        const config = loadPipelineConfig(appDir, options.config);
-        const platforms = options.platform ?? config.lockPlatforms;
-        const terraform = new TerraformCli({ env: { ...process.env, ...io.env } });
-        if (!(await terraform.version())) throw new UsageError(`${terraform.binary} is not on PATH; install the Terraform version the workflows pin and retry.`);
-        const { headOutdir } = await listAllStacks(appDir);
-        try {
-          for (const [stack, stackDir] of listSynthStacks(headOutdir)) {
-            const outcome = await refreshLockFile(terraform, config.locksDir, stack, stackDir, platforms);
-            io.out(outcome === 'updated'
-              ? `${stack}: lock file updated for ${platforms.join(', ')}`
-              : `${stack}: uses no downloadable providers, no lock file needed`);
-          }
-        } finally {
-          fs.rmSync(path.dirname(headOutdir), { recursive: true, force: true });
+    .action(async (options: LockOptions) => {
+      const appDir = path.resolve(io.cwd, options.appDir);
+      const config = loadPipelineConfig(appDir, options.config);
+      const platforms = options.platform ?? config.lockPlatforms;
+      const terraform = new TerraformCli({ env: { ...process.env, ...io.env } });
+      if (!(await terraform.version())) throw new UsageError(`${terraform.binary} is not on PATH; install the Terraform version the workflows pin and retry.`);
+      const { headOutdir } = await listAllStacks(appDir);
+      try {
+        for (const [stack, stackDir] of listSynthStacks(headOutdir)) {
+          const outcome = await refreshLockFile(terraform, config.locksDir, stack, stackDir, platforms);
+          io.out(outcome === 'updated'
+            ? `${stack}: lock file updated for ${platforms.join(', ')}`
+            : `${stack}: uses no downloadable providers, no lock file needed`);
         }
-        setExitCode(EXIT.ok);
-      }),
-    );
+      } finally {
+        fs.rmSync(path.dirname(headOutdir), { recursive: true, force: true });
+      }
+      setExitCode(EXIT.ok);
+    });
 };

@@ -1,8 +1,7 @@
 /**
- * Option parsing shared by the pipeline commands: repeatable options, bounded integers, enums, and
- * the translation of library input errors into usage errors (one line, exit code 2).
+ * Option parsing shared by the pipeline commands: repeatable options, bounded integers, enums. Library
+ * input errors need no translation: they are ToolkitErrors, which `main` reports (one line per problem, exit 2).
  */
-import { PipelineInputError } from '../../pipeline/errors';
 import { UsageError } from '../io';
 
 /** Commander collector for an option that may be given several times. */
@@ -26,14 +25,4 @@ export function oneOf<T extends string>(name: string, value: string, allowed: re
     throw new UsageError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
   }
   return value as T;
-}
-
-/** Runs `work`, turning a library input error into a usage error. */
-export async function asUsageErrors<T>(work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof PipelineInputError) throw new UsageError(err.message);
-    throw err;
-  }
 }

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
-import { PipelineInputError } from '../../pipeline/errors';
+import { isToolkitError, toolkitErrorLines } from '../../constructs/model/toolkit-error';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { readPlanFile } from '../../pipeline/plan/plan-json';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../pipeline/render/render-summary';
@@ -83,15 +83,10 @@ export const registerPlanSummary: RegisterCommand = (program: Command, io: CliIO
       try {
         setExitCode(run(files, options, io));
       } catch (err) {
-        const inputError = err instanceof PipelineInputError || err instanceof UsageError;
-        if (!inputError) throw err;
         // With an exit-code mode, 2 means "changes"; an input error must not look like one.
-        if (exitCodeMode) {
-          io.err(`signoz-alerts: ${err.message}`);
-          setExitCode(EXIT.failed);
-          return;
-        }
-        throw new UsageError(err.message);
+        if (!exitCodeMode || !isToolkitError(err)) throw err;
+        io.err(`signoz-alerts: ${toolkitErrorLines(err).join('\n')}`);
+        setExitCode(EXIT.failed);
       }
     });
 };

@@ -5,12 +5,9 @@
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { loadPolicyPack, PolicyPackLoadError } from '../../policies/load-pack';
-import { PolicyPackError } from '../../policies/pack';
-import { PolicyOptionsError } from '../../policies/options';
-import { PolicyRuleDefinitionError } from '../../policies/rule';
+import { loadPolicyPack } from '../../policies/load-pack';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../policies/reports';
-import { readCdktfOut, SynthOutputError } from '../../policies/synth/synthesized-stacks';
+import { readCdktfOut } from '../../policies/synth/synthesized-stacks';
 import { isIsoDate } from '../../policies/suppressions/suppression';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
@@ -25,22 +22,9 @@ interface PolicyFlags {
 export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: CliIO, toolVersion: string): Promise<number> {
   const today = flags.today ?? new Date().toISOString().slice(0, 10);
   if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, got "${today}"`);
-  let pack;
-  try {
-    pack = await loadPolicyPack(flags.pack, io.cwd);
-  } catch (err) {
-    if (err instanceof PolicyPackLoadError || err instanceof PolicyPackError || err instanceof PolicyOptionsError || err instanceof PolicyRuleDefinitionError) {
-      throw new UsageError(err.message);
-    }
-    throw err;
-  }
-  let stacks;
-  try {
-    stacks = readCdktfOut(outdir, io.cwd);
-  } catch (err) {
-    if (err instanceof SynthOutputError) throw new UsageError(err.message);
-    throw err;
-  }
+  // A pack or a cdktf.out that cannot be read is a ToolkitError, which main reports (exit 2).
+  const pack = await loadPolicyPack(flags.pack, io.cwd);
+  const stacks = readCdktfOut(outdir, io.cwd);
   if (stacks.length === 0) throw new UsageError(`${outdir} holds no synthesized stack`);
   const report = pack.run(stacks, { today });
   const text = renderReport(report, flags.format, toolVersion);

@@ -11,7 +11,7 @@ import { GITHUB_COMMENT_LIMIT } from '../../pipeline/render/render-summary';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import type { CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
-import { asUsageErrors, integerOption } from './option-parsers';
+import { integerOption } from './option-parsers';
 
 interface PrCheckCliOptions {
   base: string;
@@ -40,32 +40,30 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
     .option('--keep-plans', 'keep plan files and their JSON in <out-dir>/plans (they contain secrets in clear text)')
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
     .option('--no-checks', 'skip rule validation and the policy pack (when another job runs them)')
-    .action((options: PrCheckCliOptions) =>
-      asUsageErrors(async () => {
-        const appDir = path.resolve(io.cwd, options.appDir);
-        const env = { ...process.env, ...io.env };
-        const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
-        if (!salt) io.err(`pr-check: ${FINGERPRINT_SALT_ENV} is not set; fingerprints hash sensitive values without a salt.`);
-        const result = await runPrCheck({
-          appDir,
-          base: options.base,
-          outDir: path.resolve(io.cwd, options.outDir),
-          ...(options.headOutdir ? { headOutdir: path.resolve(io.cwd, options.headOutdir) } : {}),
-          config: loadPipelineConfig(appDir, options.config),
-          salt,
-          maxCommentBytes: options.maxChars,
-          ...(options.overflowNote ? { overflowNote: options.overflowNote } : {}),
-          failOnRefactor: Boolean(options.failOnRefactor),
-          keepPlans: Boolean(options.keepPlans),
-          terraform: new TerraformCli({ env }),
-          log: (line) => io.err(`pr-check: ${line}`),
-          ...(options.checks ? {} : { hooks: [] }),
-        });
-        for (const note of result.notes) io.err(`pr-check: ${note}`);
-        io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);
-        io.out(`job summary: ${path.relative(io.cwd, result.summaryFile)}`);
-        io.out(`planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}; changes: ${result.hasChanges ? 'yes' : 'no'}`);
-        setExitCode(result.exitCode);
-      }),
-    );
+    .action(async (options: PrCheckCliOptions) => {
+      const appDir = path.resolve(io.cwd, options.appDir);
+      const env = { ...process.env, ...io.env };
+      const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
+      if (!salt) io.err(`pr-check: ${FINGERPRINT_SALT_ENV} is not set; fingerprints hash sensitive values without a salt.`);
+      const result = await runPrCheck({
+        appDir,
+        base: options.base,
+        outDir: path.resolve(io.cwd, options.outDir),
+        ...(options.headOutdir ? { headOutdir: path.resolve(io.cwd, options.headOutdir) } : {}),
+        config: loadPipelineConfig(appDir, options.config),
+        salt,
+        maxCommentBytes: options.maxChars,
+        ...(options.overflowNote ? { overflowNote: options.overflowNote } : {}),
+        failOnRefactor: Boolean(options.failOnRefactor),
+        keepPlans: Boolean(options.keepPlans),
+        terraform: new TerraformCli({ env }),
+        log: (line) => io.err(`pr-check: ${line}`),
+        ...(options.checks ? {} : { hooks: [] }),
+      });
+      for (const note of result.notes) io.err(`pr-check: ${note}`);
+      io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);
+      io.out(`job summary: ${path.relative(io.cwd, result.summaryFile)}`);
+      io.out(`planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}; changes: ${result.hasChanges ? 'yes' : 'no'}`);
+      setExitCode(result.exitCode);
+    });
 };

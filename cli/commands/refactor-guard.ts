@@ -8,7 +8,6 @@ import { readPlanFile } from '../../pipeline/plan/plan-json';
 import { cdktfMoveHint, findRefactorMoves, movedBlock } from '../../pipeline/refactor/refactor-guard';
 import { EXIT, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
-import { asUsageErrors } from './option-parsers';
 
 export const registerRefactorGuard: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
   program
@@ -16,21 +15,19 @@ export const registerRefactorGuard: RegisterCommand = (program: Command, io: Cli
     .description('Flag deletes paired with identical creates (moved constructs) and print the moved blocks that keep identity.')
     .argument('<plan.json...>', 'plan files written by `terraform show -json <planfile>`')
     .option('--fail-on-refactor', 'exit 1 when any such pair is found')
-    .action((files: string[], options: { failOnRefactor?: boolean }) =>
-      asUsageErrors(() => {
-        let found = 0;
-        for (const file of files) {
-          const moves = findRefactorMoves(readPlanFile(path.resolve(io.cwd, file)).resourceChanges);
-          found += moves.length;
-          for (const move of moves) {
-            io.out(`${file}: ${move.from} is deleted and ${move.to} is created with the same content.`);
-            io.out(movedBlock(move));
-            io.out(`  ${cdktfMoveHint(move)}`);
-          }
+    .action((files: string[], options: { failOnRefactor?: boolean }) => {
+      let found = 0;
+      for (const file of files) {
+        const moves = findRefactorMoves(readPlanFile(path.resolve(io.cwd, file)).resourceChanges);
+        found += moves.length;
+        for (const move of moves) {
+          io.out(`${file}: ${move.from} is deleted and ${move.to} is created with the same content.`);
+          io.out(movedBlock(move));
+          io.out(`  ${cdktfMoveHint(move)}`);
         }
-        if (found === 0) io.out('refactor-guard: no delete/create pairs with identical content.');
-        else io.err(`refactor-guard: ${found} resource(s) would lose their identity; keep it with the moved blocks above.`);
-        setExitCode(found > 0 && options.failOnRefactor ? EXIT.failed : EXIT.ok);
-      }),
-    );
+      }
+      if (found === 0) io.out('refactor-guard: no delete/create pairs with identical content.');
+      else io.err(`refactor-guard: ${found} resource(s) would lose their identity; keep it with the moved blocks above.`);
+      setExitCode(found > 0 && options.failOnRefactor ? EXIT.failed : EXIT.ok);
+    });
 };

@@ -48,12 +48,7 @@ export function resultsText(results: readonly FileResult[]): string {
 }
 
 function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: number) => void): void {
-  let files: string[];
-  try {
-    files = discoverAlertTestFiles(paths, io.cwd);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const files = discoverAlertTestFiles(paths, io.cwd);
   if (files.length === 0) throw new UsageError(`no *.alert-test.yaml files found in ${paths.join(', ')}`);
   let estatePath: string | undefined;
   if (flags.coverage !== undefined) {

@@ -8,6 +8,7 @@ import { channelName } from '../model/channel-ref';
 import type { NotificationSettings, QueryEnvelope, RulePayload, Threshold } from '../model/rule-payload';
 import type { AlertKind, AlertRuleProps } from './alert-rule-props';
 import type { IQuery } from './queries';
+import { ToolkitError, type Problem } from '../model/toolkit-error';
 
 export const DEFAULT_SUMMARY = 'The value {{$value}} crossed the threshold {{$threshold}}';
 export const DEFAULT_DESCRIPTION = 'This alert fires when the observed value ({{$value}}) crosses the threshold ({{$threshold}}). Labels: {{$labels}}';
@@ -20,11 +21,10 @@ const ALERT_TYPE_OF: Record<AlertKind, AlertType> = {
   exceptions: 'EXCEPTIONS_BASED_ALERT',
 };
 
-/** Problems found while building; each names the prop it is about. */
-export class AlertPropsProblems extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('; '));
-    this.name = 'AlertPropsProblems';
+/** Props that pass the schema but cannot build a rule together; each problem names the prop it is about. */
+export class AlertPropsProblems extends ToolkitError {
+  constructor(problems: readonly Problem[]) {
+    super('AlertRule props', {}, problems);
   }
 }
 
@@ -32,15 +32,15 @@ function envelopeOf(query: IQuery | QueryEnvelope): QueryEnvelope {
   return 'toEnvelope' in query && typeof query.toEnvelope === 'function' ? query.toEnvelope() : structuredClone(query as QueryEnvelope);
 }
 
-function compositeQueryType(queries: readonly QueryEnvelope[], problems: string[]): CompositeQueryType {
+function compositeQueryType(queries: readonly QueryEnvelope[], problems: Problem[]): CompositeQueryType {
   const kinds = new Set(queries.map((q) => (q.type === 'promql' ? 'promql' : q.type === 'clickhouse_sql' ? 'clickhouse_sql' : 'builder')));
   if (kinds.size > 1) {
-    problems.push(`queries: cannot mix ${[...kinds].sort().join(' and ')} queries in one alert; use one kind (builder queries may be combined with formulas)`);
+    problems.push({ path: 'queries', message: `cannot mix ${[...kinds].sort().join(' and ')} queries in one alert; use one kind (builder queries may be combined with formulas)` });
   }
   return [...kinds][0] as CompositeQueryType;
 }
 
-function inferKind(props: AlertRuleProps, queries: readonly QueryEnvelope[], problems: string[]): AlertKind {
+function inferKind(props: AlertRuleProps, queries: readonly QueryEnvelope[], problems: Problem[]): AlertKind {
   if (props.kind) return props.kind;
   const signals = new Set<string>();
   for (const q of queries) {
@@ -49,27 +49,27 @@ function inferKind(props: AlertRuleProps, queries: readonly QueryEnvelope[], pro
     else if (q.type === 'builder_trace_operator') signals.add('traces');
   }
   if (signals.size === 1) return [...signals][0] as AlertKind;
-  problems.push(signals.size === 0
-    ? 'kind: cannot infer the alert kind from ClickHouse SQL queries; set kind to metrics, logs, traces or exceptions'
-    : `kind: queries read ${[...signals].sort().join(' and ')}; set kind to say which alert type this is`);
+  problems.push({ path: 'kind', message: signals.size === 0
+    ? 'cannot infer the alert kind from ClickHouse SQL queries; set kind to metrics, logs, traces or exceptions'
+    : `queries read ${[...signals].sort().join(' and ')}; set kind to say which alert type this is` });
   return 'metrics';
 }
 
-function selectQuery(props: AlertRuleProps, queries: readonly QueryEnvelope[], problems: string[]): string {
+function selectQuery(props: AlertRuleProps, queries: readonly QueryEnvelope[], problems: Problem[]): string {
   const names = queries.map((q) => q.spec.name);
   if (props.selectQuery !== undefined) {
-    if (!names.includes(props.selectQuery)) problems.push(`selectQuery: "${props.selectQuery}" is not one of the queries (${names.join(', ')})`);
+    if (!names.includes(props.selectQuery)) problems.push({ path: 'selectQuery', message: `"${props.selectQuery}" is not one of the queries (${names.join(', ')})` });
     return props.selectQuery;
   }
   const formulas = queries.filter((q) => q.type === 'builder_formula');
   if (formulas.length === 1) return formulas[0]!.spec.name;
   const enabled = queries.filter((q) => !q.spec.disabled);
   if (formulas.length === 0 && enabled.length === 1) return enabled[0]!.spec.name;
-  problems.push(`selectQuery: several queries (${names.join(', ')}); say which one the thresholds apply to`);
+  problems.push({ path: 'selectQuery', message: `several queries (${names.join(', ')}); say which one the thresholds apply to` });
   return names[0] ?? 'A';
 }
 
-function thresholds(props: AlertRuleProps, problems: string[]): Threshold[] {
+function thresholds(props: AlertRuleProps, problems: Problem[]): Threshold[] {
   const out: Threshold[] = [];
   for (const severity of SEVERITIES) {
     const tier = props.tiers[severity];
@@ -79,7 +79,7 @@ function thresholds(props: AlertRuleProps, problems: string[]): Threshold[] {
     if (!op || !matchType) continue; // reported by the props schema
     const channels = (tier.channels ?? props.channels ?? []).map(channelName);
     if (channels.length === 0 && props.routing !== 'policy') {
-      problems.push(`tiers.${severity}.channels: no channel to notify; give the tier (or the rule) channels, or set routing: 'policy'`);
+      problems.push({ path: `tiers.${severity}.channels`, message: "no channel to notify; give the tier (or the rule) channels, or set routing: 'policy'" });
     }
     const targetUnit = tier.targetUnit ?? props.targetUnit;
     out.push({
@@ -119,14 +119,14 @@ function minutes(duration: string): number {
  * `AlertPropsProblems` for combinations the schema cannot see (unknown selected query, ...).
  */
 export function buildRulePayload(props: AlertRuleProps): RulePayload {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const queries = props.queries.map(envelopeOf);
   const queryType = compositeQueryType(queries, problems);
   const kind = inferKind(props, queries, problems);
   const selected = selectQuery(props, queries, problems);
   const spec = thresholds(props, problems);
   if (props.anomaly && !queries.some((q) => q.type === 'builder_query' && q.spec.signal === 'metrics')) {
-    problems.push('anomaly: anomaly rules need a metrics builder query (MetricsQuery)');
+    problems.push({ path: 'anomaly', message: 'anomaly rules need a metrics builder query (MetricsQuery)' });
   }
   if (problems.length > 0) throw new AlertPropsProblems(problems);
 

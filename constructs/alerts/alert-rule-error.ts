@@ -1,12 +1,13 @@
-/** A mistake in an alert definition, reported with the construct path and the offending fields. */
-export class AlertRuleError extends Error {
+import { ToolkitError, type Problem } from '../model/toolkit-error';
+
+/** A mistake in an alert definition, reported with the construct path and every offending field. */
+export class AlertRuleError extends ToolkitError {
   constructor(
     /** Construct path of the alert, e.g. `prod/checkout/HighCpu`. */
     readonly constructPath: string,
-    /** One entry per problem: `field: what is wrong`. */
-    readonly problems: readonly string[],
+    /** One entry per problem: `{ path: field, message }`; `''` is the whole props. */
+    problems: readonly Problem[],
   ) {
-    super(`AlertRule ${constructPath}: ${problems.length === 1 ? problems[0] : `\n${problems.map((p) => `  - ${p}`).join('\n')}`}`);
-    this.name = 'AlertRuleError';
+    super('AlertRule', { constructPath }, problems);
   }
 }

@@ -9,6 +9,7 @@ import type { ChannelInput } from '../model/channel-ref';
 import type { EvaluationEnvelope, QueryEnvelope } from '../model/rule-payload';
 import type { IQuery } from './queries';
 import type { SameShape } from '../model/type-equality';
+import type { Problem } from '../model/toolkit-error';
 
 /** The kind of telemetry an alert watches; sets SigNoz's `alertType`. */
 export type AlertKind = 'metrics' | 'logs' | 'traces' | 'exceptions';
@@ -207,10 +208,15 @@ function closestAlternative(issue: Issue): Issue[] {
   return best.flatMap((inner) => closestAlternative({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
 }
 
+/** The zod issues as problems: `{ path: 'field.path', message }`, `''` for the whole props. */
+export function propsIssueProblems(error: z.ZodError): Problem[] {
+  return error.issues.flatMap(closestAlternative).map((issue) => ({
+    path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''),
+    message: issue.message,
+  }));
+}
+
 /** Formats zod issues as `field.path: message` lines. */
 export function describePropsIssues(error: z.ZodError): string[] {
-  return error.issues.flatMap(closestAlternative).map((issue) => {
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    return `${path || '(props)'}: ${issue.message}`;
-  });
+  return propsIssueProblems(error).map((p) => `${p.path || '(props)'}: ${p.message}`);
 }

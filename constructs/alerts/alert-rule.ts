@@ -17,7 +17,7 @@ import { SignozProviders } from '../providers/signoz-providers';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
 import { AlertRuleError } from './alert-rule-error';
-import { alertRulePropsSchema, describePropsIssues, type AlertRuleProps } from './alert-rule-props';
+import { alertRulePropsSchema, propsIssueProblems, type AlertRuleProps } from './alert-rule-props';
 import { RuleResource } from './rule-resource';
 import { ruleTargetOf, type RuleTarget } from './rule-target';
 
@@ -61,7 +61,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     } else {
       const effective = applyEnvironment(this, props);
       const parsed = alertRulePropsSchema.safeParse(effective);
-      if (!parsed.success) throw new AlertRuleError(path, describePropsIssues(parsed.error));
+      if (!parsed.success) throw new AlertRuleError(path, propsIssueProblems(parsed.error));
       try {
         this.payload = buildRulePayload(effective);
       } catch (err) {
@@ -82,7 +82,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     try {
       providerIssues = checkProviderAcceptance(target, encode());
     } catch (err) {
-      if (err instanceof CodecError) throw new AlertRuleError(path, [`${err.path || '/'}: ${err.message}`]);
+      if (err instanceof CodecError) throw new AlertRuleError(path, [{ path: err.path || '/', message: err.reason }]);
       throw err;
     }
     const localDependsOn = orderAfter(this, dependsOn);

@@ -12,6 +12,7 @@ import { TerraformResource, type Construct, type ITerraformDependable } from '..
 import { escapedStrings } from '../model/terraform-literal';
 import { SIGNOZ_PROVIDER } from '../providers/versions';
 import type { RuleTarget } from './rule-target';
+import { ToolkitError } from '../model/toolkit-error';
 
 export class RuleResource extends TerraformResource {
   constructor(scope: Construct, id: string, resourceType: RuleTarget, private readonly attributes: () => Record<string, unknown>, dependsOn: ITerraformDependable[]) {
@@ -51,6 +52,6 @@ export class RuleResource extends TerraformResource {
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    throw new Error(`${this.node.path}: alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl`);
+    throw new ToolkitError('synth output format', { constructPath: this.node.path }, [{ path: '', message: 'alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl' }]);
   }
 }

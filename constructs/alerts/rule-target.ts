@@ -3,6 +3,8 @@
  * >= 0.0.16) or the legacy `signoz_alert` (JSON strings) for teams still on it.
  */
 import type { IConstruct } from '../engine';
+import { PropsError } from '../model/props-error';
+import { ToolkitError } from '../model/toolkit-error';
 
 export type RuleTarget = 'signoz_rule' | 'signoz_alert';
 
@@ -14,7 +16,7 @@ const targets = new WeakMap<IConstruct, RuleTarget>();
 /** Selects the resource for every alert rule under `scope` (usually a stack) added after this call. */
 export function setRuleTarget(scope: IConstruct, target: RuleTarget): void {
   if (target !== 'signoz_rule' && target !== 'signoz_alert') {
-    throw new Error(`rule target must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(target)}`);
+    throw new PropsError('setRuleTarget', scope.node.path, [{ field: 'target', message: `must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(target)}` }]);
   }
   targets.set(scope, target);
 }
@@ -28,5 +30,5 @@ export function ruleTargetOf(scope: IConstruct): RuleTarget {
   const value: unknown = scope.node.tryGetContext(RULE_TARGET_CONTEXT_KEY);
   if (value === undefined) return 'signoz_rule';
   if (value === 'signoz_rule' || value === 'signoz_alert') return value;
-  throw new Error(`context "${RULE_TARGET_CONTEXT_KEY}" must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(value)}`);
+  throw new ToolkitError('context', { constructPath: scope.node.path }, [{ path: RULE_TARGET_CONTEXT_KEY, message: `must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(value)}` }]);
 }

@@ -4,6 +4,7 @@ import { escapeTemplateSequences } from '../model/terraform-literal';
 import { Secret } from '../secrets/secret';
 import { RECEIVER_CONFIG_KEY, type ChannelConfig } from './channel-config';
 import * as defaults from './default-templates';
+import { PropsError } from '../model/props-error';
 
 /** A JSON value whose leaves may be {@link Secret}s, filled in by Terraform at plan time. */
 export type ReceiverValue = string | number | boolean | Secret | readonly ReceiverValue[] | { readonly [key: string]: ReceiverValue };
@@ -163,7 +164,7 @@ export function receiverTemplate(document: ReceiverDocument): string {
       return Object.fromEntries(Object.keys(record).map((k) => [k, withSentinels(record[k]!)]));
     }
     if (typeof value === 'string' && value.includes(SENTINEL)) {
-      throw new Error(`channel '${document.name}': text must not contain '${SENTINEL}', which is reserved`);
+      throw new PropsError('NotificationChannel', '', [{ field: 'config', message: `channel '${document.name}': text must not contain '${SENTINEL}', which is reserved` }]);
     }
     return value;
   };

@@ -132,7 +132,7 @@ function decodeAttributes(shape: 'signoz_rule' | 'signoz_alert', attrs: JsonReco
     const payload = shape === 'signoz_rule' ? decodeSignozRule(attrs) : decodeSignozAlert(attrs);
     return withId({ shape, body: payload as unknown as JsonRecord });
   } catch (err) {
-    if (err instanceof CodecError) return { error: { path: err.path, message: `${shape}: ${err.message}` }, shape };
+    if (err instanceof CodecError) return { error: { path: err.path, message: `${shape}: ${err.reason}` }, shape };
     throw err;
   }
 }

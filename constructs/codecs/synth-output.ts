@@ -6,7 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ToolkitError, type ErrorLocation } from '../model/toolkit-error';
 import { isPlainObject } from '../util/json';
+import { pointer } from '../validation/json-pointer';
 import { readRulesIn, terraformRulesIn, type ReadRule } from './rules-in';
 
 /** A synthesized stack as read from `cdktf.out` (or from an app that has just synthesized). */
@@ -25,6 +27,8 @@ export interface SynthesizedStack {
 
 /** One stack as `manifest.json` lists it. */
 export interface ManifestStack {
+  /** The stack's key in the manifest. */
+  readonly key: string;
   readonly name: string;
   readonly constructPath: string;
   /** Path of the synthesized file, relative to the output folder. */
@@ -35,11 +39,10 @@ export interface ManifestStack {
   readonly dependencies: readonly string[];
 }
 
-/** A synth output folder that cannot be read; the message says what is missing. */
-export class SynthOutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SynthOutputError';
+/** A cdktf output folder that cannot be read as synthesized stacks; `where` names the file (and JSON Pointer). */
+export class SynthOutputError extends ToolkitError {
+  constructor(message: string, where: ErrorLocation = {}) {
+    super('synth output', where, [{ path: '', message }]);
   }
 }
 
@@ -52,15 +55,15 @@ function readJsonObject(file: string, shown: string, what: string): { document: 
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new SynthOutputError(`cannot read ${shown}; run cdktf synth first`);
+    throw new SynthOutputError('cannot read the file; run cdktf synth first', { file: shown });
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (err) {
-    throw new SynthOutputError(`${shown} is not ${what} (not valid JSON: ${(err as Error).message})`);
+    throw new SynthOutputError(`not ${what} (not valid JSON: ${(err as Error).message})`, { file: shown });
   }
-  if (!isPlainObject(document)) throw new SynthOutputError(`${shown} is not ${what} (not a JSON object)`);
+  if (!isPlainObject(document)) throw new SynthOutputError(`not ${what} (not a JSON object)`, { file: shown });
   return { document, text };
 }
 
@@ -77,6 +80,7 @@ export function readManifest(outdir: string, cwd: string = process.cwd()): Manif
     const workingDirectory = typeof entry.workingDirectory === 'string' ? entry.workingDirectory : synthesizedStackPath ? path.dirname(synthesizedStackPath) : path.join('stacks', key);
     const dependencies = Array.isArray(entry.dependencies) ? entry.dependencies.filter((d): d is string => typeof d === 'string') : [];
     return {
+      key,
       name,
       constructPath: typeof entry.constructPath === 'string' ? entry.constructPath : name,
       ...(synthesizedStackPath !== undefined ? { synthesizedStackPath } : {}),
@@ -91,12 +95,15 @@ export function readSynthOutput(outdir: string, cwd: string = process.cwd()): Sy
   const dir = path.resolve(cwd, outdir);
   const manifest = readManifest(outdir, cwd);
   if (!manifest) {
-    throw new SynthOutputError(`${displayPath(path.join(dir, 'manifest.json'), cwd)} not found; run cdktf synth first, or pass the cdktf output folder`);
+    throw new SynthOutputError('not found; run cdktf synth first, or pass the cdktf output folder', { file: displayPath(path.join(dir, 'manifest.json'), cwd) });
   }
+  const manifestShown = displayPath(path.join(dir, 'manifest.json'), cwd);
   return manifest.map((entry) => {
-    if (entry.synthesizedStackPath === undefined) throw new SynthOutputError(`manifest.json: stack "${entry.name}" has no synthesizedStackPath`);
+    if (entry.synthesizedStackPath === undefined) {
+      throw new SynthOutputError(`stack "${entry.key}" has no synthesizedStackPath`, { file: manifestShown, pointer: pointer('/stacks', entry.key) });
+    }
     if (!entry.synthesizedStackPath.endsWith('.json')) {
-      throw new SynthOutputError(`stack "${entry.name}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`);
+      throw new SynthOutputError(`stack "${entry.key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`, { file: manifestShown, pointer: pointer('/stacks', entry.key, 'synthesizedStackPath') });
     }
     return { name: entry.name, constructPath: entry.constructPath, ...readStackFile(path.join(dir, entry.synthesizedStackPath), cwd) };
   });

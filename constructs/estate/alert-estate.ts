@@ -14,6 +14,7 @@ import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Annotations, Construct, TerraformResource, type App } from '../engine';
 import { AlertStack } from '../stacks/alert-stack';
+import { PropsError } from '../model/props-error';
 import type { EnvironmentSettings } from '../stacks/environment-settings';
 
 /** One environment of the estate: its name, state backend, Terraform version and alert changes. */
@@ -86,7 +87,7 @@ class EnvironmentScope implements EstateScope {
   }
 
   alert(id: string, props: AlertRuleProps): AlertRule {
-    if (this.ids.has(id)) throw new Error(`estate environment ${this.environment.name}: alert id "${id}" is used twice; ids must be unique in the estate`);
+    if (this.ids.has(id)) throw this.error(id, 'the id is used twice; alert ids must be unique in the estate');
     this.ids.add(id);
     const sharding = this.estate.sharding;
     if (!sharding) return EnvironmentScope.place(this.shared, id, props);
@@ -104,7 +105,9 @@ class EnvironmentScope implements EstateScope {
   /** An id such as `checkout/cpu` becomes the construct path `checkout/cpu` below the stack. */
   private static place(stack: Construct, id: string, props: AlertRuleProps): AlertRule {
     const parts = id.split('/');
-    if (parts.some((p) => p === '')) throw new Error(`alert id "${id}" has an empty path segment`);
+    if (parts.some((p) => p === '')) {
+      throw new PropsError('AlertEstate environment', stack.node.path, [{ field: `alert(${JSON.stringify(id)})`, message: 'the id has an empty path segment; give segments joined by "/", such as checkout/cpu' }]);
+    }
     let scope: Construct = stack;
     for (const part of parts.slice(0, -1)) {
       scope = (scope.node.tryFindChild(part) as Construct | undefined) ?? new Group(scope, part);
@@ -116,12 +119,17 @@ class EnvironmentScope implements EstateScope {
     const by = sharding.by;
     const key = typeof by === 'function' ? by(placement) : placement.props.labels?.[by];
     if (key === undefined || key === '') {
-      throw new Error(`estate environment ${this.environment.name}: alert "${placement.id}" has no ${typeof by === 'function' ? 'shard key' : `"${by}" label`}; sharding by ${typeof by === 'function' ? 'a key function' : by} needs one on every alert`);
+      throw this.error(placement.id, `has no ${typeof by === 'function' ? 'shard key' : `"${by}" label`}; sharding by ${typeof by === 'function' ? 'a key function' : by} needs one on every alert`);
     }
     if (!KEY.test(key)) {
-      throw new Error(`estate environment ${this.environment.name}: shard key "${key}" of alert "${placement.id}" must be lowercase letters, digits and dashes (it names a stack)`);
+      throw this.error(placement.id, `shard key "${key}" must be lowercase letters, digits and dashes (it names a stack)`);
     }
     return key;
+  }
+
+  /** A mistake in the alert `id` of this environment, reported at the environment's shared stack. */
+  private error(id: string, message: string): PropsError {
+    return new PropsError('AlertEstate environment', (this.shared as AlertStack).node.path, [{ field: `alert(${JSON.stringify(id)})`, message }]);
   }
 
   private watchSize(stack: AlertStack, sharding: ShardingOptions): void {
@@ -153,10 +161,10 @@ export class AlertEstate {
   readonly stacks: ReadonlyMap<string, readonly AlertStack[]>;
 
   constructor(app: App, props: AlertEstateProps, define: (scope: EstateScope) => void) {
-    if (props.environments.length === 0) throw new Error('AlertEstate needs at least one environment');
+    if (props.environments.length === 0) throw new PropsError('AlertEstate', app.node.path, [{ field: 'environments', message: 'needs at least one environment' }]);
     const names = props.environments.map((e) => e.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    if (duplicate) throw new Error(`AlertEstate: environment "${duplicate}" is declared twice`);
+    if (duplicate) throw new PropsError('AlertEstate', app.node.path, [{ field: 'environments', message: `environment "${duplicate}" is declared twice; environment names must be unique` }]);
     const stacks = new Map<string, readonly AlertStack[]>();
     for (const environment of props.environments) {
       const scope = new EnvironmentScope(app, props, environment);

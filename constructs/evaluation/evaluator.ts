@@ -12,6 +12,7 @@ import { DEFAULT_EVAL_DELAY_MS, queryWindow } from './evaluation-window';
 import { evaluateFormula } from './formula';
 import { sortedLabels } from './label-set';
 import { decodeRule } from '../codecs/decode-rule';
+import { ToolkitError } from '../model/toolkit-error';
 import { expandLabelTemplate, unexpandedTemplateLabels } from './rule-labels';
 import { seriesInWindow, type QueryResults, type ResultSeries } from './series';
 import { evaluateThresholds, type ThresholdSample } from './threshold';
@@ -52,21 +53,23 @@ export interface EvaluationTimeline {
   readonly warnings: readonly string[];
 }
 
-/** A rule that cannot be evaluated: the validator refused it, or the evaluator cannot reproduce it. */
-export class RuleEvaluationError extends Error {
-  constructor(
-    message: string,
-    /** Every problem, each with a JSON Pointer into the rule, in the validator's words. */
-    readonly problems: readonly RuleProblem[],
-  ) {
-    super(message);
-    this.name = 'RuleEvaluationError';
+/**
+ * A rule that cannot be evaluated: the validator refused it, or the evaluator cannot reproduce it.
+ * `problems` holds every problem, each with a JSON Pointer into the rule, in the validator's words.
+ */
+export class RuleEvaluationError extends ToolkitError {
+  /** One line: the first problem, and how many more there are. */
+  readonly summary: string;
+
+  constructor(problems: readonly RuleProblem[]) {
+    super('rule', {}, problems);
+    const first = problems[0]!;
+    this.summary = `invalid rule: ${first.path || '/'}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
   }
 }
 
 function refused(problems: readonly RuleProblem[]): RuleEvaluationError {
-  const first = problems[0]!;
-  return new RuleEvaluationError(`invalid rule: ${first.path || '/'}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, problems);
+  return new RuleEvaluationError(problems);
 }
 
 const MAX_TICKS = 200_000;

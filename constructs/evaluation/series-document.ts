@@ -1,16 +1,18 @@
+import { ToolkitError } from '../model/toolkit-error';
+
 /**
  * The series file of `signoz-alerts evaluate`: `{"A": [{"labels": {...}, "points": [[unixMillis, value], ...]}]}`.
  * JSON has no NaN or infinities, so those values are the strings "NaN", "+Inf" (or "Inf") and "-Inf".
  */
 import type { QueryResults, ResultSeries, SeriesPoint } from './series';
 
-export class SeriesDocumentError extends Error {
+export class SeriesDocumentError extends ToolkitError {
   constructor(
+    /** JSON Pointer into the series document. */
     readonly path: string,
     message: string,
   ) {
-    super(`${path || '/'}: ${message}`);
-    this.name = 'SeriesDocumentError';
+    super('series document', { pointer: path }, [{ path, message }]);
   }
 }
 

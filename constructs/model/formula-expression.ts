@@ -6,6 +6,7 @@
  */
 
 import { FORMULA_FUNCTIONS, isFormulaFunction, type FormulaFunction } from './formula-functions';
+import { ToolkitError } from './toolkit-error';
 
 export type FormulaNode =
   | { readonly kind: 'number'; readonly value: number }
@@ -14,10 +15,12 @@ export type FormulaNode =
   | { readonly kind: 'binary'; readonly op: '+' | '-' | '*' | '/' | '%' | '**'; readonly left: FormulaNode; readonly right: FormulaNode }
   | { readonly kind: 'call'; readonly fn: string; readonly args: readonly FormulaNode[] };
 
-export class FormulaSyntaxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FormulaSyntaxError';
+export class FormulaSyntaxError extends ToolkitError {
+  constructor(
+    /** What is wrong, with the column: `unexpected "x" at column 3`. */
+    readonly reason: string,
+  ) {
+    super('formula expression', {}, [{ path: '', message: reason }]);
   }
 }
 

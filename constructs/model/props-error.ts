@@ -1,20 +1,24 @@
 import type { z } from 'zod';
+import { ToolkitError, type Problem } from './toolkit-error';
+
+/** One problem as constructs report it: `field` is the props path (`tiers.critical.target`), `''` the whole props. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
 
 /**
  * A construct was given props it cannot build from. The message names the construct kind, its
  * construct path and every offending field, so the user can fix all of them in one pass.
+ * `problems` hold `{ path: field, message }`, as every {@link ToolkitError} does.
  */
-export class PropsError extends Error {
+export class PropsError extends ToolkitError {
   constructor(
     readonly constructKind: string,
     readonly constructPath: string,
-    readonly problems: readonly { readonly field: string; readonly message: string }[],
+    problems: readonly (FieldProblem | Problem)[],
   ) {
-    super(
-      `Invalid ${constructKind} at '${constructPath}':\n` +
-        problems.map((p) => `  - ${p.field === '' ? '(props)' : p.field}: ${p.message}`).join('\n'),
-    );
-    this.name = 'PropsError';
+    super(constructKind, { constructPath }, problems.map((p) => ({ path: 'field' in p ? p.field : p.path, message: p.message })));
   }
 }
 

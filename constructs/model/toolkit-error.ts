@@ -10,6 +10,8 @@ export interface ErrorLocation {
   readonly constructPath?: string;
   /** File the input came from, as the user named it. */
   readonly file?: string;
+  /** 1-based line in the file (YAML and other text inputs). */
+  readonly line?: number;
   /** RFC 6901 JSON Pointer inside the file or payload; `''` is the whole document. */
   readonly pointer?: string;
 }
@@ -22,14 +24,35 @@ export interface Problem {
 
 /** `prod/checkout/HighCpu`, `rules/cpu.json#/condition`, or '' when nothing is known. */
 export function describeLocation(where: ErrorLocation): string {
-  const file = where.file !== undefined ? `${where.file}${where.pointer ? `#${where.pointer}` : ''}` : where.pointer ? where.pointer : '';
+  const line = where.line !== undefined && where.line > 0 ? `:${where.line}` : '';
+  const file = where.file !== undefined ? `${where.file}${line}${where.pointer ? `#${where.pointer}` : ''}` : where.pointer ? where.pointer : '';
   if (where.constructPath !== undefined && where.constructPath !== '') return file !== '' ? `'${where.constructPath}' (${file})` : `'${where.constructPath}'`;
   return file;
 }
 
-/** `  - field: message` lines, `(props)` for the whole input. */
+/** `  - field: message` lines; a problem about the whole input is labelled `whole` (`(props)`), or not at all when `whole` is ''. */
 export function problemLines(problems: readonly Problem[], whole = '(props)'): string[] {
-  return problems.map((p) => `  - ${p.path === '' ? whole : p.path}: ${p.message}`);
+  return problems.map((p) => (p.path === '' && whole === '' ? `  - ${p.message}` : `  - ${p.path === '' ? whole : p.path}: ${p.message}`));
+}
+
+/** `Invalid <subject> at <where>`: the first line of every toolkit error. */
+export function errorHeadline(subject: string, where: ErrorLocation): string {
+  const location = describeLocation(where);
+  return `Invalid ${subject}${location !== '' ? ` at ${location}` : ''}`;
+}
+
+/**
+ * The lines of a toolkit error, built from its fields (its message is these lines): one line when
+ * there is a single problem about the whole input, else the headline and one line per problem.
+ */
+export function toolkitErrorLines(error: Pick<ToolkitError, 'subject' | 'where' | 'problems'>): string[] {
+  const head = errorHeadline(error.subject, error.where);
+  const { problems } = error;
+  if (problems.length === 0) return [head];
+  if (problems.length === 1 && problems[0]!.path === '') return [`${head}: ${problems[0]!.message}`];
+  // A problem about the whole input: `(props)` of a construct, `(document)` of a file or payload.
+  const { constructPath, file, pointer } = error.where;
+  return [`${head}:`, ...problemLines(problems, constructPath !== undefined ? '(props)' : file !== undefined || pointer !== undefined ? '(document)' : '')];
 }
 
 export class ToolkitError extends Error {
@@ -38,14 +61,17 @@ export class ToolkitError extends Error {
   readonly where: ErrorLocation;
   readonly problems: readonly Problem[];
 
-  constructor(subject: string, where: ErrorLocation, problems: readonly Problem[]) {
-    const location = describeLocation(where);
-    const head = `Invalid ${subject}${location !== '' ? ` at ${location}` : ''}`;
-    super(problems.length === 1 && problems[0]!.path === '' ? `${head}: ${problems[0]!.message}` : `${head}:\n${problemLines(problems).join('\n')}`);
+  constructor(subject: string, where: ErrorLocation, problems: readonly Problem[], options?: { readonly cause?: unknown }) {
+    super(toolkitErrorLines({ subject, where, problems }).join('\n'), options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = new.target.name;
     this.subject = subject;
     this.where = where;
     this.problems = problems;
+  }
+
+  /** The problems without the headline, `field: message` joined by `; `: for an error that quotes this one. */
+  get detail(): string {
+    return this.problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; ');
   }
 }
 

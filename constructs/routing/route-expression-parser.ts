@@ -1,16 +1,19 @@
+import { ToolkitError } from '../model/toolkit-error';
 import { RESERVED_WORDS, type ComparisonNode, type ComparisonOperator, type RouteExpressionNode } from './route-expression-ast';
 import { regexProblem } from './re2-pattern';
 
 /** A route expression that SigNoz would reject or that cannot mean what it says. */
-export class RouteExpressionError extends Error {
+export class RouteExpressionError extends ToolkitError {
   constructor(
     readonly problem: string,
     readonly expression: string,
-    /** 1-based column of the problem. */
+    /** 1-based column of the problem; 0 for an expression built in code, which has no text. */
     readonly column: number,
   ) {
-    super(`route expression: ${problem} (column ${column})\n  ${expression}\n  ${' '.repeat(Math.max(0, column - 1))}^`);
-    this.name = 'RouteExpressionError';
+    super('route expression', {}, [{
+      path: '',
+      message: column > 0 ? `${problem} (column ${column})\n  ${expression}\n  ${' '.repeat(column - 1)}^` : problem,
+    }]);
   }
 }
 

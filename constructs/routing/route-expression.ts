@@ -1,5 +1,5 @@
 import { labelsOf, type ComparisonOperator, type RouteExpressionNode } from './route-expression-ast';
-import { parseRouteExpression } from './route-expression-parser';
+import { parseRouteExpression, RouteExpressionError } from './route-expression-parser';
 import { renderRouteExpression } from './route-expression-render';
 import { regexProblem } from './re2-pattern';
 
@@ -54,7 +54,7 @@ export class RouteExpression {
 const LABEL_SEGMENT = /^[^\s."'`\[\]]+$/;
 
 function invalid(problem: string): never {
-  throw new Error(`route expression: ${problem}`);
+  throw new RouteExpressionError(problem, '', 0);
 }
 
 function checkValue(op: ComparisonOperator, value: unknown): string {

@@ -14,6 +14,7 @@ import type { BurnRateWindow } from './burn-rate-windows';
 import { parseSloDuration } from './slo-duration';
 import type { SloIndicator } from './slo-indicator';
 import type { ServiceLevelObjectiveProps } from './service-level-objective-props';
+import { ToolkitError } from '../model/toolkit-error';
 
 /** What `fromOpenSlo` takes besides the document: the alert settings OpenSLO has no words for. */
 export interface OpenSloOptions extends Omit<ServiceLevelObjectiveProps, 'name' | 'objective' | 'period' | 'indicator' | 'description' | 'kind' | 'windows'> {
@@ -30,14 +31,14 @@ export interface OpenSloOptions extends Omit<ServiceLevelObjectiveProps, 'name' 
 }
 
 /** An OpenSLO document this toolkit cannot turn into an SLO; lists every problem with its field. */
-export class OpenSloError extends Error {
+export class OpenSloError extends ToolkitError {
   constructor(
     /** `metadata.name` of the SLO, when known. */
     readonly sloName: string | undefined,
-    readonly problems: readonly { readonly field: string; readonly message: string }[],
+    /** `field` is the document field (`spec.budgetingMethod`), `''` the whole document. */
+    problems: readonly { readonly field: string; readonly message: string }[],
   ) {
-    super(`OpenSLO ${sloName !== undefined ? `SLO '${sloName}'` : 'document'}:\n${problems.map((p) => `  - ${p.field === '' ? '(document)' : p.field}: ${p.message}`).join('\n')}`);
-    this.name = 'OpenSloError';
+    super(sloName !== undefined ? `OpenSLO SLO '${sloName}'` : 'OpenSLO document', { pointer: '' }, problems.map((p) => ({ path: p.field, message: p.message })));
   }
 }
 

@@ -7,6 +7,7 @@ import { MetricsQuery, TracesQuery } from '../alerts/queries';
 import { allOf, quoted } from '../presets/preset-props';
 import { callsFilter, errorFilter, SPAN_METRICS, type ErrorDefinition, type SpanKind } from '../presets/span-metrics';
 import type { BadTotalIndicator, GoodTotalIndicator } from './slo-indicator';
+import { PropsError } from '../model/props-error';
 
 export interface SpanMetricsAvailabilityOptions {
   /** The service (`service.name`). */
@@ -31,7 +32,7 @@ export interface TracesLatencyOptions {
 }
 
 function requireService(service: string, what: string): void {
-  if (typeof service !== 'string' || service.trim() === '') throw new Error(`${what}: service must name a service.name`);
+  if (typeof service !== 'string' || service.trim() === '') throw new PropsError(what, '', [{ field: 'service', message: 'must name a service.name' }]);
 }
 
 export const SloIndicators = {
@@ -47,7 +48,7 @@ export const SloIndicators = {
   tracesLatency(options: TracesLatencyOptions): GoodTotalIndicator {
     requireService(options.service, 'SloIndicators.tracesLatency');
     if (!(Number.isFinite(options.thresholdMs) && options.thresholdMs > 0)) {
-      throw new Error(`SloIndicators.tracesLatency: thresholdMs must be a positive number of milliseconds, got ${String(options.thresholdMs)}`);
+      throw new PropsError('SloIndicators.tracesLatency', '', [{ field: 'thresholdMs', message: `must be a positive number of milliseconds, got ${String(options.thresholdMs)}` }]);
     }
     const kinds = options.spanKinds ?? ['Server'];
     const kindFilter = kinds.length === 0 ? undefined : kinds.length === 1 ? `kind_string = ${quoted(kinds[0]!)}` : `kind_string IN [${kinds.map(quoted).join(', ')}]`;

@@ -8,6 +8,7 @@
 import { TerraformStack, type IConstruct } from '../engine';
 import { bindEnvironment } from '../alerts/environment-binding';
 import { setStackMetadata } from '../metadata/stack-metadata';
+import { PropsError, fieldPath } from '../model/props-error';
 import { environmentSettingsSchema, type EnvironmentSettings } from './environment-settings';
 
 export { applyEnvironment, environmentNameOf, type AlertOverride } from '../alerts/environment-binding';
@@ -20,8 +21,7 @@ export { applyEnvironment, environmentNameOf, type AlertOverride } from '../aler
 export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings): void {
   const parsed = environmentSettingsSchema.safeParse(settings);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`);
-    throw new Error(`environment settings for ${scope.node.path}: ${problems.join('; ')}`);
+    throw new PropsError('environment settings', scope.node.path, parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })));
   }
   if (!bindEnvironment(scope, settings)) return;
   // Recorded in the synthesized file too, so tools reading cdktf.out (policy checks) know the environment.

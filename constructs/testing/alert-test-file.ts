@@ -29,6 +29,7 @@ import { ALERT_STATES } from '../model/enums';
 import type { AlertExpectation, BehaviourTestCase, ExpectedAlert, ResolveExpectation, SeriesSpec } from './behaviour-spec';
 import { BehaviourSpecError, durationMs } from './run-behaviour-test';
 import { parseSeriesNotation, SeriesNotationError } from './series-notation';
+import { ToolkitError } from '../model/toolkit-error';
 
 export interface AlertTestFile {
   /** `rule_file` as written (relative to the test file's folder). */
@@ -37,14 +38,14 @@ export interface AlertTestFile {
   readonly cases: readonly { readonly testCase: BehaviourTestCase; readonly line: number }[];
 }
 
-export class AlertTestFileError extends Error {
+export class AlertTestFileError extends ToolkitError {
   constructor(
     readonly file: string,
+    /** 1-based line, 0 when unknown. */
     readonly line: number,
     readonly reason: string,
   ) {
-    super(`${file}${line > 0 ? `:${line}` : ''}: ${reason}`);
-    this.name = 'AlertTestFileError';
+    super('alert test file', { file, line }, [{ path: '', message: reason }]);
   }
 }
 
@@ -125,7 +126,7 @@ function readSeries(r: Reader, raw: unknown, path: Path): { query: string; spec:
   try {
     parseSeriesNotation(values);
   } catch (err) {
-    if (err instanceof SeriesNotationError) r.fail([...path, 'values'], err.message);
+    if (err instanceof SeriesNotationError) r.fail([...path, 'values'], err.detail);
     throw err;
   }
   return { query, spec: { labels: r.labels(item.labels, [...path, 'labels']), values } };

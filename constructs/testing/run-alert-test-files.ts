@@ -5,6 +5,7 @@ import { holdsRules, rulesIn } from '../codecs/rules-in';
 import { loadEvaluableRule, RuleEvaluationError, type EvaluableRule } from '../evaluation';
 import { AlertTestFileError, parseAlertTestFile } from './alert-test-file';
 import { BehaviourSpecError, runBehaviourTest, type CaseResult } from './run-behaviour-test';
+import { ToolkitError } from '../model/toolkit-error';
 
 /** File names the runner picks up inside folders. */
 export const ALERT_TEST_FILE_PATTERN = /\.alert-test\.ya?ml$/;
@@ -39,7 +40,7 @@ export function discoverAlertTestFiles(paths: readonly string[], cwd: string): s
     try {
       isDir = statSync(absolute).isDirectory();
     } catch {
-      throw new Error(`${path}: no such file or directory`);
+      throw new ToolkitError('test path', { file: path }, [{ path: '', message: 'no such file or directory' }]);
     }
     if (isDir) {
       const inDir: string[] = [];
@@ -60,16 +61,16 @@ export function loadRuleForTest(ruleFile: string, alert: string | undefined, sho
       doc = JSON.parse(readFileSync(ruleFile, 'utf8'));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new Error(code === 'ENOENT' ? `rule_file ${shownAs}: no such file` : `rule_file ${shownAs}: ${(err as Error).message}`);
+      throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: code === 'ENOENT' ? 'no such file' : (err as Error).message }]);
     }
     documents?.set(ruleFile, doc);
   }
   const rules = holdsRules(doc) ? rulesIn(doc) : [];
-  if (rules.length === 0) throw new Error(`rule_file ${shownAs} holds no SigNoz rule`);
+  if (rules.length === 0) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: 'holds no SigNoz rule' }]);
   const chosen = alert === undefined ? rules : rules.filter((r) => r.name === alert);
-  if (chosen.length === 0) throw new Error(`rule_file ${shownAs} has no rule named "${alert}"; it has: ${rules.map((r) => JSON.stringify(r.name)).join(', ')}`);
+  if (chosen.length === 0) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: `has no rule named "${alert}"; it has: ${rules.map((r) => JSON.stringify(r.name)).join(', ')}` }]);
   const names = new Set(chosen.map((r) => r.name));
-  if (names.size > 1) throw new Error(`rule_file ${shownAs} holds ${rules.length} rules: say which one with "alert:" (${[...names].map((n) => JSON.stringify(n)).join(', ')})`);
+  if (names.size > 1) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: `holds ${rules.length} rules: say which one with "alert:" (${[...names].map((n) => JSON.stringify(n)).join(', ')})` }]);
   // the same alert in several stacks of one estate is one rule to test: take the first
   return loadEvaluableRule(chosen[0]!.json);
 }
@@ -90,8 +91,8 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
     spec = parseAlertTestFile(text, file);
     rule = loadRuleForTest(resolve(dirname(path), spec.ruleFile), spec.alert, spec.ruleFile, documents);
   } catch (err) {
-    if (err instanceof AlertTestFileError) return { file, cases: [], error: err.message };
-    if (err instanceof RuleEvaluationError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.message}\n${err.problems.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` };
+    if (err instanceof AlertTestFileError) return { file, cases: [], error: `${err.file}${err.line > 0 ? `:${err.line}` : ''}: ${err.reason}` };
+    if (err instanceof RuleEvaluationError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.summary}\n${err.problems.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` };
     return { file, cases: [], error: `${file}: ${(err as Error).message}` };
   }
   const cases = spec.cases.map(({ testCase, line }, i) => {
@@ -99,7 +100,7 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
       return { ...runBehaviourTest(rule, testCase, i), line };
     } catch (err) {
       if (!(err instanceof BehaviourSpecError) && !(err instanceof RangeError)) throw err;
-      return { name: testCase.name ?? `case ${i + 1}`, passed: false, failures: [`${file}:${line}: ${err.message}`], timeline: { rule, ticks: [], warnings: [] }, line };
+      return { name: testCase.name ?? `case ${i + 1}`, passed: false, failures: [`${file}:${line}: ${err instanceof BehaviourSpecError ? err.detail : err.message}`], timeline: { rule, ticks: [], warnings: [] }, line };
     }
   });
   return { file, alertName: rule.name, cases };

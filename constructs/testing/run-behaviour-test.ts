@@ -3,11 +3,12 @@ import { parseGoDurationOrError, type AlertSnapshot, type EvaluableRule, type Ev
 import type { QueryResults, ResultSeries, SeriesPoint } from '../evaluation';
 import type { AlertExpectation, BehaviourTestCase, DurationInput, ExpectedAlert, ResolveExpectation } from './behaviour-spec';
 import { parseSeriesNotation, type NotationValue } from './series-notation';
+import { ToolkitError } from '../model/toolkit-error';
 
-export class BehaviourSpecError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BehaviourSpecError';
+/** A behaviour test case that cannot run as written: `field` names the case field (`series.A[0].values`, `interval`). */
+export class BehaviourSpecError extends ToolkitError {
+  constructor(field: string, message: string) {
+    super('behaviour test case', {}, [{ path: field, message }]);
   }
 }
 
@@ -26,7 +27,7 @@ export function durationMs(value: DurationInput, field: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   if (typeof value === 'string' && /^\d+d$/.test(value.trim())) return Number(value.trim().slice(0, -1)) * 86_400_000;
   const parsed = typeof value === 'string' ? parseGoDurationOrError(value) : { error: 'not a duration' };
-  if (typeof parsed !== 'number' || parsed < 0) throw new BehaviourSpecError(`${field}: expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+  if (typeof parsed !== 'number' || parsed < 0) throw new BehaviourSpecError(field, `expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
   return parsed;
 }
 
@@ -34,7 +35,7 @@ function startMs(start: string | number | undefined): number {
   if (start === undefined) return 0;
   if (typeof start === 'number' && Number.isInteger(start)) return start;
   if (typeof start === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(start.trim()) && Number.isFinite(Date.parse(start))) return Date.parse(start);
-  throw new BehaviourSpecError(`start: expected unix milliseconds or an ISO 8601 time with a zone (2026-01-05T10:00:00Z), got ${JSON.stringify(start)}`);
+  throw new BehaviourSpecError('start', `expected unix milliseconds or an ISO 8601 time with a zone (2026-01-05T10:00:00Z), got ${JSON.stringify(start)}`);
 }
 
 function seriesValues(values: BehaviourTestCase['series'][string][number]['values'], field: string): NotationValue[] {
@@ -42,14 +43,14 @@ function seriesValues(values: BehaviourTestCase['series'][string][number]['value
     try {
       return parseSeriesNotation(values);
     } catch (err) {
-      throw new BehaviourSpecError(`${field}: ${(err as Error).message}`);
+      throw new BehaviourSpecError(field, err instanceof ToolkitError ? err.detail : (err as Error).message);
     }
   }
   return values.map((v, i) => {
     if (v === null) return undefined;
     if (typeof v === 'number') return v;
     const parsed = parseSeriesNotation(String(v));
-    if (parsed.length !== 1) throw new BehaviourSpecError(`${field}[${i}]: expected one value, got ${JSON.stringify(v)}`);
+    if (parsed.length !== 1) throw new BehaviourSpecError(`${field}[${i}]`, `expected one value, got ${JSON.stringify(v)}`);
     return parsed[0];
   });
 }
@@ -58,7 +59,7 @@ function seriesValues(values: BehaviourTestCase['series'][string][number]['value
 export function buildQueryResults(testCase: BehaviourTestCase): QueryResults {
   const t0 = startMs(testCase.start);
   const interval = durationMs(testCase.interval ?? '1m', 'interval');
-  if (interval <= 0) throw new BehaviourSpecError('interval: must be greater than zero');
+  if (interval <= 0) throw new BehaviourSpecError('interval', 'must be greater than zero');
   const results: Record<string, ResultSeries[]> = {};
   for (const [query, list] of Object.entries(testCase.series)) {
     results[query] = list.map((spec, i) => {

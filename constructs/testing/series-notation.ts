@@ -4,16 +4,16 @@
  * `_` (no point), `_x3` (three missing), `stale` (no point: aggregated results have no staleness
  * markers), `NaN`, `Inf`, `+Inf`, `-Inf`. Points are `interval` apart, the first at the start.
  */
+import { ToolkitError } from '../model/toolkit-error';
 
-export class SeriesNotationError extends Error {
+export class SeriesNotationError extends ToolkitError {
   constructor(
     readonly token: string,
     readonly tokenIndex: number,
     readonly column: number,
     reason: string,
   ) {
-    super(`bad value "${token}" (value ${tokenIndex + 1}, column ${column}): ${reason}`);
-    this.name = 'SeriesNotationError';
+    super('series notation', {}, [{ path: '', message: `bad value "${token}" (value ${tokenIndex + 1}, column ${column}): ${reason}` }]);
   }
 }
 

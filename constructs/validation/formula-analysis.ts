@@ -18,7 +18,7 @@ export function analyzeFormula(expression: string): FormulaAnalysis {
     return { queryNames: [...new Set(names)] };
   } catch (err) {
     if (!(err instanceof FormulaSyntaxError)) throw err;
-    return { queryNames: [], error: err.message };
+    return { queryNames: [], error: err.reason };
   }
 }
 

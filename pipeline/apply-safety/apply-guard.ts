@@ -28,11 +28,11 @@ export function readFingerprintRecord(file: string): ExpectedFingerprint {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new PipelineInputError(code === 'ENOENT' ? `${file}: no such fingerprint file.` : `${file}: not a fingerprint record (${err instanceof Error ? err.message : String(err)}).`);
+    throw new PipelineInputError(code === 'ENOENT' ? 'no such fingerprint file.' : `not a fingerprint record (${err instanceof Error ? err.message : String(err)}).`, { file }, 'fingerprint record');
   }
   const parsed = recordSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PipelineInputError(`${file}: not a fingerprint record written by \`signoz-alerts plan-fingerprint\` (${parsed.error.issues[0]!.message} at /${parsed.error.issues[0]!.path.join('/')}).`);
+    throw new PipelineInputError(`not a fingerprint record written by \`signoz-alerts plan-fingerprint\` (${parsed.error.issues[0]!.message} at /${parsed.error.issues[0]!.path.join('/')}).`, { file }, 'fingerprint record');
   }
   return { fingerprint: parsed.data.fingerprint, saltId: parsed.data.saltId };
 }
@@ -40,7 +40,7 @@ export function readFingerprintRecord(file: string): ExpectedFingerprint {
 export function parseExpectedFingerprint(text: string): ExpectedFingerprint {
   const value = text.trim();
   if (!/^sha256:[0-9a-f]{64}$/.test(value)) {
-    throw new PipelineInputError(`expected fingerprint must look like sha256:<64 hex digits>, got "${value}".`);
+    throw new PipelineInputError(`must look like sha256:<64 hex digits>, got "${value}".`, {}, 'expected fingerprint');
   }
   return { fingerprint: value };
 }

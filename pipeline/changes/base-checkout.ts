@@ -12,20 +12,20 @@ import { runCommand, tail } from '../process/run-command';
 
 async function git(args: readonly string[], cwd: string): Promise<string> {
   const result = await runCommand('git', args, { cwd });
-  if (result.code !== 0) throw new PipelineInputError(`git ${args.join(' ')} failed in ${cwd}:\n${tail(result.stderr || result.stdout)}`);
+  if (result.code !== 0) throw new PipelineInputError(`git ${args.join(' ')} failed in ${cwd}:\n${tail(result.stderr || result.stdout)}`, {}, 'git checkout');
   return result.stdout.trim();
 }
 
 export async function repositoryRoot(dir: string): Promise<string> {
   const result = await runCommand('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
-  if (result.code !== 0) throw new PipelineInputError(`${dir} is not inside a git repository (needed to synthesize the base ref).`);
+  if (result.code !== 0) throw new PipelineInputError(`${dir} is not inside a git repository (needed to synthesize the base ref).`, {}, 'git checkout');
   return fs.realpathSync(result.stdout.trim());
 }
 
 export async function resolveCommit(repoRoot: string, ref: string): Promise<string> {
   const result = await runCommand('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repoRoot });
   if (result.code !== 0) {
-    throw new PipelineInputError(`unknown git ref "${ref}" (fetch it first; in CI check out with fetch-depth: 0).`);
+    throw new PipelineInputError(`unknown git ref "${ref}" (fetch it first; in CI check out with fetch-depth: 0).`, {}, 'git ref');
   }
   return result.stdout.trim();
 }

@@ -89,6 +89,6 @@ export async function listAllStacks(appDir: string, headOutdir?: string): Promis
   const outdir = headOutdir ? path.resolve(headOutdir) : tempOutdir('head');
   await synthApp(project, outdir, 'app');
   const stacks = [...listSynthStacks(outdir).keys()].sort();
-  if (stacks.length === 0) throw new PipelineInputError(`the app in ${project.dir} synthesized no stacks.`);
+  if (stacks.length === 0) throw new PipelineInputError(`the app in ${project.dir} synthesized no stacks.`, {}, 'cdktf app');
   return { stacks, headOutdir: outdir };
 }

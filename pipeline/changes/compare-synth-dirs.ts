@@ -8,8 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import canonicalize from 'canonicalize';
 import { isPlainObject } from '../../constructs/util/json';
-import { PipelineInputError } from '../errors';
-import { readManifest, SynthOutputError } from '../../constructs/codecs/synth-output';
+import { readManifest } from '../../constructs/codecs/synth-output';
 import { normalizeStackConfig, readStackConfig, STACK_CONFIG_FILE } from './stack-config';
 
 export type StackChangeStatus = 'changed' | 'added' | 'removed' | 'unchanged';
@@ -26,13 +25,8 @@ export interface StackComparison {
 /** Stack name -> folder of its synthesized config, from `manifest.json` (or the `stacks/` folder). */
 export function listSynthStacks(outdir: string): Map<string, string> {
   const stacks = new Map<string, string>();
-  let manifest;
-  try {
-    manifest = readManifest(outdir);
-  } catch (err) {
-    if (err instanceof SynthOutputError) throw new PipelineInputError(`${err.message}.`);
-    throw err;
-  }
+  // A manifest that cannot be read is a SynthOutputError (a ToolkitError: the CLI reports it, exit 2).
+  const manifest = readManifest(outdir);
   if (manifest) {
     for (const entry of manifest) stacks.set(entry.name, path.resolve(outdir, entry.workingDirectory));
     return stacks;

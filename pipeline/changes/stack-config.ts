@@ -68,11 +68,11 @@ export function readStackConfig(stackDir: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new PipelineInputError(`${file}: no synthesized stack here (run the synth first, or pass the folder of one stack under cdktf.out/stacks/).`);
+    throw new PipelineInputError('no synthesized stack here (run the synth first, or pass the folder of one stack under cdktf.out/stacks/).', { file }, 'synth output');
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new PipelineInputError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+    throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { file }, 'synth output');
   }
 }

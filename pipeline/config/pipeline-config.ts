@@ -44,17 +44,19 @@ export function loadPipelineConfig(projectDir: string, explicitFile?: string): P
     try {
       raw = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new PipelineInputError(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+      throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { file }, 'pipeline config');
     }
   } else if (explicitFile) {
-    throw new PipelineInputError(`${file}: no such config file.`);
+    throw new PipelineInputError('no such config file.', { file }, 'pipeline config');
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? `/${issue.path.join('/')}` : '(top level)';
     throw new PipelineInputError(
-      `${file}: ${where}: ${issue.message}. Allowed fields: maxAlertDeletes, pagingChannels, nonPagingChannels, locksDir, lockPlatforms.`,
+      `${issue.message}. Allowed fields: maxAlertDeletes, pagingChannels, nonPagingChannels, locksDir, lockPlatforms.`,
+      { file },
+      'pipeline config',
+      issue.path.length > 0 ? `/${issue.path.join('/')}` : '',
     );
   }
   const config = parsed.data;

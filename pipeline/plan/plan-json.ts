@@ -90,17 +90,21 @@ function checkFormatVersion(raw: Record<string, unknown>, source: string): void 
       ? 'it looks like a plan but carries no format_version'
       : 'values' in raw ? 'it looks like a state file (`terraform show -json` without a plan file)' : 'it is not a plan document';
     throw new PipelineInputError(
-      `${source}: missing "format_version" (${hint}). Expected the output of \`terraform show -json <planfile>\` (plan format 1.x).`,
+      `missing "format_version" (${hint}). Expected the output of \`terraform show -json <planfile>\` (plan format 1.x).`,
+      { file: source },
+      'plan JSON',
     );
   }
   const match = typeof version === 'string' ? /^(\d+)\.(\d+)$/.exec(version) : null;
   if (!match) {
-    throw new PipelineInputError(`${source}: "format_version" must look like "1.2", got ${JSON.stringify(version)}.`);
+    throw new PipelineInputError(`must look like "1.2", got ${JSON.stringify(version)}.`, { file: source }, 'plan JSON', 'format_version');
   }
   if (Number(match[1]) !== SUPPORTED_PLAN_FORMAT_MAJOR) {
     throw new PipelineInputError(
-      `${source}: plan format_version ${String(version)} is not supported; this tool reads format ${SUPPORTED_PLAN_FORMAT_MAJOR}.x ` +
+      `plan format_version ${String(version)} is not supported; this tool reads format ${SUPPORTED_PLAN_FORMAT_MAJOR}.x ` +
         `(Terraform 1.x \`terraform show -json\`). A new major format version is incompatible by design: upgrade signoz-alerts.`,
+      { file: source },
+      'plan JSON',
     );
   }
 }
@@ -115,16 +119,16 @@ export function parsePlanJson(text: string, source: string): TerraformPlan {
     const streamHint = /^\{"@level"/.test(firstLine)
       ? ' It looks like the log stream of `terraform plan -json`; save the plan with `-out` and run `terraform show -json <planfile>` instead.'
       : '';
-    throw new PipelineInputError(`${source}: not valid JSON (${err instanceof Error ? err.message : String(err)}).${streamHint}`);
+    throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).${streamHint}`, { file: source }, 'plan JSON');
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new PipelineInputError(`${source}: expected a JSON object from \`terraform show -json <planfile>\`.`);
+    throw new PipelineInputError('expected a JSON object from `terraform show -json <planfile>`.', { file: source }, 'plan JSON');
   }
   checkFormatVersion(raw as Record<string, unknown>, source);
   const parsed = planSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PipelineInputError(`${source}: ${formatIssuePath(issue.path)}: ${issue.message}.`);
+    throw new PipelineInputError(`${issue.message}.`, { file: source }, 'plan JSON', formatIssuePath(issue.path));
   }
   const plan = parsed.data;
   const variables: Record<string, unknown> = {};
@@ -151,7 +155,9 @@ export function readPlanFile(file: string): TerraformPlan {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new PipelineInputError(
-      code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot read (${err instanceof Error ? err.message : String(err)}).`,
+      code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`,
+      { file },
+      'plan JSON',
     );
   }
   return parsePlanJson(text, file);

@@ -48,6 +48,8 @@ export async function refreshLockFile(terraform: TerraformCli, locksDir: string,
       unreachable
         ? `cannot refresh the lock file of stack "${stack}": the provider registry is not reachable from here, so checksums for ${platforms.join(', ')} cannot be fetched. Run \`npm run lock\` on a machine with access to the registry (e.g. in CI) and commit ${path.relative(process.cwd(), committedLockFile(locksDir, stack))}.\nterraform said:\n${tail(output, 8)}`
         : `terraform providers lock failed for stack "${stack}":\n${tail(output, 12)}`,
+      {},
+      'provider lock',
     );
   }
   writeFileAtomic(committedLockFile(locksDir, stack), fs.readFileSync(path.join(stackDir, LOCK_FILE_NAME), 'utf8'));

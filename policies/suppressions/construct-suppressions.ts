@@ -19,11 +19,11 @@ export class Suppressions {
    */
   static add(construct: IConstruct, suppressions: readonly Suppression[]): void {
     if (App.isApp(construct)) {
-      throw new SuppressionError('Suppressions.add: add suppressions to a stack or a construct inside one; for the whole app, pass them to the policy pack (suppressions option)');
+      throw new SuppressionError(construct.node.path, [{ path: '', message: 'add suppressions to a stack or a construct inside one; for the whole app, pass them to the policy pack (suppressions option)' }]);
     }
     const path = construct.node.path;
-    const problems = suppressions.flatMap((s, i) => suppressionProblems(s, false).map((p) => `[${i}] ${p}`));
-    if (problems.length > 0) throw new SuppressionError(`Suppressions.add on ${path}: ${problems.join('; ')}`);
+    const problems = suppressions.flatMap((s, i) => suppressionProblems(s, false).map((message) => ({ path: `[${i}]`, message })));
+    if (problems.length > 0) throw new SuppressionError(path, problems);
     const metadata = stackMetadataOf(construct);
     const list = (metadata.suppressions ?? []) as PathSuppression[];
     for (const s of suppressions) {

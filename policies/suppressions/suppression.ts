@@ -1,4 +1,5 @@
 /** Suppressions: a recorded decision to accept one policy finding, with a reason and an end. */
+import { ToolkitError, type Problem } from '../../constructs/model/toolkit-error';
 
 /** Suppresses findings of one rule on a construct and everything below it. */
 export interface Suppression {
@@ -49,11 +50,10 @@ export function suppressionProblems(value: unknown, requirePath: boolean): strin
   return problems;
 }
 
-/** A suppression that cannot be used; names the construct or path and every problem. */
-export class SuppressionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SuppressionError';
+/** A suppression that cannot be used; names the construct and every problem (`path` is `[i]`, the suppression's index). */
+export class SuppressionError extends ToolkitError {
+  constructor(constructPath: string, problems: readonly Problem[]) {
+    super('Suppressions.add', { constructPath }, problems);
   }
 }
 

@@ -201,13 +201,16 @@ describe('AlertRule on the legacy signoz_alert', () => {
   it('fails clearly when the rule needs something the legacy resource cannot carry', () => {
     const stack = legacyStack();
     expect(thrownBy(() => new AlertRule(stack, 'Anomaly', KINDS.anomaly!())).message).toBe(
-      'AlertRule legacy/Anomaly: /ruleType: anomaly rules cannot be expressed with signoz_alert (provider 0.0.17 rejects rule_type "anomaly_rule"); use the signoz_rule target',
+      "Invalid AlertRule at 'legacy/Anomaly':\n  - /ruleType: anomaly rules cannot be expressed with signoz_alert (provider 0.0.17 rejects rule_type \"anomaly_rule\"); use the signoz_rule target",
     );
     expect(thrownBy(() => new AlertRule(stack, 'Cpu', cpu())).message).toBe(
-      'AlertRule legacy/Cpu: /annotations/runbook_url: signoz_alert carries only the description and summary annotations, not "runbook_url"; use the signoz_rule target',
+      "Invalid AlertRule at 'legacy/Cpu':\n  - /annotations/runbook_url: signoz_alert carries only the description and summary annotations, not \"runbook_url\"; use the signoz_rule target",
     );
   });
 });
+
+/** The problems of an error as `field: message` lines, `(props)` for the whole props. */
+const problemTexts = (error: AlertRuleError): string[] => error.problems.map((p) => `${p.path || '(props)'}: ${p.message}`);
 
 describe('AlertRule props errors', () => {
   const cases: [string, Partial<AlertRuleProps> | Record<string, unknown>, string][] = [
@@ -242,7 +245,7 @@ describe('AlertRule props errors', () => {
     const error = thrownBy(() => new AlertRule(stack, 'Cpu', { ...cpu(), ...override } as AlertRuleProps));
     expect(error).toBeInstanceOf(AlertRuleError);
     expect((error as AlertRuleError).constructPath).toBe('test/Cpu');
-    expect((error as AlertRuleError).problems).toContain(message);
+    expect(problemTexts(error as AlertRuleError)).toContain(message);
   });
 
   it.each([
@@ -256,8 +259,8 @@ describe('AlertRule props errors', () => {
     const { stack } = newStack();
     const error = thrownBy(() => new AlertRule(stack, 'Cpu', { ...cpu(), ...override } as AlertRuleProps)) as AlertRuleError;
     expect(error).toBeInstanceOf(AlertRuleError);
-    expect(error.problems).toContain(message);
-    expect(error.message).toContain('AlertRule test/Cpu');
+    expect(problemTexts(error)).toContain(message);
+    expect(error.message).toContain("Invalid AlertRule at 'test/Cpu':\n  - ");
   });
 
   it('never fails with anything but an AlertRuleError for random props', () => {

@@ -34,6 +34,6 @@ describe('AlertRule resource versus the generated L1 binding', () => {
   it('refuses HCL output instead of writing a rule without attributes', () => {
     const { stack } = newStack();
     new AlertRule(stack, 'Alert', { payload: ALL_PAYLOADS.promql!, dependsOn: [] });
-    expect(thrownBy(() => stack.toHclTerraform()).message).toBe('test/Alert/Resource: alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl');
+    expect(thrownBy(() => stack.toHclTerraform()).message).toBe("Invalid synth output format at 'test/Alert/Resource': alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl");
   });
 });

@@ -54,10 +54,10 @@ describe('signoz-alerts policy', () => {
   });
 
   it.each([
-    [['missing', ...TODAY], /missing\/manifest.json not found; run cdktf synth first/],
+    [['missing', ...TODAY], /Invalid synth output at missing\/manifest.json: not found; run cdktf synth first/],
     [['--today', '2026-13-01'], /--today must be a date written YYYY-MM-DD, got "2026-13-01"/],
     [['--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, sarif, markdown/],
-    [['--pack', 'nope.ts', ...TODAY], /pack module nope.ts not found/],
+    [['--pack', 'nope.ts', ...TODAY], /Invalid policy pack at nope.ts: pack module not found/],
   ])('exits 2 for %j', async (args, message) => {
     writeCdktfOut(path.join(dir, 'cdktf.out'), [{}]);
     const result = await policy(args);
@@ -70,7 +70,7 @@ describe('signoz-alerts policy', () => {
     fs.writeFileSync(path.join(dir, 'cdktf.out/stacks/prod/cdk.tf.json'), '{ nope');
     const result = await policy([...TODAY]);
     expect(result.exit).toBe(2);
-    expect(result.stderr).toMatch(/cdktf.out\/stacks\/prod\/cdk.tf.json is not a synthesized stack/);
+    expect(result.stderr).toMatch(/Invalid synth output at cdktf.out\/stacks\/prod\/cdk.tf.json: not a synthesized stack/);
   });
 });
 
@@ -112,7 +112,7 @@ describe('signoz-alerts policy --pack', () => {
     fs.writeFileSync(path.join(dir, 'broken.cjs'), 'module.exports = { rules: [{ id: "Bad Id", level: "fatal", check: 1 }] };');
     const empty = await policy(['--pack', 'empty.cjs', ...TODAY]);
     expect(empty.exit).toBe(2);
-    expect(empty.stderr).toMatch(/empty.cjs does not provide a policy pack; export a PolicyPack/);
+    expect(empty.stderr).toMatch(/Invalid policy pack at empty.cjs: the module does not provide a policy pack; export a PolicyPack/);
     const broken = await policy(['--pack', 'broken.cjs', ...TODAY]);
     expect(broken.exit).toBe(2);
     expect(broken.stderr).toMatch(/rules\[0\]: id must be lowercase words joined by "-".*level must be one of error, warning.*check must be a function/);

@@ -40,10 +40,10 @@ describe('signoz-alerts test', () => {
   it('exits 2 when nothing is found or a path is wrong', async () => {
     const empty = recorder(fixtures);
     expect(await main(['test', 'rules'], empty)).toBe(2);
-    expect(empty.stderr.join('\n')).toBe('signoz-alerts: no *.alert-test.yaml files found in rules');
+    expect(empty.stderr.join('\n')).toBe('signoz-alerts: Invalid command line: no *.alert-test.yaml files found in rules');
     const missing = recorder(fixtures);
     expect(await main(['test', 'no-such-dir'], missing)).toBe(2);
-    expect(missing.stderr.join('\n')).toBe('signoz-alerts: no-such-dir: no such file or directory');
+    expect(missing.stderr.join('\n')).toBe('signoz-alerts: Invalid test path at no-such-dir: no such file or directory');
     const badCoverage = recorder(fixtures);
     expect(await main(['test', 'alert-tests/passing', '--coverage', 'nowhere'], badCoverage)).toBe(2);
   });

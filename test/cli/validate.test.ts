@@ -142,10 +142,10 @@ describe('signoz-alerts validate', () => {
   });
 
   it.each([
-    [['missing.json'], 'signoz-alerts: no such file or directory: missing.json'],
+    [['missing.json'], 'signoz-alerts: Invalid command line: no such file or directory: missing.json'],
     [['--format', 'yaml', 'x.json'], "error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json."],
     [[], "error: missing required argument 'paths'"],
-    [['empty'], 'signoz-alerts: no *.json files in directory empty'],
+    [['empty'], 'signoz-alerts: Invalid command line: no *.json files in directory empty'],
   ])('exits 2 for a usage error: %j', async (args, message) => {
     fs.mkdirSync(path.join(workdir, 'empty'));
     write('x.json', ruleFixture('promql.json'));

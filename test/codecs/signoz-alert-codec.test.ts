@@ -66,7 +66,7 @@ describe('signoz_alert codec', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(CodecError);
-    expect(error).toMatchObject({ path, message });
+    expect(error).toMatchObject({ path, reason: message });
   });
 
   it('reports a condition that is not JSON', () => {

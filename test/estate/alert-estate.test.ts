@@ -83,14 +83,14 @@ describe('AlertEstate', () => {
 
   it('reports an alert without the shard label, and shard keys that cannot name a stack', () => {
     expect(thrownBy(() => build({ sharding: { by: 'service' } }, (scope) => scope.alert('x', { ...alert('payments', 'checkout', 1), labels: { team: 'payments' } }))).message)
-      .toBe('estate environment dev: alert "x" has no "service" label; sharding by service needs one on every alert');
+      .toBe('Invalid AlertEstate environment at \'dev-shared\':\n  - alert("x"): has no "service" label; sharding by service needs one on every alert');
     expect(thrownBy(() => build({ sharding: { by: 'service' } }, (scope) => scope.alert('x', alert('payments', 'Check Out', 1)))).message)
-      .toBe('estate environment dev: shard key "Check Out" of alert "x" must be lowercase letters, digits and dashes (it names a stack)');
+      .toBe('Invalid AlertEstate environment at \'dev-shared\':\n  - alert("x"): shard key "Check Out" must be lowercase letters, digits and dashes (it names a stack)');
   });
 
   it('rejects an alert id used twice', () => {
     expect(thrownBy(() => build({}, (scope) => { scope.alert('cpu', alert('p', 'c', 1)); scope.alert('cpu', alert('p', 'c', 2)); })).message)
-      .toBe('estate environment dev: alert id "cpu" is used twice; ids must be unique in the estate');
+      .toBe('Invalid AlertEstate environment at \'dev\':\n  - alert("cpu"): the id is used twice; alert ids must be unique in the estate');
   });
 
   it('puts maintenance windows that name alerts in their own stack, referencing alerts across states', () => {
@@ -109,6 +109,6 @@ describe('AlertEstate', () => {
   });
 
   it('rejects duplicate environments', () => {
-    expect(thrownBy(() => build({ environments: [{ name: 'dev' }, { name: 'dev' }] }, () => undefined)).message).toBe('AlertEstate: environment "dev" is declared twice');
+    expect(thrownBy(() => build({ environments: [{ name: 'dev' }, { name: 'dev' }] }, () => undefined)).message).toBe('Invalid AlertEstate:\n  - environments: environment "dev" is declared twice; environment names must be unique');
   });
 });

@@ -35,7 +35,7 @@ describe('the series file of signoz-alerts evaluate', () => {
       try {
         parseSeriesDocument(doc);
       } catch (err) {
-        if (err instanceof SeriesDocumentError) return err.message;
+        if (err instanceof SeriesDocumentError) return `${err.path || '/'}: ${err.problems[0]!.message}`;
       }
       return 'no error';
     };

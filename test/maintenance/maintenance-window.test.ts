@@ -121,7 +121,7 @@ describe('MaintenanceWindow', () => {
       [{ schedule: { kind: 'yearly', start: '2026-03-01T02:00:00Z' } }, 'schedule.kind: kind must be one of fixed, daily, weekly, monthly'],
       [{ schedule: weekly(), alerts: [] }, "alerts: is empty, which SigNoz reads as 'every alert'; omit the field to silence every alert on purpose"],
       [{ schedule: weekly(), alerts: ['rule-id'] }, 'alerts[0]: must be an alert rule (anything with a ruleId, such as AlertRule)'],
-      [{ schedule: weekly(), scope: 'service = 5' }, 'scope: route expression: label values are strings; quote the number: "5" (column 11)'],
+      [{ schedule: weekly(), scope: 'service = 5' }, 'scope: label values are strings; quote the number: "5" (column 11)'],
       [{ schedule: weekly(), scope: Lazy.stringValue({ produce: () => 'service == "batch"' }) }, 'scope: must be literal text or a RouteExpression, not a Terraform token'],
     ])('%#: %j', (props, message) => {
       const text = errorFor(props);

@@ -51,7 +51,12 @@ describe('definePolicyRule', () => {
   it('says everything wrong with a definition at once', () => {
     expect(() => definePolicyRule({ id: 'No Spaces', level: 'fatal' as 'error', description: 'two\nlines', explanation: '', check: undefined as never })).toThrow(PolicyRuleDefinitionError);
     expect(() => definePolicyRule({ id: 'No Spaces', level: 'fatal' as 'error', description: 'two\nlines', explanation: '', check: undefined as never })).toThrow(
-      'policy rule "No Spaces": id must be lowercase words joined by "-", optionally prefixed by "team/" (e.g. "acme/service-label"); level must be one of error, warning; description must be one non-empty line; explanation must not be empty; check must be a function (subject, context) => findings',
+      'Invalid policy rule "No Spaces":\n' +
+        '  - id must be lowercase words joined by "-", optionally prefixed by "team/" (e.g. "acme/service-label")\n' +
+        '  - level must be one of error, warning\n' +
+        '  - description must be one non-empty line\n' +
+        '  - explanation must not be empty\n' +
+        '  - check must be a function (subject, context) => findings',
     );
   });
 

@@ -15,7 +15,7 @@ describe('Suppressions.add', () => {
   it('refuses a reason shorter than 10 characters, naming the construct', () => {
     const { stack } = { stack: new TerraformStack(Testing.app(), 'prod') };
     expect(() => Suppressions.add(stack, [{ id: 'runbook-link', reason: 'later' }])).toThrow(SuppressionError);
-    expect(() => Suppressions.add(stack, [{ id: 'runbook-link', reason: 'later' }])).toThrow('Suppressions.add on prod: [0] reason must explain the decision in at least 10 characters');
+    expect(() => Suppressions.add(stack, [{ id: 'runbook-link', reason: 'later' }])).toThrow("Invalid Suppressions.add at 'prod':\n  - [0]: reason must explain the decision in at least 10 characters");
   });
 
   it('refuses expiry dates that are not calendar dates', () => {

@@ -88,7 +88,7 @@ describe('parseRouteExpression', () => {
 
   it('points at the problem under the expression', () => {
     expect(errorOf('service == 8080').message).toBe(
-      'route expression: label values are strings; quote the number: "8080" (column 12)\n  service == 8080\n             ^',
+      'Invalid route expression: label values are strings; quote the number: "8080" (column 12)\n  service == 8080\n             ^',
     );
   });
 

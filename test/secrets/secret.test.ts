@@ -37,14 +37,14 @@ describe('Secret', () => {
   it('rejects names Terraform or a shell cannot carry', () => {
     const { stack } = newStack();
     expect(() => Secret.fromVariable(stack, 'Slack-URL')).toThrow(
-      "Secret.fromVariable: 'Slack-URL' is not a usable variable name; use lower-case letters, digits and '_' (starting with a letter or '_'), so it can be set as TF_VAR_slack_url",
+      "Invalid Secret.fromVariable at 'test':\n  - name: 'Slack-URL' is not a usable variable name; use lower-case letters, digits and '_' (starting with a letter or '_'), so it can be set as TF_VAR_slack_url",
     );
   });
 
   it('explains that Terraform reads the environment only through TF_VAR_', () => {
     const { stack } = newStack();
     expect(() => Secret.fromEnv(stack, 'SLACK_WEBHOOK_URL')).toThrow(
-      "Secret.fromEnv: 'SLACK_WEBHOOK_URL' cannot be read by Terraform; Terraform takes input from the environment only as TF_VAR_<name> with <name> in lower-case letters, digits and '_' (for example TF_VAR_slack_webhook_url)",
+      "Invalid Secret.fromEnv at 'test':\n  - envVar: 'SLACK_WEBHOOK_URL' cannot be read by Terraform; Terraform takes input from the environment only as TF_VAR_<name> with <name> in lower-case letters, digits and '_' (for example TF_VAR_slack_webhook_url)",
     );
   });
 });

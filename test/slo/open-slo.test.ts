@@ -52,7 +52,7 @@ const channels = { page: ['payments-pager'], ticket: ['payments-tickets'] };
 function openSloProblems(input: unknown, options = {}): string[] {
   const error = thrownBy(() => openSloToProps(input, options));
   expect(error).toBeInstanceOf(OpenSloError);
-  return (error as OpenSloError).problems.map((p) => `${p.field}: ${p.message}`);
+  return (error as OpenSloError).problems.map((p) => `${p.path}: ${p.message}`);
 }
 
 const replaced = (from: string, to: string) => SLO_YAML.replace(from, to);
@@ -155,7 +155,7 @@ spec:
     expect(problem).toMatch(/^: not valid YAML at line \d+, column \d+: /);
     expect(openSloProblems('apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: checkout\n')).toEqual(['kind: no document of kind SLO (found: Service)']);
     expect(thrownBy(() => openSloToProps(SLO_YAML.replace('budgetingMethod: Occurrences', ''))).message).toBe(
-      "OpenSLO SLO 'checkout-availability':\n  - spec.budgetingMethod: is missing: burn-rate alerts count events; use Occurrences",
+      "Invalid OpenSLO SLO 'checkout-availability':\n  - spec.budgetingMethod: is missing: burn-rate alerts count events; use Occurrences",
     );
   });
 

@@ -64,7 +64,7 @@ describe('environment settings', () => {
 
   it('rejects malformed settings', () => {
     const { stack } = newStack();
-    expect(thrownBy(() => setEnvironment(stack, { name: 'Prod' })).message).toBe("environment settings for test: name: must be lower-case letters, digits and '-', starting with a letter (at most 32), e.g. 'prod'");
+    expect(thrownBy(() => setEnvironment(stack, { name: 'Prod' })).message).toBe("Invalid environment settings at 'test':\n  - name: must be lower-case letters, digits and '-', starting with a letter (at most 32), e.g. 'prod'");
   });
 
   it('gives different environments different output from one definition', () => {

@@ -64,7 +64,7 @@ describe('YAML behaviour test files', () => {
   ];
   for (const [what, text, message] of cases) {
     it(`reports ${what} with file and line`, () => {
-      expect(errorOf(text).message.startsWith(message)).toBe(true);
+      expect(errorOf(text).message.startsWith(`Invalid alert test file at ${message}`)).toBe(true);
     });
   }
 });

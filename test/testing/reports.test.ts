@@ -84,11 +84,11 @@ describe('loadRuleForTest (rule_file and alert)', () => {
   });
 
   it('asks which alert when the file holds several, and lists them', () => {
-    expect(() => loadRuleForTest(tf, undefined, 'cdk.tf.json')).toThrow('rule_file cdk.tf.json holds 2 rules: say which one with "alert:" ("Host CPU high", "Host memory high")');
-    expect(() => loadRuleForTest(tf, 'Disk full', 'cdk.tf.json')).toThrow('rule_file cdk.tf.json has no rule named "Disk full"; it has: "Host CPU high", "Host memory high"');
+    expect(() => loadRuleForTest(tf, undefined, 'cdk.tf.json')).toThrow('Invalid rule_file at cdk.tf.json: holds 2 rules: say which one with "alert:" ("Host CPU high", "Host memory high")');
+    expect(() => loadRuleForTest(tf, 'Disk full', 'cdk.tf.json')).toThrow('Invalid rule_file at cdk.tf.json: has no rule named "Disk full"; it has: "Host CPU high", "Host memory high"');
   });
 
   it('names a missing rule file as written in the test', () => {
-    expect(() => loadRuleForTest(join(fixtures, 'nope.json'), undefined, '../nope.json')).toThrow('rule_file ../nope.json: no such file');
+    expect(() => loadRuleForTest(join(fixtures, 'nope.json'), undefined, '../nope.json')).toThrow('Invalid rule_file at ../nope.json: no such file');
   });
 });

@@ -53,7 +53,7 @@ describe('signoz-alerts plan-fingerprint and apply-guard', () => {
     expect((await runCli(['apply-guard', '--plan', reviewedFile, '--expect-fingerprint', printed], dir, env)).code).toBe(0);
     const bad = await runCli(['apply-guard', '--plan', reviewedFile, '--expect-fingerprint', 'abc'], dir, env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('expected fingerprint must look like sha256:<64 hex digits>');
+    expect(bad.stderr).toContain('Invalid expected fingerprint: must look like sha256:<64 hex digits>');
     expect((await runCli(['apply-guard', '--plan', reviewedFile], dir, env)).stderr).toContain('exactly one of --fingerprint');
   });
 
@@ -74,7 +74,7 @@ describe('signoz-alerts plan-fingerprint and apply-guard', () => {
     writeJson(path.join(dir, 'typo.json'), { maxAlertDelete: 1 });
     const typo = await runCli([...base, '--config', 'typo.json'], dir, env);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/typo\.json: \(top level\): Unrecognized key/);
+    expect(typo.stderr).toMatch(/Invalid pipeline config at \S*typo\.json: Unrecognized key/);
   });
 });
 

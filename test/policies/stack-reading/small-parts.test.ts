@@ -52,8 +52,8 @@ describe('policy options', () => {
 
   it('names each bad option and what is allowed', () => {
     expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(PolicyOptionsError);
-    expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(/minRenotifyInterval: must be a Go duration such as 30m or 1h; pagingBudget: must not be negative/);
-    expect(() => resolvePolicyOptions({ pagingChannelPattern: '(' })).toThrow(/pagingChannelPattern is not a valid regular expression/);
+    expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(/Invalid policy options:\n  - minRenotifyInterval: must be a Go duration such as 30m or 1h\n  - pagingBudget: must not be negative/);
+    expect(() => resolvePolicyOptions({ pagingChannelPattern: '(' })).toThrow(/pagingChannelPattern: is not a valid regular expression/);
     expect(() => resolvePolicyOptions({ pagingBudgt: 3 } as object)).toThrow(/Unrecognized key/);
   });
 
