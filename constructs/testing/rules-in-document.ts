@@ -23,7 +23,7 @@ const nameOf = (rule: unknown): string => {
 };
 
 export function rulesInDocument(doc: unknown): RuleInDocument[] {
-  if (Array.isArray(doc)) return doc.map((json, i) => ({ name: nameOf(json), address: `[${i}]`, json }));
+  if (Array.isArray(doc)) return (doc as unknown[]).map((json, i) => ({ name: nameOf(json), address: `[${i}]`, json }));
   if (!isPlainObject(doc)) return [];
   if (isPlainObject(doc.resource)) {
     const found: RuleInDocument[] = [];

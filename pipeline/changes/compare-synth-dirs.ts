@@ -29,7 +29,7 @@ export function listSynthStacks(outdir: string): Map<string, string> {
   if (fs.existsSync(manifestFile)) {
     let manifest: { stacks?: Record<string, { synthesizedStackPath?: string; workingDirectory?: string }> };
     try {
-      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as typeof manifest;
     } catch (err) {
       throw new PipelineInputError(`${manifestFile}: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
     }
