@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from '@microsoft/api-extractor';
+import { CompilerState, Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from '@microsoft/api-extractor';
 
 const API_DIR = path.join(__dirname, '..', 'api');
 const BASE_CONFIG = 'api-extractor.base.json';
@@ -20,14 +20,17 @@ function run(local: boolean): number {
   const configs = fs
     .readdirSync(API_DIR)
     .filter((f) => f.endsWith('.json') && f !== BASE_CONFIG)
-    .sort();
+    .sort()
+    .map((f) => ExtractorConfig.loadFileAndPrepare(path.join(API_DIR, f)));
+  // One TypeScript program for all entry points (they share most declarations): about half the time of one each.
+  const compilerState = CompilerState.create(configs[0]!, { additionalEntryPoints: configs.map((c) => c.mainEntryPointFilePath) });
   const stale: string[] = [];
   let failed = 0;
-  for (const file of configs) {
-    const config = ExtractorConfig.loadFileAndPrepare(path.join(API_DIR, file));
+  for (const config of configs) {
     const report = path.relative(process.cwd(), config.reportFilePath);
     const result = Extractor.invoke(config, {
       localBuild: local,
+      compilerState,
       messageCallback: (message: ExtractorMessage) => {
         // Keep the output to one line per entry point: the stale-report notice is ours, below.
         if (message.logLevel === ExtractorLogLevel.Info || message.logLevel === ExtractorLogLevel.Verbose) message.handled = true;
