@@ -141,7 +141,7 @@ function discriminatedUnion(schema: Schema, where: string): Schema {
   }
   const { allOf: _a, properties: _p, description, ...rest } = schema;
   const anyOf = values.map((value) => {
-    const variant: Record<string, unknown> = { ...properties, [key]: { type: 'string', const: value } };
+    const variant: Record<string, unknown> = { ...(properties as Record<string, unknown>), [key]: { type: 'string', const: value as string } };
     for (const branch of branches.filter((b) => b.values.includes(value))) {
       if (Object.keys(branch.then).some((k) => k !== 'properties')) throw new Error(`${where}: 'then' may only set properties`);
       for (const [name, extra] of Object.entries(branch.then.properties as Record<string, unknown>)) {

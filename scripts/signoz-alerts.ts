@@ -4,6 +4,6 @@
  */
 import { main } from '../cli/main';
 
-main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -3,7 +3,7 @@
  * (a formula over two log queries), p99 latency (traces), 5xx ratio (PromQL) and "no data".
  * One definition, reused for each service: a change here changes every service's alerts.
  */
-import { AlertRule, Formula, LogsQuery, MetricsQuery, PromQLQuery, TracesQuery, type EstateScope } from '../constructs';
+import { type AlertRule, Formula, LogsQuery, MetricsQuery, PromQLQuery, TracesQuery, type EstateScope } from '../constructs';
 import type { EstateChannels } from './channels';
 
 export interface ServiceSpec {

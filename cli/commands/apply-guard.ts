@@ -50,7 +50,7 @@ export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO,
         maxAlertDeletes: options.maxAlertDeletes ?? config.maxAlertDeletes,
         allowDestroy: Boolean(options.allowDestroy) || destroyAllowedByEnv(io.env),
       });
-      for (const line of result.messages) (result.ok ? io.out : io.err)(line);
+      for (const line of result.messages) if (result.ok) io.out(line); else io.err(line);
       setExitCode(result.ok ? EXIT.ok : EXIT.failed);
     });
 };

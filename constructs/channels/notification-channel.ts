@@ -23,6 +23,7 @@ export const channelNameSchema = z
   .max(128, 'must be at most 128 characters')
   .refine((n) => !Token.isUnresolved(n), 'must be a literal name, not a Terraform token (rules reference channels by name at synth time)')
   .refine((n) => n === n.trim(), 'must not start or end with whitespace')
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   .refine((n) => !/[\u0000-\u001f\u007f]/.test(n), 'must not contain control characters')
   .refine((n) => n !== 'default-receiver', "'default-receiver' is reserved by SigNoz");
 

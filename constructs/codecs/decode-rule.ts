@@ -158,7 +158,7 @@ function issueFrom(text: string): ValidationIssue {
 
 function thresholdName(rule: JsonRecord): unknown {
   const condition = rule.condition;
-  const spec = isPlainObject(condition) && isPlainObject(condition.thresholds) && Array.isArray(condition.thresholds.spec) ? condition.thresholds.spec[0] : undefined;
+  const spec: unknown = isPlainObject(condition) && isPlainObject(condition.thresholds) && Array.isArray(condition.thresholds.spec) ? condition.thresholds.spec[0] : undefined;
   return isPlainObject(spec) ? spec.name : 'critical';
 }
 

@@ -204,9 +204,9 @@ function migrateOrder(query: JsonRecord, aggregations: JsonRecord[] | undefined,
 
 function migrateFunctions(functions: unknown): unknown[] | undefined {
   if (!Array.isArray(functions)) return undefined;
-  return functions.map((fn) => {
+  return (functions as unknown[]).map((fn) => {
     if (!isPlainObject(fn)) return fn;
-    const args = Array.isArray(fn.args) ? fn.args.map((value) => ({ name: '', value })) : undefined;
+    const args = Array.isArray(fn.args) ? (fn.args as unknown[]).map((value) => ({ name: '', value })) : undefined;
     const named = isPlainObject(fn.namedArgs) ? Object.entries(fn.namedArgs).map(([name, value]) => ({ name, value })) : [];
     const all = [...(args ?? []), ...named];
     return { name: fn.name, ...(args !== undefined || named.length > 0 ? { args: all } : {}) };
@@ -236,7 +236,7 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
   let having: JsonRecord = { expression: '' };
   if (Array.isArray(query.having) && query.having.length > 0) {
     const column = aggregateColumn(query, aggregations);
-    const items = query.having.map((h) => (isPlainObject(h) && column !== undefined ? { ...h, columnName: column, key: { key: column } } : h));
+    const items = (query.having as unknown[]).map((h) => (isPlainObject(h) && column !== undefined ? { ...h, columnName: column, key: { key: column } } : h));
     having = { expression: itemsExpression(items, 'AND', `${where} having`, out) };
   }
   const order = migrateOrder(query, aggregations, where, out);
@@ -300,7 +300,7 @@ export function migrateLegacyQueries(rule: JsonRecord, where: string): QueryMigr
     out.problems.push(`${where}/condition/compositeQuery: missing, so there are no queries to migrate`);
     return out;
   }
-  const queries: unknown[] = Array.isArray(compositeQuery.queries) ? [...compositeQuery.queries] : [];
+  const queries: unknown[] = Array.isArray(compositeQuery.queries) ? [...(compositeQuery.queries as unknown[])] : [];
   const queryType = compositeQuery.queryType;
   const panelType = typeof compositeQuery.panelType === 'string' ? compositeQuery.panelType : '';
   const at = `${where}/condition/compositeQuery`;

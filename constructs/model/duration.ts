@@ -15,8 +15,8 @@ const NANOS_PER_UNIT: Readonly<Record<string, number>> = {
   h: 3600e9,
 };
 
-/** Go rejects durations beyond the int64 nanosecond range (about 292 years). */
-const MAX_NANOS = 9_223_372_036_854_775_807;
+/** Go rejects durations beyond the int64 nanosecond range (about 292 years): 2^63 ns and more (exact as a double). */
+const NANOS_LIMIT = 2 ** 63;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -60,7 +60,7 @@ export function parseGoDuration(text: unknown): number | undefined {
     const perUnit = NANOS_PER_UNIT[text.slice(unitStart, i)];
     if (perUnit === undefined) return undefined;
     totalNanos += (whole + fraction) * perUnit;
-    if (totalNanos > MAX_NANOS) return undefined;
+    if (totalNanos >= NANOS_LIMIT) return undefined;
   }
   const millis = totalNanos / 1e6;
   return negative ? -millis : millis;

@@ -51,7 +51,7 @@ export class RouteExpression {
   }
 }
 
-const LABEL_SEGMENT = /^[^\s."'`\[\]]+$/;
+const LABEL_SEGMENT = /^[^\s."'`[\]]+$/;
 
 function invalid(problem: string): never {
   throw new RouteExpressionError(problem, '', 0);

@@ -104,7 +104,7 @@ function readObjective(spec: Json, wanted: string | undefined, problems: Problem
     problems.add('spec.objectives', `${objectives.length} objectives; a ServiceLevelObjective guards one; choose it with options.objectiveName (its displayName)`);
     return undefined;
   }
-  const objective = objectives[index];
+  const objective: unknown = objectives[index];
   const at = `spec.objectives[${index}]`;
   if (!isPlainObject(objective)) {
     problems.add(at, 'must be an object with target or targetPercent');

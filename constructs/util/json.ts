@@ -14,7 +14,7 @@ export function valueAt(value: unknown, key: string): unknown {
 
 /** A deep copy with object keys sorted, so output does not depend on the order code set them. */
 export function sortKeysDeep<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => sortKeysDeep(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => sortKeysDeep(v)) as T;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {

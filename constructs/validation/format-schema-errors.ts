@@ -46,7 +46,7 @@ function typeMessage(expected: unknown, actual: unknown): string {
 }
 
 function customMessage(error: ErrorObject): string | undefined {
-  const messages = isPlainObject(error.parentSchema) ? error.parentSchema['x-messages'] : undefined;
+  const messages: unknown = isPlainObject(error.parentSchema) ? error.parentSchema['x-messages'] : undefined;
   const template = isPlainObject(messages) ? messages[error.keyword] : undefined;
   return typeof template === 'string' ? template.replace('{value}', describeValue(error.data)) : undefined;
 }

@@ -60,7 +60,7 @@ export function withUnknownValues(after: unknown, afterUnknown: unknown, placeho
   if (afterUnknown === true) return placeholder;
   if (afterUnknown === null || typeof afterUnknown !== 'object' || !hasUnknownLeaf(afterUnknown)) return after;
   if (Array.isArray(afterUnknown)) {
-    const base = Array.isArray(after) ? [...after] : [];
+    const base: unknown[] = Array.isArray(after) ? [...(after as unknown[])] : [];
     afterUnknown.forEach((mark, i) => {
       if (mark !== false && mark !== undefined) base[i] = withUnknownValues(base[i], mark, placeholder);
     });

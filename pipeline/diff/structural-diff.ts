@@ -17,7 +17,7 @@ export type LeafDifference =
   | { readonly type: 'reorder'; readonly path: DiffPath };
 
 /** Prototype that marks a list of plain values turned into a set for comparison. */
-const SET_MARK: object = Object.freeze(Object.create(null));
+const SET_MARK: object = Object.freeze(Object.create(null) as object);
 
 function isPlainScalar(value: unknown): boolean {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);

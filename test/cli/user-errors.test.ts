@@ -13,8 +13,10 @@ const write = (name: string, text: string): string => {
 const cpuRule = path.resolve(__dirname, '../fixtures/evaluation/rules/cpu-tiers.json');
 
 // A bug stands in for "anything else": the refactor check throws a TypeError on any readable plan.
+import type * as RefactorGuard from '../../pipeline/refactor/refactor-guard';
+
 vi.mock('../../pipeline/refactor/refactor-guard', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../pipeline/refactor/refactor-guard')>()),
+  ...(await importOriginal<typeof RefactorGuard>()),
   findRefactorMoves: (): never => {
     throw new TypeError('boom');
   },
@@ -35,10 +37,10 @@ const cases: [string, string[], RegExp, RegExp[]][] = [
   ['a rule file that is a directory', ['evaluate', '--rule', 'rules-dir', '--series', 'series.json'], /^signoz-alerts: Invalid command line: cannot read rule file rules-dir: it is a directory$/, []],
   ['rule files that are not there', ['validate', 'nowhere.json'], /^signoz-alerts: Invalid command line: no such file or directory: nowhere\.json$/, []],
   ['plan JSON that does not parse', ['plan-summary', 'broken-plan.json'], /^signoz-alerts: Invalid plan JSON at \S*broken-plan\.json: not valid JSON \(.+\)\.$/, []],
-  ['plan JSON with a malformed field', ['plan-summary', 'bad-plan.json'], /^signoz-alerts: Invalid plan JSON at \S*bad-plan\.json:$/, [/^  - resource_changes\[0\]\.change\.actions: .+$/]],
+  ['plan JSON with a malformed field', ['plan-summary', 'bad-plan.json'], /^signoz-alerts: Invalid plan JSON at \S*bad-plan\.json:$/, [/^ {2}- resource_changes\[0\]\.change\.actions: .+$/]],
   ['a state file given as a plan', ['refactor-guard', 'state.json'], /^signoz-alerts: Invalid plan JSON at \S*state\.json: missing "format_version" \(it looks like a state file/, []],
   ['a pipeline config with a typo', ['plan-summary', '--config', 'typo-config.json', 'bad-plan.json'], /^signoz-alerts: Invalid pipeline config at \S*typo-config\.json: Unrecognized key/, []],
-  ['a policy pack with broken rules', ['policy', '--pack', 'broken-pack.cjs', '--today', '2026-03-01'], /^signoz-alerts: Invalid policy pack "broken-pack\.cjs":$/, [/^  - rules\[0\]: id must be lowercase/, /^  - rules\[1\]: id must be lowercase/]],
+  ['a policy pack with broken rules', ['policy', '--pack', 'broken-pack.cjs', '--today', '2026-03-01'], /^signoz-alerts: Invalid policy pack "broken-pack\.cjs":$/, [/^ {2}- rules\[0\]: id must be lowercase/, /^ {2}- rules\[1\]: id must be lowercase/]],
   ['a bad option value', ['evaluate', '--rule', cpuRule, '--series', 'series.json', '--format', 'xml'], /^signoz-alerts: Invalid command line: --format must be text or json, got "xml"$/, []],
   ['a bad number option', ['plan-summary', '--max-chars', 'many', 'bad-plan.json'], /^signoz-alerts: Invalid command line: --max-chars must be a whole number of at least 1000, got "many"$/, []],
   ['a bad date option', ['policy', '--today', 'tomorrow'], /^signoz-alerts: Invalid command line: --today must be a date written YYYY-MM-DD, got "tomorrow"$/, []],

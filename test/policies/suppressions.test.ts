@@ -1,4 +1,4 @@
-import { App, TerraformStack, Testing } from '../../constructs/engine';
+import { type App, TerraformStack, Testing } from '../../constructs/engine';
 import { PolicyPack, PolicyPackError, Suppressions, SuppressionError, type PathSuppression, type PolicyReport } from '../../policies';
 import { goodPayload, synthesizedStack, type StackSpec } from './support/estate';
 

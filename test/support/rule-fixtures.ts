@@ -7,7 +7,6 @@ export const LEGACY_FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'legac
 
 export const RULE_FIXTURE_NAMES: readonly string[] = fs.readdirSync(RULE_FIXTURES_DIR).filter((f) => f.endsWith('.json')).sort();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJson = any;
 
 /** A fresh copy of a fixture, safe to mutate. */

@@ -1,7 +1,7 @@
 /** Test helpers that fill what cdktf's matchers lack: synth a stack, pick resources by type. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, LocalBackend, TerraformStack, Testing } from '../../constructs/engine';
+import { type App, LocalBackend, TerraformStack, Testing } from '../../constructs/engine';
 
 export type SynthesizedStack = Record<string, any>;
 

@@ -3,7 +3,6 @@ import * as enums from '../../constructs/model/enums';
 import { RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY, RULE_SCHEMAS, ruleSchemaValidator } from '../../constructs/validation';
 import { ruleFixture } from '../support/rule-fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const byTitle = (title: string): any => RULE_SCHEMAS.find((s) => (s as { title?: string }).title === title);
 
 describe('rule JSON Schemas', () => {

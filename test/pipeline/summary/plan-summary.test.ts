@@ -214,7 +214,7 @@ describe('plan JSON input', () => {
 
   it('names the field when a plan is malformed', () => {
     const bad = { ...planJson({}), resource_changes: [{ address: 'x.y', type: 'x', change: { actions: 'create' } }] };
-    expect(() => parsePlanJson(JSON.stringify(bad), 'bad.json')).toThrow(/Invalid plan JSON at bad\.json:\n  - resource_changes\[0\]\.change\.actions:/);
+    expect(() => parsePlanJson(JSON.stringify(bad), 'bad.json')).toThrow(/Invalid plan JSON at bad\.json:\n {2}- resource_changes\[0\]\.change\.actions:/);
   });
 
   it('derives the stack name from the plan file path', () => {

@@ -52,7 +52,7 @@ describe('policy options', () => {
 
   it('names each bad option and what is allowed', () => {
     expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(PolicyOptionsError);
-    expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(/Invalid policy options:\n  - minRenotifyInterval: must be a Go duration such as 30m or 1h\n  - pagingBudget: must not be negative/);
+    expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(/Invalid policy options:\n {2}- minRenotifyInterval: must be a Go duration such as 30m or 1h\n {2}- pagingBudget: must not be negative/);
     expect(() => resolvePolicyOptions({ pagingChannelPattern: '(' })).toThrow(/pagingChannelPattern: is not a valid regular expression/);
     expect(() => resolvePolicyOptions({ pagingBudgt: 3 } as object)).toThrow(/Unrecognized key/);
   });

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AlertRule, MetricsQuery, NotificationChannel } from '../../../constructs';
-import { App, S3Backend, TerraformStack, Testing } from '../../../constructs/engine';
+import { type App, S3Backend, TerraformStack, Testing } from '../../../constructs/engine';
 import type { AlertRuleProps } from '../../../constructs/alerts/alert-rule-props';
 
 /** Props of an alert every default rule accepts, except the severity-label warning the factory causes. */
