@@ -7,14 +7,14 @@
  */
 import type { IConstruct } from '../engine';
 import type { ChannelInput } from '../model/channel-ref';
-import type { Severity } from '../model/enums';
-import type { AlertRuleProps, NotificationOptions, ThresholdTier } from './alert-rule-props';
+import type { AlertRuleProps, NotificationOptions } from './alert-rule-props';
+import { mergeTiers, type TierOverrides } from './tier-overrides';
 import type { EvaluationEnvelope } from '../model/rule-payload';
 
 /** What an environment may change about one alert. */
 export interface AlertOverride {
   /** Tier fields to change, e.g. `{ critical: { target: 95 } }`; a tier set to `null` is removed. */
-  readonly tiers?: Readonly<Partial<Record<Severity, Partial<ThresholdTier> | null>>>;
+  readonly tiers?: TierOverrides;
   readonly channels?: readonly ChannelInput[];
   readonly labels?: Readonly<Record<string, string>>;
   readonly disabled?: boolean;
@@ -85,16 +85,6 @@ function mapChannels(channels: readonly ChannelInput[] | undefined, map: Environ
     const name = typeof c === 'string' ? c : c.channelName;
     return Object.prototype.hasOwnProperty.call(map, name) ? map[name]! : c;
   });
-}
-
-function mergeTiers(tiers: AlertRuleProps['tiers'], override: AlertOverride['tiers']): AlertRuleProps['tiers'] {
-  if (!override) return tiers;
-  const out: Partial<Record<Severity, ThresholdTier>> = { ...tiers };
-  for (const [severity, change] of Object.entries(override) as [Severity, Partial<ThresholdTier> | null][]) {
-    if (change === null) delete out[severity];
-    else out[severity] = { ...(out[severity] ?? {}), ...change } as ThresholdTier;
-  }
-  return out;
 }
 
 /**

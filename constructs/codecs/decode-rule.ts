@@ -21,7 +21,7 @@ import { stripServerFields } from './server-fields';
 import { validateOwnedRulePayload, validateRulePayload } from '../validation/validate-rule-payload';
 import type { ValidationIssue } from '../validation/validation-issue';
 import { CodecError } from './codec-error';
-import { normalizeImportedRule } from './import-normalization';
+import { dropNulls, normalizeImportedRule } from './import-normalization';
 import { hasLegacyQueries, migrateLegacyQueries } from './legacy-query-migration';
 import { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';
 import { decodeSignozAlert } from './signoz-alert-codec';
@@ -204,8 +204,8 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
   const { shape, body, ruleId } = recognised;
   const identity = { shape, ...(ruleId !== undefined ? { ruleId } : {}), ...alertField(body) };
   if (options.legacy === 'refuse') {
-    // A file meant to be posted as it is: legacy shapes are reported, nothing is dropped before checking.
-    const strict = (options.inPlace ? validateOwnedRulePayload : validateRulePayload)(stripServerFields(body));
+    // A file meant to be posted as it is: legacy shapes are reported; a null is an absent field, as below.
+    const strict = (options.inPlace ? validateOwnedRulePayload : validateRulePayload)(dropNulls(stripServerFields(body)));
     const base = { errors: strict.errors, warnings: strict.warnings, legacy: strict.legacy || recognised.legacySignozAlert === true, notes: [], ...identity };
     return strict.valid && strict.payload ? { valid: true, payload: strict.payload, ...base } : { valid: false, ...base };
   }
@@ -218,8 +218,9 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
   }
   const migration = migrate(rule, recognised.legacySignozAlert === true);
   if (migration.errors.length > 0) return { valid: false, errors: migration.errors, warnings: [], legacy: migration.legacy, notes: migration.notes, ...identity };
-  // Values SigNoz reads as unset (null, '', empty lists) are not mistakes: drop them before checking.
-  const result = validateRulePayload(normalizeImportedRule(rule));
+  // A null is an absent field to SigNoz, not a mistake; everything else is checked as written, so
+  // every command reports a mistake in the validator's words. Unset values are dropped after.
+  const result = validateRulePayload(dropNulls(rule));
   const base = { errors: result.errors, warnings: result.warnings, legacy: migration.legacy || result.legacy, notes: migration.notes, ...identity };
   if (!result.valid || !result.payload) return { valid: false, ...base };
   return { valid: true, payload: normalizeImportedRule(result.payload), ...base };

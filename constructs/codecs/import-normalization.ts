@@ -16,7 +16,7 @@
  * 5. Re-notification that is off keeps only `enabled: false`: SigNoz ignores its interval and
  *    states then (`NotificationSettings.GetAlertManagerNotificationConfig`).
  */
-import type { RulePayload } from '../model/rule-payload';
+import type { RuleJson, RulePayload } from '../model/rule-payload';
 import { SERVER_READ_ONLY_FIELDS } from './server-fields';
 import { normalizeRulePayload } from '../validation/normalize-rule-payload';
 import { type JsonRecord } from '../validation/json-value';
@@ -65,15 +65,37 @@ function addMissingChannels(rule: JsonRecord): void {
   for (const threshold of thresholds.spec) if (isPlainObject(threshold) && threshold.channels === undefined) threshold.channels = [];
 }
 
+/** A copy of `value` without `null` members: SigNoz (Go) reads a null as an absent field. */
+export function dropNulls(value: unknown): unknown {
+  return hasNull(value) ? copyWithoutNulls(value) : value;
+}
+
+function hasNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.some(hasNull);
+  return isPlainObject(value) && Object.values(value).some(hasNull);
+}
+
+function copyWithoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyWithoutNulls);
+  if (!isPlainObject(value)) return value;
+  const out: JsonRecord = {};
+  for (const [key, child] of Object.entries(value)) if (child !== null) out[key] = copyWithoutNulls(child);
+  return out;
+}
+
 /** A normalized deep copy of a rule payload (see the module comment); the input is not changed. */
-export function normalizeImportedRule(rule: unknown): RulePayload {
+export function normalizeImportedRule(rule: RulePayload): RulePayload;
+export function normalizeImportedRule(rule: unknown): RuleJson;
+export function normalizeImportedRule(rule: unknown): RuleJson | RulePayload {
   const normalized = normalizeRulePayload(rule);
-  if (!isPlainObject(normalized)) return normalized as RulePayload;
+  // not an object: the validator says what it is
+  if (!isPlainObject(normalized)) return normalized as RuleJson;
   for (const field of SERVER_SET_FIELDS) delete normalized[field];
   const cleaned = dropUnset(normalized) as JsonRecord;
   addMissingChannels(cleaned);
   if (!isPlainObject(cleaned.notificationSettings)) cleaned.notificationSettings = {};
   const settings = cleaned.notificationSettings as JsonRecord;
   if (isPlainObject(settings.renotify) && settings.renotify.enabled === false) settings.renotify = { enabled: false };
-  return cleaned as unknown as RulePayload;
+  return cleaned;
 }

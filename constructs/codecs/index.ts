@@ -1,7 +1,6 @@
 import type { RulePayload } from '../model/rule-payload';
-import { CodecError } from './codec-error';
-import { decodeSignozAlert, encodeSignozAlert } from './signoz-alert-codec';
-import { decodeSignozRule, encodeSignozRule } from './signoz-rule-codec';
+import { encodeSignozAlert } from './signoz-alert-codec';
+import { encodeSignozRule } from './signoz-rule-codec';
 
 export { CodecError } from './codec-error';
 export { decodeSignozAlert, encodeSignozAlert, type SignozAlertAttributes } from './signoz-alert-codec';
@@ -17,12 +16,6 @@ export function encodeRuleResource(type: RuleResourceType, payload: RulePayload)
   return type === 'signoz_rule' ? encodeSignozRule(payload) : encodeSignozAlert(payload);
 }
 
-/** Decodes the attributes of a `signoz_rule` or `signoz_alert` resource to the canonical payload. */
-export function decodeRuleResource(type: string, attributes: Record<string, unknown>): RulePayload {
-  if (type === 'signoz_rule') return decodeSignozRule(attributes);
-  if (type === 'signoz_alert') return decodeSignozAlert(attributes);
-  throw new CodecError('', `resource type ${type} does not carry an alert rule`);
-}
 
 export { normalizeImportedRule, SERVER_SET_FIELDS } from './import-normalization';
 export { validateRuleFileText, type RuleFileValidation } from './validate-rule-file';

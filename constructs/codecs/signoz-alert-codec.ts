@@ -9,7 +9,7 @@
  * description, and `newGroupEvalDelay`. Encoding such a rule throws a `CodecError` naming the field.
  */
 import { SEVERITIES, type Severity } from '../model/enums';
-import type { NotificationSettings, RulePayload } from '../model/rule-payload';
+import type { NotificationSettings, RuleJson, RulePayload } from '../model/rule-payload';
 import { compact, goJsonStringify, isPlainObject } from '../util/json';
 import { CodecError } from './codec-error';
 
@@ -106,7 +106,7 @@ function parseJsonAttribute(attributes: Record<string, unknown>, name: 'conditio
 }
 
 /** The canonical rule payload for `signoz_alert` attributes (config, plan or state). */
-export function decodeSignozAlert(attributes: Record<string, unknown>): RulePayload {
+export function decodeSignozAlert(attributes: Record<string, unknown>): RuleJson {
   const ns = isPlainObject(attributes.notification_settings) ? attributes.notification_settings : {};
   const renotify = isPlainObject(ns.renotify) ? ns.renotify : undefined;
   const annotations = compact({ description: attributes.description, summary: attributes.summary });
@@ -135,5 +135,5 @@ export function decodeSignozAlert(attributes: Record<string, unknown>): RulePayl
       usePolicy: ns.use_policy ?? undefined,
       renotify: renotify ? compact({ enabled: renotify.enabled, interval: renotify.interval, alertStates: renotify.alert_states }) : undefined,
     }),
-  }) as unknown as RulePayload;
+  });
 }

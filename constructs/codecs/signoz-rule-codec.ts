@@ -6,7 +6,7 @@
  *
  * `decode(encode(p))` equals `p` with `null`/absent optional members dropped.
  */
-import type { QueryEnvelope, RulePayload } from '../model/rule-payload';
+import type { QueryEnvelope, RuleJson, RulePayload } from '../model/rule-payload';
 import { camelCase, compact, isPlainObject, snakeCase } from '../util/json';
 import { CodecError } from './codec-error';
 
@@ -122,7 +122,7 @@ export function encodeSignozRule(payload: RulePayload): SignozRuleAttributes {
  * The canonical rule payload for `signoz_rule` attributes (from `cdk.tf.json`, a plan's
  * `before`/`after`, or state). Unknown or computed-only attributes (`id`) are ignored.
  */
-export function decodeSignozRule(attributes: Record<string, unknown>): RulePayload {
+export function decodeSignozRule(attributes: Record<string, unknown>): RuleJson {
   const condition = attributes.condition;
   if (!isPlainObject(condition)) throw new CodecError('/condition', 'signoz_rule has no condition block');
   const { composite_query: cq, thresholds, ...conditionRest } = condition;
@@ -152,5 +152,5 @@ export function decodeSignozRule(attributes: Record<string, unknown>): RulePaylo
     evaluation: { kind: (evaluationInner.kind as string | undefined) ?? evaluationKind, spec: camelTree(evaluationInner.spec ?? {}) },
     notificationSettings: camelTree(attributes.notification_settings ?? {}),
   });
-  return payload as unknown as RulePayload;
+  return payload;
 }

@@ -248,6 +248,12 @@ export interface RulePayload {
   notificationSettings: NotificationSettings;
 }
 
+/**
+ * A rule as JSON, not yet checked: what the codecs decode from Terraform attributes. Only
+ * `decodeRule` (constructs/codecs) turns it into a `RulePayload`, after the validator has passed it.
+ */
+export type RuleJson = Record<string, unknown>;
+
 /** The name a query envelope is known by (`A`, `F1`, ...). */
 export function queryName(query: QueryEnvelope): string {
   return query.spec.name;

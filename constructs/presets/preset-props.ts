@@ -4,13 +4,14 @@
  * `AlertRule`, which builds the payload through the one alert factory.
  */
 import { z } from 'zod';
-import type { AlertRuleProps, NotificationOptions, ThresholdTier } from '../alerts/alert-rule-props';
+import type { AlertRuleProps, NotificationOptions } from '../alerts/alert-rule-props';
+import { mergeTiers, type TierOverrides } from '../alerts/tier-overrides';
 import type { ChannelInput } from '../model/channel-ref';
-import { SEVERITIES, type Severity } from '../model/enums';
+import { SEVERITIES } from '../model/enums';
 import type { EvaluationEnvelope } from '../model/rule-payload';
 
 /** Changes to a preset's tiers: a tier given is merged over the preset's tier, `null` removes it. */
-export type TierOverrides = Readonly<Partial<Record<Severity, Partial<ThresholdTier> | null>>>;
+export type { TierOverrides };
 
 /** Props shared by every preset; all optional, each passed through to `AlertRule`. */
 export interface PresetProps {
@@ -79,15 +80,6 @@ export function allOf(...parts: (string | undefined)[]): string | undefined {
   if (present.length === 0) return undefined;
   if (present.length === 1) return present[0];
   return present.map((p) => (/\bOR\b/i.test(p) ? `(${p})` : p)).join(' AND ');
-}
-
-function mergeTiers(defaults: AlertRuleProps['tiers'], overrides: TierOverrides | undefined): AlertRuleProps['tiers'] {
-  const out: Partial<Record<Severity, ThresholdTier>> = { ...defaults };
-  for (const [severity, change] of Object.entries(overrides ?? {}) as [Severity, Partial<ThresholdTier> | null][]) {
-    if (change === null) delete out[severity];
-    else out[severity] = { ...(out[severity] ?? {}), ...change } as ThresholdTier;
-  }
-  return out;
 }
 
 /** What a preset decides; everything else comes from the user's `PresetProps`. */

@@ -1,12 +1,11 @@
 /**
  * An alert rule reshaped for comparison: tiers keyed by name and queries keyed by query name (so a
- * reordered list is not a change), operator and match-type aliases folded to their canonical
- * literal, channel lists as sorted sets. Two versions of the same alert diff cleanly field by field,
+ * reordered list is not a change), channel lists as sorted sets. Its input is a checked payload,
+ * so every operator and match-type spelling is already the canonical literal. Two versions of the same alert diff cleanly field by field,
  * whichever resource type (`signoz_rule` or legacy `signoz_alert`) they came from.
  */
-import { normalizeCompareOp, normalizeMatchType } from '../../constructs/model/enums';
-import type { RulePayload } from '../../constructs/model/rule-payload';
-import { compact, isPlainObject } from '../../constructs/util/json';
+import type { CumulativeEvaluation, RollingEvaluation, RulePayload } from '../../constructs/model/rule-payload';
+import { compact } from '../../constructs/util/json';
 
 export interface TierView {
   readonly target: unknown;
@@ -33,75 +32,49 @@ export interface AlertView {
   readonly notification: Readonly<Record<string, unknown>>;
 }
 
-type Loose = Record<string, unknown>;
-
-function loose(value: unknown): Loose {
-  return isPlainObject(value) ? value : {};
+function sorted(values: readonly string[] | null | undefined): string[] {
+  return [...(values ?? [])].sort();
 }
 
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function sortedStrings(value: unknown): string[] {
-  return list(value).map(String).sort();
-}
-
-function canonicalOp(value: unknown): string | undefined {
-  return normalizeCompareOp(value) ?? (value === undefined || value === null ? undefined : String(value));
-}
-
-function canonicalMatchType(value: unknown): string | undefined {
-  return normalizeMatchType(value) ?? (value === undefined || value === null ? undefined : String(value));
-}
-
+/** The view of a checked payload (`decodeRule` has normalized every spelling to its literal). */
 export function alertView(payload: RulePayload): AlertView {
-  const p = payload as unknown as Loose;
-  const condition = loose(p.condition);
-  const composite = loose(condition.compositeQuery);
-  const thresholds = loose(condition.thresholds);
-  const evaluation = loose(p.evaluation);
-  const evaluationSpec = loose(evaluation.spec);
-  const notification = loose(p.notificationSettings);
-  const renotify = loose(notification.renotify);
-
+  const { condition, evaluation, notificationSettings: notification } = payload;
   const tiers: Record<string, TierView> = {};
-  list(thresholds.spec).forEach((raw, index) => {
-    const tier = loose(raw);
-    const name = typeof tier.name === 'string' && tier.name !== '' ? tier.name : `#${index + 1}`;
-    tiers[name] = {
+  condition.thresholds.spec.forEach((tier, index) => {
+    tiers[tier.name !== '' ? tier.name : `#${index + 1}`] = {
       target: tier.target,
-      op: canonicalOp(tier.op),
-      matchType: canonicalMatchType(tier.matchType),
+      op: tier.op,
+      matchType: tier.matchType,
       targetUnit: tier.targetUnit,
       recoveryTarget: tier.recoveryTarget,
-      channels: sortedStrings(tier.channels),
+      channels: sorted(tier.channels),
     };
   });
 
   const queries: Record<string, unknown> = {};
-  list(composite.queries).forEach((raw, index) => {
-    const envelope = loose(raw);
-    const { name, ...spec } = loose(envelope.spec);
-    queries[typeof name === 'string' && name !== '' ? name : `#${index + 1}`] = { type: envelope.type, ...spec };
+  condition.compositeQuery.queries.forEach((envelope, index) => {
+    const { name, ...spec } = envelope.spec;
+    queries[name !== '' ? name : `#${index + 1}`] = { type: envelope.type, ...spec };
   });
+  const spec = evaluation.spec as Partial<RollingEvaluation['spec'] & CumulativeEvaluation['spec']>;
+  const renotify = notification.renotify;
 
   return {
-    name: p.alert,
-    alertType: p.alertType,
-    ruleType: p.ruleType,
-    schemaVersion: p.schemaVersion,
-    description: p.description,
-    disabled: p.disabled === true,
-    labels: loose(p.labels),
-    annotations: loose(p.annotations),
+    name: payload.alert,
+    alertType: payload.alertType,
+    ruleType: payload.ruleType,
+    schemaVersion: payload.schemaVersion,
+    description: payload.description,
+    disabled: payload.disabled === true,
+    labels: payload.labels ?? {},
+    annotations: payload.annotations ?? {},
     tiers,
     queries,
     condition: compact({
       selectedQuery: condition.selectedQueryName,
-      queryType: composite.queryType,
-      panelType: composite.panelType,
-      unit: composite.unit,
+      queryType: condition.compositeQuery.queryType,
+      panelType: condition.compositeQuery.panelType,
+      unit: condition.compositeQuery.unit,
       alertOnAbsent: condition.alertOnAbsent,
       absentFor: condition.absentFor,
       requireMinPoints: condition.requireMinPoints,
@@ -111,18 +84,18 @@ export function alertView(payload: RulePayload): AlertView {
     }),
     evaluation: compact({
       kind: evaluation.kind,
-      window: evaluationSpec.evalWindow,
-      frequency: evaluationSpec.frequency,
-      schedule: evaluationSpec.schedule,
-      timezone: evaluationSpec.timezone,
+      window: spec.evalWindow,
+      frequency: spec.frequency,
+      schedule: spec.schedule,
+      timezone: spec.timezone,
     }),
     notification: compact({
-      groupBy: notification.groupBy === undefined ? undefined : sortedStrings(notification.groupBy),
+      groupBy: notification.groupBy === undefined ? undefined : sorted(notification.groupBy),
       usePolicy: notification.usePolicy,
       newGroupEvalDelay: notification.newGroupEvalDelay,
-      renotify: renotify.enabled,
-      renotifyInterval: renotify.interval,
-      renotifyStates: renotify.alertStates === undefined ? undefined : sortedStrings(renotify.alertStates),
+      renotify: renotify?.enabled,
+      renotifyInterval: renotify?.interval,
+      renotifyStates: renotify?.alertStates === undefined ? undefined : sorted(renotify.alertStates),
     }),
   };
 }

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Rule, type RuleConfig } from '../../.gen/providers/signoz/rule';
 import { SignozProvider } from '../../.gen/providers/signoz/provider';
-import { decodeSignozRule, encodeSignozRule } from '../../constructs/codecs';
+import { decodeRule, decodeSignozRule, encodeSignozRule } from '../../constructs/codecs';
+import type { RulePayload } from '../../constructs/model/rule-payload';
 import { toBindingConfig } from '../../constructs/codecs/binding-config';
 import { checkProviderAcceptance } from '../../constructs/codecs/provider-acceptance';
 import { newStack, resourcesOf } from '../support/synth';
@@ -35,13 +36,15 @@ describe('signoz_rule bindings against provider-style configurations', () => {
   });
 
   it.each(configs)('%s decodes to a canonical rule that encodes back to the same attributes', (_name, attrs) => {
-    const payload = decodeSignozRule(attrs);
-    expect(payload.schemaVersion).toBe('v2alpha1');
-    expect(encodeSignozRule(payload)).toEqual(attrs);
+    const decoded = decodeRule(attrs, { resourceType: 'signoz_rule' });
+    expect(decoded.errors).toEqual([]);
+    expect(decoded.payload!.schemaVersion).toBe('v2alpha1');
+    // the codec alone is lossless; the checked payload drops SigNoz's unset values, which encode back the same way
+    expect(encodeSignozRule(decodeSignozRule(attrs) as unknown as RulePayload)).toEqual(attrs);
   });
 
   it('reads JSON-text step intervals as numbers in the canonical rule', () => {
-    const payload = decodeSignozRule(configs.find(([n]) => n.startsWith('metrics-step-string'))![1]);
+    const payload = decodeRule(configs.find(([n]) => n.startsWith('metrics-step-string'))![1], { resourceType: 'signoz_rule' }).payload!;
     const spec = payload.condition.compositeQuery.queries[0]!.spec as { stepInterval: unknown; functions: { args: { value: unknown }[] }[] };
     expect(spec.stepInterval).toBe(120);
     expect(spec.functions[0]!.args[0]!.value).toBe(100);

@@ -83,6 +83,13 @@ describe('reading rules in every shape users hold (decodeRule)', () => {
     expect(refused.errors.map((e) => e.message).join('\n')).toMatch(/v2alpha1/);
   });
 
+  it('reads a null as an absent field in every mode, as SigNoz does', () => {
+    const withNulls = { ...(fixture('cpu-tiers.json') as Record<string, unknown>), labels: null, description: null };
+    expect(decodeRule(withNulls).errors).toEqual([]);
+    expect(decodeRule(withNulls, { legacy: 'refuse' }).errors).toEqual([]);
+    expect(decodeRule(withNulls).payload).not.toHaveProperty('labels');
+  });
+
   it('keeps the rule id and name of a refused rule', () => {
     const refused = decodeRule({ status: 'success', data: { id: 42, alert: 'Broken', condition: 'not json' } });
     expect(refused).toMatchObject({ valid: false, ruleId: '42', alert: 'Broken', shape: 'signoz_alert' });
