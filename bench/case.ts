@@ -44,10 +44,13 @@ function raw(outdir: string, toolkitOut: string): number {
   // Untimed: read the attributes the toolkit wrote, as a raw-L1 author would have them in code.
   const configs = stackFiles(toolkitOut).map(({ env, file }) => {
     const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { resource: { signoz_rule: Record<string, Record<string, unknown>> } };
-    return { env, rules: Object.entries(doc.resource.signoz_rule).map(([id, attrs]) => {
-      const { '//': _meta, ...rest } = attrs;
-      return { id: id.replace(/_[A-F0-9]{8}$/, ''), config: toBindingConfig(rest) as RuleConfig };
-    }) };
+    return {
+      env,
+      rules: Object.entries(doc.resource.signoz_rule).map(([id, attrs]) => {
+        const { '//': _meta, ...rest } = attrs;
+        return { id: id.replace(/_[A-F0-9]{8}$/, ''), config: toBindingConfig(rest) as RuleConfig };
+      }),
+    };
   });
   const started = performance.now();
   const app = new App({ outdir });
@@ -74,7 +77,9 @@ function floor(outdir: string, toolkitOut: string): number {
 
 /** Untimed set-up of the CLI cases: N rule files, a plan with N changes, a head synth with one alert changed. */
 function prepare(size: number, outdir: string, toolkitOut: string): number {
-  const prod = JSON.parse(fs.readFileSync(path.join(toolkitOut, 'stacks', 'prod', 'cdk.tf.json'), 'utf8')) as { resource: { signoz_rule: Record<string, Record<string, unknown>> } };
+  const prod = JSON.parse(fs.readFileSync(path.join(toolkitOut, 'stacks', 'prod', 'cdk.tf.json'), 'utf8')) as {
+    resource: { signoz_rule: Record<string, Record<string, unknown>> };
+  };
   const rulesDir = path.join(outdir, 'rules');
   fs.mkdirSync(rulesDir, { recursive: true });
   let i = 0;
@@ -104,7 +109,9 @@ function policy(toolkitOut: string, which: 'prod' | 'all'): number {
 /** changed-stacks' comparison of base and head synth output (the command also runs both synths). */
 function compare(outdir: string, toolkitOut: string): number {
   const started = performance.now();
-  const changed = compareSynthDirs(toolkitOut, path.join(outdir, 'head')).filter((c) => c.status !== 'unchanged').map((c) => c.stack);
+  const changed = compareSynthDirs(toolkitOut, path.join(outdir, 'head'))
+    .filter((c) => c.status !== 'unchanged')
+    .map((c) => c.stack);
   const ms = performance.now() - started;
   if (changed.join() !== 'prod') throw new Error(`expected only prod to change, got ${changed.join(', ')}`);
   return ms;

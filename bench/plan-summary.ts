@@ -9,16 +9,45 @@ import { renderPlanSummary, summarizePlans } from '../pipeline/summary/plan-summ
 
 function rule(name: string, target: number, channels: string[]): Record<string, unknown> {
   return {
-    id: `id-${name}`, alert: name, alert_type: 'METRIC_BASED_ALERT', rule_type: 'threshold_rule', schema_version: 'v2alpha1',
-    description: null, disabled: false, labels: { service: 'checkout' }, annotations: { summary: `${name} fired` },
+    id: `id-${name}`,
+    alert: name,
+    alert_type: 'METRIC_BASED_ALERT',
+    rule_type: 'threshold_rule',
+    schema_version: 'v2alpha1',
+    description: null,
+    disabled: false,
+    labels: { service: 'checkout' },
+    annotations: { summary: `${name} fired` },
     condition: {
-      selected_query_name: 'A', alert_on_absent: null, absent_for: null,
+      selected_query_name: 'A',
+      alert_on_absent: null,
+      absent_for: null,
       composite_query: {
-        query_type: 'builder', panel_type: 'graph', unit: 'percent',
-        queries: [{ builder_query: { type: 'builder_query', spec: { metrics: {
-          name: 'A', signal: 'metrics', step_interval: '60', filter: { expression: "service.name = 'checkout'" },
-          aggregations: [{ metric_name: 'system.cpu.utilization', time_aggregation: 'avg', space_aggregation: 'max' }],
-        }, logs: null, traces: null } }, builder_formula: null, promql: null, clickhouse_sql: null, builder_trace_operator: null }],
+        query_type: 'builder',
+        panel_type: 'graph',
+        unit: 'percent',
+        queries: [
+          {
+            builder_query: {
+              type: 'builder_query',
+              spec: {
+                metrics: {
+                  name: 'A',
+                  signal: 'metrics',
+                  step_interval: '60',
+                  filter: { expression: "service.name = 'checkout'" },
+                  aggregations: [{ metric_name: 'system.cpu.utilization', time_aggregation: 'avg', space_aggregation: 'max' }],
+                },
+                logs: null,
+                traces: null,
+              },
+            },
+            builder_formula: null,
+            promql: null,
+            clickhouse_sql: null,
+            builder_trace_operator: null,
+          },
+        ],
       },
       thresholds: { basic: { kind: 'basic', spec: [{ name: 'critical', target, op: 'above', match_type: 'at_least_once', channels }] } },
     },
@@ -30,8 +59,18 @@ function rule(name: string, target: number, channels: string[]): Record<string, 
 /** A plan JSON text with `changes` alert updates (threshold and channels changed). */
 export function planText(changes: number): string {
   const resourceChanges = Array.from({ length: changes }, (_v, i) => ({
-    address: `signoz_rule.alert_${i}`, mode: 'managed', type: 'signoz_rule', name: `alert_${i}`,
-    change: { actions: ['update'], before: rule(`Alert ${i}`, 80, ['pd-oncall']), after: rule(`Alert ${i}`, 85, ['slack']), after_unknown: {}, before_sensitive: {}, after_sensitive: {} },
+    address: `signoz_rule.alert_${i}`,
+    mode: 'managed',
+    type: 'signoz_rule',
+    name: `alert_${i}`,
+    change: {
+      actions: ['update'],
+      before: rule(`Alert ${i}`, 80, ['pd-oncall']),
+      after: rule(`Alert ${i}`, 85, ['slack']),
+      after_unknown: {},
+      before_sensitive: {},
+      after_sensitive: {},
+    },
   }));
   return JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', resource_changes: resourceChanges, output_changes: {} });
 }

@@ -79,10 +79,21 @@ function synthCases(size: number, work: string, reps: number, keep?: string): Me
 }
 
 function table(rows: Measurement[]): string {
-  const fmt = (m: Measurement): string => (m.unit === 'x' ? `${m.value.toFixed(2)}x` : m.unit === 'ms' && m.value < 10 ? `${m.value.toFixed(3)} ms` : `${Math.round(m.value).toLocaleString('en-US')} ${m.unit}`);
-  const lines = [['measure', 'alerts', 'value', 'target', 'met'], ...rows.map((m) => [m.name, m.size?.toLocaleString('en-US') ?? '', fmt(m), m.target ?? '', m.met === undefined ? '' : m.met ? 'yes' : 'NO'])];
+  const fmt = (m: Measurement): string =>
+    m.unit === 'x' ? `${m.value.toFixed(2)}x` : m.unit === 'ms' && m.value < 10 ? `${m.value.toFixed(3)} ms` : `${Math.round(m.value).toLocaleString('en-US')} ${m.unit}`;
+  const lines = [
+    ['measure', 'alerts', 'value', 'target', 'met'],
+    ...rows.map((m) => [m.name, m.size?.toLocaleString('en-US') ?? '', fmt(m), m.target ?? '', m.met === undefined ? '' : m.met ? 'yes' : 'NO']),
+  ];
   const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  return lines.map((l) => l.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return lines
+    .map((l) =>
+      l
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Wall time of one `signoz-alerts` command, built CLI, fresh process (start-up included). */
@@ -113,7 +124,13 @@ function commandCases(size: number, work: string, toolkitOut: string): Measureme
     { name: 'policy: default pack, one environment (read + check)', size, value: policyProd, unit: 'ms', target: '< 1000', met: policyProd < 1000 },
     { name: 'policy: default pack, 3 environments', size: size * 3, value: policyAll, unit: 'ms' },
     { name: 'plan-summary: plan with that many changes, CLI wall', size, value: planMs, unit: 'ms', target: '< 2000', met: planMs < 2000 },
-    { name: 'changed-stacks: compare synth output, one alert changed', size: size * 3, value: compareMs, unit: 'ms', note: 'the command also synthesizes base and head (toolkit synth above)' },
+    {
+      name: 'changed-stacks: compare synth output, one alert changed',
+      size: size * 3,
+      value: compareMs,
+      unit: 'ms',
+      note: 'the command also synthesizes base and head (toolkit synth above)',
+    },
   ];
 }
 
@@ -170,7 +187,13 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
   console.log(table(rows));
   console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}`);
   const outFile = path.join(root, 'bench', 'results', 'latest.json');

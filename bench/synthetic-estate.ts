@@ -43,14 +43,25 @@ export function syntheticEstate(size: number): SyntheticAlert[] {
       runbook: `https://runbooks.example.com/${team}/${i}`,
       channels,
     };
-    const tiers = (critical: number, warning: number) => (twoTiers
-      ? { critical: { target: critical, channels: paging }, warning: { target: warning } }
-      : { critical: { target: critical, channels: paging } });
+    const tiers = (critical: number, warning: number) =>
+      twoTiers ? { critical: { target: critical, channels: paging }, warning: { target: warning } } : { critical: { target: critical, channels: paging } };
     let props: () => AlertRuleProps;
     if (roll < 0.25) {
-      props = () => ({ ...common, name: `${service} CPU ${i}`, queries: [new MetricsQuery('A', 'system.cpu.utilization').timeAggregation('avg').spaceAggregation('max').where(`service.name = '${service}'`).groupBy('host.name')], matchType: 'on_average', tiers: tiers(base + 10, base) });
+      props = () => ({
+        ...common,
+        name: `${service} CPU ${i}`,
+        queries: [new MetricsQuery('A', 'system.cpu.utilization').timeAggregation('avg').spaceAggregation('max').where(`service.name = '${service}'`).groupBy('host.name')],
+        matchType: 'on_average',
+        tiers: tiers(base + 10, base),
+      });
     } else if (roll < 0.4) {
-      props = () => ({ ...common, name: `${service} memory ${i}`, queries: [new MetricsQuery('A', 'container.memory.usage').timeAggregation('avg').spaceAggregation('sum').where(`service.name = '${service}'`).groupBy('k8s.pod.name')], unit: 'bytes', tiers: tiers(base * 1e7, base * 8e6) });
+      props = () => ({
+        ...common,
+        name: `${service} memory ${i}`,
+        queries: [new MetricsQuery('A', 'container.memory.usage').timeAggregation('avg').spaceAggregation('sum').where(`service.name = '${service}'`).groupBy('k8s.pod.name')],
+        unit: 'bytes',
+        tiers: tiers(base * 1e7, base * 8e6),
+      });
     } else if (roll < 0.6) {
       props = () => ({
         ...common,
@@ -64,11 +75,30 @@ export function syntheticEstate(size: number): SyntheticAlert[] {
         tiers: tiers(10, 5),
       });
     } else if (roll < 0.8) {
-      props = () => ({ ...common, name: `${service} p99 latency ${i}`, queries: [new TracesQuery('A').p99().where(`service.name = '${service}'`).groupBy('http.route')], unit: 'ns', targetUnit: 'ms', tiers: tiers(base * 20, base * 10) });
+      props = () => ({
+        ...common,
+        name: `${service} p99 latency ${i}`,
+        queries: [new TracesQuery('A').p99().where(`service.name = '${service}'`).groupBy('http.route')],
+        unit: 'ns',
+        targetUnit: 'ms',
+        tiers: tiers(base * 20, base * 10),
+      });
     } else if (roll < 0.92) {
-      props = () => ({ ...common, name: `${service} 5xx ratio ${i}`, queries: [new PromQLQuery('A', `sum(rate(http_requests_total{service="${service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="${service}"}[5m]))`)], tiers: tiers(0.05, 0.01) });
+      props = () => ({
+        ...common,
+        name: `${service} 5xx ratio ${i}`,
+        queries: [new PromQLQuery('A', `sum(rate(http_requests_total{service="${service}",code=~"5.."}[5m])) / sum(rate(http_requests_total{service="${service}"}[5m]))`)],
+        tiers: tiers(0.05, 0.01),
+      });
     } else {
-      props = () => ({ ...common, name: `${service} heartbeat missing ${i}`, queries: [new MetricsQuery('A', 'heartbeat.count').timeAggregation('sum').spaceAggregation('sum').where(`service.name = '${service}'`)], op: 'below', absentFor: '10m', tiers: { critical: { target: 1, channels: paging } } });
+      props = () => ({
+        ...common,
+        name: `${service} heartbeat missing ${i}`,
+        queries: [new MetricsQuery('A', 'heartbeat.count').timeAggregation('sum').spaceAggregation('sum').where(`service.name = '${service}'`)],
+        op: 'below',
+        absentFor: '10m',
+        tiers: { critical: { target: 1, channels: paging } },
+      });
     }
     alerts.push({ id: `alert-${String(i).padStart(5, '0')}`, team, service, props });
   }

@@ -61,9 +61,11 @@ async function apply(dir: string): Promise<number> {
 
 async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: size }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 export async function terraformSharding(resources: number): Promise<ShardingResult> {
@@ -77,7 +79,9 @@ export async function terraformSharding(resources: number): Promise<ShardingResu
     const parallelism = Math.max(2, os.cpus().length);
     for (const dir of parallel.shards) await run('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env: tfEnv });
     const started = performance.now();
-    await inPool(parallel.shards, parallelism, (dir) => run('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env: tfEnv, maxBuffer: 256 * 1024 * 1024 }));
+    await inPool(parallel.shards, parallelism, (dir) =>
+      run('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env: tfEnv, maxBuffer: 256 * 1024 * 1024 }),
+    );
     const shardedParallelMs = performance.now() - started;
     return { resources, shards: sequential.shards.length, singleStateMs, shardedSequentialMs, shardedParallelMs, parallelism };
   } finally {

@@ -8,4 +8,8 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('signoz-alerts: the CLI is not built yet; run `npm run build` in ' + path.resolve(__dirname, '..') + '\n');
   process.exit(2);
 }
-require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require(entry)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

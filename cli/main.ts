@@ -41,9 +41,13 @@ export async function buildProgram(io: CliIO, setExitCode: (code: number) => voi
  */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = await buildProgram(io, (code) => {
-    exitCode = Math.max(exitCode, code);
-  }, argv);
+  const program = await buildProgram(
+    io,
+    (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+    argv,
+  );
   for (const sub of program.commands) sub.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

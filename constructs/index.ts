@@ -18,8 +18,16 @@ export * from './slo';
 
 export { Secret, type SecretOptions } from './secrets/secret';
 export {
-  SECRET_SHAPES, REDACTED_SECRET, isCredentialFieldName, isSecretFieldName, mayHoldSecretShape, normalizeFieldName, redactedSecretMarker,
-  replaceSecretShapes, secretKindIn, type SecretShape,
+  SECRET_SHAPES,
+  REDACTED_SECRET,
+  isCredentialFieldName,
+  isSecretFieldName,
+  mayHoldSecretShape,
+  normalizeFieldName,
+  redactedSecretMarker,
+  replaceSecretShapes,
+  secretKindIn,
+  type SecretShape,
 } from './model/secret-patterns';
 export { secretSchema } from './secrets/secret-schema';
 
@@ -32,7 +40,16 @@ export { RestapiChannelBackend } from './channels/restapi-channel-backend';
 export { CHANNELS_PATH, isChannelApiPath } from './channels/channel-api-path';
 export { receiverKind } from './channels/receiver-kind';
 export { NotificationChannel, ImportedNotificationChannel, channelsIn, channelNameSchema, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
-export { buildReceiver, receiverLeaves, receiverSecrets, redactedReceiver, receiverTemplate, type ReceiverDocument, type ReceiverValue, type ReceiverLeaf } from './channels/receiver-document';
+export {
+  buildReceiver,
+  receiverLeaves,
+  receiverSecrets,
+  redactedReceiver,
+  receiverTemplate,
+  type ReceiverDocument,
+  type ReceiverValue,
+  type ReceiverLeaf,
+} from './channels/receiver-document';
 
 export { RouteExpression, LabelSelector, label, Labels, allOf, anyOf, not } from './routing/route-expression';
 export { parseRouteExpression, RouteExpressionError } from './routing/route-expression-parser';
@@ -43,7 +60,15 @@ export { RoutePolicy, type RoutePolicyProps } from './routing/route-policy';
 export * from './maintenance/maintenance-schedule';
 export { MaintenanceWindow, type MaintenanceWindowProps } from './maintenance/maintenance-window';
 
-export type { StateBackendConfig, LocalStateBackend, S3StateBackend, GcsStateBackend, AzureStateBackend, CloudStateBackend, RemoteStateBackend } from './stacks/state-backend-config';
+export type {
+  StateBackendConfig,
+  LocalStateBackend,
+  S3StateBackend,
+  GcsStateBackend,
+  AzureStateBackend,
+  CloudStateBackend,
+  RemoteStateBackend,
+} from './stacks/state-backend-config';
 export { stateBackendConfigSchema } from './stacks/state-backend-config';
 export { addStateBackend, defaultStateKey } from './stacks/state-backend';
 export { environmentSettingsSchema, type ResolvedEnvironmentSettings } from './stacks/environment-settings';

@@ -13,7 +13,12 @@ export type CodeExpr =
   | { readonly kind: 'literal'; readonly value: unknown }
   | { readonly kind: 'object'; readonly entries: readonly (readonly [string, CodeExpr])[] }
   | { readonly kind: 'array'; readonly items: readonly CodeExpr[] }
-  | { readonly kind: 'new'; readonly className: BuilderClass; readonly args: readonly CodeExpr[]; readonly calls: readonly { readonly method: string; readonly args: readonly CodeExpr[] }[] }
+  | {
+      readonly kind: 'new';
+      readonly className: BuilderClass;
+      readonly args: readonly CodeExpr[];
+      readonly calls: readonly { readonly method: string; readonly args: readonly CodeExpr[] }[];
+    }
   | { readonly kind: 'evaluation'; readonly method: 'rolling' | 'cumulative'; readonly options: CodeExpr };
 
 export const literal = (value: unknown): CodeExpr => ({ kind: 'literal', value });
@@ -21,7 +26,13 @@ export const object = (entries: readonly (readonly [string, CodeExpr])[]): CodeE
 export const array = (items: readonly CodeExpr[]): CodeExpr => ({ kind: 'array', items });
 
 const BUILDERS: Readonly<Record<BuilderClass, new (...args: never[]) => object>> = {
-  MetricsQuery, LogsQuery, TracesQuery, Formula, PromQLQuery, ClickHouseQuery, TraceOperatorQuery,
+  MetricsQuery,
+  LogsQuery,
+  TracesQuery,
+  Formula,
+  PromQLQuery,
+  ClickHouseQuery,
+  TraceOperatorQuery,
 };
 
 /** The value the expression evaluates to, built with the real library classes. */

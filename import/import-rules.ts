@@ -46,7 +46,12 @@ export interface ImportResult {
 
 /** `Checkout CPU > 90%` -> `CheckoutCpu90`. */
 export function constructIdFor(alert: string): string {
-  const words = alert.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const words = alert
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
   const id = words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
   if (id === '') return 'Rule';
   return /^[0-9]/.test(id) ? `Rule${id}` : id;

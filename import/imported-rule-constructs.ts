@@ -11,9 +11,10 @@ import type { ImportedRule } from './import-rules';
 
 export function addImportedRules(scope: Construct, rules: readonly ImportedRule[]): AlertRule[] {
   return rules.map((rule) => {
-    const alert = rule.code.mode === 'props'
-      ? new AlertRule(scope, rule.constructId, evaluateExpr(rule.code.props) as AlertRuleProps)
-      : AlertRule.fromPayload(scope, rule.constructId, structuredClone(rule.payload));
+    const alert =
+      rule.code.mode === 'props'
+        ? new AlertRule(scope, rule.constructId, evaluateExpr(rule.code.props) as AlertRuleProps)
+        : AlertRule.fromPayload(scope, rule.constructId, structuredClone(rule.payload));
     if (rule.ruleId !== undefined) alert.resource.importFrom(rule.ruleId);
     return alert;
   });

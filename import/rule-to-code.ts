@@ -16,9 +16,7 @@ import { isPlainObject } from '../constructs/util/json';
 import { array, evaluateExpr, literal, object, type BuilderClass, type CodeExpr } from './code-expression';
 import { normalizeImportedRule } from '../constructs/codecs/import-normalization';
 
-export type RuleCode =
-  | { readonly mode: 'props'; readonly props: CodeExpr }
-  | { readonly mode: 'payload'; readonly reason: string };
+export type RuleCode = { readonly mode: 'props'; readonly props: CodeExpr } | { readonly mode: 'payload'; readonly reason: string };
 
 type Call = { method: string; args: CodeExpr[] };
 
@@ -188,7 +186,11 @@ function evaluationExpr(payload: RulePayload): CodeExpr | undefined {
   if (evaluation.kind === 'rolling') {
     const { evalWindow, frequency } = evaluation.spec;
     if (evalWindow === '5m' && frequency === '1m') return undefined;
-    return { kind: 'evaluation', method: 'rolling', options: object([['window', literal(evalWindow)], ...(frequency !== '1m' ? [['frequency', literal(frequency)] as const] : [])]) };
+    return {
+      kind: 'evaluation',
+      method: 'rolling',
+      options: object([['window', literal(evalWindow)], ...(frequency !== '1m' ? [['frequency', literal(frequency)] as const] : [])]),
+    };
   }
   const { schedule, frequency, timezone } = evaluation.spec;
   return {
@@ -221,7 +223,17 @@ function notificationsExpr(payload: RulePayload, absent: boolean): { expr?: Code
   return entries.length > 0 ? { expr: object(entries) } : {};
 }
 
-const KNOWN_CONDITION_KEYS = ['compositeQuery', 'selectedQueryName', 'thresholds', 'alertOnAbsent', 'absentFor', 'requireMinPoints', 'requiredNumPoints', 'algorithm', 'seasonality'];
+const KNOWN_CONDITION_KEYS = [
+  'compositeQuery',
+  'selectedQueryName',
+  'thresholds',
+  'alertOnAbsent',
+  'absentFor',
+  'requireMinPoints',
+  'requiredNumPoints',
+  'algorithm',
+  'seasonality',
+];
 
 /** The props expression for `payload` (normalized), or why there is none. */
 function propsFor(payload: RulePayload): { props?: CodeExpr; reason?: string } {
@@ -338,4 +350,3 @@ export function ruleToCode(payload: RulePayload): RuleCode {
   if (difference !== undefined) return { mode: 'payload', reason: `props would write ${difference} differently` };
   return { mode: 'props', props };
 }
-

@@ -21,11 +21,70 @@ export interface ModuleOptions {
 }
 
 const RESERVED = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends',
-  'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this',
-  'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'as', 'implements', 'interface', 'let', 'package', 'private',
-  'protected', 'public', 'static', 'yield', 'await', 'any', 'boolean', 'number', 'string', 'symbol', 'type', 'of', 'undefined',
-  'Construct', 'AlertRule', 'Evaluation', 'MetricsQuery', 'LogsQuery', 'TracesQuery', 'Formula', 'PromQLQuery', 'ClickHouseQuery',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'as',
+  'implements',
+  'interface',
+  'let',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'static',
+  'yield',
+  'await',
+  'any',
+  'boolean',
+  'number',
+  'string',
+  'symbol',
+  'type',
+  'of',
+  'undefined',
+  'Construct',
+  'AlertRule',
+  'Evaluation',
+  'MetricsQuery',
+  'LogsQuery',
+  'TracesQuery',
+  'Formula',
+  'PromQLQuery',
+  'ClickHouseQuery',
   'TraceOperatorQuery',
 ]);
 
@@ -41,7 +100,10 @@ function variableFor(constructId: string, taken: ReadonlySet<string>): string {
 
 function comment(text: string, indent: string): string {
   // one comment line per text line; "*/" cannot end a line comment, so nothing needs escaping
-  return text.split('\n').map((line) => `${indent}// ${line}`.trimEnd()).join('\n');
+  return text
+    .split('\n')
+    .map((line) => `${indent}// ${line}`.trimEnd())
+    .join('\n');
 }
 
 function location(source: string, pointer: string): string {
@@ -52,9 +114,14 @@ function location(source: string, pointer: string): string {
 export function renderImportModule(rules: readonly ImportedRule[], options: ModuleOptions): string {
   const stackVar = options.stackVar ?? 'stack';
   const functionName = options.functionName ?? 'importedAlertRules';
-  for (const [what, name] of [['stackVar', stackVar], ['functionName', functionName]] as const) {
+  for (const [what, name] of [
+    ['stackVar', stackVar],
+    ['functionName', functionName],
+  ] as const) {
     if (!isUsableIdentifier(name)) {
-      throw new ToolkitError('import module options', {}, [{ path: what, message: `${JSON.stringify(name)} is not a usable TypeScript identifier (letters, digits, _ and $; not a keyword or a library name)` }]);
+      throw new ToolkitError('import module options', {}, [
+        { path: what, message: `${JSON.stringify(name)} is not a usable TypeScript identifier (letters, digits, _ and $; not a keyword or a library name)` },
+      ]);
     }
   }
   const classes = new Set<string>(['AlertRule']);
@@ -85,7 +152,11 @@ export function renderImportModule(rules: readonly ImportedRule[], options: Modu
     'Review it, then commit it. Rules with an id are adopted with Terraform import blocks (.resource.importFrom):',
     'the first apply imports them instead of creating copies; the importFrom lines may be removed after that apply.',
     ...(options.skipped && options.skipped.length > 0
-      ? ['', `Not imported (${options.skipped.length}; the import command reported why):`, ...options.skipped.map((p) => `- ${location(p.source, p.pointer)}${p.alert !== undefined ? ` ${JSON.stringify(p.alert)}` : ''}: ${p.messages[0] ?? ''}`)]
+      ? [
+          '',
+          `Not imported (${options.skipped.length}; the import command reported why):`,
+          ...options.skipped.map((p) => `- ${location(p.source, p.pointer)}${p.alert !== undefined ? ` ${JSON.stringify(p.alert)}` : ''}: ${p.messages[0] ?? ''}`),
+        ]
       : []),
   ];
   const named = [...classes].sort();

@@ -23,11 +23,7 @@ export interface PolicyContext {
   isDevelopment(environment: string): boolean;
 }
 
-export function createPolicyContext(
-  options: ResolvedPolicyOptions,
-  today: string,
-  environments: ReadonlyMap<string, EnvironmentSubject>,
-): PolicyContext {
+export function createPolicyContext(options: ResolvedPolicyOptions, today: string, environments: ReadonlyMap<string, EnvironmentSubject>): PolicyContext {
   const directories = new Map<string, ChannelDirectory>();
   const directoryOf = (environment: string): ChannelDirectory => {
     let directory = directories.get(environment);

@@ -6,19 +6,22 @@ export const ENGINE_CHECKS = {
     id: 'suppression-invalid',
     level: 'error',
     description: 'Every suppression names a rule, gives a reason of at least 10 characters and, if it expires, a valid date.',
-    explanation: 'A suppression is a recorded decision. It needs the rule ID it hides, a reason a reviewer can judge (at least 10 characters), and optionally an owner and an expiry date written as YYYY-MM-DD.',
+    explanation:
+      'A suppression is a recorded decision. It needs the rule ID it hides, a reason a reviewer can judge (at least 10 characters), and optionally an owner and an expiry date written as YYYY-MM-DD.',
   },
   suppressionExpired: {
     id: 'suppression-expired',
     level: 'error',
     description: 'No suppression is past its expiry date.',
-    explanation: 'An expired suppression no longer hides anything: the finding it covered is reported again, and the expiry itself is an error until the suppression is renewed with a new date and reason, or removed.',
+    explanation:
+      'An expired suppression no longer hides anything: the finding it covered is reported again, and the expiry itself is an error until the suppression is renewed with a new date and reason, or removed.',
   },
   suppressionUnused: {
     id: 'suppression-unused',
     level: 'error',
     description: 'Every suppression still hides a finding.',
-    explanation: 'A suppression that matches no finding is stale: the problem was fixed, the construct moved, or the rule ID or appliesTo is misspelled. Remove it so suppressions keep meaning something.',
+    explanation:
+      'A suppression that matches no finding is stale: the problem was fixed, the construct moved, or the rule ID or appliesTo is misspelled. Remove it so suppressions keep meaning something.',
   },
   unreadableResource: {
     id: 'unreadable-resource',

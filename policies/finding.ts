@@ -57,6 +57,11 @@ export interface PolicyReport {
 
 /** Sort order of findings: stack, construct path, rule, key, message. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.stack.localeCompare(b.stack) || a.constructPath.localeCompare(b.constructPath) || a.ruleId.localeCompare(b.ruleId)
-    || (a.key ?? '').localeCompare(b.key ?? '') || a.message.localeCompare(b.message);
+  return (
+    a.stack.localeCompare(b.stack) ||
+    a.constructPath.localeCompare(b.constructPath) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.key ?? '').localeCompare(b.key ?? '') ||
+    a.message.localeCompare(b.message)
+  );
 }

@@ -1,10 +1,7 @@
 /** Policies over the alert estate: rules, packs, suppressions, reports. See docs/policies.md. */
 export { definePolicyRule, ruleIdFromFile, RULE_ID_PATTERN, POLICY_LEVELS, POLICY_SCOPES, PolicyRuleDefinitionError } from './rule';
 export type { AlertPolicyRule, EnvironmentPolicyRule, PolicyLevel, PolicyRule, PolicyScope, RuleOutcome, StackPolicyRule, Violation } from './rule';
-export type {
-  AlertSubject, ChannelDefinition, EnvironmentSubject, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackRef, StackSubject,
-  TerraformSettings,
-} from './subjects';
+export type { AlertSubject, ChannelDefinition, EnvironmentSubject, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackRef, StackSubject, TerraformSettings } from './subjects';
 export type { PolicyContext } from './context';
 export { DEFAULT_POLICY_OPTIONS, PolicyOptionsError, resolvePolicyOptions } from './options';
 export type { PolicyOptions, ResolvedPolicyOptions } from './options';

@@ -73,7 +73,10 @@ const optionsSchema = z.strictObject({
   runbookAnnotation: z.string().min(1).optional(),
   pagingChannelKinds: names.optional(),
   pagingChannelPattern: z.union([z.instanceof(RegExp), z.string().min(1)]).optional(),
-  minRenotifyInterval: z.string().refine((s) => parseGoDuration(s) !== undefined, 'must be a Go duration such as 30m or 1h').optional(),
+  minRenotifyInterval: z
+    .string()
+    .refine((s) => parseGoDuration(s) !== undefined, 'must be a Go duration such as 30m or 1h')
+    .optional(),
   pagingBudget: z.number().int('must be a whole number').nonnegative('must not be negative').optional(),
   productionEnvironments: z.array(z.string().min(1)).optional(),
   developmentEnvironments: z.array(z.string().min(1)).optional(),

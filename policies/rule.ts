@@ -77,14 +77,15 @@ export class PolicyRuleDefinitionError extends ToolkitError {
     readonly ruleId: string | undefined,
     problems: readonly string[],
   ) {
-    super(ruleId !== undefined ? `policy rule "${ruleId}"` : 'policy rule', {}, problems.map((message) => ({ path: '', message })));
+    super(
+      ruleId !== undefined ? `policy rule "${ruleId}"` : 'policy rule',
+      {},
+      problems.map((message) => ({ path: '', message })),
+    );
   }
 }
 
-type RuleDefinition =
-  | (Omit<AlertPolicyRule, 'scope'> & { readonly scope?: 'alert' })
-  | StackPolicyRule
-  | EnvironmentPolicyRule;
+type RuleDefinition = (Omit<AlertPolicyRule, 'scope'> & { readonly scope?: 'alert' }) | StackPolicyRule | EnvironmentPolicyRule;
 
 /** Checks a rule definition and returns it as a frozen rule. */
 export function definePolicyRule(definition: Omit<AlertPolicyRule, 'scope'> & { readonly scope?: 'alert' }): AlertPolicyRule;

@@ -31,7 +31,10 @@ export interface RunPoliciesOptions {
 class StackLocator {
   private lines?: Map<string, number>;
 
-  constructor(readonly read: ReadStack, private readonly text: string | undefined) {}
+  constructor(
+    readonly read: ReadStack,
+    private readonly text: string | undefined,
+  ) {}
 
   private lineOf(pointer: string): number | undefined {
     if (this.text === undefined) return undefined;
@@ -75,7 +78,10 @@ function environmentsOf(reads: readonly ReadStack[]): Map<string, EnvironmentSub
   }
   const out = new Map<string, EnvironmentSubject>();
   for (const name of [...byName.keys()].sort()) {
-    const stacks = byName.get(name)!.map((r) => r.subject).sort((a, b) => a.stack.name.localeCompare(b.stack.name));
+    const stacks = byName
+      .get(name)!
+      .map((r) => r.subject)
+      .sort((a, b) => a.stack.name.localeCompare(b.stack.name));
     out.set(name, {
       name,
       stacks,
@@ -102,7 +108,12 @@ export function runPolicies(inputs: readonly SynthesizedStack[], pack: PolicyPac
   for (const { read } of reads) {
     const locator = locators.get(read.subject.stack.name)!;
     for (const bad of read.unreadable) {
-      findings.push({ ruleId: ENGINE_CHECKS.unreadableResource.id, level: 'error', message: `${bad.ref.address} cannot be read as an alert rule: ${bad.message}`, ...locator.locate(bad.ref, undefined) });
+      findings.push({
+        ruleId: ENGINE_CHECKS.unreadableResource.id,
+        level: 'error',
+        message: `${bad.ref.address} cannot be read as an alert rule: ${bad.message}`,
+        ...locator.locate(bad.ref, undefined),
+      });
     }
   }
 

@@ -32,7 +32,10 @@ type ConformanceCheck = (corpusDir: string) => CheckOutcome | Promise<CheckOutco
 const rulePayloadsAreAccepted: ConformanceCheck = (corpusDir) => {
   const rulesDir = path.join(corpusDir, 'rules');
   if (!fs.existsSync(rulesDir)) return { summary: 'rule payloads: no rules/ folder', failures: [`${rulesDir} does not exist`] };
-  const files = fs.readdirSync(rulesDir).filter((name) => name.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(rulesDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const failures = files.flatMap((name) => {
     const result = validateRuleFileText(fs.readFileSync(path.join(rulesDir, name), 'utf8'));
     return result.errors.map((issue) => `rules/${name}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
@@ -59,7 +62,10 @@ const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
   if (!fs.existsSync(dir)) return { summary: 'provider configs: no provider-rule-configs/ folder', failures: [`${dir} does not exist`] };
   const failures: string[] = [];
   let count = 0;
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json'))
+    .sort()) {
     for (const [resource, attrs] of await signozRules(path.join(dir, name))) {
       count++;
       const where = `provider-rule-configs/${name}#${resource}`;
@@ -84,7 +90,10 @@ const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
 const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
   const rulesDir = path.join(corpusDir, 'rules');
   if (!fs.existsSync(rulesDir)) return { summary: 'import round trip: no rules/ folder', failures: [`${rulesDir} does not exist`] };
-  const sources = fs.readdirSync(rulesDir).filter((name) => name.endsWith('.json')).sort()
+  const sources = fs
+    .readdirSync(rulesDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
     .map((name) => ({ name: `rules/${name}`, text: fs.readFileSync(path.join(rulesDir, name), 'utf8') }));
   const { rules, problems } = importRules(sources);
   const failures = problems.flatMap((p) => p.messages.map((m) => `${p.source}${p.pointer === '' ? '' : `#${p.pointer}`}: not imported: ${m}`));
@@ -130,9 +139,12 @@ async function main(args: readonly string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, (err: unknown) => {
-  process.stderr.write(`conformance: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`conformance: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

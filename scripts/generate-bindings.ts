@@ -24,7 +24,10 @@ function rewriteEngineImports(dir: string, finalDir: string): void {
       rewriteEngineImports(file, path.join(finalDir, entry.name));
     } else if (entry.name.endsWith('.ts')) {
       const source = fs.readFileSync(file, 'utf8');
-      const engine = path.relative(finalDir, path.join(root, 'constructs', 'engine')).split(path.sep).join('/');
+      const engine = path
+        .relative(finalDir, path.join(root, 'constructs', 'engine'))
+        .split(path.sep)
+        .join('/');
       const rewritten = source.replace(/from ['"]cdktf['"]/g, `from '${engine}'`);
       if (rewritten !== source) fs.writeFileSync(file, rewritten);
     }
@@ -49,7 +52,10 @@ async function generateFromSchema(file: string, outDir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const schemaFiles = fs.readdirSync(schemaDir).filter((f) => /^[a-z0-9-]+@[0-9.]+\.json$/.test(f)).sort();
+  const schemaFiles = fs
+    .readdirSync(schemaDir)
+    .filter((f) => /^[a-z0-9-]+@[0-9.]+\.json$/.test(f))
+    .sort();
   if (schemaFiles.length === 0) throw new Error(`no provider schema documents found in ${schemaDir}`);
   // The generator writes into a fresh folder; swap it in whole so a failure never leaves half a tree.
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'signoz-gen-'));

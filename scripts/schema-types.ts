@@ -57,24 +57,24 @@ function fileOf(id: unknown): string {
 function mapRefs(value: unknown, rewrite: (ref: string) => string): unknown {
   if (Array.isArray(value)) return value.map((item) => mapRefs(item, rewrite));
   if (!isSchema(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? rewrite(inner) : mapRefs(inner, rewrite)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' ? rewrite(inner) : mapRefs(inner, rewrite)]));
 }
 
 /** One self-contained schema: the root rule schema, every other schema and definition under `definitions`. */
 export function bundleRuleSchemas(schemas: readonly object[]): Schema {
   const definitions: Record<string, Schema> = {};
   const localName = (definition: string): string => RENAMED_DEFINITIONS[definition] ?? pascalCase(definition);
-  const rewrite = (file: string) => (ref: string): string => {
-    const [target = '', pointer = ''] = ref.split('#');
-    const targetFile = target === '' ? file : target;
-    if (!(targetFile in ROOT_NAMES)) throw new Error(`${file}: $ref to an unknown schema: ${ref}`);
-    if (pointer === '' || pointer === '/') return `#/definitions/${ROOT_NAMES[targetFile]}`;
-    const match = /^\/definitions\/([A-Za-z0-9_]+)$/.exec(pointer);
-    if (!match) throw new Error(`${file}: only $refs to whole schemas or to definitions are supported: ${ref}`);
-    return `#/definitions/${localName(match[1]!)}`;
-  };
+  const rewrite =
+    (file: string) =>
+    (ref: string): string => {
+      const [target = '', pointer = ''] = ref.split('#');
+      const targetFile = target === '' ? file : target;
+      if (!(targetFile in ROOT_NAMES)) throw new Error(`${file}: $ref to an unknown schema: ${ref}`);
+      if (pointer === '' || pointer === '/') return `#/definitions/${ROOT_NAMES[targetFile]}`;
+      const match = /^\/definitions\/([A-Za-z0-9_]+)$/.exec(pointer);
+      if (!match) throw new Error(`${file}: only $refs to whole schemas or to definitions are supported: ${ref}`);
+      return `#/definitions/${localName(match[1]!)}`;
+    };
   const add = (name: string, schema: Schema, file: string): void => {
     if (name in definitions) throw new Error(`${file}: type name ${name} is used twice`);
     definitions[name] = schema;

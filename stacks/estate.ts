@@ -2,9 +2,7 @@
  * The example alert estate: three services (checkout, payments, search) deployed to dev, staging
  * and prod from one definition, with per-environment differences kept as data.
  */
-import {
-  AlertEstate, Labels, MaintenanceSchedule, MaintenanceWindow, RoutePolicy, type EnvironmentSettings,
-} from '../constructs';
+import { AlertEstate, Labels, MaintenanceSchedule, MaintenanceWindow, RoutePolicy, type EnvironmentSettings } from '../constructs';
 import { Suppressions } from '../policies';
 import type { App } from '../constructs/engine';
 import { estateChannels } from './channels';
@@ -73,11 +71,13 @@ export function defineEstate(app: App): AlertEstate {
 
   for (const environment of UNPAGED_ENVIRONMENTS) {
     for (const stack of shop.stacks.get(environment) ?? []) {
-      Suppressions.add(stack, [{
-        id: 'critical-alert-pages',
-        reason: `No on-call rotation in ${environment}: its channel overrides send critical alerts to #shop-alerts instead of paging`,
-        owner: 'platform',
-      }]);
+      Suppressions.add(stack, [
+        {
+          id: 'critical-alert-pages',
+          reason: `No on-call rotation in ${environment}: its channel overrides send critical alerts to #shop-alerts instead of paging`,
+          owner: 'platform',
+        },
+      ]);
     }
   }
   return shop;

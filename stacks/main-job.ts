@@ -65,14 +65,18 @@ async function main(): Promise<void> {
 
   const doneTests = step(4, 'running the alert behaviour tests (stacks/alert-tests)');
   const results = runAlertTestFiles([tests], root);
-  const failures = results.flatMap((r) => (r.error ? [`${r.file}: ${r.error}`] : r.cases.filter((c) => !c.passed).flatMap((c) => [`${r.file}:${c.line} ${c.name}`, ...c.failures.map((f) => `  ${f}`)])));
+  const failures = results.flatMap((r) =>
+    r.error ? [`${r.file}: ${r.error}`] : r.cases.filter((c) => !c.passed).flatMap((c) => [`${r.file}:${c.line} ${c.name}`, ...c.failures.map((f) => `  ${f}`)]),
+  );
   if (failures.length > 0) fail(failures);
   doneTests();
   const cases = results.reduce((n, r) => n + r.cases.length, 0);
 
   console.log(`\n${validation.join('; ')}; policies: ${policies[policies.length - 1]}; behaviour tests: ${cases} cases in ${results.length} files passed\n`);
   console.log(renderStackSummaries(summarizeStacks(stacks)));
-  console.log(`\nSynthesized into ${path.relative(process.cwd(), outdir) || '.'}/. Next: with SIGNOZ_ENDPOINT and SIGNOZ_ACCESS_TOKEN set, npx cdktf deploy shop-dev (see README).`);
+  console.log(
+    `\nSynthesized into ${path.relative(process.cwd(), outdir) || '.'}/. Next: with SIGNOZ_ENDPOINT and SIGNOZ_ACCESS_TOKEN set, npx cdktf deploy shop-dev (see README).`,
+  );
 }
 
 main().catch((err: unknown) => {

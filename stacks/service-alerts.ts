@@ -27,7 +27,9 @@ export function serviceAlerts(estate: EstateScope, service: ServiceSpec, channel
   return [
     estate.alert(id('cpu'), {
       name: `${service.name}: CPU saturated`,
-      queries: [new MetricsQuery('A', 'k8s.pod.cpu.utilization').timeAggregation('avg').spaceAggregation('max').where(`k8s.deployment.name = '${service.name}'`).groupBy('k8s.pod.name')],
+      queries: [
+        new MetricsQuery('A', 'k8s.pod.cpu.utilization').timeAggregation('avg').spaceAggregation('max').where(`k8s.deployment.name = '${service.name}'`).groupBy('k8s.pod.name'),
+      ],
       unit: 'percentunit',
       matchType: 'on_average',
       evaluation: { kind: 'rolling', spec: { evalWindow: '10m', frequency: '1m' } },
@@ -38,7 +40,13 @@ export function serviceAlerts(estate: EstateScope, service: ServiceSpec, channel
     }),
     estate.alert(id('memory'), {
       name: `${service.name}: memory near limit`,
-      queries: [new MetricsQuery('A', 'k8s.container.memory_limit_utilization').timeAggregation('max').spaceAggregation('max').where(`k8s.deployment.name = '${service.name}'`).groupBy('k8s.pod.name')],
+      queries: [
+        new MetricsQuery('A', 'k8s.container.memory_limit_utilization')
+          .timeAggregation('max')
+          .spaceAggregation('max')
+          .where(`k8s.deployment.name = '${service.name}'`)
+          .groupBy('k8s.pod.name'),
+      ],
       unit: 'percentunit',
       matchType: 'all_the_times',
       tiers: { warning: { target: 0.85, ...team } },
@@ -54,9 +62,7 @@ export function serviceAlerts(estate: EstateScope, service: ServiceSpec, channel
       ],
       unit: 'percent',
       matchType: 'on_average',
-      tiers: service.policyRouted
-        ? { critical: { target: 5 }, warning: { target: 2 } }
-        : { critical: { target: 5, ...paging }, warning: { target: 2, ...team } },
+      tiers: service.policyRouted ? { critical: { target: 5 }, warning: { target: 2 } } : { critical: { target: 5, ...paging }, warning: { target: 2, ...team } },
       ...(service.policyRouted ? { routing: 'policy' as const } : {}),
       minPoints: 3,
       labels,
@@ -75,7 +81,12 @@ export function serviceAlerts(estate: EstateScope, service: ServiceSpec, channel
     }),
     estate.alert(id('http-5xx'), {
       name: `${service.name}: HTTP 5xx ratio`,
-      queries: [new PromQLQuery('A', `sum(rate(http_server_request_duration_seconds_count{service_name="${service.name}",http_response_status_code=~"5.."}[5m])) / sum(rate(http_server_request_duration_seconds_count{service_name="${service.name}"}[5m]))`)],
+      queries: [
+        new PromQLQuery(
+          'A',
+          `sum(rate(http_server_request_duration_seconds_count{service_name="${service.name}",http_response_status_code=~"5.."}[5m])) / sum(rate(http_server_request_duration_seconds_count{service_name="${service.name}"}[5m]))`,
+        ),
+      ],
       tiers: { error: { target: 0.02, ...team } },
       labels,
       runbook: runbook(service.name, 'http-5xx'),

@@ -39,9 +39,7 @@ export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO,
         throw new UsageError('give the reviewed fingerprint with exactly one of --fingerprint <file> or --expect-fingerprint <sha256:...>');
       }
       const config = loadPipelineConfig(io.cwd, options.config);
-      const expected = options.fingerprint
-        ? readFingerprintRecord(path.resolve(io.cwd, options.fingerprint))
-        : parseExpectedFingerprint(options.expectFingerprint!);
+      const expected = options.fingerprint ? readFingerprintRecord(path.resolve(io.cwd, options.fingerprint)) : parseExpectedFingerprint(options.expectFingerprint!);
       const result = applyGuard({
         plan: readPlanFile(path.resolve(io.cwd, options.plan)),
         expected,
@@ -50,7 +48,9 @@ export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO,
         maxAlertDeletes: options.maxAlertDeletes ?? config.maxAlertDeletes,
         allowDestroy: Boolean(options.allowDestroy) || destroyAllowedByEnv(io.env),
       });
-      for (const line of result.messages) if (result.ok) io.out(line); else io.err(line);
+      for (const line of result.messages)
+        if (result.ok) io.out(line);
+        else io.err(line);
       setExitCode(result.ok ? EXIT.ok : EXIT.failed);
     });
 };

@@ -24,9 +24,10 @@ interface ChangedStacksOptions {
 const MAX_BLOCKS_LISTED = 8;
 
 function describe(c: StackComparison): string {
-  const blocks = c.changedBlocks.length > MAX_BLOCKS_LISTED
-    ? `${c.changedBlocks.slice(0, MAX_BLOCKS_LISTED).join(', ')} and ${c.changedBlocks.length - MAX_BLOCKS_LISTED} more`
-    : c.changedBlocks.join(', ');
+  const blocks =
+    c.changedBlocks.length > MAX_BLOCKS_LISTED
+      ? `${c.changedBlocks.slice(0, MAX_BLOCKS_LISTED).join(', ')} and ${c.changedBlocks.length - MAX_BLOCKS_LISTED} more`
+      : c.changedBlocks.join(', ');
   const details = [blocks, ...c.reasons].filter((d) => d !== '');
   const removedNote = c.status === 'removed' ? 'removed from the app: its alerts are NOT destroyed by a plan; destroy the stack from the base before merging' : '';
   return `${c.status.padEnd(9)} ${c.stack}${details.length > 0 ? `: ${details.join('; ')}` : ''}${removedNote ? `: ${removedNote}` : ''}`;

@@ -35,14 +35,19 @@ export function timelineToJson(timeline: EvaluationTimeline): unknown[] {
 }
 
 const HIDDEN_LABELS = ['alertname', 'ruleId', 'ruleSource'];
-const utc = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace(/\.000Z$/, 'Z');
+const utc = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.000Z$/, 'Z');
 
 /** A readable table: one line per active alert per tick; quiet stretches folded into one line. */
 export function timelineToText(timeline: EvaluationTimeline, evalDelayMs: number): string {
   const rule = timeline.rule;
-  const schedule = rule.schedule.kind === 'rolling'
-    ? `every ${formatShortDuration(rule.schedule.frequencyMs)} over the last ${formatShortDuration(rule.schedule.evalWindowMs)}`
-    : `every ${formatShortDuration(rule.schedule.frequencyMs)} over the ${rule.schedule.schedule.type} period (${rule.schedule.timezone || 'UTC'})`;
+  const schedule =
+    rule.schedule.kind === 'rolling'
+      ? `every ${formatShortDuration(rule.schedule.frequencyMs)} over the last ${formatShortDuration(rule.schedule.evalWindowMs)}`
+      : `every ${formatShortDuration(rule.schedule.frequencyMs)} over the ${rule.schedule.schedule.type} period (${rule.schedule.timezone || 'UTC'})`;
   const lines = [`Rule "${rule.name}" (${rule.ruleType}), query ${rule.selectedQuery}, ${schedule}, evaluation delay ${formatShortDuration(evalDelayMs)}`];
   for (const warning of timeline.warnings) lines.push(`warning: ${warning}`);
   const rows: string[][] = [];
@@ -61,12 +66,18 @@ export function timelineToText(timeline: EvaluationTimeline, evalDelayMs: number
     }
     flushQuiet();
     for (const alert of tick.alerts) {
-      const labels = Object.entries(alert.labels).filter(([k]) => !HIDDEN_LABELS.includes(k)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+      const labels = Object.entries(alert.labels)
+        .filter(([k]) => !HIDDEN_LABELS.includes(k))
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(' ');
       const name = alert.labels.alertname !== rule.name ? `${alert.labels.alertname} ` : '';
       rows.push([utc(tick.time), alert.state, String(alert.value), String(alert.threshold), `${name}${labels}`]);
     }
     for (const gone of tick.resolved) {
-      const labels = Object.entries(gone.labels).filter(([k]) => !HIDDEN_LABELS.includes(k)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
+      const labels = Object.entries(gone.labels)
+        .filter(([k]) => !HIDDEN_LABELS.includes(k))
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(' ');
       rows.push([utc(tick.time), 'resolved', '', '', labels]);
     }
     if (tick.error) rows.push([utc(tick.time), 'error', '', '', tick.error]);
@@ -74,7 +85,11 @@ export function timelineToText(timeline: EvaluationTimeline, evalDelayMs: number
   flushQuiet();
   const header = ['time (UTC)', 'state', 'value', 'threshold', 'labels'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const render = (r: string[]): string => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  const render = (r: string[]): string =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   lines.push(render(header), ...rows.map(render));
   return lines.join('\n');
 }
@@ -159,6 +174,6 @@ export const registerEvaluate: RegisterCommand = (program: Command, io: CliIO, s
     .option('--from <time>', 'first evaluation (unix ms or ISO 8601 with zone); default: the first point')
     .option('--to <time>', 'last evaluation; default: when the last point has left the window')
     .option('--eval-delay <duration>', "the server's evaluation delay (SigNoz default ruler.eval_delay)", '2m')
-    .option('--rule-id <id>', 'value of the ruleId label; default: the rule\'s id, else empty')
+    .option('--rule-id <id>', "value of the ruleId label; default: the rule's id, else empty")
     .action((flags: EvaluateFlags) => run(flags, io, setExitCode));
 };

@@ -41,7 +41,10 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
     .option('--import-from <module>', 'module the generated code imports the library from', 'cdktf-signoz-alerts')
     .option('--function-name <name>', 'name of the generated function', 'importedAlertRules')
     .action((paths: string[], flags: ImportFlags) => {
-      for (const [flag, value] of [['--stack-var', flags.stackVar], ['--function-name', flags.functionName]] as const) {
+      for (const [flag, value] of [
+        ['--stack-var', flags.stackVar],
+        ['--function-name', flags.functionName],
+      ] as const) {
         if (!isUsableIdentifier(value)) throw new UsageError(`${flag} must be a TypeScript identifier that is not a keyword or a library name, got ${JSON.stringify(value)}`);
       }
       if (flags.importFrom.trim() === '') throw new UsageError('--import-from must name a module');
@@ -71,7 +74,7 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
       const adopted = result.rules.filter((r) => r.ruleId !== undefined).length;
       io.err(
         `${plural(result.rules.length, 'rule')} imported (${asProps} as props, ${result.rules.length - asProps} as payloads; ${adopted} with import blocks)` +
-        `${flags.out !== undefined ? ` into ${flags.out}` : ''}; ${problems.length} could not be imported`,
+          `${flags.out !== undefined ? ` into ${flags.out}` : ''}; ${problems.length} could not be imported`,
       );
       setExitCode(problems.length > 0 ? EXIT.failed : EXIT.ok);
     });

@@ -23,7 +23,7 @@ interface LockOptions {
 export const registerLockProviders: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
   program
     .command('lock-providers')
-    .description('Refresh each stack\'s committed provider lock file (stacks/locks/<stack>/.terraform.lock.hcl) for all platforms.')
+    .description("Refresh each stack's committed provider lock file (stacks/locks/<stack>/.terraform.lock.hcl) for all platforms.")
     .option('--app-dir <dir>', 'folder of cdktf.json', '.')
     .option('--platform <os_arch>', 'platform to record checksums for (repeatable; default: config, else linux/darwin amd64/arm64)', collect)
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
@@ -37,9 +37,7 @@ export const registerLockProviders: RegisterCommand = (program: Command, io: Cli
       try {
         for (const [stack, stackDir] of listSynthStacks(headOutdir)) {
           const outcome = await refreshLockFile(terraform, config.locksDir, stack, stackDir, platforms);
-          io.out(outcome === 'updated'
-            ? `${stack}: lock file updated for ${platforms.join(', ')}`
-            : `${stack}: uses no downloadable providers, no lock file needed`);
+          io.out(outcome === 'updated' ? `${stack}: lock file updated for ${platforms.join(', ')}` : `${stack}: uses no downloadable providers, no lock file needed`);
         }
       } finally {
         fs.rmSync(path.dirname(headOutdir), { recursive: true, force: true });

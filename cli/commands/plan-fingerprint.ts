@@ -29,9 +29,7 @@ export const registerPlanFingerprint: RegisterCommand = (program: Command, io: C
       const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
       if (!salt) io.err(`signoz-alerts: warning: ${FINGERPRINT_SALT_ENV} is not set; sensitive values are hashed without a salt.`);
       const file = path.resolve(io.cwd, planFile);
-      const synthHash = options.synthDir
-        ? stackConfigHash(readStackConfig(path.resolve(io.cwd, options.synthDir)), { appDir: path.resolve(io.cwd, options.appDir) })
-        : null;
+      const synthHash = options.synthDir ? stackConfigHash(readStackConfig(path.resolve(io.cwd, options.synthDir)), { appDir: path.resolve(io.cwd, options.appDir) }) : null;
       const record = planFingerprint(readPlanFile(file), salt, synthHash);
       const out = options.out ? path.resolve(io.cwd, options.out) : defaultFingerprintPath(file);
       writeFileAtomic(out, `${JSON.stringify(record, null, 2)}\n`);

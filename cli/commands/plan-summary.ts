@@ -9,9 +9,7 @@ import { isToolkitError, toolkitErrorLines } from '../../constructs/model/toolki
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { readPlanFile } from '../../pipeline/plan/plan-json';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../pipeline/render/render-summary';
-import {
-  renderPlanSummary, stackNameFromPath, summarizePlans, type StackNameSource, type SummaryFormatName,
-} from '../../pipeline/summary/plan-summary';
+import { renderPlanSummary, stackNameFromPath, summarizePlans, type StackNameSource, type SummaryFormatName } from '../../pipeline/summary/plan-summary';
 import { hasDrift, hasPlannedChanges } from '../../pipeline/summary/summary-model';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';

@@ -30,7 +30,9 @@ export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: C
   const text = renderReport(report, flags.format, toolVersion);
   if (flags.output) {
     writeFileAtomic(path.resolve(io.cwd, flags.output), text.endsWith('\n') ? text : `${text}\n`);
-    io.err(`signoz-alerts policy: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.suppressed} suppressed; report written to ${flags.output}`);
+    io.err(
+      `signoz-alerts policy: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.suppressed} suppressed; report written to ${flags.output}`,
+    );
   } else {
     io.out(text);
   }

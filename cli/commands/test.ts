@@ -2,15 +2,7 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import {
-  collectEstateAlerts,
-  coverageReport,
-  coverageText,
-  discoverAlertTestFiles,
-  junitReport,
-  runAlertTestFile,
-  type FileResult,
-} from '../../constructs/testing';
+import { collectEstateAlerts, coverageReport, coverageText, discoverAlertTestFiles, junitReport, runAlertTestFile, type FileResult } from '../../constructs/testing';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { resolvePath } from '../input-files';
 import type { RegisterCommand } from './register-command';
@@ -21,7 +13,10 @@ interface TestFlags {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => `      ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n');
 }
 
 /** Human-readable results, one line per case, failures explained below their line. */

@@ -49,9 +49,13 @@ function inferKind(props: AlertRuleProps, queries: readonly QueryEnvelope[], pro
     else if (q.type === 'builder_trace_operator') signals.add('traces');
   }
   if (signals.size === 1) return [...signals][0] as AlertKind;
-  problems.push({ path: 'kind', message: signals.size === 0
-    ? 'cannot infer the alert kind from ClickHouse SQL queries; set kind to metrics, logs, traces or exceptions'
-    : `queries read ${[...signals].sort().join(' and ')}; set kind to say which alert type this is` });
+  problems.push({
+    path: 'kind',
+    message:
+      signals.size === 0
+        ? 'cannot infer the alert kind from ClickHouse SQL queries; set kind to metrics, logs, traces or exceptions'
+        : `queries read ${[...signals].sort().join(' and ')}; set kind to say which alert type this is`,
+  });
   return 'metrics';
 }
 
@@ -98,9 +102,10 @@ function thresholds(props: AlertRuleProps, problems: Problem[]): Threshold[] {
 function notificationSettings(props: AlertRuleProps): NotificationSettings {
   const options = props.notifications ?? {};
   const defaultStates: RenotifyState[] = props.absentFor ? ['firing', 'nodata'] : ['firing'];
-  const renotify = options.renotify === false
-    ? { enabled: false, interval: DEFAULT_RENOTIFY_INTERVAL, alertStates: defaultStates }
-    : { enabled: true, interval: options.renotify?.every ?? DEFAULT_RENOTIFY_INTERVAL, alertStates: [...(options.renotify?.states ?? defaultStates)] };
+  const renotify =
+    options.renotify === false
+      ? { enabled: false, interval: DEFAULT_RENOTIFY_INTERVAL, alertStates: defaultStates }
+      : { enabled: true, interval: options.renotify?.every ?? DEFAULT_RENOTIFY_INTERVAL, alertStates: [...(options.renotify?.states ?? defaultStates)] };
   return {
     groupBy: [...(options.groupBy ?? [])],
     usePolicy: props.routing === 'policy',

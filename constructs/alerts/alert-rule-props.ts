@@ -1,8 +1,19 @@
 /** Properties of an `AlertRule`, and the zod schema that checks them at construction. */
 import { z } from 'zod';
 import {
-  COMPARE_OPS, MATCH_TYPES, PANEL_TYPES, RENOTIFY_STATES, SEASONALITIES, SEVERITIES, normalizeCompareOp,
-  normalizeMatchType, type CompareOpInput, type MatchTypeInput, type PanelType, type RenotifyState, type Seasonality,
+  COMPARE_OPS,
+  MATCH_TYPES,
+  PANEL_TYPES,
+  RENOTIFY_STATES,
+  SEASONALITIES,
+  SEVERITIES,
+  normalizeCompareOp,
+  normalizeMatchType,
+  type CompareOpInput,
+  type MatchTypeInput,
+  type PanelType,
+  type RenotifyState,
+  type Seasonality,
   type Severity,
 } from '../model/enums';
 import type { ChannelInput } from '../model/channel-ref';
@@ -133,7 +144,10 @@ const tier = z.strictObject({
 });
 
 const query = z.custom<IQuery | QueryEnvelope>(
-  (v) => typeof v === 'object' && v !== null && (typeof (v as IQuery).toEnvelope === 'function' || (typeof (v as QueryEnvelope).type === 'string' && typeof (v as QueryEnvelope).spec === 'object')),
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    (typeof (v as IQuery).toEnvelope === 'function' || (typeof (v as QueryEnvelope).type === 'string' && typeof (v as QueryEnvelope).spec === 'object')),
   { message: 'must be a query builder (MetricsQuery, LogsQuery, TracesQuery, Formula, PromQLQuery, ClickHouseQuery, TraceOperatorQuery) or a v5 query envelope {type, spec}' },
 );
 
@@ -143,30 +157,34 @@ const labelMap = z.record(z.string(), z.string()).superRefine((map, ctx) => {
   }
 });
 
-const evaluation = z.union([
-  z.strictObject({ kind: z.literal('rolling'), spec: z.strictObject({ evalWindow: duration, frequency: duration }) }),
-  z.strictObject({
-    kind: z.literal('cumulative'),
-    spec: z.strictObject({
-      schedule: z.strictObject({
-        type: z.enum(['hourly', 'daily', 'weekly', 'monthly']),
-        minute: z.number().int().min(0).max(59).nullish(),
-        hour: z.number().int().min(0).max(23).nullish(),
-        day: z.number().int().min(1).max(31).nullish(),
-        weekday: z.number().int().min(0).max(6).nullish(),
+const evaluation = z.union(
+  [
+    z.strictObject({ kind: z.literal('rolling'), spec: z.strictObject({ evalWindow: duration, frequency: duration }) }),
+    z.strictObject({
+      kind: z.literal('cumulative'),
+      spec: z.strictObject({
+        schedule: z.strictObject({
+          type: z.enum(['hourly', 'daily', 'weekly', 'monthly']),
+          minute: z.number().int().min(0).max(59).nullish(),
+          hour: z.number().int().min(0).max(23).nullish(),
+          day: z.number().int().min(1).max(31).nullish(),
+          weekday: z.number().int().min(0).max(6).nullish(),
+        }),
+        frequency: duration,
+        timezone: z.string().min(1),
       }),
-      frequency: duration,
-      timezone: z.string().min(1),
     }),
-  }),
-], { error: 'must be Evaluation.rolling({...}) or Evaluation.cumulative({...})' });
+  ],
+  { error: 'must be Evaluation.rolling({...}) or Evaluation.cumulative({...})' },
+);
 
 export const alertRulePropsSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty'),
   queries: z.array(query).min(1, 'needs at least one query'),
   selectQuery: z.string().regex(QUERY_NAME, 'must be a query name such as A or F1').optional(),
   kind: z.enum(['metrics', 'logs', 'traces', 'exceptions']).optional(),
-  tiers: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, tier.optional()])) as Record<Severity, z.ZodOptional<typeof tier>>)
+  tiers: z
+    .strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, tier.optional()])) as Record<Severity, z.ZodOptional<typeof tier>>)
     .refine((t) => Object.values(t).some((v) => v !== undefined), { message: `needs at least one tier (${SEVERITIES.join(', ')})` }),
   op: op.optional(),
   matchType: matchType.optional(),
@@ -178,11 +196,13 @@ export const alertRulePropsSchema = z.strictObject({
   absentFor: duration.optional(),
   minPoints: z.number().int().positive().optional(),
   anomaly: z.strictObject({ seasonality: z.enum(SEASONALITIES).optional(), algorithm: z.string().min(1).optional() }).optional(),
-  notifications: z.strictObject({
-    groupBy: z.array(z.string().min(1)).optional(),
-    renotify: z.union([z.literal(false), z.strictObject({ every: duration, states: z.array(z.enum(RENOTIFY_STATES)).min(1).optional() })]).optional(),
-    newGroupEvalDelay: duration.optional(),
-  }).optional(),
+  notifications: z
+    .strictObject({
+      groupBy: z.array(z.string().min(1)).optional(),
+      renotify: z.union([z.literal(false), z.strictObject({ every: duration, states: z.array(z.enum(RENOTIFY_STATES)).min(1).optional() })]).optional(),
+      newGroupEvalDelay: duration.optional(),
+    })
+    .optional(),
   labels: labelMap.optional(),
   summary: z.string().min(1).optional(),
   description: z.string().min(1).optional(),
@@ -211,7 +231,10 @@ function closestAlternative(issue: Issue): Issue[] {
 /** The zod issues as problems: `{ path: 'field.path', message }`, `''` for the whole props. */
 export function propsIssueProblems(error: z.ZodError): Problem[] {
   return error.issues.flatMap(closestAlternative).map((issue) => ({
-    path: issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, ''),
+    path: issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, ''),
     message: issue.message,
   }));
 }

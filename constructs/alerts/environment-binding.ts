@@ -58,9 +58,9 @@ export function bindEnvironment(scope: IConstruct, settings: EnvironmentAlertSet
   scope.node.addValidation({
     validate: () => {
       const keys = [...(settings.disabledAlerts ?? []), ...Object.keys(settings.alertOverrides ?? {})];
-      return [...new Set(keys)].filter((k) => !binding.used.has(k)).map(
-        (k) => `environment ${settings.name}: "${k}" matches no alert (use the construct path below the stack, e.g. checkout/HighCpu, or the alert name)`,
-      );
+      return [...new Set(keys)]
+        .filter((k) => !binding.used.has(k))
+        .map((k) => `environment ${settings.name}: "${k}" matches no alert (use the construct path below the stack, e.g. checkout/HighCpu, or the alert name)`);
     },
   });
   return true;
@@ -106,10 +106,9 @@ export function applyEnvironment(alert: IConstruct, props: AlertRuleProps): Aler
   const disabled = keys.some((k) => settings.disabledAlerts?.includes(k)) || override?.disabled || props.disabled;
 
   const tiers = mergeTiers(props.tiers, override?.tiers);
-  const mappedTiers = Object.fromEntries(Object.entries(tiers).map(([severity, tier]) => [
-    severity,
-    tier && tier.channels ? { ...tier, channels: mapChannels(tier.channels, settings.channelOverrides) } : tier,
-  ])) as AlertRuleProps['tiers'];
+  const mappedTiers = Object.fromEntries(
+    Object.entries(tiers).map(([severity, tier]) => [severity, tier && tier.channels ? { ...tier, channels: mapChannels(tier.channels, settings.channelOverrides) } : tier]),
+  ) as AlertRuleProps['tiers'];
 
   return {
     ...props,

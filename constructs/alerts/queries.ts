@@ -9,12 +9,8 @@
  * new Formula('F1', 'A / B * 100');
  * ```
  */
-import type {
-  FunctionName, OrderDirection, ReduceTo, Signal, Source, SpaceAggregation, Temporality, TimeAggregation,
-} from '../model/enums';
-import type {
-  ExpressionAggregation, FieldKey, MetricAggregation, OrderBy, QueryEnvelope, QueryFunction, StepInterval,
-} from '../model/rule-payload';
+import type { FunctionName, OrderDirection, ReduceTo, Signal, Source, SpaceAggregation, Temporality, TimeAggregation } from '../model/enums';
+import type { ExpressionAggregation, FieldKey, MetricAggregation, OrderBy, QueryEnvelope, QueryFunction, StepInterval } from '../model/rule-payload';
 
 /** Anything that yields one query of an alert condition. */
 export interface IQuery {
@@ -243,7 +239,10 @@ export class Formula implements IQuery {
   private isDisabled?: boolean;
   private readonly fns: QueryFunction[] = [];
 
-  constructor(readonly name: string, readonly expression: string) {}
+  constructor(
+    readonly name: string,
+    readonly expression: string,
+  ) {}
 
   legend(text: string): Formula {
     this.legendText = text;
@@ -280,7 +279,10 @@ export class PromQLQuery implements IQuery {
   private stepValue?: StepInterval;
   private isDisabled?: boolean;
 
-  constructor(readonly name: string, readonly query: string) {}
+  constructor(
+    readonly name: string,
+    readonly query: string,
+  ) {}
 
   legend(text: string): PromQLQuery {
     this.legendText = text;
@@ -311,7 +313,10 @@ export class ClickHouseQuery implements IQuery {
   private legendText?: string;
   private isDisabled?: boolean;
 
-  constructor(readonly name: string, readonly query: string) {}
+  constructor(
+    readonly name: string,
+    readonly query: string,
+  ) {}
 
   legend(text: string): ClickHouseQuery {
     this.legendText = text;
@@ -333,7 +338,10 @@ export class ClickHouseQuery implements IQuery {
 
 /** A trace operator over trace queries, e.g. `A => B` (spans of A with a descendant in B). */
 export class TraceOperatorQuery extends ExpressionQuery<TraceOperatorQuery> {
-  constructor(name: string, readonly expression: string) {
+  constructor(
+    name: string,
+    readonly expression: string,
+  ) {
     super(name);
   }
 

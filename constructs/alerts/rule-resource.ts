@@ -15,7 +15,13 @@ import type { RuleTarget } from './rule-target';
 import { ToolkitError } from '../model/toolkit-error';
 
 export class RuleResource extends TerraformResource {
-  constructor(scope: Construct, id: string, resourceType: RuleTarget, private readonly attributes: () => Record<string, unknown>, dependsOn: ITerraformDependable[]) {
+  constructor(
+    scope: Construct,
+    id: string,
+    resourceType: RuleTarget,
+    private readonly attributes: () => Record<string, unknown>,
+    dependsOn: ITerraformDependable[],
+  ) {
     super(scope, id, {
       terraformResourceType: resourceType,
       terraformGeneratorMetadata: { providerName: 'signoz', providerVersion: SIGNOZ_PROVIDER.version, providerVersionConstraint: SIGNOZ_PROVIDER.version },
@@ -52,6 +58,8 @@ export class RuleResource extends TerraformResource {
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
-    throw new ToolkitError('synth output format', { constructPath: this.node.path }, [{ path: '', message: 'alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl' }]);
+    throw new ToolkitError('synth output format', { constructPath: this.node.path }, [
+      { path: '', message: 'alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl' },
+    ]);
   }
 }

@@ -30,5 +30,7 @@ export function ruleTargetOf(scope: IConstruct): RuleTarget {
   const value: unknown = scope.node.tryGetContext(RULE_TARGET_CONTEXT_KEY);
   if (value === undefined) return 'signoz_rule';
   if (value === 'signoz_rule' || value === 'signoz_alert') return value;
-  throw new ToolkitError('context', { constructPath: scope.node.path }, [{ path: RULE_TARGET_CONTEXT_KEY, message: `must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(value)}` }]);
+  throw new ToolkitError('context', { constructPath: scope.node.path }, [
+    { path: RULE_TARGET_CONTEXT_KEY, message: `must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(value)}` },
+  ]);
 }

@@ -30,15 +30,16 @@ function balancedDelimiters(text: string): boolean {
 const isTemplate = (text: string): boolean => text.includes('{{');
 
 const httpUrl = (schemes: readonly string[]) =>
-  z
-    .string()
-    .refine((u) => {
+  z.string().refine(
+    (u) => {
       try {
         return schemes.includes(new URL(u).protocol);
       } catch {
         return false;
       }
-    }, `must be an absolute ${schemes.map((s) => s.replace(':', '')).join(' or ')} URL`);
+    },
+    `must be an absolute ${schemes.map((s) => s.replace(':', '')).join(' or ')} URL`,
+  );
 
 const details = z
   .record(z.string().min(1, 'detail names must not be empty'), template)
@@ -56,7 +57,10 @@ const slack = z.strictObject({
   title: template.optional(),
   text: template.optional(),
   username: z.string().min(1).max(80).optional(),
-  iconEmoji: z.string().regex(/^:[a-z0-9_+-]+:$/, "must look like ':rotating_light:'").optional(),
+  iconEmoji: z
+    .string()
+    .regex(/^:[a-z0-9_+-]+:$/, "must look like ':rotating_light:'")
+    .optional(),
   ...common,
 });
 
@@ -64,14 +68,18 @@ const webhook = z.strictObject({
   kind: z.literal('webhook'),
   url: secretSchema('the webhook URL', 'alert_webhook_url'),
   auth: z
-    .discriminatedUnion('type', [
-      z.strictObject({
-        type: z.literal('basic'),
-        username: z.string().min(1, 'must not be empty'),
-        password: secretSchema('the webhook basic-auth password', 'alert_webhook_password'),
-      }),
-      z.strictObject({ type: z.literal('bearer'), token: secretSchema('the webhook bearer token', 'alert_webhook_token') }),
-    ], { error: (issue) => (issue.code === 'invalid_union' ? "type must be 'basic' or 'bearer'" : undefined) })
+    .discriminatedUnion(
+      'type',
+      [
+        z.strictObject({
+          type: z.literal('basic'),
+          username: z.string().min(1, 'must not be empty'),
+          password: secretSchema('the webhook basic-auth password', 'alert_webhook_password'),
+        }),
+        z.strictObject({ type: z.literal('bearer'), token: secretSchema('the webhook bearer token', 'alert_webhook_token') }),
+      ],
+      { error: (issue) => (issue.code === 'invalid_union' ? "type must be 'basic' or 'bearer'" : undefined) },
+    )
     .optional(),
   maxAlerts: z.number().int('must be a whole number').min(0, 'must be 0 (all) or more').optional(),
   ...common,
@@ -87,9 +95,7 @@ const pagerduty = z.strictObject({
     })
     .optional(),
   client: template.optional(),
-  clientUrl: z
-    .union([httpUrl(['https:', 'http:']), template.refine(isTemplate)], { error: 'must be an absolute http(s) URL or a template' })
-    .optional(),
+  clientUrl: z.union([httpUrl(['https:', 'http:']), template.refine(isTemplate)], { error: 'must be an absolute http(s) URL or a template' }).optional(),
   class: template.optional(),
   component: template.optional(),
   group: template.optional(),
@@ -97,9 +103,7 @@ const pagerduty = z.strictObject({
   ...common,
 });
 
-const emailAddress = z
-  .string()
-  .regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/, 'must be a plain e-mail address such as oncall@example.com');
+const emailAddress = z.string().regex(/^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/, 'must be a plain e-mail address such as oncall@example.com');
 
 const email = z.strictObject({
   kind: z.literal('email'),
@@ -118,9 +122,7 @@ const opsgenie = z.strictObject({
   apiUrl: httpUrl(['https:']).optional(),
   message: template.optional(),
   description: template.optional(),
-  priority: template
-    .refine((p) => isTemplate(p) || /^P[1-5]$/.test(p), { message: 'must be P1..P5 or a template' })
-    .optional(),
+  priority: template.refine((p) => isTemplate(p) || /^P[1-5]$/.test(p), { message: 'must be P1..P5 or a template' }).optional(),
   details: details.optional(),
   tags: template.optional(),
   ...common,
@@ -143,10 +145,8 @@ const googlechat = z.strictObject({
 });
 
 /** Schema of {@link ChannelConfig}: one object per kind, unknown fields rejected. */
-export const channelConfigSchema = z.discriminatedUnion(
-  'kind',
-  [slack, webhook, pagerduty, email, opsgenie, msteams, googlechat],
-  { error: (issue) => (issue.code === 'invalid_union' ? 'kind must be one of slack, webhook, pagerduty, email, opsgenie, msteamsv2, googlechat' : undefined) },
-);
+export const channelConfigSchema = z.discriminatedUnion('kind', [slack, webhook, pagerduty, email, opsgenie, msteams, googlechat], {
+  error: (issue) => (issue.code === 'invalid_union' ? 'kind must be one of slack, webhook, pagerduty, email, opsgenie, msteamsv2, googlechat' : undefined),
+});
 // The config types and this schema are written twice; this fails to compile when they drift apart.
 true satisfies SameShape<z.input<typeof channelConfigSchema>, ChannelConfig>;

@@ -129,13 +129,7 @@ export interface GoogleChatChannelConfig extends CommonChannelSettings {
 }
 
 export type ChannelConfig =
-  | SlackChannelConfig
-  | WebhookChannelConfig
-  | PagerDutyChannelConfig
-  | EmailChannelConfig
-  | OpsgenieChannelConfig
-  | MsTeamsChannelConfig
-  | GoogleChatChannelConfig;
+  SlackChannelConfig | WebhookChannelConfig | PagerDutyChannelConfig | EmailChannelConfig | OpsgenieChannelConfig | MsTeamsChannelConfig | GoogleChatChannelConfig;
 
 /** The receiver array each kind is sent in. */
 export const RECEIVER_CONFIG_KEY: Readonly<Record<ChannelKind, string>> = {

@@ -6,7 +6,16 @@ import type { ChannelKind, IChannelRef } from '../model/channel-ref';
 import { PropsError, parseProps } from '../model/props-error';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import type { IChannelBackend } from './channel-backend';
-import type { ChannelConfig, EmailChannelConfig, GoogleChatChannelConfig, MsTeamsChannelConfig, OpsgenieChannelConfig, PagerDutyChannelConfig, SlackChannelConfig, WebhookChannelConfig } from './channel-config';
+import type {
+  ChannelConfig,
+  EmailChannelConfig,
+  GoogleChatChannelConfig,
+  MsTeamsChannelConfig,
+  OpsgenieChannelConfig,
+  PagerDutyChannelConfig,
+  SlackChannelConfig,
+  WebhookChannelConfig,
+} from './channel-config';
 import { channelConfigSchema } from './channel-config-schema';
 import { addChannelDriftCheck } from './channel-drift-check';
 import { buildReceiver, redactedReceiver, type ReceiverDocument } from './receiver-document';
@@ -41,7 +50,9 @@ export interface NotificationChannelProps {
 const propsSchema = z.strictObject({
   name: channelNameSchema,
   config: channelConfigSchema,
-  backend: z.custom<IChannelBackend>((b) => typeof b === 'object' && b !== null && typeof (b as IChannelBackend).manage === 'function', 'must implement IChannelBackend').optional(),
+  backend: z
+    .custom<IChannelBackend>((b) => typeof b === 'object' && b !== null && typeof (b as IChannelBackend).manage === 'function', 'must implement IChannelBackend')
+    .optional(),
   detectDrift: z.boolean().optional(),
 });
 // Props interface and schema are written twice; this fails to compile when they drift apart.

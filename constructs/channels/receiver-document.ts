@@ -34,7 +34,11 @@ function compact(entries: Entries): Record<string, ReceiverValue> {
 }
 
 function sortedRecord(record: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]!]),
+  );
 }
 
 /** The receiver settings (snake_case, Alertmanager field names) of one validated config, defaults applied. */

@@ -199,7 +199,16 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
   }
   if ('error' in recognised) {
     const ruleId = isPlainObject(input) ? idOf(unwrap(input).id) : undefined;
-    return { valid: false, errors: [recognised.error], warnings: [], shape: recognised.shape, legacy: false, notes: [], ...(ruleId !== undefined ? { ruleId } : {}), ...alertField(input) };
+    return {
+      valid: false,
+      errors: [recognised.error],
+      warnings: [],
+      shape: recognised.shape,
+      legacy: false,
+      notes: [],
+      ...(ruleId !== undefined ? { ruleId } : {}),
+      ...alertField(input),
+    };
   }
   const { shape, body, ruleId } = recognised;
   const identity = { shape, ...(ruleId !== undefined ? { ruleId } : {}), ...alertField(body) };

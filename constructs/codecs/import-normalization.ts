@@ -34,7 +34,26 @@ const ZERO_DEFAULTS = new Set(['stepInterval', 'step', 'limit', 'offset', 'absen
  * `selectedQueryName` '' is SigNoz's default choice), for the others the validator says it is
  * required in the same words as for a file that is checked as it is.
  */
-const KEEP_EMPTY = new Set(['alert', 'alertType', 'ruleType', 'version', 'schemaVersion', 'selectedQueryName', 'timezone', 'evalWindow', 'frequency', 'name', 'expression', 'query', 'metricName', 'signal', 'op', 'matchType', 'kind', 'type']);
+const KEEP_EMPTY = new Set([
+  'alert',
+  'alertType',
+  'ruleType',
+  'version',
+  'schemaVersion',
+  'selectedQueryName',
+  'timezone',
+  'evalWindow',
+  'frequency',
+  'name',
+  'expression',
+  'query',
+  'metricName',
+  'signal',
+  'op',
+  'matchType',
+  'kind',
+  'type',
+]);
 
 function isUnset(key: string, value: unknown): boolean {
   if (value === '' && KEEP_EMPTY.has(key)) return false;

@@ -16,7 +16,6 @@ export function encodeRuleResource(type: RuleResourceType, payload: RulePayload)
   return type === 'signoz_rule' ? encodeSignozRule(payload) : encodeSignozAlert(payload);
 }
 
-
 export { normalizeImportedRule, SERVER_SET_FIELDS } from './import-normalization';
 export { validateRuleFileText, type RuleFileValidation } from './validate-rule-file';
 export { stripServerFields, SERVER_READ_ONLY_FIELDS } from './server-fields';

@@ -23,28 +23,89 @@ export interface QueryMigration {
 
 /** Trace fields that SigNoz's migration strips the field context from (tracestelemetryschema). */
 const TRACE_FIELDS_WITHOUT_CONTEXT = new Set([
-  'trace_id', 'span_id', 'trace_state', 'parent_span_id', 'flags', 'name', 'kind_string', 'duration_nano', 'status_code',
-  'status_message', 'status_code_string', 'traceID', 'spanID', 'parentSpanID', 'spanKind', 'durationNano', 'statusCode',
-  'statusMessage', 'statusCodeString', 'kind', 'timestamp', 'response_status_code', 'external_http_url', 'http_url',
-  'external_http_method', 'http_method', 'http_host', 'db_name', 'db_operation', 'has_error', 'is_remote',
-  'responseStatusCode', 'externalHttpUrl', 'httpUrl', 'externalHttpMethod', 'httpMethod', 'httpHost', 'dbName',
-  'dbOperation', 'hasError', 'isRemote', 'serviceName', 'httpRoute', 'msgSystem', 'msgOperation', 'dbSystem', 'rpcSystem',
-  'rpcService', 'rpcMethod', 'peerService',
+  'trace_id',
+  'span_id',
+  'trace_state',
+  'parent_span_id',
+  'flags',
+  'name',
+  'kind_string',
+  'duration_nano',
+  'status_code',
+  'status_message',
+  'status_code_string',
+  'traceID',
+  'spanID',
+  'parentSpanID',
+  'spanKind',
+  'durationNano',
+  'statusCode',
+  'statusMessage',
+  'statusCodeString',
+  'kind',
+  'timestamp',
+  'response_status_code',
+  'external_http_url',
+  'http_url',
+  'external_http_method',
+  'http_method',
+  'http_host',
+  'db_name',
+  'db_operation',
+  'has_error',
+  'is_remote',
+  'responseStatusCode',
+  'externalHttpUrl',
+  'httpUrl',
+  'externalHttpMethod',
+  'httpMethod',
+  'httpHost',
+  'dbName',
+  'dbOperation',
+  'hasError',
+  'isRemote',
+  'serviceName',
+  'httpRoute',
+  'msgSystem',
+  'msgOperation',
+  'dbSystem',
+  'rpcSystem',
+  'rpcService',
+  'rpcMethod',
+  'peerService',
 ]);
 
 /** v3 metric aggregate operators: [timeAggregation, spaceAggregation, reduceTo]. */
 const V3_METRIC_OPERATORS: Readonly<Record<string, readonly [string, string, string]>> = {
-  sum_rate: ['rate', 'sum', 'sum'], rate_sum: ['rate', 'sum', 'sum'],
-  avg_rate: ['rate', 'avg', 'avg'], rate_avg: ['rate', 'avg', 'avg'],
-  min_rate: ['rate', 'min', 'min'], rate_min: ['rate', 'min', 'min'],
-  max_rate: ['rate', 'max', 'max'], rate_max: ['rate', 'max', 'max'],
-  hist_quantile_50: ['', 'p50', 'avg'], hist_quantile_75: ['', 'p75', 'avg'], hist_quantile_90: ['', 'p90', 'avg'],
-  hist_quantile_95: ['', 'p95', 'avg'], hist_quantile_99: ['', 'p99', 'avg'],
+  sum_rate: ['rate', 'sum', 'sum'],
+  rate_sum: ['rate', 'sum', 'sum'],
+  avg_rate: ['rate', 'avg', 'avg'],
+  rate_avg: ['rate', 'avg', 'avg'],
+  min_rate: ['rate', 'min', 'min'],
+  rate_min: ['rate', 'min', 'min'],
+  max_rate: ['rate', 'max', 'max'],
+  rate_max: ['rate', 'max', 'max'],
+  hist_quantile_50: ['', 'p50', 'avg'],
+  hist_quantile_75: ['', 'p75', 'avg'],
+  hist_quantile_90: ['', 'p90', 'avg'],
+  hist_quantile_95: ['', 'p95', 'avg'],
+  hist_quantile_99: ['', 'p99', 'avg'],
   rate: ['rate', 'sum', 'sum'],
-  p99: ['avg', 'avg', 'avg'], p90: ['avg', 'avg', 'avg'], p75: ['avg', 'avg', 'avg'], p50: ['avg', 'avg', 'avg'],
-  p25: ['avg', 'avg', 'avg'], p20: ['avg', 'avg', 'avg'], p10: ['avg', 'avg', 'avg'], p05: ['avg', 'avg', 'avg'],
-  min: ['min', 'min', 'min'], max: ['max', 'max', 'max'], avg: ['avg', 'avg', 'avg'], sum: ['sum', 'sum', 'sum'],
-  count: ['count', 'sum', 'sum'], count_distinct: ['count_distinct', 'sum', 'sum'], noop: ['max', 'max', 'max'],
+  p99: ['avg', 'avg', 'avg'],
+  p90: ['avg', 'avg', 'avg'],
+  p75: ['avg', 'avg', 'avg'],
+  p50: ['avg', 'avg', 'avg'],
+  p25: ['avg', 'avg', 'avg'],
+  p20: ['avg', 'avg', 'avg'],
+  p10: ['avg', 'avg', 'avg'],
+  p05: ['avg', 'avg', 'avg'],
+  min: ['min', 'min', 'min'],
+  max: ['max', 'max', 'max'],
+  avg: ['avg', 'avg', 'avg'],
+  sum: ['sum', 'sum', 'sum'],
+  count: ['count', 'sum', 'sum'],
+  count_distinct: ['count_distinct', 'sum', 'sum'],
+  noop: ['max', 'max', 'max'],
 };
 
 /** Logs and traces aggregation expressions for an operator and attribute key (`buildAggregationExpression`). */
@@ -59,7 +120,24 @@ function isVariable(text: string): boolean {
   return /^\{.*\}$/.test(s) || /^\{\{.*\}\}$/.test(s) || /^\$.*$/.test(s) || /^\[\[.*\]\]$/.test(s) || /^\$\{\{.*\}\}$/.test(s);
 }
 
-const NUMERIC_TYPES = new Set(['int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'float', 'float32', 'float64', 'number', 'numeric', 'integer']);
+const NUMERIC_TYPES = new Set([
+  'int',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+  'float',
+  'float32',
+  'float64',
+  'number',
+  'numeric',
+  'integer',
+]);
 
 /** A filter value as SigNoz's migration writes it (`formatValue`); `undefined` for dashboard variables. */
 function formatValue(value: unknown, dataType: string): string | undefined {
@@ -81,19 +159,36 @@ function formatValue(value: unknown, dataType: string): string | undefined {
 function condition(key: string, operator: string, formatted: string): string {
   const list = formatted.startsWith('[');
   switch (operator) {
-    case 'in': case 'IN': return list ? `${key} IN ${formatted}` : `${key} = ${formatted}`;
-    case 'nin': case 'NOT IN': return list ? `${key} NOT IN ${formatted}` : `${key} != ${formatted}`;
-    case 'like': case 'LIKE': return `${key} LIKE ${formatted}`;
-    case 'nlike': case 'NOT LIKE': return `${key} NOT LIKE ${formatted}`;
-    case 'contains': return `${key} CONTAINS ${formatted}`;
-    case 'ncontains': return `${key} NOT CONTAINS ${formatted}`;
-    case 'regex': return `${key} REGEXP ${formatted}`;
-    case 'nregex': return `${key} NOT REGEXP ${formatted}`;
-    case 'exists': return `${key} EXISTS`;
-    case 'nexists': return `${key} NOT EXISTS`;
-    case 'has': return `has(${key}, ${formatted})`;
-    case 'nhas': return `NOT has(${key}, ${formatted})`;
-    default: return `${key} ${operator} ${formatted}`;
+    case 'in':
+    case 'IN':
+      return list ? `${key} IN ${formatted}` : `${key} = ${formatted}`;
+    case 'nin':
+    case 'NOT IN':
+      return list ? `${key} NOT IN ${formatted}` : `${key} != ${formatted}`;
+    case 'like':
+    case 'LIKE':
+      return `${key} LIKE ${formatted}`;
+    case 'nlike':
+    case 'NOT LIKE':
+      return `${key} NOT LIKE ${formatted}`;
+    case 'contains':
+      return `${key} CONTAINS ${formatted}`;
+    case 'ncontains':
+      return `${key} NOT CONTAINS ${formatted}`;
+    case 'regex':
+      return `${key} REGEXP ${formatted}`;
+    case 'nregex':
+      return `${key} NOT REGEXP ${formatted}`;
+    case 'exists':
+      return `${key} EXISTS`;
+    case 'nexists':
+      return `${key} NOT EXISTS`;
+    case 'has':
+      return `has(${key}, ${formatted})`;
+    case 'nhas':
+      return `NOT has(${key}, ${formatted})`;
+    default:
+      return `${key} ${operator} ${formatted}`;
   }
 }
 
@@ -142,13 +237,15 @@ function migrateAggregations(query: JsonRecord, version: string, panelType: stri
   const key = attribute.key;
   if (dataSource === 'metrics') {
     if (version === 'v4') {
-      return [{
-        metricName: key,
-        temporality: query.temporality,
-        timeAggregation: query.timeAggregation,
-        spaceAggregation: query.spaceAggregation ?? operator,
-        ...(typeof query.reduceTo === 'string' ? { reduceTo: query.reduceTo } : {}),
-      }];
+      return [
+        {
+          metricName: key,
+          temporality: query.temporality,
+          timeAggregation: query.timeAggregation,
+          spaceAggregation: query.spaceAggregation ?? operator,
+          ...(typeof query.reduceTo === 'string' ? { reduceTo: query.reduceTo } : {}),
+        },
+      ];
     }
     const mapped = V3_METRIC_OPERATORS[operator];
     if (!mapped) {
@@ -156,7 +253,8 @@ function migrateAggregations(query: JsonRecord, version: string, panelType: stri
       return undefined;
     }
     const [timeAggregation, spaceAggregation, reduceTo] = mapped;
-    if (operator.startsWith('p') && !operator.startsWith('hist')) out.notes.push(`${where}: v3 operator ${operator} on a metric is not a percentile; SigNoz's migration turns it into avg/avg`);
+    if (operator.startsWith('p') && !operator.startsWith('hist'))
+      out.notes.push(`${where}: v3 operator ${operator} on a metric is not a percentile; SigNoz's migration turns it into avg/avg`);
     const reduce = panelType === 'table' ? reduceTo : typeof query.reduceTo === 'string' ? query.reduceTo : undefined;
     return [{ metricName: key, temporality: query.temporality, timeAggregation, spaceAggregation, ...(reduce !== undefined ? { reduceTo: reduce } : {}) }];
   }
@@ -219,7 +317,13 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
   if (name !== query.expression) {
     return {
       type: 'builder_formula',
-      spec: { name, disabled: query.disabled, legend: query.legend, expression: query.expression, ...(query.functions !== undefined ? { functions: migrateFunctions(query.functions) } : {}) },
+      spec: {
+        name,
+        disabled: query.disabled,
+        legend: query.legend,
+        expression: query.expression,
+        ...(query.functions !== undefined ? { functions: migrateFunctions(query.functions) } : {}),
+      },
     };
   }
   const aggregations = migrateAggregations(query, version, panelType, where, out);
@@ -228,7 +332,9 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
   if (filters && Array.isArray(filters.items) && filters.items.length > 0) {
     let expression = itemsExpression(filters.items, typeof filters.op === 'string' ? filters.op : 'AND', `${where} filters`, out);
     if (expression !== '') {
-      const exists = groupByKeys(query).map((k) => `${k} EXISTS`).join(' AND ');
+      const exists = groupByKeys(query)
+        .map((k) => `${k} EXISTS`)
+        .join(' AND ');
       if (exists !== '' && query.dataSource !== 'metrics') expression += ` ${exists}`;
       filter = { expression };
     }
@@ -245,10 +351,10 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
   const signal = query.dataSource === 'traces' || query.dataSource === 'logs' || query.dataSource === 'metrics' ? query.dataSource : undefined;
   const groupBy = Array.isArray(query.groupBy)
     ? query.groupBy.filter(isPlainObject).map((g) => ({
-      name: g.key,
-      fieldDataType: g.dataType,
-      fieldContext: typeof g.key === 'string' && TRACE_FIELDS_WITHOUT_CONTEXT.has(g.key) ? undefined : g.type,
-    }))
+        name: g.key,
+        fieldDataType: g.dataType,
+        fieldContext: typeof g.key === 'string' && TRACE_FIELDS_WITHOUT_CONTEXT.has(g.key) ? undefined : g.type,
+      }))
     : undefined;
   const selectFields = Array.isArray(query.selectColumns)
     ? query.selectColumns.filter(isPlainObject).map((c) => ({ name: c.key, fieldDataType: c.dataType, fieldContext: c.type }))
@@ -277,7 +383,9 @@ function migrateBuilderQuery(name: string, query: JsonRecord, version: string, p
 
 function queryMapEntries(value: unknown): [string, JsonRecord][] {
   if (!isPlainObject(value)) return [];
-  return Object.entries(value).filter((e): e is [string, JsonRecord] => isPlainObject(e[1])).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(value)
+    .filter((e): e is [string, JsonRecord] => isPlainObject(e[1]))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Whether a rule still holds v3/v4 queries that SigNoz's migration would convert. */
@@ -309,10 +417,13 @@ export function migrateLegacyQueries(rule: JsonRecord, where: string): QueryMigr
     for (const [name, query] of queryMapEntries(compositeQuery.builderQueries)) {
       const envelope = migrateBuilderQuery(name, query, version, panelType, `${at}/builderQueries/${name}`, out);
       if (envelope) queries.push(envelope);
-      textFilters ||= (query.dataSource === 'logs' || query.dataSource === 'traces') && isPlainObject(query.filters) && Array.isArray(query.filters.items) && query.filters.items.length > 0;
+      textFilters ||=
+        (query.dataSource === 'logs' || query.dataSource === 'traces') && isPlainObject(query.filters) && Array.isArray(query.filters.items) && query.filters.items.length > 0;
     }
     if (textFilters) {
-      out.notes.push(`${at}: logs/traces filter keys that exist both as attribute and as resource in your SigNoz are left unqualified; SigNoz's migration prefixes them (attribute./resource.) from its metadata`);
+      out.notes.push(
+        `${at}: logs/traces filter keys that exist both as attribute and as resource in your SigNoz are left unqualified; SigNoz's migration prefixes them (attribute./resource.) from its metadata`,
+      );
     }
   } else if (queryType === 'promql') {
     for (const [name, query] of queryMapEntries(compositeQuery.promQueries)) {

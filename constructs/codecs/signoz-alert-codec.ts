@@ -42,7 +42,10 @@ function legacySeverity(payload: RulePayload): Severity {
   }
   const tiers = [...new Set(payload.condition.thresholds.spec.map((t) => t.name.toLowerCase()))];
   if (tiers.length > 1) {
-    throw new CodecError('/condition/thresholds/spec', `signoz_alert writes one severity into the rule's labels, which SigNoz applies to every tier, so tiers ${tiers.join(', ')} would all notify as ${tiers[0]}; use the signoz_rule target, or one tier per legacy alert`);
+    throw new CodecError(
+      '/condition/thresholds/spec',
+      `signoz_alert writes one severity into the rule's labels, which SigNoz applies to every tier, so tiers ${tiers.join(', ')} would all notify as ${tiers[0]}; use the signoz_rule target, or one tier per legacy alert`,
+    );
   }
   if (!tiers[0] || !(SEVERITIES as readonly string[]).includes(tiers[0])) {
     throw new CodecError('/labels/severity', `signoz_alert needs a severity: name the tier one of ${SEVERITIES.join(', ')}, or set the "severity" label`);
@@ -75,7 +78,10 @@ export function encodeSignozAlert(payload: RulePayload): SignozAlertAttributes {
   }
   const extra = Object.keys(payload.annotations ?? {}).filter((k) => !(LEGACY_ANNOTATIONS as readonly string[]).includes(k));
   if (extra.length > 0) {
-    throw new CodecError(`/annotations/${extra[0]}`, `signoz_alert carries only the description and summary annotations, not ${extra.map((k) => `"${k}"`).join(', ')}; use the signoz_rule target`);
+    throw new CodecError(
+      `/annotations/${extra[0]}`,
+      `signoz_alert carries only the description and summary annotations, not ${extra.map((k) => `"${k}"`).join(', ')}; use the signoz_rule target`,
+    );
   }
   const labels = Object.fromEntries(Object.entries(payload.labels ?? {}).filter(([k]) => !PROVIDER_LABELS.has(k)));
   return compact({

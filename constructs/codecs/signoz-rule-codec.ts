@@ -77,7 +77,10 @@ function decodeQuery(block: unknown, index: number): QueryEnvelope {
   if (!isPlainObject(block)) throw new CodecError(`/condition/compositeQuery/queries/${index}`, 'query block must be an object');
   const present = Object.entries(block).filter(([, v]) => v !== null && v !== undefined);
   if (present.length !== 1) {
-    throw new CodecError(`/condition/compositeQuery/queries/${index}`, `query block must set exactly one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql (found ${present.map(([k]) => k).join(', ') || 'none'})`);
+    throw new CodecError(
+      `/condition/compositeQuery/queries/${index}`,
+      `query block must set exactly one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql (found ${present.map(([k]) => k).join(', ') || 'none'})`,
+    );
   }
   const [type, inner] = present[0] as [string, Record<string, unknown>];
   const spec = isPlainObject(inner) ? inner.spec : undefined;
@@ -142,7 +145,7 @@ export function decodeSignozRule(attributes: Record<string, unknown>): RuleJson 
     condition: {
       ...(camelTree(conditionRest) as object),
       compositeQuery: { ...(camelTree(cqRest) as object), queries },
-      thresholds: { kind: (basic?.kind as string | undefined) ?? 'basic', spec: (camelTree(basic?.spec ?? []) as unknown[]) },
+      thresholds: { kind: (basic?.kind as string | undefined) ?? 'basic', spec: camelTree(basic?.spec ?? []) as unknown[] },
     },
     labels: attributes.labels ?? undefined,
     annotations: attributes.annotations ?? undefined,

@@ -73,21 +73,24 @@ export function readManifest(outdir: string, cwd: string = process.cwd()): Manif
   if (!fs.existsSync(file)) return undefined;
   const { document } = readJsonObject(file, displayPath(file, cwd), 'a cdktf manifest');
   const stacks = isPlainObject(document.stacks) ? document.stacks : {};
-  return Object.keys(stacks).sort((a, b) => a.localeCompare(b)).map((key) => {
-    const entry = isPlainObject(stacks[key]) ? stacks[key] : {};
-    const name = typeof entry.name === 'string' ? entry.name : key;
-    const synthesizedStackPath = typeof entry.synthesizedStackPath === 'string' ? entry.synthesizedStackPath : undefined;
-    const workingDirectory = typeof entry.workingDirectory === 'string' ? entry.workingDirectory : synthesizedStackPath ? path.dirname(synthesizedStackPath) : path.join('stacks', key);
-    const dependencies = Array.isArray(entry.dependencies) ? entry.dependencies.filter((d): d is string => typeof d === 'string') : [];
-    return {
-      key,
-      name,
-      constructPath: typeof entry.constructPath === 'string' ? entry.constructPath : name,
-      ...(synthesizedStackPath !== undefined ? { synthesizedStackPath } : {}),
-      workingDirectory,
-      dependencies,
-    };
-  });
+  return Object.keys(stacks)
+    .sort((a, b) => a.localeCompare(b))
+    .map((key) => {
+      const entry = isPlainObject(stacks[key]) ? stacks[key] : {};
+      const name = typeof entry.name === 'string' ? entry.name : key;
+      const synthesizedStackPath = typeof entry.synthesizedStackPath === 'string' ? entry.synthesizedStackPath : undefined;
+      const workingDirectory =
+        typeof entry.workingDirectory === 'string' ? entry.workingDirectory : synthesizedStackPath ? path.dirname(synthesizedStackPath) : path.join('stacks', key);
+      const dependencies = Array.isArray(entry.dependencies) ? entry.dependencies.filter((d): d is string => typeof d === 'string') : [];
+      return {
+        key,
+        name,
+        constructPath: typeof entry.constructPath === 'string' ? entry.constructPath : name,
+        ...(synthesizedStackPath !== undefined ? { synthesizedStackPath } : {}),
+        workingDirectory,
+        dependencies,
+      };
+    });
 }
 
 /** Reads every stack listed in `<outdir>/manifest.json`, each file once. */
@@ -103,7 +106,10 @@ export function readSynthOutput(outdir: string, cwd: string = process.cwd()): Sy
       throw new SynthOutputError(`stack "${entry.key}" has no synthesizedStackPath`, { file: manifestShown, pointer: pointer('/stacks', entry.key) });
     }
     if (!entry.synthesizedStackPath.endsWith('.json')) {
-      throw new SynthOutputError(`stack "${entry.key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`, { file: manifestShown, pointer: pointer('/stacks', entry.key, 'synthesizedStackPath') });
+      throw new SynthOutputError(`stack "${entry.key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`, {
+        file: manifestShown,
+        pointer: pointer('/stacks', entry.key, 'synthesizedStackPath'),
+      });
     }
     return { name: entry.name, constructPath: entry.constructPath, ...readStackFile(path.join(dir, entry.synthesizedStackPath), cwd) };
   });

@@ -106,7 +106,9 @@ class EnvironmentScope implements EstateScope {
   private static place(stack: Construct, id: string, props: AlertRuleProps): AlertRule {
     const parts = id.split('/');
     if (parts.some((p) => p === '')) {
-      throw new PropsError('AlertEstate environment', stack.node.path, [{ field: `alert(${JSON.stringify(id)})`, message: 'the id has an empty path segment; give segments joined by "/", such as checkout/cpu' }]);
+      throw new PropsError('AlertEstate environment', stack.node.path, [
+        { field: `alert(${JSON.stringify(id)})`, message: 'the id has an empty path segment; give segments joined by "/", such as checkout/cpu' },
+      ]);
     }
     let scope: Construct = stack;
     for (const part of parts.slice(0, -1)) {
@@ -119,7 +121,10 @@ class EnvironmentScope implements EstateScope {
     const by = sharding.by;
     const key = typeof by === 'function' ? by(placement) : placement.props.labels?.[by];
     if (key === undefined || key === '') {
-      throw this.error(placement.id, `has no ${typeof by === 'function' ? 'shard key' : `"${by}" label`}; sharding by ${typeof by === 'function' ? 'a key function' : by} needs one on every alert`);
+      throw this.error(
+        placement.id,
+        `has no ${typeof by === 'function' ? 'shard key' : `"${by}" label`}; sharding by ${typeof by === 'function' ? 'a key function' : by} needs one on every alert`,
+      );
     }
     if (!KEY.test(key)) {
       throw this.error(placement.id, `shard key "${key}" must be lowercase letters, digits and dashes (it names a stack)`);
@@ -164,7 +169,8 @@ export class AlertEstate {
     if (props.environments.length === 0) throw new PropsError('AlertEstate', app.node.path, [{ field: 'environments', message: 'needs at least one environment' }]);
     const names = props.environments.map((e) => e.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    if (duplicate) throw new PropsError('AlertEstate', app.node.path, [{ field: 'environments', message: `environment "${duplicate}" is declared twice; environment names must be unique` }]);
+    if (duplicate)
+      throw new PropsError('AlertEstate', app.node.path, [{ field: 'environments', message: `environment "${duplicate}" is declared twice; environment names must be unique` }]);
     const stacks = new Map<string, readonly AlertStack[]>();
     for (const environment of props.environments) {
       const scope = new EnvironmentScope(app, props, environment);

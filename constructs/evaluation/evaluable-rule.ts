@@ -112,7 +112,10 @@ function formulaExtras(query: QueryEnvelope | undefined): string[] {
  */
 export function compileRule(payload: RulePayload, ruleId = ''): CompileResult {
   if (payload.ruleType === 'anomaly_rule') {
-    return { ok: false, problems: [{ path: '/ruleType', message: 'anomaly_rule is not reproduced: its thresholds apply to anomaly scores that SigNoz computes from seasonal history' }] };
+    return {
+      ok: false,
+      problems: [{ path: '/ruleType', message: 'anomaly_rule is not reproduced: its thresholds apply to anomaly scores that SigNoz computes from seasonal history' }],
+    };
   }
   const warnings: string[] = [];
   const { condition } = payload;
@@ -128,7 +131,9 @@ export function compileRule(payload: RulePayload, ruleId = ''): CompileResult {
   const thresholds = thresholdsOf(payload, unit, warnings);
   const extras = formulaExtras(condition.compositeQuery.queries.find((q) => q.spec.name === selectedQuery));
   if (extras.length > 0) {
-    warnings.push(`formula ${selectedQuery} has ${extras.join(', ')}: the evaluator does not apply them to the formula result; give ${selectedQuery}'s series directly if they matter`);
+    warnings.push(
+      `formula ${selectedQuery} has ${extras.join(', ')}: the evaluator does not apply them to the formula result; give ${selectedQuery}'s series directly if they matter`,
+    );
   }
   const newGroupEvalDelay = payload.notificationSettings.newGroupEvalDelay;
   if (newGroupEvalDelay !== undefined && newGroupEvalDelay !== '' && ms(newGroupEvalDelay) !== 0) {
@@ -136,7 +141,9 @@ export function compileRule(payload: RulePayload, ruleId = ''): CompileResult {
   }
   const absentFor = condition.absentFor ?? 0;
   if (condition.alertOnAbsent === true && absentFor === 0) {
-    warnings.push('alertOnAbsent with absentFor 0: SigNoz raises the no-data alert at every evaluation, even when data is present (HandleMissingDataAlert compares "now" with "last data + 0 minutes")');
+    warnings.push(
+      'alertOnAbsent with absentFor 0: SigNoz raises the no-data alert at every evaluation, even when data is present (HandleMissingDataAlert compares "now" with "last data + 0 minutes")',
+    );
   }
   return {
     ok: true,

@@ -46,7 +46,10 @@ export function lastScheduleTime(schedule: CumulativeSchedule, timezone: string,
       let candidate = at(thisMonth, Math.min(targetDay, thisMonth.daysInMonth ?? 31), hour);
       if (candidate > curr) {
         // Go's AddDate(0, -1, 0) overflows (31 March -> 3 March), so "previous month" can be this month
-        const previous = thisMonth.minus({ months: 1 }).plus({ days: curr.day - 1 }).set({ day: 1 });
+        const previous = thisMonth
+          .minus({ months: 1 })
+          .plus({ days: curr.day - 1 })
+          .set({ day: 1 });
         candidate = at(previous, Math.min(targetDay, previous.daysInMonth ?? 31), hour);
       }
       return candidate.toMillis();
@@ -74,4 +77,3 @@ function floorToMinute(ms: number): number {
   // Go's % truncates toward zero; times before 1970 never occur in practice
   return ms - (ms % MINUTE_MS);
 }
-

@@ -57,8 +57,7 @@ export function evaluateFormula(
   const allLabelSets: LabelSet[] = [];
   for (const list of seriesOf.values()) for (const one of list) allLabelSets.push(one.labels);
   // keyed by the variable itself, so `A.0` never defaults even when `A` does (NewFormulaEvaluator)
-  const defaultsToZero = (variable: string): boolean =>
-    [...formula.canDefaultZero].some((name) => name.toLowerCase() === variable.toLowerCase());
+  const defaultsToZero = (variable: string): boolean => [...formula.canDefaultZero].some((name) => name.toLowerCase() === variable.toLowerCase());
 
   const output: ResultSeries[] = [];
   for (const target of uniqueLabelSets(allLabelSets)) {

@@ -11,12 +11,19 @@ export function sortedLabels(labels: LabelSet): Record<string, string> {
 
 /** Identity of a label set (the role of `ruletypes.Labels.Hash`, without collisions). */
 export function labelSetKey(labels: LabelSet): string {
-  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+  return JSON.stringify(
+    Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k]]),
+  );
 }
 
 /** Compact `{a="x", b="y"}` form for messages. */
 export function formatLabels(labels: LabelSet): string {
-  return `{${Object.keys(labels).sort().map((k) => `${k}=${JSON.stringify(labels[k])}`).join(', ')}}`;
+  return `{${Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
+    .join(', ')}}`;
 }
 
 /** A copy without the given label names. */

@@ -67,12 +67,7 @@ export function sortThresholds(thresholds: readonly EvaluableThreshold[]): Evalu
 }
 
 /** The value SigNoz reports and whether the condition holds (`BasicRuleThreshold.shouldAlertWithTarget`). */
-export function shouldAlertWithTarget(
-  op: CompareOp,
-  matchType: MatchType,
-  points: readonly SeriesPoint[],
-  target: number,
-): { alert: boolean; value: number } | undefined {
+export function shouldAlertWithTarget(op: CompareOp, matchType: MatchType, points: readonly SeriesPoint[], target: number): { alert: boolean; value: number } | undefined {
   if (points.length === 0) return undefined;
   const values = points.map(([, v]) => v);
   switch (matchType) {
@@ -120,12 +115,7 @@ export function shouldAlertWithTarget(
  * `activeAlertKeys` holds the label-set keys of the rule's current alerts (`EvalData.ActiveAlerts`):
  * a threshold that no longer matches keeps its alert as "recovering" while its `recoveryTarget` matches.
  */
-export function evaluateThresholds(
-  series: ResultSeries,
-  thresholds: readonly EvaluableThreshold[],
-  ruleUnit: string,
-  activeAlertKeys: ReadonlySet<string>,
-): ThresholdSample[] {
+export function evaluateThresholds(series: ResultSeries, thresholds: readonly EvaluableThreshold[], ruleUnit: string, activeAlertKeys: ReadonlySet<string>): ThresholdSample[] {
   const points = evaluablePoints(series.points);
   const samples: ThresholdSample[] = [];
   for (const threshold of sortThresholds(thresholds)) {

@@ -79,7 +79,11 @@ true satisfies SameShape<z.input<typeof scheduleSchema>, MaintenanceSchedule>;
 
 const propsSchema = z
   .strictObject({
-    name: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters').refine((n) => !Token.isUnresolved(n), 'must be literal text'),
+    name: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(128, 'must be at most 128 characters')
+      .refine((n) => !Token.isUnresolved(n), 'must be literal text'),
     timezone: z.string().superRefine((zone, ctx) => {
       const problem = timeZoneProblem(zone);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -95,10 +99,15 @@ const propsSchema = z
       .min(1, "is empty, which SigNoz reads as 'every alert'; omit the field to silence every alert on purpose")
       .refine((rs) => new Set(rs).size === rs.length, 'lists the same rule twice')
       .optional(),
-    scope: z.union([z.custom<RouteExpression>((e) => e instanceof RouteExpression), z.string()], {
-      error: 'must be a RouteExpression or expression text',
-    }).optional(),
-    description: z.string().refine((d) => !Token.isUnresolved(d), 'must be literal text').optional(),
+    scope: z
+      .union([z.custom<RouteExpression>((e) => e instanceof RouteExpression), z.string()], {
+        error: 'must be a RouteExpression or expression text',
+      })
+      .optional(),
+    description: z
+      .string()
+      .refine((d) => !Token.isUnresolved(d), 'must be literal text')
+      .optional(),
   })
   .superRefine((props, ctx) => {
     const s = props.schedule;
@@ -107,7 +116,11 @@ const propsSchema = z
       return;
     }
     if (s.duration > MAX_DURATION[s.kind]!) {
-      ctx.addIssue({ code: 'custom', path: ['schedule', 'duration'], message: `is longer than the ${s.kind} period (at most ${formatSeconds(MAX_DURATION[s.kind]!)}), so occurrences would overlap` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['schedule', 'duration'],
+        message: `is longer than the ${s.kind} period (at most ${formatSeconds(MAX_DURATION[s.kind]!)}), so occurrences would overlap`,
+      });
     }
     if (s.until !== undefined && s.until <= s.start) {
       ctx.addIssue({ code: 'custom', path: ['schedule', 'until'], message: 'must be after schedule.start' });
@@ -140,7 +153,10 @@ export class MaintenanceWindow extends Construct {
     const s = valid.schedule;
     this.summary = describeSchedule(s, zone);
     const scopeText = valid.scope === undefined ? undefined : routeExpressionProp(valid.scope, 'MaintenanceWindow', this.node.path, 'scope').toString();
-    const dependsOn = orderAfter(this, this.alerts.map((a) => a.dependable).filter((d): d is ITerraformDependable => d !== undefined));
+    const dependsOn = orderAfter(
+      this,
+      this.alerts.map((a) => a.dependable).filter((d): d is ITerraformDependable => d !== undefined),
+    );
     this.resource = new PlannedMaintenance(this, 'maintenance', {
       provider: SignozProviders.of(this).signoz,
       name: escapeTemplateSequences(valid.name),
@@ -151,10 +167,7 @@ export class MaintenanceWindow extends Construct {
         timezone: zone,
         startTime: formatInZone(s.start, zone),
         endTime: s.kind === 'fixed' ? formatInZone(s.end, zone) : s.until === undefined ? undefined : formatInZone(s.until, zone),
-        recurrence:
-          s.kind === 'fixed'
-            ? undefined
-            : { repeatType: s.kind, duration: formatSeconds(s.duration), repeatOn: s.kind === 'weekly' ? [...s.on] : undefined },
+        recurrence: s.kind === 'fixed' ? undefined : { repeatType: s.kind, duration: formatSeconds(s.duration), repeatOn: s.kind === 'weekly' ? [...s.on] : undefined },
       },
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });

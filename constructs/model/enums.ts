@@ -107,8 +107,24 @@ export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
 
 /** Query functions; the server lowercases names, the canonical form is lowercase. */
 export const FUNCTION_NAMES = [
-  'cutoffmin', 'cutoffmax', 'clampmin', 'clampmax', 'absolute', 'runningdiff', 'log2', 'log10', 'cumulativesum',
-  'ewma3', 'ewma5', 'ewma7', 'median3', 'median5', 'median7', 'timeshift', 'anomaly', 'fillzero',
+  'cutoffmin',
+  'cutoffmax',
+  'clampmin',
+  'clampmax',
+  'absolute',
+  'runningdiff',
+  'log2',
+  'log10',
+  'cumulativesum',
+  'ewma3',
+  'ewma5',
+  'ewma7',
+  'median3',
+  'median5',
+  'median7',
+  'timeshift',
+  'anomaly',
+  'fillzero',
 ] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 

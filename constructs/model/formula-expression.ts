@@ -106,14 +106,16 @@ export function parseFormula(text: string): FormulaNode {
   const isOp = (value: string): boolean => peek()?.kind === 'op' && peek()!.value === value;
   const where = (): string => (peek() ? `column ${peek()!.at + 1}` : 'the end');
 
-  const binaryLevel = (ops: readonly string[], next: () => FormulaNode): (() => FormulaNode) => () => {
-    let left = next();
-    while (ops.some(isOp)) {
-      const op = tokens[pos++]!.value as '+' | '-' | '*' | '/' | '%' | '**';
-      left = { kind: 'binary', op, left, right: next() };
-    }
-    return left;
-  };
+  const binaryLevel =
+    (ops: readonly string[], next: () => FormulaNode): (() => FormulaNode) =>
+    () => {
+      let left = next();
+      while (ops.some(isOp)) {
+        const op = tokens[pos++]!.value as '+' | '-' | '*' | '/' | '%' | '**';
+        left = { kind: 'binary', op, left, right: next() };
+      }
+      return left;
+    };
 
   const primary = (): FormulaNode => {
     const token = peek();

@@ -18,7 +18,11 @@ export class PropsError extends ToolkitError {
     readonly constructPath: string,
     problems: readonly (FieldProblem | Problem)[],
   ) {
-    super(constructKind, { constructPath }, problems.map((p) => ({ path: 'field' in p ? p.field : p.path, message: p.message })));
+    super(
+      constructKind,
+      { constructPath },
+      problems.map((p) => ({ path: 'field' in p ? p.field : p.path, message: p.message })),
+    );
   }
 }
 
@@ -54,12 +58,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
  * Validates `props` against `schema` and returns the parsed value, or throws a {@link PropsError}
  * naming the construct and each field at fault.
  */
-export function parseProps<S extends z.ZodType>(
-  schema: S,
-  props: unknown,
-  constructKind: string,
-  constructPath: string,
-): z.output<S> {
+export function parseProps<S extends z.ZodType>(schema: S, props: unknown, constructKind: string, constructPath: string): z.output<S> {
   const result = schema.safeParse(props);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

@@ -4,8 +4,22 @@
  * `signoz_alert` JSON strings, SigNoz UI exports) is a codec over this one.
  */
 import type {
-  AlertType, CompareOp, CompositeQueryType, FieldContext, FieldDataType, FunctionName, MatchType, OrderDirection,
-  PanelType, ReduceTo, RenotifyState, RuleType, ScheduleType, Source, SpaceAggregation, Temporality,
+  AlertType,
+  CompareOp,
+  CompositeQueryType,
+  FieldContext,
+  FieldDataType,
+  FunctionName,
+  MatchType,
+  OrderDirection,
+  PanelType,
+  ReduceTo,
+  RenotifyState,
+  RuleType,
+  ScheduleType,
+  Source,
+  SpaceAggregation,
+  Temporality,
   TimeAggregation,
 } from './enums';
 import type * as FromSchema from './rule-payload.schema-types';

@@ -94,8 +94,21 @@ export function replaceSecretShapes(text: string, replace: (match: string) => st
 
 /** Endings of field names (compared by {@link normalizeFieldName}) whose literal value is a credential. */
 const CREDENTIAL_FIELD_SUFFIXES = [
-  'password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'routingkey', 'servicekey', 'integrationkey',
-  'accesskey', 'secretkey', 'privatekey', 'credentials', 'authorization', 'webhookurl',
+  'password',
+  'passwd',
+  'passphrase',
+  'secret',
+  'token',
+  'apikey',
+  'routingkey',
+  'servicekey',
+  'integrationkey',
+  'accesskey',
+  'secretkey',
+  'privatekey',
+  'credentials',
+  'authorization',
+  'webhookurl',
 ];
 const CREDENTIAL_FIELD_NAMES: ReadonlySet<string> = new Set(['cookie']);
 

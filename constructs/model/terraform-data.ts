@@ -15,7 +15,11 @@ export interface TerraformDataProps {
 }
 
 export class TerraformData extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly props: TerraformDataProps = {}) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: TerraformDataProps = {},
+  ) {
     super(scope, id, {
       terraformResourceType: 'terraform_data',
       terraformGeneratorMetadata: { providerName: 'terraform' },

@@ -15,14 +15,10 @@ type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 type Opaque = Primitive | ((...args: never[]) => unknown) | { readonly node: { readonly path: string } };
 
 /** `T` with `readonly` removed and intersections flattened, at every depth. */
-export type Shape<T> = T extends Opaque
-  ? T
-  : T extends readonly (infer Item)[]
-    ? Shape<Item>[]
-    : { -readonly [K in keyof T]: Shape<T[K]> };
+export type Shape<T> = T extends Opaque ? T : T extends readonly (infer Item)[] ? Shape<Item>[] : { -readonly [K in keyof T]: Shape<T[K]> };
 
 /** `true` when `A` and `B` are identical types, else `false` (the TypeScript compiler's own identity check). */
-export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** `true` when `A` and `B` have the same fields, optionality and value types at every depth. */
 export type SameShape<A, B> = Equal<Shape<A>, Shape<B>>;

@@ -41,22 +41,24 @@ export function diskFillingUpAlertProps(props: DiskFillingUpAlertProps = {}): Al
   const excluded = props.excludeFilesystemTypes ?? PSEUDO_FILESYSTEM_TYPES;
   const typeFilter = excluded.length > 0 ? `type NOT IN [${excluded.map(quoted).join(', ')}]` : undefined;
   const usage = (name: string, filter?: string) => {
-    const query = new MetricsQuery(name, 'system.filesystem.usage').timeAggregation('avg').spaceAggregation('sum')
-      .groupBy('host.name', 'device', 'mountpoint').disabled();
+    const query = new MetricsQuery(name, 'system.filesystem.usage').timeAggregation('avg').spaceAggregation('sum').groupBy('host.name', 'device', 'mountpoint').disabled();
     const where = allOf(filter, typeFilter, props.where);
     return where ? query.where(where) : query;
   };
-  return presetRuleProps({
-    name: 'Disk filling up',
-    queries: [usage('A', "state = 'used'"), usage('B'), new Formula('F1', 'A / B * 100').legend('{{host.name}} {{mountpoint}}')],
-    unit: 'percent',
-    tiers: { critical: { target: 90 }, warning: { target: 80 } },
-    op: 'above',
-    matchType: 'last',
-    evaluation: Evaluation.rolling({ window: '15m', frequency: '5m' }),
-    summary: '{{$mountpoint}} on {{$host.name}} is {{$value}} full',
-    description: 'File system {{$device}} mounted at {{$mountpoint}} on {{$host.name}} is {{$value}} full (threshold {{$threshold}}).',
-  }, props);
+  return presetRuleProps(
+    {
+      name: 'Disk filling up',
+      queries: [usage('A', "state = 'used'"), usage('B'), new Formula('F1', 'A / B * 100').legend('{{host.name}} {{mountpoint}}')],
+      unit: 'percent',
+      tiers: { critical: { target: 90 }, warning: { target: 80 } },
+      op: 'above',
+      matchType: 'last',
+      evaluation: Evaluation.rolling({ window: '15m', frequency: '5m' }),
+      summary: '{{$mountpoint}} on {{$host.name}} is {{$value}} full',
+      description: 'File system {{$device}} mounted at {{$mountpoint}} on {{$host.name}} is {{$value}} full (threshold {{$threshold}}).',
+    },
+    props,
+  );
 }
 
 /** Alerts when a file system fills up: critical at 90 %, warning at 80 % used. */

@@ -32,17 +32,20 @@ export function hostCpuAlertProps(props: HostCpuAlertProps = {}): AlertRuleProps
     const where = allOf(filter, props.where);
     return where ? query.where(where) : query;
   };
-  return presetRuleProps({
-    name: 'Host CPU high',
-    queries: [cpuTime('A', "state != 'idle'"), cpuTime('B'), new Formula('F1', 'A / B * 100').legend('{{host.name}}')],
-    unit: 'percent',
-    tiers: { critical: { target: 90 }, warning: { target: 80 } },
-    op: 'above',
-    matchType: 'on_average',
-    evaluation: Evaluation.rolling({ window: '10m', frequency: '1m' }),
-    summary: 'CPU on {{$host.name}} is {{$value}} busy',
-    description: 'Host {{$host.name}} spent {{$value}} of its CPU time outside idle over the last 10 minutes (threshold {{$threshold}}).',
-  }, props);
+  return presetRuleProps(
+    {
+      name: 'Host CPU high',
+      queries: [cpuTime('A', "state != 'idle'"), cpuTime('B'), new Formula('F1', 'A / B * 100').legend('{{host.name}}')],
+      unit: 'percent',
+      tiers: { critical: { target: 90 }, warning: { target: 80 } },
+      op: 'above',
+      matchType: 'on_average',
+      evaluation: Evaluation.rolling({ window: '10m', frequency: '1m' }),
+      summary: 'CPU on {{$host.name}} is {{$value}} busy',
+      description: 'Host {{$host.name}} spent {{$value}} of its CPU time outside idle over the last 10 minutes (threshold {{$threshold}}).',
+    },
+    props,
+  );
 }
 
 /** Alerts when a host's CPU stays busy: critical at 90 %, warning at 80 % (10-minute average). */

@@ -30,17 +30,20 @@ export function hostMemoryAlertProps(props: HostMemoryAlertProps = {}): AlertRul
     const where = allOf(filter, props.where);
     return where ? query.where(where) : query;
   };
-  return presetRuleProps({
-    name: 'Host memory high',
-    queries: [memory('A', "state = 'used'"), memory('B'), new Formula('F1', 'A / B * 100').legend('{{host.name}}')],
-    unit: 'percent',
-    tiers: { critical: { target: 95 }, warning: { target: 85 } },
-    op: 'above',
-    matchType: 'on_average',
-    evaluation: Evaluation.rolling({ window: '10m', frequency: '1m' }),
-    summary: 'Memory on {{$host.name}} is {{$value}} used',
-    description: 'Host {{$host.name}} used {{$value}} of its memory on average over the last 10 minutes (threshold {{$threshold}}).',
-  }, props);
+  return presetRuleProps(
+    {
+      name: 'Host memory high',
+      queries: [memory('A', "state = 'used'"), memory('B'), new Formula('F1', 'A / B * 100').legend('{{host.name}}')],
+      unit: 'percent',
+      tiers: { critical: { target: 95 }, warning: { target: 85 } },
+      op: 'above',
+      matchType: 'on_average',
+      evaluation: Evaluation.rolling({ window: '10m', frequency: '1m' }),
+      summary: 'Memory on {{$host.name}} is {{$value}} used',
+      description: 'Host {{$host.name}} used {{$value}} of its memory on average over the last 10 minutes (threshold {{$threshold}}).',
+    },
+    props,
+  );
 }
 
 /** Alerts when a host runs out of memory: critical at 95 %, warning at 85 % (10-minute average). */

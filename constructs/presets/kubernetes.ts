@@ -19,6 +19,9 @@ export const K8S = {
  * clamped to zero. Summed over the window (`in_total`) it is the number of restarts in the window.
  */
 export function restartsPerStep(name: string, where?: string): MetricsQuery {
-  const query = new MetricsQuery(name, K8S.restarts).timeAggregation('max').spaceAggregation('max').groupBy(...K8S.containerKeys);
+  const query = new MetricsQuery(name, K8S.restarts)
+    .timeAggregation('max')
+    .spaceAggregation('max')
+    .groupBy(...K8S.containerKeys);
   return (where ? query.where(where) : query).fn('runningdiff').fn('clampmin', 0);
 }

@@ -41,16 +41,19 @@ true satisfies SameShape<Omit<z.input<typeof schema>, keyof PresetProps>, Omit<L
 export function logErrorSpikeAlertProps(props: LogErrorSpikeAlertProps = {}): AlertRuleProps {
   const minimum = LOG_SEVERITY_NUMBERS[props.minSeverity ?? 'error'];
   const filter = allOf(`severity_number >= ${minimum}`, props.service !== undefined ? `service.name = ${quoted(props.service)}` : undefined, props.where);
-  return presetRuleProps({
-    name: props.service !== undefined ? `${props.service} error logs spiking` : 'Error logs spiking',
-    queries: [new LogsQuery('A').count().where(filter!).groupBy('service.name').legend('{{service.name}}')],
-    tiers: { critical: { target: 500 }, warning: { target: 100 } },
-    op: 'above',
-    matchType: 'in_total',
-    evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
-    summary: '{{$service.name}} wrote {{$value}} error logs in 5 minutes',
-    description: 'Service {{$service.name}} wrote {{$value}} logs at error severity or worse over the last 5 minutes (threshold {{$threshold}}).',
-  }, props);
+  return presetRuleProps(
+    {
+      name: props.service !== undefined ? `${props.service} error logs spiking` : 'Error logs spiking',
+      queries: [new LogsQuery('A').count().where(filter!).groupBy('service.name').legend('{{service.name}}')],
+      tiers: { critical: { target: 500 }, warning: { target: 100 } },
+      op: 'above',
+      matchType: 'in_total',
+      evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
+      summary: '{{$service.name}} wrote {{$value}} error logs in 5 minutes',
+      description: 'Service {{$service.name}} wrote {{$value}} logs at error severity or worse over the last 5 minutes (threshold {{$threshold}}).',
+    },
+    props,
+  );
 }
 
 /** Alerts when a service logs many errors: critical above 500, warning above 100 per 5 minutes. */

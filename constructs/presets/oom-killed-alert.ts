@@ -33,22 +33,27 @@ true satisfies SameKeys<z.input<typeof schema>, OomKilledAlertProps>;
 /** The `AlertRuleProps` of an OOM-kill alert: OOM restarts per container, tiers on the 15-minute total. */
 export function oomKilledAlertProps(props: OomKilledAlertProps = {}): AlertRuleProps {
   const oomFilter = allOf(`${K8S.lastTerminatedReason} = 'OOMKilled'`, props.where)!;
-  const lastReasonIsOom = new MetricsQuery('B', K8S.restarts).timeAggregation('count').spaceAggregation('max')
-    .groupBy(...K8S.containerKeys).where(oomFilter).fn('clampmax', 1).disabled();
-  return presetRuleProps({
-    name: 'Containers OOM killed',
-    queries: [
-      restartsPerStep('A', props.where).disabled(),
-      lastReasonIsOom,
-      new Formula('F1', 'A * B').legend('{{k8s.namespace.name}}/{{k8s.pod.name}}/{{k8s.container.name}}'),
-    ],
-    tiers: { warning: { target: 0 } },
-    op: 'above',
-    matchType: 'in_total',
-    evaluation: Evaluation.rolling({ window: '15m', frequency: '1m' }),
-    summary: '{{$k8s.pod.name}}/{{$k8s.container.name}} was OOM killed',
-    description: 'Container {{$k8s.container.name}} of pod {{$k8s.pod.name}} in namespace {{$k8s.namespace.name}} was killed for running out of memory {{$value}} times in the last 15 minutes; raise its memory limit or find the leak.',
-  }, props);
+  const lastReasonIsOom = new MetricsQuery('B', K8S.restarts)
+    .timeAggregation('count')
+    .spaceAggregation('max')
+    .groupBy(...K8S.containerKeys)
+    .where(oomFilter)
+    .fn('clampmax', 1)
+    .disabled();
+  return presetRuleProps(
+    {
+      name: 'Containers OOM killed',
+      queries: [restartsPerStep('A', props.where).disabled(), lastReasonIsOom, new Formula('F1', 'A * B').legend('{{k8s.namespace.name}}/{{k8s.pod.name}}/{{k8s.container.name}}')],
+      tiers: { warning: { target: 0 } },
+      op: 'above',
+      matchType: 'in_total',
+      evaluation: Evaluation.rolling({ window: '15m', frequency: '1m' }),
+      summary: '{{$k8s.pod.name}}/{{$k8s.container.name}} was OOM killed',
+      description:
+        'Container {{$k8s.container.name}} of pod {{$k8s.pod.name}} in namespace {{$k8s.namespace.name}} was killed for running out of memory {{$value}} times in the last 15 minutes; raise its memory limit or find the leak.',
+    },
+    props,
+  );
 }
 
 /** Alerts (warning) when a container is OOM killed. */

@@ -26,17 +26,21 @@ true satisfies SameKeys<z.input<typeof schema>, PodRestartsAlertProps>;
 
 /** The `AlertRuleProps` of a restarts alert: restarts per container, tiers on the 15-minute total. */
 export function podRestartsAlertProps(props: PodRestartsAlertProps = {}): AlertRuleProps {
-  return presetRuleProps({
-    name: 'Pod containers restarting',
-    queries: [restartsPerStep('A', props.where).legend('{{k8s.namespace.name}}/{{k8s.pod.name}}/{{k8s.container.name}}')],
-    // critical: 3 or more restarts in 15 minutes, the pace of a container in CrashLoopBackOff
-    tiers: { critical: { target: 2 }, warning: { target: 0 } },
-    op: 'above',
-    matchType: 'in_total',
-    evaluation: Evaluation.rolling({ window: '15m', frequency: '1m' }),
-    summary: '{{$k8s.pod.name}}/{{$k8s.container.name}} restarted {{$value}} times',
-    description: 'Container {{$k8s.container.name}} of pod {{$k8s.pod.name}} in namespace {{$k8s.namespace.name}} restarted {{$value}} times in the last 15 minutes (threshold {{$threshold}}).',
-  }, props);
+  return presetRuleProps(
+    {
+      name: 'Pod containers restarting',
+      queries: [restartsPerStep('A', props.where).legend('{{k8s.namespace.name}}/{{k8s.pod.name}}/{{k8s.container.name}}')],
+      // critical: 3 or more restarts in 15 minutes, the pace of a container in CrashLoopBackOff
+      tiers: { critical: { target: 2 }, warning: { target: 0 } },
+      op: 'above',
+      matchType: 'in_total',
+      evaluation: Evaluation.rolling({ window: '15m', frequency: '1m' }),
+      summary: '{{$k8s.pod.name}}/{{$k8s.container.name}} restarted {{$value}} times',
+      description:
+        'Container {{$k8s.container.name}} of pod {{$k8s.pod.name}} in namespace {{$k8s.namespace.name}} restarted {{$value}} times in the last 15 minutes (threshold {{$threshold}}).',
+    },
+    props,
+  );
 }
 
 /** Alerts when containers restart: warning on any restart, critical from 3 restarts in 15 minutes. */

@@ -48,9 +48,20 @@ export interface PresetProps {
 /** The zod shape of `PresetProps`; AlertRule checks the values, this only rejects unknown fields. */
 export const presetPropsShape = {
   name: z.string().trim().min(1, 'must not be empty').optional(),
-  tiers: z.strictObject(Object.fromEntries(SEVERITIES.map((s) => [s, z.union([z.null(), z.record(z.string(), z.unknown())], {
-    error: 'must be tier changes such as { target: 95 }, or null to drop the tier',
-  }).optional()]))).optional(),
+  tiers: z
+    .strictObject(
+      Object.fromEntries(
+        SEVERITIES.map((s) => [
+          s,
+          z
+            .union([z.null(), z.record(z.string(), z.unknown())], {
+              error: 'must be tier changes such as { target: 95 }, or null to drop the tier',
+            })
+            .optional(),
+        ]),
+      ),
+    )
+    .optional(),
   channels: z.array(z.unknown()).optional(),
   routing: z.unknown().optional(),
   where: z.string().trim().min(1, 'must not be empty; leave it out for no extra filter').optional(),
@@ -83,8 +94,8 @@ export function allOf(...parts: (string | undefined)[]): string | undefined {
 }
 
 /** What a preset decides; everything else comes from the user's `PresetProps`. */
-export type PresetDefaults = Pick<AlertRuleProps, 'name' | 'queries' | 'tiers' | 'summary' | 'description' | 'evaluation'>
-  & Partial<Pick<AlertRuleProps, 'selectQuery' | 'kind' | 'op' | 'matchType' | 'unit' | 'targetUnit' | 'absentFor' | 'labels' | 'notifications'>>;
+export type PresetDefaults = Pick<AlertRuleProps, 'name' | 'queries' | 'tiers' | 'summary' | 'description' | 'evaluation'> &
+  Partial<Pick<AlertRuleProps, 'selectQuery' | 'kind' | 'op' | 'matchType' | 'unit' | 'targetUnit' | 'absentFor' | 'labels' | 'notifications'>>;
 
 /** The `AlertRuleProps` of a preset: its defaults, with the user's props on top. */
 export function presetRuleProps(defaults: PresetDefaults, props: PresetProps): AlertRuleProps {

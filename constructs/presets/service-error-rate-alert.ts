@@ -46,17 +46,20 @@ export function serviceErrorRateAlertProps(props: ServiceErrorRateAlertProps = {
     const where = allOf(base, filter);
     return where ? query.where(where) : query;
   };
-  return presetRuleProps({
-    name: props.service !== undefined ? `${props.service} error rate high` : 'Service error rate high',
-    queries: [calls('A', errorFilter(props.errors ?? 'span-status')), calls('B'), new Formula('F1', 'A / B * 100').legend('{{service.name}}')],
-    unit: 'percent',
-    tiers: { critical: { target: 5 }, warning: { target: 1 } },
-    op: 'above',
-    matchType: 'on_average',
-    evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
-    summary: '{{$service.name}} fails {{$value}} of its requests',
-    description: 'Service {{$service.name}} failed {{$value}} of its requests over the last 5 minutes (threshold {{$threshold}}).',
-  }, props);
+  return presetRuleProps(
+    {
+      name: props.service !== undefined ? `${props.service} error rate high` : 'Service error rate high',
+      queries: [calls('A', errorFilter(props.errors ?? 'span-status')), calls('B'), new Formula('F1', 'A / B * 100').legend('{{service.name}}')],
+      unit: 'percent',
+      tiers: { critical: { target: 5 }, warning: { target: 1 } },
+      op: 'above',
+      matchType: 'on_average',
+      evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
+      summary: '{{$service.name}} fails {{$value}} of its requests',
+      description: 'Service {{$service.name}} failed {{$value}} of its requests over the last 5 minutes (threshold {{$threshold}}).',
+    },
+    props,
+  );
 }
 
 /** Alerts on the share of failed requests per service: critical at 5 %, warning at 1 % (5-minute average). */

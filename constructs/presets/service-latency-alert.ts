@@ -46,17 +46,20 @@ export function serviceLatencyAlertProps(props: ServiceLatencyAlertProps = {}): 
   const percentile = props.percentile ?? 'p99';
   const filter = callsFilter(props.service, props.spanKinds ?? ['SPAN_KIND_SERVER'], props.where);
   const latency = new MetricsQuery('A', SPAN_METRICS.latencyBuckets).spaceAggregation(percentile).groupBy('service.name').legend('{{service.name}}');
-  return presetRuleProps({
-    name: props.service !== undefined ? `${props.service} ${percentile} latency high` : `Service ${percentile} latency high`,
-    queries: [filter ? latency.where(filter) : latency],
-    unit: 'ms',
-    tiers: { critical: { target: 2000 }, warning: { target: 1000 } },
-    op: 'above',
-    matchType: 'on_average',
-    evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
-    summary: `{{$service.name}} ${percentile} latency is {{$value}}`,
-    description: `The ${percentile} latency of {{$service.name}} averaged {{$value}} over the last 5 minutes (threshold {{$threshold}}).`,
-  }, props);
+  return presetRuleProps(
+    {
+      name: props.service !== undefined ? `${props.service} ${percentile} latency high` : `Service ${percentile} latency high`,
+      queries: [filter ? latency.where(filter) : latency],
+      unit: 'ms',
+      tiers: { critical: { target: 2000 }, warning: { target: 1000 } },
+      op: 'above',
+      matchType: 'on_average',
+      evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
+      summary: `{{$service.name}} ${percentile} latency is {{$value}}`,
+      description: `The ${percentile} latency of {{$service.name}} averaged {{$value}} over the last 5 minutes (threshold {{$threshold}}).`,
+    },
+    props,
+  );
 }
 
 /** Alerts on slow requests per service: p99 critical at 2 s, warning at 1 s (5-minute average). */

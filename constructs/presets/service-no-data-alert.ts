@@ -28,16 +28,18 @@ export interface ServiceNoDataAlertProps extends PresetProps {
   readonly absentFor?: string;
 }
 
-const schema = z.strictObject({
-  ...presetPropsShape,
-  service: z.string({ error: 'is required: the service.name that must keep sending data' }).trim().min(1, 'must not be empty'),
-  signal: z.enum(['traces', 'logs', 'metrics']).optional(),
-  metricName: z.string().trim().min(1, 'must not be empty').optional(),
-  absentFor: z.string().optional(),
-}).superRefine((props, ctx) => {
-  if (props.signal === 'metrics' && props.metricName === undefined) ctx.addIssue({ code: 'custom', path: ['metricName'], message: "is required when signal is 'metrics'" });
-  if (props.signal !== 'metrics' && props.metricName !== undefined) ctx.addIssue({ code: 'custom', path: ['metricName'], message: "only applies to signal 'metrics'" });
-});
+const schema = z
+  .strictObject({
+    ...presetPropsShape,
+    service: z.string({ error: 'is required: the service.name that must keep sending data' }).trim().min(1, 'must not be empty'),
+    signal: z.enum(['traces', 'logs', 'metrics']).optional(),
+    metricName: z.string().trim().min(1, 'must not be empty').optional(),
+    absentFor: z.string().optional(),
+  })
+  .superRefine((props, ctx) => {
+    if (props.signal === 'metrics' && props.metricName === undefined) ctx.addIssue({ code: 'custom', path: ['metricName'], message: "is required when signal is 'metrics'" });
+    if (props.signal !== 'metrics' && props.metricName !== undefined) ctx.addIssue({ code: 'custom', path: ['metricName'], message: "only applies to signal 'metrics'" });
+  });
 // Props interface and schema are written twice; this fails to compile when they drift apart.
 true satisfies SameKeys<z.input<typeof schema>, ServiceNoDataAlertProps>;
 true satisfies SameShape<Omit<z.input<typeof schema>, keyof PresetProps>, Omit<ServiceNoDataAlertProps, keyof PresetProps>>;
@@ -57,18 +59,21 @@ function countQuery(props: ServiceNoDataAlertProps, filter: string): IQuery {
 export function serviceNoDataAlertProps(props: ServiceNoDataAlertProps): AlertRuleProps {
   const filter = allOf(`service.name = ${quoted(props.service)}`, props.where)!;
   const signal = props.signal ?? 'traces';
-  return presetRuleProps({
-    name: `${props.service} sends no ${signal}`,
-    queries: [countQuery(props, filter)],
-    // The count is never below zero: only the absent-data condition can fire.
-    tiers: { critical: { target: 0 } },
-    op: 'below',
-    matchType: 'at_least_once',
-    absentFor: props.absentFor ?? '10m',
-    evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
-    summary: `${props.service} has sent no ${signal}`,
-    description: `No ${signal} from service ${props.service} for ${props.absentFor ?? '10m'}: the service, its instrumentation or the collector pipeline may be down.`,
-  }, props);
+  return presetRuleProps(
+    {
+      name: `${props.service} sends no ${signal}`,
+      queries: [countQuery(props, filter)],
+      // The count is never below zero: only the absent-data condition can fire.
+      tiers: { critical: { target: 0 } },
+      op: 'below',
+      matchType: 'at_least_once',
+      absentFor: props.absentFor ?? '10m',
+      evaluation: Evaluation.rolling({ window: '5m', frequency: '1m' }),
+      summary: `${props.service} has sent no ${signal}`,
+      description: `No ${signal} from service ${props.service} for ${props.absentFor ?? '10m'}: the service, its instrumentation or the collector pipeline may be down.`,
+    },
+    props,
+  );
 }
 
 /** Alerts (critical) when a service sends no spans, logs or metric samples for 10 minutes. */

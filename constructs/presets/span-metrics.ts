@@ -28,8 +28,6 @@ export function errorFilter(errors: ErrorDefinition): string {
 
 /** Filter for the calls of one service (or every service) of the given span kinds. */
 export function callsFilter(service: string | undefined, spanKinds: readonly SpanKind[], where?: string): string | undefined {
-  const kinds = spanKinds.length === 0 ? undefined
-    : spanKinds.length === 1 ? `span.kind = ${quoted(spanKinds[0]!)}`
-      : `span.kind IN [${spanKinds.map(quoted).join(', ')}]`;
+  const kinds = spanKinds.length === 0 ? undefined : spanKinds.length === 1 ? `span.kind = ${quoted(spanKinds[0]!)}` : `span.kind IN [${spanKinds.map(quoted).join(', ')}]`;
   return allOf(service !== undefined ? `service.name = ${quoted(service)}` : undefined, kinds, where);
 }

@@ -1,6 +1,17 @@
 /** Operators a route-policy comparison can use (expr-lang, as SigNoz evaluates it). */
 export const COMPARISON_OPERATORS = [
-  '==', '!=', 'in', 'not in', 'contains', 'not contains', 'startsWith', 'not startsWith', 'endsWith', 'not endsWith', 'matches', 'not matches',
+  '==',
+  '!=',
+  'in',
+  'not in',
+  'contains',
+  'not contains',
+  'startsWith',
+  'not startsWith',
+  'endsWith',
+  'not endsWith',
+  'matches',
+  'not matches',
 ] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
@@ -27,8 +38,25 @@ export type RouteExpressionNode = ComparisonNode | LogicalNode | NotNode;
 
 /** Words expr-lang reserves: they cannot be written as a bare label name. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'not', 'in', 'contains', 'matches', 'startsWith', 'endsWith', 'true', 'false', 'nil', 'let', 'if', 'else',
-  'AND', 'OR', 'NOT', 'IN', 'CONTAINS',
+  'and',
+  'or',
+  'not',
+  'in',
+  'contains',
+  'matches',
+  'startsWith',
+  'endsWith',
+  'true',
+  'false',
+  'nil',
+  'let',
+  'if',
+  'else',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'CONTAINS',
 ]);
 
 /** Every label the expression reads, sorted, each once. */

@@ -10,10 +10,12 @@ export class RouteExpressionError extends ToolkitError {
     /** 1-based column of the problem; 0 for an expression built in code, which has no text. */
     readonly column: number,
   ) {
-    super('route expression', {}, [{
-      path: '',
-      message: column > 0 ? `${problem} (column ${column})\n  ${expression}\n  ${' '.repeat(column - 1)}^` : problem,
-    }]);
+    super('route expression', {}, [
+      {
+        path: '',
+        message: column > 0 ? `${problem} (column ${column})\n  ${expression}\n  ${' '.repeat(column - 1)}^` : problem,
+      },
+    ]);
   }
 }
 
@@ -37,10 +39,20 @@ const AND_WORDS = new Set(['and', 'AND']);
 const OR_WORDS = new Set(['or', 'OR']);
 const NOT_WORDS = new Set(['not', 'NOT']);
 const NEGATABLE: Readonly<Record<string, ComparisonOperator>> = {
-  in: 'in', IN: 'in', contains: 'contains', CONTAINS: 'contains', startsWith: 'startsWith', endsWith: 'endsWith', matches: 'matches',
+  in: 'in',
+  IN: 'in',
+  contains: 'contains',
+  CONTAINS: 'contains',
+  startsWith: 'startsWith',
+  endsWith: 'endsWith',
+  matches: 'matches',
 };
 const NEGATED: Readonly<Record<string, ComparisonOperator>> = {
-  in: 'not in', contains: 'not contains', startsWith: 'not startsWith', endsWith: 'not endsWith', matches: 'not matches',
+  in: 'not in',
+  contains: 'not contains',
+  startsWith: 'not startsWith',
+  endsWith: 'not endsWith',
+  matches: 'not matches',
 };
 const LIST_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(['in', 'not in']);
 const SUBSTRING_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(['contains', 'not contains', 'startsWith', 'not startsWith', 'endsWith', 'not endsWith']);

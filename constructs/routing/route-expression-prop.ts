@@ -16,7 +16,12 @@ export function routeExpressionProp(value: RouteExpression | string, construct: 
   try {
     return RouteExpression.parse(value);
   } catch (err) {
-    if (err instanceof RouteExpressionError) throw new PropsError(construct, path, err.problems.map((p) => ({ field, message: p.message })));
+    if (err instanceof RouteExpressionError)
+      throw new PropsError(
+        construct,
+        path,
+        err.problems.map((p) => ({ field, message: p.message })),
+      );
     throw err;
   }
 }

@@ -23,8 +23,7 @@ export interface RoutePolicyProps {
   readonly tags?: readonly string[];
 }
 
-const literalText = (what: string) =>
-  z.string().refine((s) => !Token.isUnresolved(s), `${what} must be literal text, not a Terraform token`);
+const literalText = (what: string) => z.string().refine((s) => !Token.isUnresolved(s), `${what} must be literal text, not a Terraform token`);
 
 const channelInput = z.union([
   z.string().min(1, 'channel name must not be empty'),
@@ -66,9 +65,10 @@ export class RoutePolicy extends Construct {
     this.expression = routeExpressionProp(valid.expression, 'RoutePolicy', this.node.path, 'expression');
     this.policyName = valid.name;
     this.channelNames = valid.channels.map(channelName);
-    const dependsOn = orderAfter(this, valid.channels
-      .map((c) => (typeof c === 'string' ? undefined : c.dependable))
-      .filter((d): d is ITerraformDependable => d !== undefined));
+    const dependsOn = orderAfter(
+      this,
+      valid.channels.map((c) => (typeof c === 'string' ? undefined : c.dependable)).filter((d): d is ITerraformDependable => d !== undefined),
+    );
     this.resource = new RoutePolicyResource(this, 'policy', {
       provider: SignozProviders.of(this).signoz,
       name: escapeTemplateSequences(valid.name),

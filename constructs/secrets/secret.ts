@@ -22,16 +22,22 @@ export class Secret {
    */
   static fromVariable(scope: IConstruct, name: string, options: SecretOptions = {}): Secret {
     if (!VARIABLE_NAME.test(name)) {
-      throw new PropsError('Secret.fromVariable', scope.node.path, [{
-        field: 'name',
-        message: `'${name}' is not a usable variable name; use lower-case letters, digits and '_' ` +
-          `(starting with a letter or '_'), so it can be set as TF_VAR_${name.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}`,
-      }]);
+      throw new PropsError('Secret.fromVariable', scope.node.path, [
+        {
+          field: 'name',
+          message:
+            `'${name}' is not a usable variable name; use lower-case letters, digits and '_' ` +
+            `(starting with a letter or '_'), so it can be set as TF_VAR_${name.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase()}`,
+        },
+      ]);
     }
     const stack = TerraformStack.of(scope);
     const existing = stack.node.tryFindChild(`secret-${name}`);
     if (existing instanceof TerraformVariable) return new Secret(existing, name);
-    if (existing) throw new PropsError('Secret.fromVariable', scope.node.path, [{ field: 'name', message: `the id 'secret-${name}' is already used by another construct in stack '${stack.node.id}'; choose another name` }]);
+    if (existing)
+      throw new PropsError('Secret.fromVariable', scope.node.path, [
+        { field: 'name', message: `the id 'secret-${name}' is already used by another construct in stack '${stack.node.id}'; choose another name` },
+      ]);
     const variable = new TerraformVariable(stack, `secret-${name}`, {
       type: 'string',
       sensitive: true,
@@ -50,11 +56,14 @@ export class Secret {
    */
   static fromEnv(scope: IConstruct, envVar: string, options: SecretOptions = {}): Secret {
     if (!envVar.startsWith(ENV_PREFIX) || !VARIABLE_NAME.test(envVar.slice(ENV_PREFIX.length))) {
-      throw new PropsError('Secret.fromEnv', scope.node.path, [{
-        field: 'envVar',
-        message: `'${envVar}' cannot be read by Terraform; Terraform takes input from the environment only as ` +
-          `TF_VAR_<name> with <name> in lower-case letters, digits and '_' (for example TF_VAR_slack_webhook_url)`,
-      }]);
+      throw new PropsError('Secret.fromEnv', scope.node.path, [
+        {
+          field: 'envVar',
+          message:
+            `'${envVar}' cannot be read by Terraform; Terraform takes input from the environment only as ` +
+            `TF_VAR_<name> with <name> in lower-case letters, digits and '_' (for example TF_VAR_slack_webhook_url)`,
+        },
+      ]);
     }
     return Secret.fromVariable(scope, envVar.slice(ENV_PREFIX.length), options);
   }

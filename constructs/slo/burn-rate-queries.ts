@@ -26,9 +26,7 @@ export function burnRateFormula(counts: 'good' | 'bad'): string {
   const long = 'C / D';
   const short = 'A / B';
   // bad/total is the error ratio; for good/total it is 1 - good/total, and min(1 - x, 1 - y) = 1 - max(x, y)
-  return counts === 'bad'
-    ? `((${long}) + (${short}) - abs((${long}) - (${short}))) / 2`
-    : `1 - ((${long}) + (${short}) + abs((${long}) - (${short}))) / 2`;
+  return counts === 'bad' ? `((${long}) + (${short}) - abs((${long}) - (${short}))) / 2` : `1 - ((${long}) + (${short}) + abs((${long}) - (${short}))) / 2`;
 }
 
 function stepQuery(spec: BuilderQuerySpec, name: string, stepSeconds: number, runningSum: boolean): QueryEnvelope {

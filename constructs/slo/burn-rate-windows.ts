@@ -57,12 +57,7 @@ export interface ResolvedBurnRateWindow {
 const FREQUENCY = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
 
 /** Resolves and checks windows; problems are `field: message` strings for the caller's error. */
-export function resolveBurnRateWindows(
-  windows: readonly BurnRateWindow[],
-  objective: number,
-  periodMs: number,
-  problems: string[],
-): ResolvedBurnRateWindow[] {
+export function resolveBurnRateWindows(windows: readonly BurnRateWindow[], objective: number, periodMs: number, problems: string[]): ResolvedBurnRateWindow[] {
   if (windows.length === 0) problems.push('windows: needs at least one window (or leave it out for the SRE workbook windows)');
   const resolved: ResolvedBurnRateWindow[] = [];
   const seen = new Set<string>();
@@ -97,7 +92,9 @@ export function resolveBurnRateWindows(
     const factor = hasFactor ? window.factor! : burnFactorFor(window.budgetConsumed!, longMs!, periodMs);
     const threshold = burnRateThreshold(factor, objective);
     if (threshold >= 1) {
-      problems.push(`${at}: burn rate ${factor} x error budget ${burnRateThreshold(1, objective)} = ${threshold}; an error ratio can never exceed 1, so this alert could never fire; lower the factor or raise the objective`);
+      problems.push(
+        `${at}: burn rate ${factor} x error budget ${burnRateThreshold(1, objective)} = ${threshold}; an error ratio can never exceed 1, so this alert could never fire; lower the factor or raise the objective`,
+      );
       return;
     }
     resolved.push({

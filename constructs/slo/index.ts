@@ -6,6 +6,4 @@ export { BURN_RATE_QUERY_NAMES, burnRateFormula, burnRateQueries } from './burn-
 export { prepareIndicator, type SloIndicator, type SloQuery, type GoodTotalIndicator, type BadTotalIndicator, type PreparedIndicator } from './slo-indicator';
 export { SloIndicators, type SpanMetricsAvailabilityOptions, type TracesLatencyOptions } from './slo-indicators';
 export { OpenSloError, openSloToProps, type OpenSloOptions } from './open-slo';
-export {
-  ServiceLevelObjective, BURN_TIER_LABEL, SLO_LABEL, SLO_WINDOW_LABEL, sloLabelValue, type ServiceLevelObjectiveProps,
-} from './service-level-objective';
+export { ServiceLevelObjective, BURN_TIER_LABEL, SLO_LABEL, SLO_WINDOW_LABEL, sloLabelValue, type ServiceLevelObjectiveProps } from './service-level-objective';

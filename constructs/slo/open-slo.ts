@@ -38,7 +38,11 @@ export class OpenSloError extends ToolkitError {
     /** `field` is the document field (`spec.budgetingMethod`), `''` the whole document. */
     problems: readonly { readonly field: string; readonly message: string }[],
   ) {
-    super(sloName !== undefined ? `OpenSLO SLO '${sloName}'` : 'OpenSLO document', { pointer: '' }, problems.map((p) => ({ path: p.field, message: p.message })));
+    super(
+      sloName !== undefined ? `OpenSLO SLO '${sloName}'` : 'OpenSLO document',
+      { pointer: '' },
+      problems.map((p) => ({ path: p.field, message: p.message })),
+    );
   }
 }
 
@@ -49,10 +53,12 @@ function documentsOf(input: unknown): unknown[] {
   if (typeof input !== 'string') return Array.isArray(input) ? input : [input];
   const documents = parseAllDocuments(input);
   const list = Array.isArray(documents) ? documents : [];
-  const problems = list.flatMap((doc, i) => doc.errors.map((e) => ({
-    field: list.length > 1 ? `document ${i + 1}` : '',
-    message: `not valid YAML at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0]}`,
-  })));
+  const problems = list.flatMap((doc, i) =>
+    doc.errors.map((e) => ({
+      field: list.length > 1 ? `document ${i + 1}` : '',
+      message: `not valid YAML at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0]}`,
+    })),
+  );
   if (problems.length > 0) throw new OpenSloError(undefined, problems);
   return list.map((doc) => doc.toJS() as unknown).filter((doc) => doc !== null && doc !== undefined);
 }
@@ -157,7 +163,10 @@ function readMetricSource(value: unknown, role: 'good' | 'bad' | 'total', at: st
   }
   const type = typeof source.type === 'string' ? source.type : undefined;
   if (type === undefined || type.toLowerCase() !== 'signoz') {
-    problems.add(`${at}.metricSource.type`, `${type === undefined ? 'is missing' : `'${type}' is not supported`}: use type SigNoz with a SigNoz v5 builder query as spec, or give the queries in code as options.indicator`);
+    problems.add(
+      `${at}.metricSource.type`,
+      `${type === undefined ? 'is missing' : `'${type}' is not supported`}: use type SigNoz with a SigNoz v5 builder query as spec, or give the queries in code as options.indicator`,
+    );
     return undefined;
   }
   const spec = source.spec;
@@ -230,7 +239,10 @@ export function openSloToProps(input: unknown, options: OpenSloOptions = {}): Se
     throw new OpenSloError(sloName, problems.list);
   }
   if (spec.budgetingMethod !== 'Occurrences') {
-    problems.add('spec.budgetingMethod', `${spec.budgetingMethod === undefined ? 'is missing' : `'${String(spec.budgetingMethod)}' is not supported`}: burn-rate alerts count events; use Occurrences`);
+    problems.add(
+      'spec.budgetingMethod',
+      `${spec.budgetingMethod === undefined ? 'is missing' : `'${String(spec.budgetingMethod)}' is not supported`}: burn-rate alerts count events; use Occurrences`,
+    );
   }
   const objective = readObjective(spec, options.objectiveName, problems);
   const period = readPeriod(spec, problems);

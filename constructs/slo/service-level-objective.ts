@@ -46,19 +46,27 @@ const channelList = z.array(z.custom<ChannelInput>());
 const propsSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty'),
   sloId: z.string().trim().min(1, 'must not be empty').optional(),
-  objective: z.number({ error: 'must be a number between 0 and 1, e.g. 0.999 for 99.9 %' })
+  objective: z
+    .number({ error: 'must be a number between 0 and 1, e.g. 0.999 for 99.9 %' })
     .refine((n) => n > 0 && n < 1, 'must be greater than 0 and less than 1, e.g. 0.999 for 99.9 % (not a percentage)'),
-  period: z.string().refine((p) => parseSloDuration(p) !== undefined, `must be ${SLO_DURATION_HINT}`).optional(),
+  period: z
+    .string()
+    .refine((p) => parseSloDuration(p) !== undefined, `must be ${SLO_DURATION_HINT}`)
+    .optional(),
   indicator: z.custom<SloIndicator>(),
   kind: z.enum(['availability', 'latency']).optional(),
-  windows: z.array(z.strictObject({
-    tier: z.enum(BURN_TIERS as [BurnTier, ...BurnTier[]]),
-    long: z.string(),
-    short: z.string(),
-    factor: z.number().optional(),
-    budgetConsumed: z.number().optional(),
-    frequency: z.string().optional(),
-  })).optional(),
+  windows: z
+    .array(
+      z.strictObject({
+        tier: z.enum(BURN_TIERS as [BurnTier, ...BurnTier[]]),
+        long: z.string(),
+        short: z.string(),
+        factor: z.number().optional(),
+        budgetConsumed: z.number().optional(),
+        frequency: z.string().optional(),
+      }),
+    )
+    .optional(),
   channels: z.strictObject({ page: channelList.optional(), ticket: channelList.optional() }).optional(),
   routing: z.enum(['channels', 'policy']).optional(),
   severities: z.strictObject({ page: z.enum(SEVERITIES).optional(), ticket: z.enum(SEVERITIES).optional() }).optional(),
@@ -78,7 +86,13 @@ function percent(ratio: number): string {
 
 /** Label value of the SLO: its name in lowercase words joined by dashes. */
 export function sloLabelValue(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'slo';
+  return (
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'slo'
+  );
 }
 
 export class ServiceLevelObjective extends Construct {
@@ -114,14 +128,19 @@ export class ServiceLevelObjective extends Construct {
     this.windows = resolveBurnRateWindows(props.windows ?? SRE_WORKBOOK_WINDOWS, props.objective, this.periodMs, problems);
     if (props.routing !== 'policy') {
       for (const tier of new Set(this.windows.map((w) => w.tier))) {
-        if ((props.channels?.[tier] ?? []).length === 0) problems.push(`channels.${tier}: no channel for the ${tier} alerts; give channels, or set routing: 'policy' and route on the ${BURN_TIER_LABEL} label`);
+        if ((props.channels?.[tier] ?? []).length === 0)
+          problems.push(`channels.${tier}: no channel for the ${tier} alerts; give channels, or set routing: 'policy' and route on the ${BURN_TIER_LABEL} label`);
       }
     }
     if (problems.length > 0) {
-      throw new PropsError('ServiceLevelObjective', path, problems.map((p) => {
-        const at = p.indexOf(': ');
-        return { field: p.slice(0, at), message: p.slice(at + 2) };
-      }));
+      throw new PropsError(
+        'ServiceLevelObjective',
+        path,
+        problems.map((p) => {
+          const at = p.indexOf(': ');
+          return { field: p.slice(0, at), message: p.slice(at + 2) };
+        }),
+      );
     }
     this.alerts = this.windows.map((window) => new AlertRule(this, alertId(window), this.alertProps(props, indicator!, window)));
   }

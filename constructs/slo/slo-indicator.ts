@@ -55,7 +55,9 @@ function checkSpec(envelope: QueryEnvelope, field: string, problems: string[]): 
   } else if (spec.signal === 'metrics') {
     const aggregation = spec.aggregations[0]!;
     if (!ADDITIVE_TIME_AGGREGATIONS.includes(aggregation.timeAggregation ?? '')) {
-      problems.push(`${field}: timeAggregation must be rate, increase or count (event counts that add up over time and default to zero when absent), got ${JSON.stringify(aggregation.timeAggregation ?? '(none)')}`);
+      problems.push(
+        `${field}: timeAggregation must be rate, increase or count (event counts that add up over time and default to zero when absent), got ${JSON.stringify(aggregation.timeAggregation ?? '(none)')}`,
+      );
     }
     if (aggregation.spaceAggregation !== 'sum') {
       problems.push(`${field}: spaceAggregation must be sum (counts of several series add up), got ${JSON.stringify(aggregation.spaceAggregation ?? '(none)')}`);
@@ -78,7 +80,10 @@ function checkSpec(envelope: QueryEnvelope, field: string, problems: string[]): 
 }
 
 function groupNames(spec: BuilderQuerySpec): string {
-  return (spec.groupBy ?? []).map((k) => k.name).sort().join(', ');
+  return (spec.groupBy ?? [])
+    .map((k) => k.name)
+    .sort()
+    .join(', ');
 }
 
 /** Checks and unwraps an indicator; problems are `field: message` strings. */

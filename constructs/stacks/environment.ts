@@ -21,7 +21,11 @@ export { applyEnvironment, environmentNameOf, type AlertOverride } from '../aler
 export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings): void {
   const parsed = environmentSettingsSchema.safeParse(settings);
   if (!parsed.success) {
-    throw new PropsError('environment settings', scope.node.path, parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })));
+    throw new PropsError(
+      'environment settings',
+      scope.node.path,
+      parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })),
+    );
   }
   if (!bindEnvironment(scope, settings)) return;
   // Recorded in the synthesized file too, so tools reading cdktf.out (policy checks) know the environment.

@@ -86,11 +86,27 @@ export interface RemoteStateBackend {
 }
 
 const CREDENTIAL_FIELDS = [
-  'accessKey', 'secretKey', 'token', 'sessionToken', 'credentials', 'accessToken', 'encryptionKey', 'sasToken', 'clientSecret',
-  'clientCertificatePassword', 'oidcToken', 'oidcRequestToken', 'password', 'sseCustomerKey',
+  'accessKey',
+  'secretKey',
+  'token',
+  'sessionToken',
+  'credentials',
+  'accessToken',
+  'encryptionKey',
+  'sasToken',
+  'clientSecret',
+  'clientCertificatePassword',
+  'oidcToken',
+  'oidcRequestToken',
+  'password',
+  'sseCustomerKey',
 ];
 
-const name = (what: string) => z.string().min(1, `${what} must not be empty`).refine((v) => v === v.trim(), `${what} must not have surrounding spaces`);
+const name = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .refine((v) => v === v.trim(), `${what} must not have surrounding spaces`);
 
 const hostname = z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, 'must be a host name such as app.terraform.io');
 
@@ -106,7 +122,10 @@ const schemas = [
       dynamodbTable: name('dynamodbTable').optional(),
       encrypt: z.boolean().optional(),
       kmsKeyId: name('kmsKeyId').optional(),
-      roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN').optional(),
+      roleArn: z
+        .string()
+        .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'must be an IAM role ARN')
+        .optional(),
       profile: name('profile').optional(),
     })
     .superRefine((b, ctx) => {
@@ -118,7 +137,12 @@ const schemas = [
         });
       }
     }),
-  z.strictObject({ type: z.literal('gcs'), bucket: name('bucket'), prefix: name('prefix').optional(), impersonateServiceAccount: z.email('must be a service-account e-mail').optional() }),
+  z.strictObject({
+    type: z.literal('gcs'),
+    bucket: name('bucket'),
+    prefix: name('prefix').optional(),
+    impersonateServiceAccount: z.email('must be a service-account e-mail').optional(),
+  }),
   z.strictObject({
     type: z.literal('azurerm'),
     resourceGroupName: name('resourceGroupName'),
@@ -130,7 +154,13 @@ const schemas = [
     subscriptionId: z.uuid('must be a subscription id (UUID)').optional(),
     tenantId: z.uuid('must be a tenant id (UUID)').optional(),
   }),
-  z.strictObject({ type: z.literal('cloud'), organization: name('organization'), workspace: name('workspace'), hostname: hostname.optional(), project: name('project').optional() }),
+  z.strictObject({
+    type: z.literal('cloud'),
+    organization: name('organization'),
+    workspace: name('workspace'),
+    hostname: hostname.optional(),
+    project: name('project').optional(),
+  }),
   z.strictObject({ type: z.literal('remote'), organization: name('organization'), workspace: name('workspace'), hostname: hostname.optional() }),
 ] as const;
 

@@ -164,7 +164,8 @@ function readCase(r: Reader, raw: unknown, path: Path, fileDelay: string | undef
   const resolves: ResolveExpectation[] = r.list(item.resolve_test ?? [], [...path, 'resolve_test']).map((raw2, i) => {
     const at = [...path, 'resolve_test', i];
     const e = r.object(raw2, at, ['exp_labels', 'exp_resolved_at']);
-    const when = e.exp_resolved_at === 'never' ? 'never' : r.duration(e.exp_resolved_at ?? r.fail(at, 'exp_resolved_at is required (a time, or never)'), [...at, 'exp_resolved_at']);
+    const when =
+      e.exp_resolved_at === 'never' ? 'never' : r.duration(e.exp_resolved_at ?? r.fail(at, 'exp_resolved_at is required (a time, or never)'), [...at, 'exp_resolved_at']);
     return { labels: r.labels(e.exp_labels, [...at, 'exp_labels']), at: when };
   });
   if (expectations.length === 0 && resolves.length === 0) r.fail(path, 'a test needs alert_rule_test or resolve_test entries');

@@ -9,12 +9,7 @@ import { runBehaviourTest, type CaseResult } from './run-behaviour-test';
 
 /** Anything that yields a rule: a payload, rule JSON in any accepted shape, or an object exposing one. */
 export type RuleSource =
-  | RulePayload
-  | EvaluableRule
-  | { readonly payload: RulePayload }
-  | { toPayload(): RulePayload }
-  | { toRulePayload(): RulePayload }
-  | Record<string, unknown>;
+  RulePayload | EvaluableRule | { readonly payload: RulePayload } | { toPayload(): RulePayload } | { toRulePayload(): RulePayload } | Record<string, unknown>;
 
 export class AlertBehaviourError extends Error {
   constructor(
@@ -26,8 +21,7 @@ export class AlertBehaviourError extends Error {
   }
 }
 
-const isEvaluable = (v: unknown): v is EvaluableRule =>
-  typeof v === 'object' && v !== null && 'schedule' in v && 'selectedQuery' in v && 'thresholds' in v;
+const isEvaluable = (v: unknown): v is EvaluableRule => typeof v === 'object' && v !== null && 'schedule' in v && 'selectedQuery' in v && 'thresholds' in v;
 
 /** The evaluable rule behind any `RuleSource`. */
 export function resolveRuleSource(source: RuleSource): EvaluableRule {
@@ -46,10 +40,7 @@ export function expectAlertBehaviour(rule: RuleSource, testCase: BehaviourTestCa
   const result = runBehaviourTest(evaluable, testCase);
   if (!result.passed) {
     const warnings = result.timeline.warnings.map((w) => `warning: ${w}`);
-    throw new AlertBehaviourError(
-      [`alert "${evaluable.name}" (${result.name}) did not behave as expected:`, ...result.failures, ...warnings].join('\n'),
-      result,
-    );
+    throw new AlertBehaviourError([`alert "${evaluable.name}" (${result.name}) did not behave as expected:`, ...result.failures, ...warnings].join('\n'), result);
   }
   return result;
 }

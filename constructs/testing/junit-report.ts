@@ -3,14 +3,16 @@ import type { FileResult } from './run-alert-test-files';
 
 /** Text made safe for XML content and attribute values (characters XML 1.0 forbids are dropped). */
 export function escapeXml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 export function junitReport(results: readonly FileResult[]): string {
@@ -22,7 +24,9 @@ export function junitReport(results: readonly FileResult[]): string {
   for (const result of results) {
     const className = escapeXml(result.alertName ?? result.file);
     const caseFailures = result.cases.filter((c) => !c.passed).length;
-    lines.push(`  <testsuite name="${escapeXml(result.file)}" tests="${Math.max(result.cases.length, result.error ? 1 : 0)}" failures="${caseFailures}" errors="${result.error ? 1 : 0}">`);
+    lines.push(
+      `  <testsuite name="${escapeXml(result.file)}" tests="${Math.max(result.cases.length, result.error ? 1 : 0)}" failures="${caseFailures}" errors="${result.error ? 1 : 0}">`,
+    );
     if (result.error) {
       lines.push(`    <testcase classname="${className}" name="load ${escapeXml(result.file)}">`);
       lines.push(`      <error message="${escapeXml(result.error.split('\n')[0]!)}">${escapeXml(result.error)}</error>`);

@@ -68,9 +68,13 @@ export function loadRuleForTest(ruleFile: string, alert: string | undefined, sho
   const rules = holdsRules(doc) ? rulesIn(doc) : [];
   if (rules.length === 0) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: 'holds no SigNoz rule' }]);
   const chosen = alert === undefined ? rules : rules.filter((r) => r.name === alert);
-  if (chosen.length === 0) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: `has no rule named "${alert}"; it has: ${rules.map((r) => JSON.stringify(r.name)).join(', ')}` }]);
+  if (chosen.length === 0)
+    throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: `has no rule named "${alert}"; it has: ${rules.map((r) => JSON.stringify(r.name)).join(', ')}` }]);
   const names = new Set(chosen.map((r) => r.name));
-  if (names.size > 1) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: `holds ${rules.length} rules: say which one with "alert:" (${[...names].map((n) => JSON.stringify(n)).join(', ')})` }]);
+  if (names.size > 1)
+    throw new ToolkitError('rule_file', { file: shownAs }, [
+      { path: '', message: `holds ${rules.length} rules: say which one with "alert:" (${[...names].map((n) => JSON.stringify(n)).join(', ')})` },
+    ]);
   // the same alert in several stacks of one estate is one rule to test: take the first
   return loadEvaluableRule(chosen[0]!.json);
 }
@@ -92,7 +96,8 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
     rule = loadRuleForTest(resolve(dirname(path), spec.ruleFile), spec.alert, spec.ruleFile, documents);
   } catch (err) {
     if (err instanceof AlertTestFileError) return { file, cases: [], error: `${err.file}${err.line > 0 ? `:${err.line}` : ''}: ${err.reason}` };
-    if (err instanceof RuleEvaluationError) return { file, cases: [], error: `${spec?.ruleFile}: ${err.summary}\n${err.problems.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` };
+    if (err instanceof RuleEvaluationError)
+      return { file, cases: [], error: `${spec?.ruleFile}: ${err.summary}\n${err.problems.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` };
     return { file, cases: [], error: `${file}: ${(err as Error).message}` };
   }
   const cases = spec.cases.map(({ testCase, line }, i) => {
@@ -100,7 +105,13 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
       return { ...runBehaviourTest(rule, testCase, i), line };
     } catch (err) {
       if (!(err instanceof BehaviourSpecError) && !(err instanceof RangeError)) throw err;
-      return { name: testCase.name ?? `case ${i + 1}`, passed: false, failures: [`${file}:${line}: ${err instanceof BehaviourSpecError ? err.detail : err.message}`], timeline: { rule, ticks: [], warnings: [] }, line };
+      return {
+        name: testCase.name ?? `case ${i + 1}`,
+        passed: false,
+        failures: [`${file}:${line}: ${err instanceof BehaviourSpecError ? err.detail : err.message}`],
+        timeline: { rule, ticks: [], warnings: [] },
+        line,
+      };
     }
   });
   return { file, alertName: rule.name, cases };
@@ -116,7 +127,14 @@ export function runAlertTestFiles(paths: readonly string[], cwd: string = proces
 export function alertTestCases(paths: readonly string[], cwd: string = process.cwd()): { readonly title: string; readonly check: () => void }[] {
   return runAlertTestFiles(paths, cwd).flatMap((result) => {
     if (result.error) {
-      return [{ title: `${result.file} (load)`, check: (): void => { throw new Error(result.error); } }];
+      return [
+        {
+          title: `${result.file} (load)`,
+          check: (): void => {
+            throw new Error(result.error);
+          },
+        },
+      ];
     }
     return result.cases.map((c) => ({
       title: `${result.file}:${c.line} › ${c.name}`,

@@ -74,15 +74,23 @@ export function buildQueryResults(testCase: BehaviourTestCase): QueryResults {
 }
 
 const fmtLabels = (labels: Readonly<Record<string, string>>): string =>
-  `{${Object.keys(labels).sort().map((k) => `${k}=${JSON.stringify(labels[k])}`).join(', ')}}`;
+  `{${Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
+    .join(', ')}}`;
 const fmtExpected = (e: ExpectedAlert): string => `${e.state ?? 'firing'}${e.value !== undefined ? ` value=${e.value}` : ''} ${fmtLabels(e.labels ?? {})}`;
-const fmtActual = (a: AlertSnapshot): string => `${a.state} value=${a.value} ${fmtLabels(Object.fromEntries(Object.entries(a.labels).filter(([k]) => !IGNORED_IN_EXACT.includes(k))))}`;
+const fmtActual = (a: AlertSnapshot): string =>
+  `${a.state} value=${a.value} ${fmtLabels(Object.fromEntries(Object.entries(a.labels).filter(([k]) => !IGNORED_IN_EXACT.includes(k))))}`;
 const fmtTime = (offset: number, t0: number): string => `${formatOffset(offset)} (${new Date(t0 + offset).toISOString().replace('.000Z', 'Z')})`;
 
 function formatOffset(ms: number): string {
   const parts: string[] = [];
   let rest = ms;
-  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+  for (const [unit, size] of [
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

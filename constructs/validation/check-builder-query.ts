@@ -107,5 +107,6 @@ export function checkBuilderQuery(spec: JsonRecord, specPath: string, out: Issue
   checkQueryFunctions(spec, specPath, out);
   checkStepInterval(spec, 'stepInterval', specPath, out);
   (arrayAt(spec, 'secondaryAggregations') ?? []).forEach((secondary, index) =>
-    checkStepInterval(secondary, 'stepInterval', pointer(specPath, 'secondaryAggregations', index), out));
+    checkStepInterval(secondary, 'stepInterval', pointer(specPath, 'secondaryAggregations', index), out),
+  );
 }

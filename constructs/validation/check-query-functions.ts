@@ -6,7 +6,10 @@ import { isPlainObject } from '../util/json';
 
 /** Functions whose first argument is required, and what SigNoz calls it. */
 const REQUIRED_ARGUMENT: Readonly<Record<string, string>> = {
-  cutoffmin: 'threshold value', cutoffmax: 'threshold value', clampmin: 'threshold value', clampmax: 'threshold value',
+  cutoffmin: 'threshold value',
+  cutoffmax: 'threshold value',
+  clampmin: 'threshold value',
+  clampmax: 'threshold value',
   timeshift: 'time shift value',
 };
 const OPTIONAL_ARGUMENT: Readonly<Record<string, string>> = { ewma3: 'alpha value', ewma5: 'alpha value', ewma7: 'alpha value' };

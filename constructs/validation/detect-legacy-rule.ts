@@ -25,7 +25,7 @@ const V2_HINT =
   'rewrite it as schemaVersion "v2alpha1": move condition.op/target/matchType into condition.thresholds ' +
   '({"kind": "basic", "spec": [{"name": "critical", "target": ..., "op": ..., "matchType": ..., "channels": [...]}]}), ' +
   'evalWindow/frequency into evaluation ({"kind": "rolling", "spec": {"evalWindow": "5m", "frequency": "1m"}}), ' +
-  'preferredChannels into each threshold\'s channels, and add notificationSettings (may be {})';
+  "preferredChannels into each threshold's channels, and add notificationSettings (may be {})";
 
 function queryMapFindings(rule: JsonRecord): ValidationIssue[] {
   const compositeQuery = recordAt(recordAt(rule, 'condition'), 'compositeQuery');
@@ -44,12 +44,14 @@ function queryMapFindings(rule: JsonRecord): ValidationIssue[] {
 function versionFinding(rule: JsonRecord): ValidationIssue[] {
   const version = rule.version;
   if (typeof version !== 'string' || !/^v[0-4]$/.test(version.trim())) return [];
-  return [{
-    path: '/version',
-    message:
-      `legacy query format version ${JSON.stringify(version)}: SigNoz >= v0.113.0 accepts only "v5"; set "version": "v5" ` +
-      'and write the queries as compositeQuery.queries [{"type": ..., "spec": ...}]',
-  }];
+  return [
+    {
+      path: '/version',
+      message:
+        `legacy query format version ${JSON.stringify(version)}: SigNoz >= v0.113.0 accepts only "v5"; set "version": "v5" ` +
+        'and write the queries as compositeQuery.queries [{"type": ..., "spec": ...}]',
+    },
+  ];
 }
 
 function schemaVersionFinding(rule: JsonRecord): ValidationIssue[] {
@@ -59,11 +61,12 @@ function schemaVersionFinding(rule: JsonRecord): ValidationIssue[] {
     return [{ path: '/schemaVersion', message: `legacy schemaVersion "v1" rule: this toolkit and the signoz_rule Terraform resource accept only "v2alpha1"; ${V2_HINT}` }];
   }
   if (!hasOwn(rule, 'schemaVersion') && v1Fields.length > 0) {
-    return [{
-      path: '/schemaVersion',
-      message:
-        `schemaVersion is missing and condition has ${v1Fields.join('/')}: SigNoz reads this as a legacy schemaVersion "v1" rule; ${V2_HINT}`,
-    }];
+    return [
+      {
+        path: '/schemaVersion',
+        message: `schemaVersion is missing and condition has ${v1Fields.join('/')}: SigNoz reads this as a legacy schemaVersion "v1" rule; ${V2_HINT}`,
+      },
+    ];
   }
   return [];
 }

@@ -36,7 +36,13 @@ function listAllowed(values: readonly unknown[]): string {
 }
 
 const ARTICLE: Readonly<Record<string, string>> = {
-  object: 'an object', array: 'an array', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean', null: 'null',
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'a boolean',
+  null: 'null',
 };
 
 function typeMessage(expected: unknown, actual: unknown): string {

@@ -7,22 +7,55 @@
  * reports them verbatim. The input is never modified.
  */
 import {
-  ALERT_STATES, COMPOSITE_QUERY_TYPES, EVALUATION_KINDS, FIELD_CONTEXTS, FIELD_DATA_TYPES, FUNCTION_NAMES,
-  normalizeCompareOp, normalizeMatchType, ORDER_DIRECTIONS, PANEL_TYPES, QUERY_ENVELOPE_TYPES, REDUCE_TO, RULE_TYPES,
-  SCHEDULE_TYPES, SEASONALITIES, SIGNALS, SOURCES, SPACE_AGGREGATIONS, TEMPORALITIES, TIME_AGGREGATIONS,
+  ALERT_STATES,
+  COMPOSITE_QUERY_TYPES,
+  EVALUATION_KINDS,
+  FIELD_CONTEXTS,
+  FIELD_DATA_TYPES,
+  FUNCTION_NAMES,
+  normalizeCompareOp,
+  normalizeMatchType,
+  ORDER_DIRECTIONS,
+  PANEL_TYPES,
+  QUERY_ENVELOPE_TYPES,
+  REDUCE_TO,
+  RULE_TYPES,
+  SCHEDULE_TYPES,
+  SEASONALITIES,
+  SIGNALS,
+  SOURCES,
+  SPACE_AGGREGATIONS,
+  TEMPORALITIES,
+  TIME_AGGREGATIONS,
 } from '../model/enums';
 import { arrayAt, cloneJson, recordAt, type JsonRecord } from './json-value';
 import { isPlainObject } from '../util/json';
 
 /** Synonyms SigNoz maps to a canonical field context (`telemetrytypes.FieldContext`). */
 const FIELD_CONTEXT_SYNONYMS: Readonly<Record<string, string>> = {
-  tag: 'attribute', point: 'attribute', spanfield: 'span', logfield: 'log', tracefield: 'trace',
+  tag: 'attribute',
+  point: 'attribute',
+  spanfield: 'span',
+  logfield: 'log',
+  tracefield: 'trace',
 };
 
 /** Synonyms SigNoz maps to a canonical field data type (`telemetrytypes.FieldDataType`). */
 const FIELD_DATA_TYPE_SYNONYMS: Readonly<Record<string, string>> = {
-  str: 'string', int: 'number', int8: 'number', int16: 'number', int32: 'number', uint: 'number', uint8: 'number',
-  uint16: 'number', uint32: 'number', uint64: 'number', float: 'number', float32: 'number', double: 'number', decimal: 'number',
+  str: 'string',
+  int: 'number',
+  int8: 'number',
+  int16: 'number',
+  int32: 'number',
+  uint: 'number',
+  uint8: 'number',
+  uint16: 'number',
+  uint32: 'number',
+  uint64: 'number',
+  float: 'number',
+  float32: 'number',
+  double: 'number',
+  decimal: 'number',
 };
 
 type EnumTable = ReadonlyMap<string, string>;

@@ -30,7 +30,5 @@ export function listQueries(payload: unknown): QueryEntry[] {
 
 /** Names of queries of one envelope type (`builder_query`, ...), optionally of one signal. */
 export function namesOf(queries: readonly QueryEntry[], type: string, signal?: string): string[] {
-  return queries
-    .filter((q) => q.type === type && (signal === undefined || q.signal === signal) && q.name !== undefined)
-    .map((q) => q.name as string);
+  return queries.filter((q) => q.type === type && (signal === undefined || q.signal === signal) && q.name !== undefined).map((q) => q.name as string);
 }

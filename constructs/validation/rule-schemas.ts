@@ -15,14 +15,7 @@ import thresholdsSchema from './schemas/thresholds.schema.json';
 export const RULE_SCHEMA_ID = ruleSchema.$id;
 
 /** Every schema, root first; each references the others by relative `$id`. */
-export const RULE_SCHEMAS: readonly object[] = [
-  ruleSchema,
-  conditionSchema,
-  thresholdsSchema,
-  querySchema,
-  evaluationSchema,
-  notificationSettingsSchema,
-];
+export const RULE_SCHEMAS: readonly object[] = [ruleSchema, conditionSchema, thresholdsSchema, querySchema, evaluationSchema, notificationSettingsSchema];
 
 /** Non-standard annotation keywords the schemas carry; validators ignore them. */
 export const RULE_SCHEMA_VOCABULARY = ['x-messages', 'x-aliases'] as const;

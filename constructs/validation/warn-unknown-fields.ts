@@ -46,8 +46,7 @@ export function warnUnknownFields(payload: unknown, out: IssueCollector): void {
   warnUnknown(recordAt(condition, 'compositeQuery'), KNOWN.compositeQuery, '/condition/compositeQuery', out);
   const thresholds = recordAt(condition, 'thresholds');
   warnUnknown(thresholds, KNOWN.thresholds, '/condition/thresholds', out);
-  (arrayAt(thresholds, 'spec') ?? []).forEach((threshold, index) =>
-    warnUnknown(threshold, KNOWN.threshold, pointer('/condition/thresholds/spec', index), out));
+  (arrayAt(thresholds, 'spec') ?? []).forEach((threshold, index) => warnUnknown(threshold, KNOWN.threshold, pointer('/condition/thresholds/spec', index), out));
   const evaluation = recordAt(payload, 'evaluation');
   warnUnknown(evaluation, KNOWN.evaluation, '/evaluation', out);
   const spec = recordAt(evaluation, 'spec');

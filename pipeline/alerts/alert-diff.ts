@@ -76,11 +76,11 @@ export function alertFieldLabel(path: DiffPath): string {
       if (key === undefined) return 'queries';
       return rest.length === 0 ? `query ${key}` : `query ${key}: ${queryFieldLabel(path.slice(2))}`;
     case 'condition':
-      return key === undefined ? 'condition' : CONDITION_FIELDS[key] ?? key;
+      return key === undefined ? 'condition' : (CONDITION_FIELDS[key] ?? key);
     case 'evaluation':
-      return key === undefined ? 'evaluation' : EVALUATION_FIELDS[key] ?? key;
+      return key === undefined ? 'evaluation' : (EVALUATION_FIELDS[key] ?? key);
     case 'notification':
-      return key === undefined ? 'notification settings' : NOTIFICATION_FIELDS[key] ?? key;
+      return key === undefined ? 'notification settings' : (NOTIFICATION_FIELDS[key] ?? key);
     case 'labels':
       return key === undefined ? 'labels' : `label ${key}`;
     case 'annotations':
@@ -128,15 +128,11 @@ export function alertFieldDiffs(before: AlertView, after: AlertView): FieldDiff[
   return differences.map((d) => {
     if (d.path.length === 2 && d.path[0] === 'tiers' && (d.type === 'add' || d.type === 'remove')) {
       const tier = String(d.path[1]);
-      return d.type === 'add'
-        ? { field: `tier ${tier}`, after: tierSummary(after.tiers[tier]!) }
-        : { field: `tier ${tier}`, before: tierSummary(before.tiers[tier]!) };
+      return d.type === 'add' ? { field: `tier ${tier}`, after: tierSummary(after.tiers[tier]!) } : { field: `tier ${tier}`, before: tierSummary(before.tiers[tier]!) };
     }
     if (d.path.length === 2 && d.path[0] === 'queries' && (d.type === 'add' || d.type === 'remove')) {
       const name = String(d.path[1]);
-      return d.type === 'add'
-        ? { field: `query ${name}`, after: querySummary(after.queries[name]) }
-        : { field: `query ${name}`, before: querySummary(before.queries[name]) };
+      return d.type === 'add' ? { field: `query ${name}`, after: querySummary(after.queries[name]) } : { field: `query ${name}`, before: querySummary(before.queries[name]) };
     }
     return toFieldDiff(d, alertFieldLabel);
   });

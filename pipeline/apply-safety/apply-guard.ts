@@ -28,11 +28,19 @@ export function readFingerprintRecord(file: string): ExpectedFingerprint {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new PipelineInputError(code === 'ENOENT' ? 'no such fingerprint file.' : `not a fingerprint record (${err instanceof Error ? err.message : String(err)}).`, { file }, 'fingerprint record');
+    throw new PipelineInputError(
+      code === 'ENOENT' ? 'no such fingerprint file.' : `not a fingerprint record (${err instanceof Error ? err.message : String(err)}).`,
+      { file },
+      'fingerprint record',
+    );
   }
   const parsed = recordSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PipelineInputError(`not a fingerprint record written by \`signoz-alerts plan-fingerprint\` (${parsed.error.issues[0]!.message} at /${parsed.error.issues[0]!.path.join('/')}).`, { file }, 'fingerprint record');
+    throw new PipelineInputError(
+      `not a fingerprint record written by \`signoz-alerts plan-fingerprint\` (${parsed.error.issues[0]!.message} at /${parsed.error.issues[0]!.path.join('/')}).`,
+      { file },
+      'fingerprint record',
+    );
   }
   return { fingerprint: parsed.data.fingerprint, saltId: parsed.data.saltId };
 }

@@ -24,7 +24,11 @@ export function readCdktfProject(dir: string): CdktfProject {
     raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new PipelineInputError(code === 'ENOENT' ? 'no cdktf.json here; point --app-dir at the folder of the cdktf app.' : `not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { file }, 'cdktf project');
+    throw new PipelineInputError(
+      code === 'ENOENT' ? 'no cdktf.json here; point --app-dir at the folder of the cdktf app.' : `not valid JSON (${err instanceof Error ? err.message : String(err)}).`,
+      { file },
+      'cdktf project',
+    );
   }
   if (typeof raw.app !== 'string' || raw.app.trim() === '') {
     throw new PipelineInputError('must be the command that synthesizes the app (e.g. "npx tsx main.ts").', { file }, 'cdktf project', 'app');

@@ -58,7 +58,9 @@ export function normalizeStackConfig(config: unknown, options: NormalizeOptions 
 
 /** `sha256:<hex>` of the normalized config in canonical JSON. */
 export function stackConfigHash(config: unknown, options: NormalizeOptions = {}): string {
-  return `sha256:${createHash('sha256').update(canonicalize(normalizeStackConfig(config, options)) ?? '').digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(canonicalize(normalizeStackConfig(config, options)) ?? '')
+    .digest('hex')}`;
 }
 
 /** Reads `<stackDir>/cdk.tf.json`. */

@@ -25,7 +25,11 @@ export async function synthApp(project: CdktfProject, outdir: string, label = 'a
     },
   });
   if (result.code !== 0) {
-    throw new PipelineInputError(`synth of the ${label} failed: \`${project.app}\` in ${project.dir} exited with ${result.code}:\n${tail(result.stderr || result.stdout)}`, {}, 'cdktf app');
+    throw new PipelineInputError(
+      `synth of the ${label} failed: \`${project.app}\` in ${project.dir} exited with ${result.code}:\n${tail(result.stderr || result.stdout)}`,
+      {},
+      'cdktf app',
+    );
   }
   if (!fs.existsSync(path.join(target, 'manifest.json'))) {
     throw new PipelineInputError(`synth of the ${label} wrote no manifest.json to ${target}: does \`${project.app}\` call app.synth()?`, {}, 'cdktf app');

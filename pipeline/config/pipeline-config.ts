@@ -24,7 +24,10 @@ const configSchema = z.strictObject({
   /** Folder holding `<stack>/.terraform.lock.hcl`, relative to the config file. */
   locksDir: z.string().min(1).optional(),
   /** Platforms recorded in lock files. */
-  lockPlatforms: z.array(z.string().regex(/^[a-z0-9]+_[a-z0-9]+$/)).min(1).optional(),
+  lockPlatforms: z
+    .array(z.string().regex(/^[a-z0-9]+_[a-z0-9]+$/))
+    .min(1)
+    .optional(),
 });
 
 export interface PipelineConfig {

@@ -64,7 +64,10 @@ export class Redactor {
   placeholder(kind: MaskKind, value: unknown): string {
     this.maskCount++;
     this.registerSecret(value);
-    const digest = createHash('sha256').update(this.salt).update(JSON.stringify(value) ?? 'undefined').digest('hex');
+    const digest = createHash('sha256')
+      .update(this.salt)
+      .update(JSON.stringify(value) ?? 'undefined')
+      .digest('hex');
     return `\u27e6${kind}:${digest.slice(0, 10)}\u27e7`;
   }
 
@@ -92,9 +95,8 @@ export class Redactor {
       for (let i = 0; i < entries.length; i++) {
         const [key, item] = entries[i]!;
         const marked = shape?.[key];
-        const masked = marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item)
-          ? this.placeholder('redacted', item)
-          : this.mask(item, marked, options);
+        const masked =
+          marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item) ? this.placeholder('redacted', item) : this.mask(item, marked, options);
         if (masked !== item && !out) out = Object.fromEntries(entries.slice(0, i));
         if (out) out[key] = masked;
       }

@@ -68,7 +68,10 @@ export interface TerraformPlan {
 }
 
 function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function sensitiveVariableNames(configuration: unknown): Set<string> {
@@ -86,9 +89,12 @@ function sensitiveVariableNames(configuration: unknown): Set<string> {
 function checkFormatVersion(raw: Record<string, unknown>, source: string): void {
   const version = raw.format_version;
   if (version === undefined) {
-    const hint = 'resource_changes' in raw || 'planned_values' in raw
-      ? 'it looks like a plan but carries no format_version'
-      : 'values' in raw ? 'it looks like a state file (`terraform show -json` without a plan file)' : 'it is not a plan document';
+    const hint =
+      'resource_changes' in raw || 'planned_values' in raw
+        ? 'it looks like a plan but carries no format_version'
+        : 'values' in raw
+          ? 'it looks like a state file (`terraform show -json` without a plan file)'
+          : 'it is not a plan document';
     throw new PipelineInputError(
       `missing "format_version" (${hint}). Expected the output of \`terraform show -json <planfile>\` (plan format 1.x).`,
       { file: source },
@@ -154,11 +160,7 @@ export function readPlanFile(file: string): TerraformPlan {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new PipelineInputError(
-      code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`,
-      { file },
-      'plan JSON',
-    );
+    throw new PipelineInputError(code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
   }
   return parsePlanJson(text, file);
 }

@@ -131,7 +131,9 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     const stackDir = stackDirs.get(stack)!;
     const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
     if (!hasLock && stackNeedsProviders(stackDir)) {
-      notes.push(`Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`);
+      notes.push(
+        `Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`,
+      );
       continue;
     }
     log(`${stack}: terraform init`);
@@ -174,7 +176,9 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
     maxAlertDeletes: options.config.maxAlertDeletes,
   });
-  const markers = Object.entries(fingerprints).map(([stack, record]) => `${fingerprintMarker(stack, record.fingerprint)}\n`).join('');
+  const markers = Object.entries(fingerprints)
+    .map(([stack, record]) => `${fingerprintMarker(stack, record.fingerprint)}\n`)
+    .join('');
   const maxComment = (options.maxCommentBytes ?? GITHUB_COMMENT_LIMIT) - Buffer.byteLength(markers, 'utf8');
   const comment = renderSummary(summary, markdownFormat, { maxBytes: maxComment, redactor, ...(options.overflowNote ? { overflowNote: options.overflowNote } : {}) });
   const full = renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT - Buffer.byteLength(markers, 'utf8'), redactor });

@@ -51,7 +51,10 @@ export function runCommand(command: string, args: readonly string[], options: Ru
  * lines, without JavaScript stack frames.
  */
 export function tail(text: string, lines = 15): string {
-  const all = text.trimEnd().split('\n').filter((line) => !/^\s+at\s/.test(line));
+  const all = text
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !/^\s+at\s/.test(line));
   const firstError = all.find((line) => /\b[A-Za-z]*Error\b/.test(line));
   const last = all.slice(-lines);
   return (firstError !== undefined && !last.includes(firstError) ? [firstError, ...last] : last).join('\n');

@@ -27,7 +27,9 @@ function comparedKeys(rc: ResourceChange): string[] {
   const after = isPlainObject(rc.change.after) ? rc.change.after : {};
   const unknown = isPlainObject(rc.change.after_unknown) ? rc.change.after_unknown : {};
   const ignored = ignoredAttributes(rc.type);
-  return Object.keys(after).filter((key) => !ignored.has(key) && unknown[key] !== true).sort();
+  return Object.keys(after)
+    .filter((key) => !ignored.has(key) && unknown[key] !== true)
+    .sort();
 }
 
 function contentKey(attributes: unknown, keys: readonly string[]): string | undefined {

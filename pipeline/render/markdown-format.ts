@@ -54,7 +54,10 @@ export const markdownFormat: SummaryFormat = {
     if (model.stacks.length > 0) out += countsTable(model.stacks);
     if (model.moreActiveStacks > 0) out += `And ${model.moreActiveStacks.toLocaleString('en-US')} more stacks with changes (sections below).\n\n`;
     if (model.quietStacks.length > 0) {
-      const shown = model.quietStacks.slice(0, HEAD_LIMITS.quietStacks).map((s) => inlineCode(s)).join(', ');
+      const shown = model.quietStacks
+        .slice(0, HEAD_LIMITS.quietStacks)
+        .map((s) => inlineCode(s))
+        .join(', ');
       const more = model.quietStacks.length - HEAD_LIMITS.quietStacks;
       out += `No changes: ${shown}${more > 0 ? ` and ${more} more` : ''}.\n\n`;
     }
@@ -69,9 +72,13 @@ export const markdownFormat: SummaryFormat = {
       out += '\n';
     }
     if (model.refactors.length > 0) {
-      out += '### Possible construct moves\n\nEach pair deletes a resource and creates one with the same content: a moved or renamed construct. Applied as is, the alert gets a new SigNoz ID and loses its history. Keep its identity:\n\n';
+      out +=
+        '### Possible construct moves\n\nEach pair deletes a resource and creates one with the same content: a moved or renamed construct. Applied as is, the alert gets a new SigNoz ID and loses its history. Keep its identity:\n\n';
       for (const r of model.refactors) {
-        out += `- ${inlineCode(r.stack)}: ${inlineCode(r.move.from)} → ${inlineCode(r.move.to)}\n\n  \`\`\`hcl\n${r.block.split('\n').map((l) => `  ${l}`).join('\n')}\n  \`\`\`\n\n  ${inline(backtickInline(r.hint))}\n`;
+        out += `- ${inlineCode(r.stack)}: ${inlineCode(r.move.from)} → ${inlineCode(r.move.to)}\n\n  \`\`\`hcl\n${r.block
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n')}\n  \`\`\`\n\n  ${inline(backtickInline(r.hint))}\n`;
       }
       if (model.refactorsMore > 0) out += `- and ${model.refactorsMore} more\n`;
       out += '\n';

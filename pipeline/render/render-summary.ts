@@ -30,7 +30,6 @@ export interface RenderResult {
   readonly truncated: boolean;
 }
 
-
 /** True when a change has something for a detail block (formats must render one then). */
 export function hasDetail(change: ResourceChangeSummary): boolean {
   return change.fieldDiffs.length > 0 || change.replacePaths.length > 0;
@@ -72,10 +71,15 @@ export function renderSummary(summary: PlanSummary, format: SummaryFormat, optio
   const sections: Section[] = [];
   summary.stacks.forEach((stack, stackIndex) => {
     for (const stackImpact of stack.pagingImpact) impacted.add(`${stackIndex}\u0000${stackImpact.address}`);
-    for (const [part, items] of [['planned', stack.changes], ['drift', stack.drift]] as const) {
+    for (const [part, items] of [
+      ['planned', stack.changes],
+      ['drift', stack.drift],
+    ] as const) {
       if (items.length === 0) continue;
       sections.push({
-        stack, part, items,
+        stack,
+        part,
+        items,
         heading: scrub(format.sectionHeading(stack, part)),
         rowAdmitted: items.map(() => false),
         details: items.map(() => undefined),

@@ -87,9 +87,17 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function totalsLine(summary: PlanSummary): string {
   const sum = (key: keyof StackCounts): number => summary.stacks.reduce((n, s) => n + s.counts[key], 0);
   const parts = [
-    [sum('create'), 'to create'], [sum('update'), 'to update'], [sum('replace'), 'to replace'], [sum('delete'), 'to delete'],
-    [sum('forget'), 'to forget'], [sum('move'), 'to move'], [sum('import'), 'to import'], [sum('outputs'), 'output change'],
-  ].filter(([n]) => (n as number) > 0).map(([n, label]) => `${(n as number).toLocaleString('en-US')} ${String(label)}${label === 'output change' && n !== 1 ? 's' : ''}`);
+    [sum('create'), 'to create'],
+    [sum('update'), 'to update'],
+    [sum('replace'), 'to replace'],
+    [sum('delete'), 'to delete'],
+    [sum('forget'), 'to forget'],
+    [sum('move'), 'to move'],
+    [sum('import'), 'to import'],
+    [sum('outputs'), 'output change'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, label]) => `${(n as number).toLocaleString('en-US')} ${String(label)}${label === 'output change' && n !== 1 ? 's' : ''}`);
   const drift = sum('drift');
   const stacks = plural(summary.stacks.length, 'stack');
   if (parts.length === 0 && drift === 0) return `${stacks}: no changes.`;
@@ -115,7 +123,12 @@ function bannersOf(summary: PlanSummary): Banner[] {
     if (stack.errored) {
       banners.push({ level: 'caution', title: ['Planning failed for ', { code: stack.stack }, ': this plan cannot be applied.'], items: [], more: 0 });
     } else if (stack.complete === false) {
-      banners.push({ level: 'note', title: ['The plan for ', { code: stack.stack }, ' is incomplete (deferred changes or -target): another plan and apply round will follow.'], items: [], more: 0 });
+      banners.push({
+        level: 'note',
+        title: ['The plan for ', { code: stack.stack }, ' is incomplete (deferred changes or -target): another plan and apply round will follow.'],
+        items: [],
+        more: 0,
+      });
     }
     const destroyed = stack.changes.filter((c) => c.kind === 'delete' || c.kind === 'replace' || c.kind === 'replace-forget');
     if (destroyed.length > 0) {
@@ -125,7 +138,8 @@ function bannersOf(summary: PlanSummary): Banner[] {
       banners.push({
         level: 'caution',
         title: [
-          { code: stack.stack }, `: ${[deletes > 0 ? plural(deletes, 'delete') : '', replaces > 0 ? plural(replaces, 'replacement') : ''].filter(Boolean).join(' and ')}.`,
+          { code: stack.stack },
+          `: ${[deletes > 0 ? plural(deletes, 'delete') : '', replaces > 0 ? plural(replaces, 'replacement') : ''].filter(Boolean).join(' and ')}.`,
           replaces > 0 ? ' A replaced alert gets a new SigNoz ID: its history, silences and links are lost.' : '',
         ],
         items: items.map((c) => [...describeChange(c), `: ${c.kind === 'delete' ? 'delete' : 'replace'}${c.actionReason ? ` (${c.actionReason})` : ''}`]),
@@ -135,7 +149,13 @@ function bannersOf(summary: PlanSummary): Banner[] {
     if (stack.destroyBudget.exceeded) {
       banners.push({
         level: 'caution',
-        title: ['Destroy budget exceeded in ', { code: stack.stack }, `: ${stack.destroyBudget.reasons.join('; ')}. Applying needs an explicit override (`, { code: '--allow-destroy' }, ').'],
+        title: [
+          'Destroy budget exceeded in ',
+          { code: stack.stack },
+          `: ${stack.destroyBudget.reasons.join('; ')}. Applying needs an explicit override (`,
+          { code: '--allow-destroy' },
+          ').',
+        ],
         items: [],
         more: 0,
       });
@@ -188,7 +208,10 @@ export function sectionTitle(stack: StackSummary, part: SectionPart): string {
 
 /** Splits text that marks code with backticks into inline parts. */
 export function backtickInline(text: string): Inline {
-  return text.split('`').map((part, i) => (i % 2 === 1 ? { code: part } : part)).filter((p) => p !== '');
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? { code: part } : part))
+    .filter((p) => p !== '');
 }
 
 /** One-line gist of a change's field differences, for the changes table. */
@@ -206,4 +229,3 @@ export function changeGist(change: ResourceChangeSummary, maxItems = 2): string 
   const more = change.fieldDiffs.length - maxItems;
   return parts.join('; ') + (more > 0 ? `; +${more} more` : '');
 }
-

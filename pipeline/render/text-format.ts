@@ -64,7 +64,10 @@ export const textFormat: SummaryFormat = {
     if (model.refactors.length > 0) {
       out += 'POSSIBLE CONSTRUCT MOVES (delete + create of the same content; the alert would get a new ID):\n';
       for (const r of model.refactors) {
-        out += `  - [${r.stack}] ${r.move.from} → ${r.move.to}\n${r.block.split('\n').map((l) => `      ${l}`).join('\n')}\n    ${r.hint}\n`;
+        out += `  - [${r.stack}] ${r.move.from} → ${r.move.to}\n${r.block
+          .split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n')}\n    ${r.hint}\n`;
       }
       if (model.refactorsMore > 0) out += `  - and ${model.refactorsMore} more\n`;
       out += '\n';

@@ -30,7 +30,6 @@ export interface SummarizeOptions {
 /** Most field differences listed for one resource; the rest are counted. */
 export const MAX_FIELD_DIFFS_PER_RESOURCE = 60;
 
-
 type Attributes = Record<string, unknown>;
 
 function withoutIgnored(value: unknown, ignored: ReadonlySet<string>): unknown {
@@ -72,7 +71,7 @@ function displayName(category: ResourceCategory, rc: ResourceChange, before: unk
   if (category === 'alert') name = view?.name;
   else if (category === 'channel') name = channelIdentity(current)?.name;
   else if (category === 'route' || category === 'window') name = valueAt(current, 'name');
-  return typeof name === 'string' && name !== '' ? displayMasked(name) : rc.name ?? rc.address;
+  return typeof name === 'string' && name !== '' ? displayMasked(name) : (rc.name ?? rc.address);
 }
 
 function analyze(rc: ResourceChange, redactor: Redactor): Analysis {
@@ -81,10 +80,7 @@ function analyze(rc: ResourceChange, redactor: Redactor): Analysis {
   const maskOptions = { denySecretFields: category === 'channel' || category === 'other' };
   const ignored = ignoredAttributes(rc.type);
   const before = withoutIgnored(redactor.mask(rc.change.before, rc.change.before_sensitive, maskOptions), ignored);
-  const after = withoutIgnored(
-    withUnknownValues(redactor.mask(rc.change.after, rc.change.after_sensitive, maskOptions), rc.change.after_unknown),
-    ignored,
-  );
+  const after = withoutIgnored(withUnknownValues(redactor.mask(rc.change.after, rc.change.after_sensitive, maskOptions), rc.change.after_unknown), ignored);
   const hasBefore = before !== null && before !== undefined;
   const hasAfter = after !== null && after !== undefined && kind !== 'delete' && kind !== 'forget';
   const beforeView = category === 'alert' && hasBefore ? decodeView(rc.type, before) : undefined;
@@ -122,9 +118,7 @@ function analyze(rc: ResourceChange, redactor: Redactor): Analysis {
     kind,
     ...(beforeView ? { beforeView } : {}),
     ...(afterView ? { afterView } : {}),
-    ...(category === 'route'
-      ? { routeChannelsBefore: stringList(valueAt(before, 'channels')), routeChannelsAfter: stringList(valueAt(after, 'channels')) }
-      : {}),
+    ...(category === 'route' ? { routeChannelsBefore: stringList(valueAt(before, 'channels')), routeChannelsAfter: stringList(valueAt(after, 'channels')) } : {}),
     ...(category === 'channel' ? { channelName: channelIdentity(rc.change.before ?? rc.change.after)?.name ?? name } : {}),
   };
   return { summary, subject };

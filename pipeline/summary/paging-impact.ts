@@ -48,7 +48,10 @@ function loosened(before: TierView, after: TierView): boolean {
 }
 
 function pagingList(names: Iterable<string>, directory: ChannelDirectory): string[] {
-  return [...names].filter((name) => directory.isPaging(name)).sort().map((name) => directory.describe(name));
+  return [...names]
+    .filter((name) => directory.isPaging(name))
+    .sort()
+    .map((name) => directory.describe(name));
 }
 
 function alertImpacts(subject: PagingSubject, directory: ChannelDirectory): PagingImpact[] {
@@ -76,7 +79,10 @@ function alertImpacts(subject: PagingSubject, directory: ChannelDirectory): Pagi
       }
       continue;
     }
-    const dropped = pagingList(tier.channels.filter((c) => !next.channels.includes(c)), directory);
+    const dropped = pagingList(
+      tier.channels.filter((c) => !next.channels.includes(c)),
+      directory,
+    );
     if (dropped.length > 0) add('paging-channel-removed', `tier ${tierName} no longer notifies ${dropped.join(', ')}`);
     if (loosened(tier, next)) {
       add('threshold-loosened', `tier ${tierName}: threshold ${formatValue(tier.target)} → ${formatValue(next.target)} (${tier.op}) fires later`);
@@ -92,8 +98,11 @@ function alertImpacts(subject: PagingSubject, directory: ChannelDirectory): Pagi
 
 function routeImpacts(subject: PagingSubject, directory: ChannelDirectory): PagingImpact[] {
   const before = subject.routeChannelsBefore ?? [];
-  const after = subject.kind === 'delete' ? [] : subject.routeChannelsAfter ?? [];
-  const dropped = pagingList(before.filter((c) => !after.includes(c)), directory);
+  const after = subject.kind === 'delete' ? [] : (subject.routeChannelsAfter ?? []);
+  const dropped = pagingList(
+    before.filter((c) => !after.includes(c)),
+    directory,
+  );
   if (dropped.length === 0) return [];
   const detail = subject.kind === 'delete' ? `route deleted; it paged ${dropped.join(', ')}` : `route no longer sends to ${dropped.join(', ')}`;
   return [{ address: subject.address, name: subject.name, reason: 'route-paging-removed', detail }];

@@ -67,7 +67,10 @@ const GENERIC_PLAN_NAMES = new Set(['', 'plan', 'tfplan', 'terraform']);
  * (`cdktf.out/stacks/prod/plan.json` -> `prod`).
  */
 export function stackNameFromPath(file: string, source: StackNameSource = 'file'): string {
-  const base = path.basename(file).replace(/\.json$/i, '').replace(/[.-](tf)?plan$/i, '');
+  const base = path
+    .basename(file)
+    .replace(/\.json$/i, '')
+    .replace(/[.-](tf)?plan$/i, '');
   if (source === 'dir' || GENERIC_PLAN_NAMES.has(base.toLowerCase())) {
     return path.basename(path.dirname(path.resolve(file)));
   }

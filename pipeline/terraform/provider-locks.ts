@@ -37,7 +37,13 @@ export function installLockFile(locksDir: string, stack: string, stackDir: strin
  * Writes the stack's lock file with checksums for `platforms` (starting from the committed one, so
  * its recorded checksums stay the trust anchor) and commits it back to `locksDir`.
  */
-export async function refreshLockFile(terraform: TerraformCli, locksDir: string, stack: string, stackDir: string, platforms: readonly string[]): Promise<'updated' | 'no-providers'> {
+export async function refreshLockFile(
+  terraform: TerraformCli,
+  locksDir: string,
+  stack: string,
+  stackDir: string,
+  platforms: readonly string[],
+): Promise<'updated' | 'no-providers'> {
   if (!stackNeedsProviders(stackDir)) return 'no-providers';
   installLockFile(locksDir, stack, stackDir);
   const result = await terraform.run(['providers', 'lock', '-no-color', ...platforms.map((p) => `-platform=${p}`)], stackDir);

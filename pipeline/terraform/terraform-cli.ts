@@ -13,7 +13,8 @@ export interface TerraformOptions {
 }
 
 /** Output of `terraform init` that means providers could not be downloaded (registry unreachable). */
-const PROVIDER_DOWNLOAD_FAILURE = /Failed to query available provider packages|Failed to install provider|could not connect to registry|registry\.terraform\.io.*(timeout|no such host|connection refused)|Error while installing/i;
+const PROVIDER_DOWNLOAD_FAILURE =
+  /Failed to query available provider packages|Failed to install provider|could not connect to registry|registry\.terraform\.io.*(timeout|no such host|connection refused)|Error while installing/i;
 
 export class TerraformCli {
   readonly binary: string;

@@ -50,11 +50,16 @@ function queryKind(alert: AlertSubject): string {
   const { compositeQuery, selectedQueryName } = alert.payload.condition;
   const selected = compositeQuery.queries.find((q) => q.spec.name === selectedQueryName) ?? compositeQuery.queries[0];
   switch (selected?.type) {
-    case 'builder_formula': return 'formula';
-    case 'promql': return 'promql';
-    case 'clickhouse_sql': return 'clickhouse';
-    case 'builder_trace_operator': return 'trace operator';
-    default: return 'builder';
+    case 'builder_formula':
+      return 'formula';
+    case 'promql':
+      return 'promql';
+    case 'clickhouse_sql':
+      return 'clickhouse';
+    case 'builder_trace_operator':
+      return 'trace operator';
+    default:
+      return 'builder';
   }
 }
 
@@ -68,14 +73,16 @@ function stateOf(document: Record<string, unknown>): string {
 
 function windowsOf(document: Record<string, unknown>): EstateStackSummary['windows'] {
   const windows = ((document.resource ?? {}) as Record<string, Record<string, Record<string, unknown>>>).signoz_planned_maintenance ?? {};
-  return Object.values(windows).map((w) => {
-    const schedule = (w.schedule ?? {}) as { timezone?: string; start_time?: string; recurrence?: { repeat_type?: string; duration?: string; repeat_on?: string[] } };
-    const recurrence = schedule.recurrence;
-    const text = recurrence
-      ? `${recurrence.repeat_type ?? 'recurring'}${recurrence.repeat_on ? ` on ${recurrence.repeat_on.join(', ')}` : ''} from ${schedule.start_time} for ${recurrence.duration} (${schedule.timezone})`
-      : `once from ${schedule.start_time} (${schedule.timezone})`;
-    return { name: String(w.name), schedule: text, alerts: Array.isArray(w.alert_ids) ? w.alert_ids.length : 'all' as const };
-  }).sort((a, b) => a.name.localeCompare(b.name));
+  return Object.values(windows)
+    .map((w) => {
+      const schedule = (w.schedule ?? {}) as { timezone?: string; start_time?: string; recurrence?: { repeat_type?: string; duration?: string; repeat_on?: string[] } };
+      const recurrence = schedule.recurrence;
+      const text = recurrence
+        ? `${recurrence.repeat_type ?? 'recurring'}${recurrence.repeat_on ? ` on ${recurrence.repeat_on.join(', ')}` : ''} from ${schedule.start_time} for ${recurrence.duration} (${schedule.timezone})`
+        : `once from ${schedule.start_time} (${schedule.timezone})`;
+      return { name: String(w.name), schedule: text, alerts: Array.isArray(w.alert_ids) ? w.alert_ids.length : ('all' as const) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** A summary of each synthesized stack. */
@@ -100,7 +107,12 @@ export function summarizeStacks(stacks: readonly SynthesizedStack[]): EstateStac
 }
 
 function tally(counts: Readonly<Record<string, number>>, order: readonly string[] = []): string {
-  const keys = [...order.filter((k) => counts[k]), ...Object.keys(counts).filter((k) => !order.includes(k)).sort()];
+  const keys = [
+    ...order.filter((k) => counts[k]),
+    ...Object.keys(counts)
+      .filter((k) => !order.includes(k))
+      .sort(),
+  ];
   return keys.map((k) => `${k} ${counts[k]}`).join(', ') || 'none';
 }
 
@@ -110,10 +122,16 @@ export function renderStackSummaries(summaries: readonly EstateStackSummary[]): 
   for (const s of summaries) {
     out.push(`${s.stack}  (environment ${s.environment}; state: ${s.state})`);
     out.push(`  alerts    ${String(s.alerts).padStart(3)}  by severity: ${tally(s.bySeverity, SEVERITIES)}${s.disabled ? `; disabled ${s.disabled}` : ''}`);
-    out.push(`                 by kind: ${tally(s.byKind, ['metrics', 'logs', 'traces', 'exceptions'])}; by query: ${tally(s.byQuery, ['builder', 'formula', 'promql', 'clickhouse', 'anomaly'])}`);
-    out.push(`  channels  ${String(s.channels.length).padStart(3)}  ${s.channels.map((c) => `${c.name} (${c.kind ?? 'kind unknown'}${c.managed ? '' : ', managed elsewhere'})`).join(', ')}`);
+    out.push(
+      `                 by kind: ${tally(s.byKind, ['metrics', 'logs', 'traces', 'exceptions'])}; by query: ${tally(s.byQuery, ['builder', 'formula', 'promql', 'clickhouse', 'anomaly'])}`,
+    );
+    out.push(
+      `  channels  ${String(s.channels.length).padStart(3)}  ${s.channels.map((c) => `${c.name} (${c.kind ?? 'kind unknown'}${c.managed ? '' : ', managed elsewhere'})`).join(', ')}`,
+    );
     out.push(`  routes    ${String(s.routes.length).padStart(3)}${s.routes.map((r) => `\n            ${r.name}: ${r.expression} -> ${r.channels.join(', ')}`).join('')}`);
-    out.push(`  windows   ${String(s.windows.length).padStart(3)}${s.windows.map((w) => `\n            ${w.name}: ${w.schedule}, ${w.alerts === 'all' ? 'all alerts' : `${w.alerts} alerts`}`).join('')}`);
+    out.push(
+      `  windows   ${String(s.windows.length).padStart(3)}${s.windows.map((w) => `\n            ${w.name}: ${w.schedule}, ${w.alerts === 'all' ? 'all alerts' : `${w.alerts} alerts`}`).join('')}`,
+    );
     out.push('');
   }
   return out.join('\n').trimEnd();

@@ -10,10 +10,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Renders a report; `toolVersion` goes into SARIF's tool metadata. */
 export function renderReport(report: PolicyReport, format: ReportFormat, toolVersion: string): string {
   switch (format) {
-    case 'text': return renderTextReport(report);
-    case 'json': return renderJsonReport(report);
-    case 'sarif': return renderSarifReport(report, toolVersion);
-    case 'markdown': return renderMarkdownReport(report);
+    case 'text':
+      return renderTextReport(report);
+    case 'json':
+      return renderJsonReport(report);
+    case 'sarif':
+      return renderSarifReport(report, toolVersion);
+    case 'markdown':
+      return renderMarkdownReport(report);
   }
 }
 

@@ -37,7 +37,13 @@ export function renderMarkdownReport(report: PolicyReport): string {
     }
   }
   if (report.suppressed.length > 0) {
-    lines.push('', `<details><summary>${plural(report.suppressed.length, 'suppressed finding')}</summary>`, '', '| Rule | Where | Reason | Owner | Expires |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      `<details><summary>${plural(report.suppressed.length, 'suppressed finding')}</summary>`,
+      '',
+      '| Rule | Where | Reason | Owner | Expires |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const f of report.suppressed.slice(0, MARKDOWN_ROW_LIMIT)) {
       const s = f.suppressedBy!;
       lines.push(`| \`${f.ruleId}\` | \`${cell(f.constructPath)}\` | ${cell(s.reason)} | ${cell(s.owner ?? '')} | ${s.expires ?? 'never'} |`);

@@ -11,7 +11,11 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_TOOL_NAME = 'signoz-alerts-policy';
 
 function ruleName(id: string): string {
-  return id.split(/[-/]/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return id
+    .split(/[-/]/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 }
 
 function sarifRule(rule: RuleDescriptor): Record<string, unknown> {
@@ -32,15 +36,16 @@ function physicalLocation(file: string, line: number | undefined): Record<string
 }
 
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update([f.ruleId, f.stack, f.constructPath, f.key ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([f.ruleId, f.stack, f.constructPath, f.key ?? ''].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function sarifResult(f: Finding, ruleIndex: number | undefined): Record<string, unknown> {
   const primary = f.source ? physicalLocation(f.source.file, f.source.line) : f.file ? physicalLocation(f.file, f.line) : undefined;
   const logical = { fullyQualifiedName: f.constructPath, kind: 'resource' };
-  const related = f.source && f.file
-    ? [{ id: 1, physicalLocation: physicalLocation(f.file, f.line), message: { text: `synthesized ${f.address ?? 'stack'} in ${f.file}` } }]
-    : [];
+  const related = f.source && f.file ? [{ id: 1, physicalLocation: physicalLocation(f.file, f.line), message: { text: `synthesized ${f.address ?? 'stack'} in ${f.file}` } }] : [];
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
@@ -52,12 +57,14 @@ function sarifResult(f: Finding, ruleIndex: number | undefined): Record<string, 
     properties: { stack: f.stack, environment: f.environment, ...(f.key !== undefined ? { key: f.key } : {}), ...(f.uncertain ? { uncertain: true } : {}) },
     ...(f.suppressedBy
       ? {
-        suppressions: [{
-          kind: f.suppressedBy.origin === 'construct' ? 'inSource' : 'external',
-          status: 'accepted',
-          justification: `${f.suppressedBy.reason}${f.suppressedBy.owner ? ` (owner: ${f.suppressedBy.owner})` : ''}${f.suppressedBy.expires ? ` (expires ${f.suppressedBy.expires})` : ''}`,
-        }],
-      }
+          suppressions: [
+            {
+              kind: f.suppressedBy.origin === 'construct' ? 'inSource' : 'external',
+              status: 'accepted',
+              justification: `${f.suppressedBy.reason}${f.suppressedBy.owner ? ` (owner: ${f.suppressedBy.owner})` : ''}${f.suppressedBy.expires ? ` (expires ${f.suppressedBy.expires})` : ''}`,
+            },
+          ],
+        }
       : {}),
   };
 }
@@ -68,12 +75,14 @@ export function buildSarifLog(report: PolicyReport, toolVersion: string): Record
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: SARIF_TOOL_NAME, semanticVersion: toolVersion, version: toolVersion, rules: report.rules.map(sarifRule) } },
-      columnKind: 'utf16CodeUnits',
-      results: [...report.findings, ...report.suppressed].map((f) => sarifResult(f, index.get(f.ruleId))),
-      properties: { pack: report.pack, today: report.today },
-    }],
+    runs: [
+      {
+        tool: { driver: { name: SARIF_TOOL_NAME, semanticVersion: toolVersion, version: toolVersion, rules: report.rules.map(sarifRule) } },
+        columnKind: 'utf16CodeUnits',
+        results: [...report.findings, ...report.suppressed].map((f) => sarifResult(f, index.get(f.ruleId))),
+        properties: { pack: report.pack, today: report.today },
+      },
+    ],
   };
 }
 

@@ -20,13 +20,21 @@ export default definePolicyRule({
     for (const alert of environment.alerts) {
       for (const tier of alert.payload.condition.thresholds.spec) {
         for (const name of (tier.channels ?? []).filter(missing)) {
-          out.push({ key: `${alert.resource.address}/${tier.name}/${name}`, resource: alert.resource, message: `${nameOf(alert)}, tier "${tier.name}", names channel "${name}", which no stack of environment "${environment.name}" declares or imports; ${hint(name)}` });
+          out.push({
+            key: `${alert.resource.address}/${tier.name}/${name}`,
+            resource: alert.resource,
+            message: `${nameOf(alert)}, tier "${tier.name}", names channel "${name}", which no stack of environment "${environment.name}" declares or imports; ${hint(name)}`,
+          });
         }
       }
     }
     for (const policy of environment.routePolicies) {
       for (const name of policy.channels.filter((c) => !c.startsWith('${') && missing(c))) {
-        out.push({ key: `${policy.resource.address}/${name}`, resource: policy.resource, message: `route policy "${policy.name}" names channel "${name}", which no stack of environment "${environment.name}" declares or imports; ${hint(name)}` });
+        out.push({
+          key: `${policy.resource.address}/${name}`,
+          resource: policy.resource,
+          message: `route policy "${policy.name}" names channel "${name}", which no stack of environment "${environment.name}" declares or imports; ${hint(name)}`,
+        });
       }
     }
     return out;

@@ -25,9 +25,10 @@ export default definePolicyRule({
       if (route.via === 'channels') {
         out.push({
           key,
-          message: route.channels.length === 0
-            ? `${what}, notifies no channel; add a PagerDuty or Opsgenie channel`
-            : `${what}, notifies only ${describeChannels(route.channels)}, none of which pages; add a PagerDuty or Opsgenie channel`,
+          message:
+            route.channels.length === 0
+              ? `${what}, notifies no channel; add a PagerDuty or Opsgenie channel`
+              : `${what}, notifies only ${describeChannels(route.channels)}, none of which pages; add a PagerDuty or Opsgenie channel`,
         });
       } else if (verdict === 'maybe') {
         const maybe = route.policies.filter((p) => p.channels.some((c) => c.paging));
@@ -39,9 +40,10 @@ export default definePolicyRule({
       } else {
         out.push({
           key,
-          message: route.policies.length === 0
-            ? `${what}, routes through policies, but no route policy of environment "${alert.environment}" matches it`
-            : `${what}, routes through policies, but the matching ones send to no paging channel: ${route.policies.map((p) => `${describePolicy(p)} -> ${describeChannels(p.channels) || 'no channel'}`).join('; ')}`,
+          message:
+            route.policies.length === 0
+              ? `${what}, routes through policies, but no route policy of environment "${alert.environment}" matches it`
+              : `${what}, routes through policies, but the matching ones send to no paging channel: ${route.policies.map((p) => `${describePolicy(p)} -> ${describeChannels(p.channels) || 'no channel'}`).join('; ')}`,
         });
       }
     }

@@ -20,9 +20,24 @@ import uniqueAlertNames from './unique-alert-names';
 import type { PolicyRule } from '../rule';
 
 export {
-  alertHasRoute, channelReferences, criticalAlertPages, disabledInProduction, evaluationWindow, noLiteralSecrets, ownerLabel, pagingBudget,
-  providerVersionsPinned, remoteStateLocking, renotifyInterval, routePolicyReadable, runbookLink, severityLabel,
-  severityOverridesTiers, terraformVersionPinned, tierOrder, uniqueAlertNames,
+  alertHasRoute,
+  channelReferences,
+  criticalAlertPages,
+  disabledInProduction,
+  evaluationWindow,
+  noLiteralSecrets,
+  ownerLabel,
+  pagingBudget,
+  providerVersionsPinned,
+  remoteStateLocking,
+  renotifyInterval,
+  routePolicyReadable,
+  runbookLink,
+  severityLabel,
+  severityOverridesTiers,
+  terraformVersionPinned,
+  tierOrder,
+  uniqueAlertNames,
 };
 
 /** Every rule of the default pack: alert rules, then stack rules, then environment rules. */

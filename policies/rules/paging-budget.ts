@@ -12,7 +12,7 @@ export default definePolicyRule({
     'Every paging alert is a promise to wake someone. A team with more paging alerts than it can answer stops ' +
     'answering them. An alert pages when any enabled tier surely reaches a paging channel; teams come from the ' +
     'owner label. Raise `pagingBudget` deliberately, demote alerts to non-paging channels, or suppress the finding ' +
-    'for one team (`appliesTo: \'<team>\'`) with a reason and an expiry date.',
+    "for one team (`appliesTo: '<team>'`) with a reason and an expiry date.",
   check: (environment, context) => {
     const byTeam = new Map<string, AlertSubject[]>();
     for (const alert of environment.alerts) {

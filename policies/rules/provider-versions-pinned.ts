@@ -20,16 +20,21 @@ export default definePolicyRule({
         out.push({
           key: name,
           pointer: pointerOf('terraform', 'required_providers', name),
-          message: version === undefined
-            ? `stack "${stack.name}" does not pin provider "${name}"; set its version in terraform.required_providers to an exact version`
-            : `stack "${stack.name}" allows provider "${name}" versions "${String(version)}"; pin one exact version`,
+          message:
+            version === undefined
+              ? `stack "${stack.name}" does not pin provider "${name}"; set its version in terraform.required_providers to an exact version`
+              : `stack "${stack.name}" allows provider "${name}" versions "${String(version)}"; pin one exact version`,
         });
       }
     }
     const configured = typeof document.provider === 'object' && document.provider !== null ? Object.keys(document.provider) : [];
     for (const name of configured.sort()) {
       if (!(name in terraform.requiredProviders)) {
-        out.push({ key: name, pointer: pointerOf('provider', name), message: `stack "${stack.name}" configures provider "${name}" without declaring it in terraform.required_providers with an exact version` });
+        out.push({
+          key: name,
+          pointer: pointerOf('provider', name),
+          message: `stack "${stack.name}" configures provider "${name}" without declaring it in terraform.required_providers with an exact version`,
+        });
       }
     }
     return out;

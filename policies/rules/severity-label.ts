@@ -20,7 +20,10 @@ export default definePolicyRule({
     for (const tier of alert.payload.condition.thresholds.spec) {
       const severity = tier.name.toLowerCase();
       if (!options.allowedSeverities.includes(severity)) {
-        out.push({ key: tier.name, message: `${nameOf(alert)}: tier "${tier.name}" fires with severity "${severity}", which is not one of ${allowed}; rename the tier or set a severity label` });
+        out.push({
+          key: tier.name,
+          message: `${nameOf(alert)}: tier "${tier.name}" fires with severity "${severity}", which is not one of ${allowed}; rename the tier or set a severity label`,
+        });
       }
     }
     return out;

@@ -9,10 +9,16 @@ const RANK: Readonly<Record<string, number>> = { critical: 4, error: 3, warning:
 /** Whether `a` lies strictly beyond `b` for the operator: the more severe tier must fire later. */
 function beyond(op: CompareOp, a: number, b: number): boolean | undefined {
   switch (op) {
-    case 'above': case 'above_or_equal': return a > b;
-    case 'below': case 'below_or_equal': return a < b;
-    case 'outside_bounds': return Math.abs(a) > Math.abs(b);
-    default: return undefined;
+    case 'above':
+    case 'above_or_equal':
+      return a > b;
+    case 'below':
+    case 'below_or_equal':
+      return a < b;
+    case 'outside_bounds':
+      return Math.abs(a) > Math.abs(b);
+    default:
+      return undefined;
   }
 }
 

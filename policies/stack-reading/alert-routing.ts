@@ -55,7 +55,10 @@ const SEVERITY_NAMES: ReadonlySet<string> = new Set(SEVERITIES);
 export class ChannelDirectory {
   private readonly byName = new Map<string, ChannelDefinition>();
 
-  constructor(channels: readonly ChannelDefinition[], private readonly options: ResolvedPolicyOptions) {
+  constructor(
+    channels: readonly ChannelDefinition[],
+    private readonly options: ResolvedPolicyOptions,
+  ) {
     for (const channel of channels) if (!this.byName.has(channel.name)) this.byName.set(channel.name, channel);
   }
 
@@ -66,7 +69,7 @@ export class ChannelDirectory {
 
   judge(name: string): ChannelVerdict {
     const defined = this.byName.get(name);
-    if (defined && defined.kind !== undefined || (defined && !defined.imported)) {
+    if ((defined && defined.kind !== undefined) || (defined && !defined.imported)) {
       const paging = defined.kind !== undefined && this.options.pagingChannelKinds.includes(defined.kind);
       return { name, ...(defined.kind ? { kind: defined.kind } : {}), paging, basis: 'defined' };
     }
@@ -75,7 +78,7 @@ export class ChannelDirectory {
 }
 
 /** Label names the series of a rule may bring: every label for PromQL and SQL, the group-by keys for builder queries. */
-function seriesLabels(alert: AlertSubject): ((name: string) => boolean) {
+function seriesLabels(alert: AlertSubject): (name: string) => boolean {
   const query = alert.payload.condition.compositeQuery;
   if (query.queryType !== 'builder') return () => true;
   const keys = new Set<string>();
@@ -104,11 +107,7 @@ function labelLookup(alert: AlertSubject, tier: Threshold, severity: string, fro
 }
 
 /** Works out the routing of every tier of an alert. */
-export function analyseRouting(
-  alert: AlertSubject,
-  channels: ChannelDirectory,
-  policies: readonly RoutePolicyDefinition[],
-): AlertRouting {
+export function analyseRouting(alert: AlertSubject, channels: ChannelDirectory, policies: readonly RoutePolicyDefinition[]): AlertRouting {
   const tiers = alert.payload.condition.thresholds.spec;
   const usePolicy = alert.payload.notificationSettings?.usePolicy === true;
   const namedForSeverity = tiers.some((t) => SEVERITY_NAMES.has(t.name.toLowerCase()));

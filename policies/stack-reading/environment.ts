@@ -19,7 +19,11 @@ export interface ResolvedEnvironment {
 const OTHER_ENVIRONMENT_WORDS = ['staging', 'stage', 'stg', 'qa', 'test', 'uat', 'preprod'];
 
 function words(stackName: string): string[] {
-  return stackName.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
+  return stackName
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
 }
 
 export function resolveEnvironment(

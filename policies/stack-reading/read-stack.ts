@@ -10,9 +10,7 @@ import { rulesOfStack, type SynthesizedStack } from '../../constructs/codecs/syn
 import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
 import type { RulePayload } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
-import type {
-  AlertSubject, ChannelDefinition, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackSubject, TerraformSettings,
-} from '../subjects';
+import type { AlertSubject, ChannelDefinition, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackSubject, TerraformSettings } from '../subjects';
 import { resolveEnvironment, type ResolvedEnvironment } from './environment';
 import { RouteExpressionError } from '../../constructs/routing/route-expression-parser';
 import { RouteExpressionReader } from './route-expression-reader';
@@ -143,7 +141,12 @@ export function readStack(input: SynthesizedStack, options: ResolvedPolicyOption
     const ref = { stack: input.name, type: 'channel', name, address: `channel "${name}" (managed elsewhere)`, constructPath: input.name };
     channels.push({ name, ...(kind ? { kind } : {}), imported: true, resource: ref });
   }
-  const environment = resolveEnvironment(input.name, metadata.environment, decodedRules.map((d) => d.payload.labels?.env), options);
+  const environment = resolveEnvironment(
+    input.name,
+    metadata.environment,
+    decodedRules.map((d) => d.payload.labels?.env),
+    options,
+  );
   const stack = { name: input.name, constructPath: input.constructPath ?? input.name, environment: environment.name, file: input.file };
   const alerts: AlertSubject[] = decodedRules.map(({ payload, ref }) => ({
     payload,

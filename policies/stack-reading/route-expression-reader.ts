@@ -77,19 +77,31 @@ function compare(node: ComparisonNode, label: ReturnType<LabelLookup>): Truth {
   if (label === UNKNOWN) return UNKNOWN;
   const value = typeof label === 'string' ? label : null;
   switch (node.op) {
-    case '==': return value === node.value;
-    case '!=': return value !== node.value;
-    case 'in': return value !== null && (node.value as readonly string[]).includes(value);
-    case 'not in': return !(value !== null && (node.value as readonly string[]).includes(value));
-    case 'contains': return text(label).includes(node.value as string);
-    case 'not contains': return !text(label).includes(node.value as string);
-    case 'startsWith': return text(label).startsWith(node.value as string);
-    case 'not startsWith': return !text(label).startsWith(node.value as string);
-    case 'endsWith': return text(label).endsWith(node.value as string);
-    case 'not endsWith': return !text(label).endsWith(node.value as string);
+    case '==':
+      return value === node.value;
+    case '!=':
+      return value !== node.value;
+    case 'in':
+      return value !== null && (node.value as readonly string[]).includes(value);
+    case 'not in':
+      return !(value !== null && (node.value as readonly string[]).includes(value));
+    case 'contains':
+      return text(label).includes(node.value as string);
+    case 'not contains':
+      return !text(label).includes(node.value as string);
+    case 'startsWith':
+      return text(label).startsWith(node.value as string);
+    case 'not startsWith':
+      return !text(label).startsWith(node.value as string);
+    case 'endsWith':
+      return text(label).endsWith(node.value as string);
+    case 'not endsWith':
+      return !text(label).endsWith(node.value as string);
     // The parser accepted the pattern only if it is RE2-compatible and compiles with the 'u' flag.
-    case 'matches': return new RegExp(node.value as string, 'u').test(text(label));
-    case 'not matches': return !new RegExp(node.value as string, 'u').test(text(label));
+    case 'matches':
+      return new RegExp(node.value as string, 'u').test(text(label));
+    case 'not matches':
+      return !new RegExp(node.value as string, 'u').test(text(label));
   }
 }
 

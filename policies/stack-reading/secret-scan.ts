@@ -62,7 +62,9 @@ export function scanForSecrets(document: unknown): SecretHit[] {
     if ((first === 123 || first === 91) && text.length > 2) {
       const embedded = parseTemplatedJson(text);
       if (embedded !== undefined && typeof embedded === 'object') {
-        walk(embedded, [], undefined, (innerText, inner, innerKey) => checkString(innerText, innerKey, (kind) => hits.push({ pointer: pointer(path), inner: pointer(inner), kind })));
+        walk(embedded, [], undefined, (innerText, inner, innerKey) =>
+          checkString(innerText, innerKey, (kind) => hits.push({ pointer: pointer(path), inner: pointer(inner), kind })),
+        );
         return;
       }
     }

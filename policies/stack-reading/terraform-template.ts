@@ -60,7 +60,9 @@ export function hasInterpolation(text: string): boolean {
 /** The literal text with each interpolation replaced by `placeholder`. */
 export function literalText(text: string, placeholder = ' '): string {
   if (!text.includes('{')) return text;
-  return splitTemplate(text).map((p) => ('literal' in p ? p.literal : placeholder)).join('');
+  return splitTemplate(text)
+    .map((p) => ('literal' in p ? p.literal : placeholder))
+    .join('');
 }
 
 /**

@@ -16,12 +16,7 @@ export interface DeclaredSuppression {
 }
 
 /** Builds a finding located at a suppression (its path, in its stack). */
-export type SuppressionFindingFactory = (
-  check: (typeof ENGINE_CHECKS)[keyof typeof ENGINE_CHECKS],
-  declared: DeclaredSuppression,
-  path: string,
-  message: string,
-) => Finding;
+export type SuppressionFindingFactory = (check: (typeof ENGINE_CHECKS)[keyof typeof ENGINE_CHECKS], declared: DeclaredSuppression, path: string, message: string) => Finding;
 
 export interface SuppressionOutcome {
   readonly active: Finding[];
@@ -47,12 +42,26 @@ export function applySuppressions(
     const raw = (typeof d.value === 'object' && d.value !== null ? d.value : {}) as Partial<PathSuppression>;
     const path = typeof raw.path === 'string' ? raw.path : '';
     if (problems.length > 0) {
-      engineFindings.push(makeFinding(ENGINE_CHECKS.suppressionInvalid, d, path, `suppression${typeof raw.id === 'string' ? ` of ${raw.id}` : ''} on ${path || '(no path)'} is not usable: ${problems.join('; ')}`));
+      engineFindings.push(
+        makeFinding(
+          ENGINE_CHECKS.suppressionInvalid,
+          d,
+          path,
+          `suppression${typeof raw.id === 'string' ? ` of ${raw.id}` : ''} on ${path || '(no path)'} is not usable: ${problems.join('; ')}`,
+        ),
+      );
       continue;
     }
     const spec = d.value as PathSuppression;
     if (spec.expires !== undefined && spec.expires < today) {
-      engineFindings.push(makeFinding(ENGINE_CHECKS.suppressionExpired, d, spec.path, `${describe(spec)} expired on ${spec.expires} (reason: "${spec.reason}"${spec.owner ? `, owner ${spec.owner}` : ''}); renew it with a new date or fix the finding`));
+      engineFindings.push(
+        makeFinding(
+          ENGINE_CHECKS.suppressionExpired,
+          d,
+          spec.path,
+          `${describe(spec)} expired on ${spec.expires} (reason: "${spec.reason}"${spec.owner ? `, owner ${spec.owner}` : ''}); renew it with a new date or fix the finding`,
+        ),
+      );
       continue;
     }
     usable.push({ spec, declared: d, uses: 0 });
@@ -63,9 +72,7 @@ export function applySuppressions(
   for (const finding of findings) {
     const match = ENGINE_CHECK_IDS.has(finding.ruleId)
       ? undefined
-      : usable.find(({ spec }) => spec.id === finding.ruleId
-        && (spec.appliesTo === undefined || spec.appliesTo === finding.key)
-        && pathCovers(spec.path, finding.constructPath));
+      : usable.find(({ spec }) => spec.id === finding.ruleId && (spec.appliesTo === undefined || spec.appliesTo === finding.key) && pathCovers(spec.path, finding.constructPath));
     if (!match) {
       active.push(finding);
       continue;

@@ -19,7 +19,9 @@ export class Suppressions {
    */
   static add(construct: IConstruct, suppressions: readonly Suppression[]): void {
     if (App.isApp(construct)) {
-      throw new SuppressionError(construct.node.path, [{ path: '', message: 'add suppressions to a stack or a construct inside one; for the whole app, pass them to the policy pack (suppressions option)' }]);
+      throw new SuppressionError(construct.node.path, [
+        { path: '', message: 'add suppressions to a stack or a construct inside one; for the whole app, pass them to the policy pack (suppressions option)' },
+      ]);
     }
     const path = construct.node.path;
     const problems = suppressions.flatMap((s, i) => suppressionProblems(s, false).map((message) => ({ path: `[${i}]`, message })));

@@ -60,7 +60,10 @@ export class SuppressionError extends ToolkitError {
 /** Whether a suppression path covers a construct path: the same construct or one below it. */
 export function pathCovers(pattern: string, constructPath: string): boolean {
   if (!pattern.includes('*')) return constructPath === pattern || constructPath.startsWith(`${pattern}/`);
-  const source = pattern.split('/').map((segment) => (segment === '**' ? '.*' : segment.split('*').map(escapeRegExp).join('[^/]*'))).join('/');
+  const source = pattern
+    .split('/')
+    .map((segment) => (segment === '**' ? '.*' : segment.split('*').map(escapeRegExp).join('[^/]*')))
+    .join('/');
   return new RegExp(`^${source}(?:/.*)?$`).test(constructPath);
 }
 

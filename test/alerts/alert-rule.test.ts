@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import {
-  AlertRule, AlertRuleError, ClickHouseQuery, Evaluation, Formula, LogsQuery, MetricsQuery, PromQLQuery, TraceOperatorQuery,
-  TracesQuery, setRuleTarget, type AlertRuleProps,
+  AlertRule,
+  AlertRuleError,
+  ClickHouseQuery,
+  Evaluation,
+  Formula,
+  LogsQuery,
+  MetricsQuery,
+  PromQLQuery,
+  TraceOperatorQuery,
+  TracesQuery,
+  setRuleTarget,
+  type AlertRuleProps,
 } from '../../constructs/alerts';
 import { decodeSignozAlert, decodeSignozRule } from '../../constructs/codecs';
 import type { IChannelRef } from '../../constructs/model/channel-ref';
@@ -53,9 +63,27 @@ const KINDS: Record<string, () => AlertRuleProps> = {
   logsFormula: errorRate,
   traces: latency,
   promql: promqlRule,
-  clickhouse: () => ({ name: 'Slow queries', kind: 'logs', queries: [new ClickHouseQuery('A', 'SELECT now() AS ts, 1 AS value')], tiers: { warning: { target: 10 } }, channels: ['slack-alerts'] }),
-  exceptions: () => ({ name: 'Exceptions', kind: 'exceptions', queries: [new TracesQuery('A').count().where('has_error = true')], tiers: { error: { target: 1 } }, channels: ['slack-alerts'] }),
-  anomaly: () => ({ name: 'Traffic anomaly', queries: [new MetricsQuery('A', 'http.server.request.count').timeAggregation('rate').spaceAggregation('sum')], anomaly: { seasonality: 'daily' }, tiers: { warning: { target: 3 } }, channels: ['slack-alerts'] }),
+  clickhouse: () => ({
+    name: 'Slow queries',
+    kind: 'logs',
+    queries: [new ClickHouseQuery('A', 'SELECT now() AS ts, 1 AS value')],
+    tiers: { warning: { target: 10 } },
+    channels: ['slack-alerts'],
+  }),
+  exceptions: () => ({
+    name: 'Exceptions',
+    kind: 'exceptions',
+    queries: [new TracesQuery('A').count().where('has_error = true')],
+    tiers: { error: { target: 1 } },
+    channels: ['slack-alerts'],
+  }),
+  anomaly: () => ({
+    name: 'Traffic anomaly',
+    queries: [new MetricsQuery('A', 'http.server.request.count').timeAggregation('rate').spaceAggregation('sum')],
+    anomaly: { seasonality: 'daily' },
+    tiers: { warning: { target: 3 } },
+    channels: ['slack-alerts'],
+  }),
   traceOperator: () => ({
     name: 'Checkout to payments failing',
     queries: [new TracesQuery('A').count().disabled(), new TracesQuery('B').count().where('has_error = true').disabled(), new TraceOperatorQuery('T1', 'A => B').count()],
@@ -64,7 +92,11 @@ const KINDS: Record<string, () => AlertRuleProps> = {
     channels: ['slack-alerts'],
   }),
   absentData: () => ({ ...cpu(), name: 'Checkout metrics missing', absentFor: '15m', tiers: { critical: { target: 0, op: 'below' } } }),
-  cumulative: () => ({ ...errorRate(), name: 'Daily errors', evaluation: Evaluation.cumulative({ schedule: { type: 'daily', hour: 0, minute: 0 }, timezone: 'Europe/Berlin', frequency: '5m' }) }),
+  cumulative: () => ({
+    ...errorRate(),
+    name: 'Daily errors',
+    evaluation: Evaluation.cumulative({ schedule: { type: 'daily', hour: 0, minute: 0 }, timezone: 'Europe/Berlin', frequency: '5m' }),
+  }),
 };
 
 describe('AlertRule on signoz_rule', () => {
@@ -130,7 +162,13 @@ describe('AlertRule on signoz_rule', () => {
 
   it('opts into route-policy routing without channels', () => {
     const { stack } = newStack();
-    new AlertRule(stack, 'Routed', { ...cpu(), channels: undefined, tiers: { critical: { target: 1 } }, routing: 'policy', notifications: { groupBy: ['service.name'], renotify: false } });
+    new AlertRule(stack, 'Routed', {
+      ...cpu(),
+      channels: undefined,
+      tiers: { critical: { target: 1 } },
+      routing: 'policy',
+      notifications: { groupBy: ['service.name'], renotify: false },
+    });
     const rule = onlyResource(stack, 'signoz_rule') as any;
     expect(rule.notification_settings).toEqual({ group_by: ['service.name'], use_policy: true, renotify: { enabled: false, interval: '4h', alert_states: ['firing'] } });
     expect(rule.condition.thresholds.basic.spec[0].channels).toEqual([]);
@@ -184,7 +222,14 @@ describe('AlertRule on the legacy signoz_alert', () => {
     const stack = legacyStack();
     new AlertRule(stack, 'Errors', errorRate());
     const alert = onlyResource(stack, 'signoz_alert') as any;
-    expect(alert).toMatchObject({ alert: 'Checkout error rate', alert_type: 'LOGS_BASED_ALERT', rule_type: 'threshold_rule', severity: 'critical', version: 'v5', schema_version: 'v2alpha1' });
+    expect(alert).toMatchObject({
+      alert: 'Checkout error rate',
+      alert_type: 'LOGS_BASED_ALERT',
+      rule_type: 'threshold_rule',
+      severity: 'critical',
+      version: 'v5',
+      schema_version: 'v2alpha1',
+    });
     expect(JSON.parse(alert.evaluation)).toEqual({ kind: 'rolling', spec: { evalWindow: '5m', frequency: '1m' } });
     expect(JSON.parse(alert.condition).selectedQueryName).toBe('F1');
     expect(resourcesOf(stack, 'signoz_alert')).toMatchSnapshot();
@@ -201,10 +246,10 @@ describe('AlertRule on the legacy signoz_alert', () => {
   it('fails clearly when the rule needs something the legacy resource cannot carry', () => {
     const stack = legacyStack();
     expect(thrownBy(() => new AlertRule(stack, 'Anomaly', KINDS.anomaly!())).message).toBe(
-      "Invalid AlertRule at 'legacy/Anomaly':\n  - /ruleType: anomaly rules cannot be expressed with signoz_alert (provider 0.0.17 rejects rule_type \"anomaly_rule\"); use the signoz_rule target",
+      'Invalid AlertRule at \'legacy/Anomaly\':\n  - /ruleType: anomaly rules cannot be expressed with signoz_alert (provider 0.0.17 rejects rule_type "anomaly_rule"); use the signoz_rule target',
     );
     expect(thrownBy(() => new AlertRule(stack, 'Cpu', cpu())).message).toBe(
-      "Invalid AlertRule at 'legacy/Cpu':\n  - /annotations/runbook_url: signoz_alert carries only the description and summary annotations, not \"runbook_url\"; use the signoz_rule target",
+      'Invalid AlertRule at \'legacy/Cpu\':\n  - /annotations/runbook_url: signoz_alert carries only the description and summary annotations, not "runbook_url"; use the signoz_rule target',
     );
   });
 });
@@ -216,21 +261,41 @@ describe('AlertRule props errors', () => {
   const cases: [string, Partial<AlertRuleProps> | Record<string, unknown>, string][] = [
     ['empty name', { name: ' ' }, 'name: must not be empty'],
     ['no queries', { queries: [] }, 'queries: needs at least one query'],
-    ['not a query', { queries: [{ metric: 'x' }] }, 'queries[0]: must be a query builder (MetricsQuery, LogsQuery, TracesQuery, Formula, PromQLQuery, ClickHouseQuery, TraceOperatorQuery) or a v5 query envelope {type, spec}'],
+    [
+      'not a query',
+      { queries: [{ metric: 'x' }] },
+      'queries[0]: must be a query builder (MetricsQuery, LogsQuery, TracesQuery, Formula, PromQLQuery, ClickHouseQuery, TraceOperatorQuery) or a v5 query envelope {type, spec}',
+    ],
     ['no tiers', { tiers: {} }, 'tiers: needs at least one tier (critical, error, warning, info)'],
     ['unknown tier', { tiers: { page: { target: 1 } } }, 'tiers: Unrecognized key: "page"'],
     ['target not a number', { tiers: { critical: { target: '90' } } }, 'tiers.critical.target: must be a finite number'],
     ['infinite target', { tiers: { critical: { target: Infinity } } }, 'tiers.critical.target: must be a finite number'],
-    ['unknown op', { op: 'greater' }, 'op: must be one of above, below, equal, not_equal, above_or_equal, below_or_equal, outside_bounds (aliases: >, <, =, !=, >=, <=, eq, not_eq, 1-7)'],
-    ['op not a string', { op: 5 }, 'op: must be one of above, below, equal, not_equal, above_or_equal, below_or_equal, outside_bounds (aliases: >, <, =, !=, >=, <=, eq, not_eq, 1-7)'],
-    ['unknown tier match type', { tiers: { critical: { target: 1, matchType: 'mostly' } } }, 'tiers.critical.matchType: must be one of at_least_once, all_the_times, on_average, in_total, last (aliases: avg, sum, 1-5)'],
+    [
+      'unknown op',
+      { op: 'greater' },
+      'op: must be one of above, below, equal, not_equal, above_or_equal, below_or_equal, outside_bounds (aliases: >, <, =, !=, >=, <=, eq, not_eq, 1-7)',
+    ],
+    [
+      'op not a string',
+      { op: 5 },
+      'op: must be one of above, below, equal, not_equal, above_or_equal, below_or_equal, outside_bounds (aliases: >, <, =, !=, >=, <=, eq, not_eq, 1-7)',
+    ],
+    [
+      'unknown tier match type',
+      { tiers: { critical: { target: 1, matchType: 'mostly' } } },
+      'tiers.critical.matchType: must be one of at_least_once, all_the_times, on_average, in_total, last (aliases: avg, sum, 1-5)',
+    ],
     ['bad duration', { absentFor: '10 minutes' }, 'absentFor: must be a positive duration such as 30s, 5m, 1h or 1h30m'],
     ['zero duration', { evaluation: Evaluation.rolling({ window: '0m' }) }, 'evaluation.spec.evalWindow: must be a positive duration such as 30s, 5m, 1h or 1h30m'],
     ['bad label name', { labels: { 'team-name': 'x' } }, 'labels.team-name: names must match [a-zA-Z_.][a-zA-Z0-9_.]*'],
     ['bad runbook', { runbook: 'see wiki' }, 'runbook: must be an http(s) URL'],
     ['typo in a prop', { tier: {} }, '(props): Unrecognized key: "tier"'],
     ['min points not positive', { minPoints: 0 }, 'minPoints: Too small: expected number to be >0'],
-    ['bad renotify state', { notifications: { renotify: { every: '1h', states: ['pending'] } } }, 'notifications.renotify.states[0]: Invalid option: expected one of "firing"|"nodata"'],
+    [
+      'bad renotify state',
+      { notifications: { renotify: { every: '1h', states: ['pending'] } } },
+      'notifications.renotify.states[0]: Invalid option: expected one of "firing"|"nodata"',
+    ],
   ];
 
   it('accepts a cumulative schedule with a null field, as the payload type (and SigNoz) allow', () => {
@@ -250,11 +315,27 @@ describe('AlertRule props errors', () => {
 
   it.each([
     ['an unknown selected query', { selectQuery: 'Z' }, 'selectQuery: "Z" is not one of the queries (A)'],
-    ['several queries and no formula', { queries: [new MetricsQuery('A', 'a'), new MetricsQuery('B', 'b')] }, 'selectQuery: several queries (A, B); say which one the thresholds apply to'],
-    ['mixed query kinds', { queries: [new MetricsQuery('A', 'a'), new PromQLQuery('B', 'up')], selectQuery: 'A' }, 'queries: cannot mix builder and promql queries in one alert; use one kind (builder queries may be combined with formulas)'],
-    ['a tier without channels', { channels: undefined, tiers: { warning: { target: 1 } } }, "tiers.warning.channels: no channel to notify; give the tier (or the rule) channels, or set routing: 'policy'"],
+    [
+      'several queries and no formula',
+      { queries: [new MetricsQuery('A', 'a'), new MetricsQuery('B', 'b')] },
+      'selectQuery: several queries (A, B); say which one the thresholds apply to',
+    ],
+    [
+      'mixed query kinds',
+      { queries: [new MetricsQuery('A', 'a'), new PromQLQuery('B', 'up')], selectQuery: 'A' },
+      'queries: cannot mix builder and promql queries in one alert; use one kind (builder queries may be combined with formulas)',
+    ],
+    [
+      'a tier without channels',
+      { channels: undefined, tiers: { warning: { target: 1 } } },
+      "tiers.warning.channels: no channel to notify; give the tier (or the rule) channels, or set routing: 'policy'",
+    ],
     ['anomaly on logs', { queries: [new LogsQuery('A').count()], anomaly: {} }, 'anomaly: anomaly rules need a metrics builder query (MetricsQuery)'],
-    ['a ClickHouse alert without kind', { queries: [new ClickHouseQuery('A', 'SELECT 1')] }, 'kind: cannot infer the alert kind from ClickHouse SQL queries; set kind to metrics, logs, traces or exceptions'],
+    [
+      'a ClickHouse alert without kind',
+      { queries: [new ClickHouseQuery('A', 'SELECT 1')] },
+      'kind: cannot infer the alert kind from ClickHouse SQL queries; set kind to metrics, logs, traces or exceptions',
+    ],
   ])('reports %s', (_what, override, message) => {
     const { stack } = newStack();
     const error = thrownBy(() => new AlertRule(stack, 'Cpu', { ...cpu(), ...override } as AlertRuleProps)) as AlertRuleError;
@@ -264,27 +345,40 @@ describe('AlertRule props errors', () => {
   });
 
   it('never fails with anything but an AlertRuleError for random props', () => {
-    const arbitraryTier = fc.record({ target: fc.oneof(fc.double(), fc.string(), fc.constant(undefined)), op: fc.oneof(fc.constantFrom('above', '>', 'x', '7'), fc.string()), matchType: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: [] });
-    const arbitraryProps = fc.record({
-      name: fc.oneof(fc.string(), fc.integer()),
-      tiers: fc.dictionary(fc.constantFrom('critical', 'warning', 'info', 'error', 'bogus'), arbitraryTier),
-      op: fc.option(fc.string(), { nil: undefined }),
-      absentFor: fc.option(fc.string(), { nil: undefined }),
-      labels: fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }),
-      channels: fc.option(fc.array(fc.oneof(fc.string(), fc.constant({}))), { nil: undefined }),
-      selectQuery: fc.option(fc.string(), { nil: undefined }),
-      minPoints: fc.option(fc.oneof(fc.integer(), fc.double()), { nil: undefined }),
-      queries: fc.constantFrom<unknown[]>([new MetricsQuery('A', 'm')], [], [new MetricsQuery('A', 'm'), new Formula('F1', 'A*2')], [{ type: 'promql' }]),
-    }, { requiredKeys: ['queries'] });
-    fc.assert(fc.property(arbitraryProps, (props) => {
-      const { stack } = newStack();
-      try {
-        new AlertRule(stack, 'Random', props as unknown as AlertRuleProps);
-        synth(stack);
-      } catch (err) {
-        if (!(err instanceof AlertRuleError) && !/Validation failed/.test((err as Error).message)) throw err;
-      }
-    }), { numRuns: 300 });
+    const arbitraryTier = fc.record(
+      {
+        target: fc.oneof(fc.double(), fc.string(), fc.constant(undefined)),
+        op: fc.oneof(fc.constantFrom('above', '>', 'x', '7'), fc.string()),
+        matchType: fc.option(fc.string(), { nil: undefined }),
+      },
+      { requiredKeys: [] },
+    );
+    const arbitraryProps = fc.record(
+      {
+        name: fc.oneof(fc.string(), fc.integer()),
+        tiers: fc.dictionary(fc.constantFrom('critical', 'warning', 'info', 'error', 'bogus'), arbitraryTier),
+        op: fc.option(fc.string(), { nil: undefined }),
+        absentFor: fc.option(fc.string(), { nil: undefined }),
+        labels: fc.option(fc.dictionary(fc.string(), fc.string()), { nil: undefined }),
+        channels: fc.option(fc.array(fc.oneof(fc.string(), fc.constant({}))), { nil: undefined }),
+        selectQuery: fc.option(fc.string(), { nil: undefined }),
+        minPoints: fc.option(fc.oneof(fc.integer(), fc.double()), { nil: undefined }),
+        queries: fc.constantFrom<unknown[]>([new MetricsQuery('A', 'm')], [], [new MetricsQuery('A', 'm'), new Formula('F1', 'A*2')], [{ type: 'promql' }]),
+      },
+      { requiredKeys: ['queries'] },
+    );
+    fc.assert(
+      fc.property(arbitraryProps, (props) => {
+        const { stack } = newStack();
+        try {
+          new AlertRule(stack, 'Random', props as unknown as AlertRuleProps);
+          synth(stack);
+        } catch (err) {
+          if (!(err instanceof AlertRuleError) && !/Validation failed/.test((err as Error).message)) throw err;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -3,9 +3,17 @@ import { ClickHouseQuery, Formula, LogsQuery, MetricsQuery, PromQLQuery, TraceOp
 describe('query builders', () => {
   it('builds a metrics query with aggregation, filter, group-by, functions and step', () => {
     const q = new MetricsQuery('A', 'k8s.pod.memory.usage', { temporality: 'cumulative' })
-      .timeAggregation('avg').spaceAggregation('max').reduceTo('last')
-      .where("k8s.namespace.name = 'shop'").groupBy('k8s.pod.name', { name: 'k8s.node.name', fieldContext: 'resource' })
-      .fn('clampmin', 0).fn('ewma5').stepInterval('1m').legend('{{k8s.pod.name}}').limit(20).fromMeter();
+      .timeAggregation('avg')
+      .spaceAggregation('max')
+      .reduceTo('last')
+      .where("k8s.namespace.name = 'shop'")
+      .groupBy('k8s.pod.name', { name: 'k8s.node.name', fieldContext: 'resource' })
+      .fn('clampmin', 0)
+      .fn('ewma5')
+      .stepInterval('1m')
+      .legend('{{k8s.pod.name}}')
+      .limit(20)
+      .fromMeter();
     expect(q.toEnvelope()).toEqual({
       type: 'builder_query',
       spec: {
@@ -26,7 +34,14 @@ describe('query builders', () => {
   it('builds logs and traces queries from aggregation expressions', () => {
     expect(new LogsQuery('A').count().where("severity_text = 'ERROR'").having('count() > 5').disabled().toEnvelope()).toEqual({
       type: 'builder_query',
-      spec: { name: 'A', signal: 'logs', disabled: true, filter: { expression: "severity_text = 'ERROR'" }, having: { expression: 'count() > 5' }, aggregations: [{ expression: 'count()' }] },
+      spec: {
+        name: 'A',
+        signal: 'logs',
+        disabled: true,
+        filter: { expression: "severity_text = 'ERROR'" },
+        having: { expression: 'count() > 5' },
+        aggregations: [{ expression: 'count()' }],
+      },
     });
     expect(new TracesQuery('B').p99().countDistinct('trace_id').orderBy('p99(duration_nano)').toEnvelope()).toEqual({
       type: 'builder_query',

@@ -14,10 +14,14 @@ import { checkProviderAcceptance } from '../../constructs/codecs/provider-accept
 import { newStack, resourcesOf } from '../support/synth';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'provider-configs');
-const configs = fs.readdirSync(dir).filter((f) => f.endsWith('.tf.json')).sort().flatMap((file) => {
-  const doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { resource: { signoz_rule: Record<string, Record<string, unknown>> } };
-  return Object.entries(doc.resource.signoz_rule).map(([name, attrs]) => [`${file}#${name}`, attrs] as const);
-});
+const configs = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.tf.json'))
+  .sort()
+  .flatMap((file) => {
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { resource: { signoz_rule: Record<string, Record<string, unknown>> } };
+    return Object.entries(doc.resource.signoz_rule).map(([name, attrs]) => [`${file}#${name}`, attrs] as const);
+  });
 
 describe('signoz_rule bindings against provider-style configurations', () => {
   it('has fixtures to check', () => {

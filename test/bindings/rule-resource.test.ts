@@ -21,19 +21,24 @@ describe('AlertRule resource versus the generated L1 binding', () => {
     expect(onlyResource(lean, 'signoz_rule')).toEqual(onlyResource(l1, 'signoz_rule'));
   });
 
-  it.each(Object.entries(ALL_PAYLOADS).filter(([n]) => n !== 'anomaly' && n !== 'metricsThreshold'))('writes the same signoz_alert attributes as the L1 class for %s', (_name, payload) => {
-    const lean = newStack('lean').stack;
-    setRuleTarget(lean, 'signoz_alert');
-    new AlertRule(lean, 'Alert', { payload, dependsOn: [] });
-    const l1 = newStack('l1').stack;
-    new SignozProvider(l1, 'signoz');
-    new Alert(l1, 'Alert', toBindingConfig(encodeSignozAlert(payload)) as AlertConfig);
-    expect(onlyResource(lean, 'signoz_alert')).toEqual(onlyResource(l1, 'signoz_alert'));
-  });
+  it.each(Object.entries(ALL_PAYLOADS).filter(([n]) => n !== 'anomaly' && n !== 'metricsThreshold'))(
+    'writes the same signoz_alert attributes as the L1 class for %s',
+    (_name, payload) => {
+      const lean = newStack('lean').stack;
+      setRuleTarget(lean, 'signoz_alert');
+      new AlertRule(lean, 'Alert', { payload, dependsOn: [] });
+      const l1 = newStack('l1').stack;
+      new SignozProvider(l1, 'signoz');
+      new Alert(l1, 'Alert', toBindingConfig(encodeSignozAlert(payload)) as AlertConfig);
+      expect(onlyResource(lean, 'signoz_alert')).toEqual(onlyResource(l1, 'signoz_alert'));
+    },
+  );
 
   it('refuses HCL output instead of writing a rule without attributes', () => {
     const { stack } = newStack();
     new AlertRule(stack, 'Alert', { payload: ALL_PAYLOADS.promql!, dependsOn: [] });
-    expect(thrownBy(() => stack.toHclTerraform()).message).toBe("Invalid synth output format at 'test/Alert/Resource': alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl");
+    expect(thrownBy(() => stack.toHclTerraform()).message).toBe(
+      "Invalid synth output format at 'test/Alert/Resource': alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl",
+    );
   });
 });

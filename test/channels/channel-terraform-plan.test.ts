@@ -107,7 +107,9 @@ describeWithTerraform('notification channels under real terraform plans', () => 
     expect(plan.stdout).toContain('input  = (sensitive value)');
     expect(plan.stdout).toContain(SLACK_URL);
     // ... and the masking check says so, without printing the value itself.
-    const warning = oneLine(plan.stdout + plan.stderr).split('Warning: Check block assertion failed').find((w) => w.includes('API_DATA_IS_SENSITIVE'));
+    const warning = oneLine(plan.stdout + plan.stderr)
+      .split('Warning: Check block assertion failed')
+      .find((w) => w.includes('API_DATA_IS_SENSITIVE'));
     expect(warning).toContain('is object with');
     expect(warning).toContain('The restapi provider runs without API_DATA_IS_SENSITIVE=true, so plans can print notification-channel secrets');
     expect(warning).not.toContain(SLACK_URL);
@@ -147,9 +149,7 @@ describeWithTerraform('notification channels under real terraform plans', () => 
     const output = oneLine(plan.stdout + plan.stderr);
     expect(output).toContain("Notification channel 'ops-slack' was changed outside Terraform: slack_configs[0].channel in SigNoz differs from the code.");
     expect(output).toContain("Notification channel 'ops-slack' was changed outside Terraform: slack_configs[0].api_url in SigNoz differs from the code.");
-    expect(output).toContain(
-      "Notification channel 'incident-hook' was changed outside Terraform: webhook_configs[0].http_config.authorization.credentials in SigNoz differs",
-    );
+    expect(output).toContain("Notification channel 'incident-hook' was changed outside Terraform: webhook_configs[0].http_config.authorization.credentials in SigNoz differs");
     expect(output).not.toContain('slack_configs[0].title in SigNoz');
     expectNoSecret(output);
     expect(output).not.toContain('#random');

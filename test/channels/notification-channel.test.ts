@@ -16,9 +16,7 @@ describe('NotificationChannel', () => {
       const channel = onlyResource(json, 'restapi_object');
       expect(decodeReceiverTemplate(channel.data)).toEqual({
         name: 'ops-slack',
-        slack_configs: [
-          { api_url: 'var.ops_slack_url', channel: '#ops', send_resolved: true, text: defaults.defaultText('*'), title: defaults.DEFAULT_TITLE },
-        ],
+        slack_configs: [{ api_url: 'var.ops_slack_url', channel: '#ops', send_resolved: true, text: defaults.defaultText('*'), title: defaults.DEFAULT_TITLE }],
       });
       expect(channel).toMatchObject({
         path: '/api/v1/channels',
@@ -57,9 +55,7 @@ describe('NotificationChannel', () => {
       expect(receivers).toEqual([
         {
           name: 'hook-basic',
-          webhook_configs: [
-            { http_config: { basic_auth: { password: 'var.hook_password', username: 'alerts' } }, max_alerts: 10, send_resolved: true, url: 'var.hook_url' },
-          ],
+          webhook_configs: [{ http_config: { basic_auth: { password: 'var.hook_password', username: 'alerts' } }, max_alerts: 10, send_resolved: true, url: 'var.hook_url' }],
         },
         {
           name: 'hook-bearer',
@@ -142,7 +138,11 @@ describe('NotificationChannel', () => {
     it('synthesizes the same configuration as the reviewed snapshot', () => {
       const { stack } = newStack();
       NotificationChannel.slack(stack, 'ops', { name: 'ops-slack', webhookUrl: Secret.fromVariable(stack, 'ops_slack_url'), channel: '#ops' });
-      NotificationChannel.webhook(stack, 'hook', { name: 'hook', url: Secret.fromVariable(stack, 'hook_url'), auth: { type: 'bearer', token: Secret.fromVariable(stack, 'hook_token') } });
+      NotificationChannel.webhook(stack, 'hook', {
+        name: 'hook',
+        url: Secret.fromVariable(stack, 'hook_url'),
+        auth: { type: 'bearer', token: Secret.fromVariable(stack, 'hook_token') },
+      });
       expect(withoutMetadata(synth(stack))).toMatchSnapshot();
     });
   });
@@ -264,9 +264,9 @@ describe('NotificationChannel', () => {
 
     it('rejects literal secrets in nested auth and every other secret field', () => {
       const { stack } = newStack();
-      expect(() =>
-        NotificationChannel.webhook(stack, 'h', { name: 'h', url: Secret.fromVariable(stack, 'u'), auth: { type: 'bearer', token: 'abc' as never } }),
-      ).toThrow('config.auth.token: a literal value is not allowed: the webhook bearer token is a secret');
+      expect(() => NotificationChannel.webhook(stack, 'h', { name: 'h', url: Secret.fromVariable(stack, 'u'), auth: { type: 'bearer', token: 'abc' as never } })).toThrow(
+        'config.auth.token: a literal value is not allowed: the webhook bearer token is a secret',
+      );
       expect(() => NotificationChannel.pagerDuty(stack, 'p', { name: 'p', routingKey: 'abc' as never })).toThrow(
         'config.routingKey: a literal value is not allowed: the PagerDuty integration (routing) key is a secret',
       );
@@ -285,11 +285,12 @@ describe('NotificationChannel', () => {
 
     it('lists every problem at once, naming each field', () => {
       const { stack } = newStack();
-      expect(() =>
-        new NotificationChannel(stack, 'bad', {
-          name: ' padded',
-          config: { kind: 'email', to: ['not-an-address', 'a@example.com', 'A@example.com'], subject: '{{ .Status ' } as never,
-        }),
+      expect(
+        () =>
+          new NotificationChannel(stack, 'bad', {
+            name: ' padded',
+            config: { kind: 'email', to: ['not-an-address', 'a@example.com', 'A@example.com'], subject: '{{ .Status ' } as never,
+          }),
       ).toThrow(
         "Invalid NotificationChannel at 'test/bad':\n" +
           '  - name: must not start or end with whitespace\n' +
@@ -324,9 +325,7 @@ describe('NotificationChannel', () => {
 
     it('refuses the reserved name and duplicate names in one stack', () => {
       const { stack } = newStack();
-      expect(() => NotificationChannel.email(stack, 'd', { name: 'default-receiver', to: ['a@example.com'] })).toThrow(
-        "name: 'default-receiver' is reserved by SigNoz",
-      );
+      expect(() => NotificationChannel.email(stack, 'd', { name: 'default-receiver', to: ['a@example.com'] })).toThrow("name: 'default-receiver' is reserved by SigNoz");
       NotificationChannel.email(stack, 'first', { name: 'sre', to: ['a@example.com'] });
       expect(() => NotificationChannel.email(stack, 'second', { name: 'sre', to: ['b@example.com'] })).toThrow(
         "Invalid NotificationChannel at 'test/second':\n  - name: 'sre' is already used by the channel at 'test/first'; SigNoz channel names are unique per organisation",
@@ -348,7 +347,12 @@ describe('NotificationChannel field errors', () => {
     [{ kind: 'email', to: [] }, 'config.to: needs at least one recipient'],
   ])('%#: %j', (partial, message) => {
     const { stack } = newStack();
-    const secrets = { routingKey: Secret.fromVariable(stack, 'k'), apiKey: Secret.fromVariable(stack, 'k'), url: Secret.fromVariable(stack, 'k'), webhookUrl: Secret.fromVariable(stack, 'k') };
+    const secrets = {
+      routingKey: Secret.fromVariable(stack, 'k'),
+      apiKey: Secret.fromVariable(stack, 'k'),
+      url: Secret.fromVariable(stack, 'k'),
+      webhookUrl: Secret.fromVariable(stack, 'k'),
+    };
     const required: Record<string, object> = {
       pagerduty: { routingKey: secrets.routingKey },
       opsgenie: { apiKey: secrets.apiKey },

@@ -43,14 +43,26 @@ describe('synthesized output', () => {
       const stack = new AlertStack(app, `payments-${env}`, { environment: { name: env, backend: { type: 's3', bucket: 'acme-tf', region: 'eu-west-1', useLockfile: true } } });
       const slack = NotificationChannel.slack(stack, 'slack', { name: `payments-${env}`, webhookUrl: Secret.fromEnv(stack, 'TF_VAR_slack_url') });
       const pager = NotificationChannel.pagerDuty(stack, 'pager', { name: `pager-${env}`, routingKey: Secret.fromEnv(stack, 'TF_VAR_pd_key') });
-      NotificationChannel.webhook(stack, 'basic', { name: `hook-basic-${env}`, url: Secret.fromEnv(stack, 'TF_VAR_hook_url'), auth: { type: 'basic', username: 'alerts', password: Secret.fromEnv(stack, 'TF_VAR_hook_password') } });
-      NotificationChannel.webhook(stack, 'bearer', { name: `hook-bearer-${env}`, url: Secret.fromEnv(stack, 'TF_VAR_hook_url'), auth: { type: 'bearer', token: Secret.fromEnv(stack, 'TF_VAR_hook_token') } });
+      NotificationChannel.webhook(stack, 'basic', {
+        name: `hook-basic-${env}`,
+        url: Secret.fromEnv(stack, 'TF_VAR_hook_url'),
+        auth: { type: 'basic', username: 'alerts', password: Secret.fromEnv(stack, 'TF_VAR_hook_password') },
+      });
+      NotificationChannel.webhook(stack, 'bearer', {
+        name: `hook-bearer-${env}`,
+        url: Secret.fromEnv(stack, 'TF_VAR_hook_url'),
+        auth: { type: 'bearer', token: Secret.fromEnv(stack, 'TF_VAR_hook_token') },
+      });
       NotificationChannel.opsgenie(stack, 'og', { name: `og-${env}`, apiKey: Secret.fromEnv(stack, 'TF_VAR_og_key') });
       NotificationChannel.msTeams(stack, 'teams', { name: `teams-${env}`, webhookUrl: Secret.fromEnv(stack, 'TF_VAR_teams_url') });
       NotificationChannel.googleChat(stack, 'gchat', { name: `gchat-${env}`, webhookUrl: Secret.fromEnv(stack, 'TF_VAR_gchat_url') });
       NotificationChannel.email(stack, 'mail', { name: `mail-${env}`, to: ['sre@example.com'] });
       new RoutePolicy(stack, 'critical', { name: 'critical', expression: Labels.severity.eq('critical'), channels: [pager, slack] });
-      new MaintenanceWindow(stack, 'weekly', { name: 'weekly', timezone: 'UTC', schedule: MaintenanceSchedule.weekly({ start: '2026-03-01T02:00:00Z', duration: '1h', on: ['sunday'] }) });
+      new MaintenanceWindow(stack, 'weekly', {
+        name: 'weekly',
+        timezone: 'UTC',
+        schedule: MaintenanceSchedule.weekly({ start: '2026-03-01T02:00:00Z', duration: '1h', on: ['sunday'] }),
+      });
     }
     // WHEN the whole app is synthesized
     app.synth();
@@ -64,14 +76,21 @@ describe('synthesized output', () => {
       }
     }
     const prod = readStackFile(app, 'payments-prod');
-    const sensitive = Object.entries(prod.variable as Record<string, { sensitive?: boolean }>).filter(([, v]) => v.sensitive).map(([k]) => k).sort();
+    const sensitive = Object.entries(prod.variable as Record<string, { sensitive?: boolean }>)
+      .filter(([, v]) => v.sensitive)
+      .map(([k]) => k)
+      .sort();
     expect(sensitive).toEqual(['gchat_url', 'hook_password', 'hook_token', 'hook_url', 'og_key', 'pd_key', 'signoz_access_token', 'slack_url', 'teams_url']);
   });
 
   it('feeds every channel secret to SigNoz only through sensitive variables', () => {
     const app = Testing.app();
     const stack = new AlertStack(app, 'p', { environment: { name: 'prod' } });
-    NotificationChannel.webhook(stack, 'hook', { name: 'hook', url: Secret.fromEnv(stack, 'TF_VAR_hook_url'), auth: { type: 'basic', username: 'u', password: Secret.fromEnv(stack, 'TF_VAR_hook_password') } });
+    NotificationChannel.webhook(stack, 'hook', {
+      name: 'hook',
+      url: Secret.fromEnv(stack, 'TF_VAR_hook_url'),
+      auth: { type: 'basic', username: 'u', password: Secret.fromEnv(stack, 'TF_VAR_hook_password') },
+    });
     const json = JSON.parse(Testing.synth(stack));
     const data: string = (Object.values(json.resource.restapi_object)[0] as any).data;
     const referenced = [...data.matchAll(/var\.([a-z0-9_]+)/g)].map((m) => m[1]!);

@@ -13,13 +13,27 @@ const write = (name: string, content: unknown): string => {
 };
 // host web-1: 95 at minutes 0-1, NaN at 2, 50 from 3; cpu-tiers fires both tiers while the window's last finite point is 95
 const series = write('series.json', {
-  A: [{ labels: { host: 'web-1' }, points: [[0, 95], [60_000, 95], [120_000, 'NaN'], [180_000, 50], [240_000, 50]] }],
+  A: [
+    {
+      labels: { host: 'web-1' },
+      points: [
+        [0, 95],
+        [60_000, 95],
+        [120_000, 'NaN'],
+        [180_000, 50],
+        [240_000, 50],
+      ],
+    },
+  ],
 });
 
 describe('signoz-alerts evaluate', () => {
   it('prints the active alerts per tick as JSON', async () => {
     const io = recorder(workDir);
-    const code = await main(['evaluate', '--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', series, '--format', 'json', '--eval-delay', '0s', '--from', '0', '--to', '240000'], io);
+    const code = await main(
+      ['evaluate', '--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', series, '--format', 'json', '--eval-delay', '0s', '--from', '0', '--to', '240000'],
+      io,
+    );
     expect(code).toBe(0);
     const ticks = JSON.parse(io.stdout.join('\n')) as { time: number; alerts: { labels: Record<string, string>; state: string; value: number; threshold: number }[] }[];
     expect(ticks.map((t) => [t.time, t.alerts.map((a) => `${a.labels['threshold.name']}:${a.state}:${a.value}/${a.threshold}`)])).toEqual([
@@ -34,21 +48,28 @@ describe('signoz-alerts evaluate', () => {
 
   it('prints a readable table by default', async () => {
     const io = recorder(workDir);
-    expect(await main(['evaluate', '--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', series, '--eval-delay', '0s', '--from', '1970-01-01T00:00:00Z', '--to', '1970-01-01T00:05:00Z'], io)).toBe(0);
-    expect(io.stdout.join('\n')).toBe([
-      'Rule "Host CPU high" (threshold_rule), query A, every 1m over the last 5m, evaluation delay 0s',
-      'time (UTC)            state     value  threshold  labels',
-      '1970-01-01 00:00:00Z  -                           no active alerts',
-      '1970-01-01 00:01:00Z  firing    95     90         host="web-1" severity="critical" team="platform" threshold.name="critical"',
-      '1970-01-01 00:01:00Z  firing    95     70         host="web-1" severity="warning" team="platform" threshold.name="warning"',
-      '1970-01-01 00:02:00Z  firing    95     90         host="web-1" severity="critical" team="platform" threshold.name="critical"',
-      '1970-01-01 00:02:00Z  firing    95     70         host="web-1" severity="warning" team="platform" threshold.name="warning"',
-      '1970-01-01 00:03:00Z  firing    95     90         host="web-1" severity="critical" team="platform" threshold.name="critical"',
-      '1970-01-01 00:03:00Z  firing    95     70         host="web-1" severity="warning" team="platform" threshold.name="warning"',
-      '1970-01-01 00:04:00Z  resolved                    host="web-1" severity="critical" team="platform" threshold.name="critical"',
-      '1970-01-01 00:04:00Z  resolved                    host="web-1" severity="warning" team="platform" threshold.name="warning"',
-      '1970-01-01 00:05:00Z  -                           no active alerts',
-    ].join('\n'));
+    expect(
+      await main(
+        ['evaluate', '--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', series, '--eval-delay', '0s', '--from', '1970-01-01T00:00:00Z', '--to', '1970-01-01T00:05:00Z'],
+        io,
+      ),
+    ).toBe(0);
+    expect(io.stdout.join('\n')).toBe(
+      [
+        'Rule "Host CPU high" (threshold_rule), query A, every 1m over the last 5m, evaluation delay 0s',
+        'time (UTC)            state     value  threshold  labels',
+        '1970-01-01 00:00:00Z  -                           no active alerts',
+        '1970-01-01 00:01:00Z  firing    95     90         host="web-1" severity="critical" team="platform" threshold.name="critical"',
+        '1970-01-01 00:01:00Z  firing    95     70         host="web-1" severity="warning" team="platform" threshold.name="warning"',
+        '1970-01-01 00:02:00Z  firing    95     90         host="web-1" severity="critical" team="platform" threshold.name="critical"',
+        '1970-01-01 00:02:00Z  firing    95     70         host="web-1" severity="warning" team="platform" threshold.name="warning"',
+        '1970-01-01 00:03:00Z  firing    95     90         host="web-1" severity="critical" team="platform" threshold.name="critical"',
+        '1970-01-01 00:03:00Z  firing    95     70         host="web-1" severity="warning" team="platform" threshold.name="warning"',
+        '1970-01-01 00:04:00Z  resolved                    host="web-1" severity="critical" team="platform" threshold.name="critical"',
+        '1970-01-01 00:04:00Z  resolved                    host="web-1" severity="warning" team="platform" threshold.name="warning"',
+        '1970-01-01 00:05:00Z  -                           no active alerts',
+      ].join('\n'),
+    );
   });
 
   it('exits 1 with the reasons for an invalid rule', async () => {
@@ -69,8 +90,16 @@ describe('signoz-alerts evaluate', () => {
   const usage: [string, string[], RegExp][] = [
     ['a missing rule file', ['--rule', 'nope.json', '--series', 'series.json'], /cannot read rule file nope.json: no such file/],
     ['a bad format', ['--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', 'series.json', '--format', 'yaml'], /--format must be text or json, got "yaml"/],
-    ['a bad time', ['--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', 'series.json', '--from', 'yesterday'], /--from must be unix milliseconds or an ISO 8601 time with a zone/],
-    ['a bad series value', ['--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', write('bad-series.json', { A: [{ labels: {}, points: [[0, 'lots']] }] })], /bad-series.json: \/A\/0\/points\/0\/1: value must be a number or one of "NaN", "\+Inf", "-Inf"; got "lots"/],
+    [
+      'a bad time',
+      ['--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', 'series.json', '--from', 'yesterday'],
+      /--from must be unix milliseconds or an ISO 8601 time with a zone/,
+    ],
+    [
+      'a bad series value',
+      ['--rule', join(fixtures, 'rules/cpu-tiers.json'), '--series', write('bad-series.json', { A: [{ labels: {}, points: [[0, 'lots']] }] })],
+      /bad-series.json: \/A\/0\/points\/0\/1: value must be a number or one of "NaN", "\+Inf", "-Inf"; got "lots"/,
+    ],
     ['a missing --series', ['--rule', 'x.json'], /required option '--series <file>' not specified/],
   ];
   for (const [what, args, message] of usage) {

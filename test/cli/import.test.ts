@@ -67,8 +67,14 @@ describe('signoz-alerts import', () => {
 
   it.each([
     [['missing.json'], 'signoz-alerts: Invalid command line: no such file or directory: missing.json'],
-    [['rules', '--stack-var', 'my-stack'], 'signoz-alerts: Invalid command line: --stack-var must be a TypeScript identifier that is not a keyword or a library name, got "my-stack"'],
-    [['rules', '--function-name', 'AlertRule'], 'signoz-alerts: Invalid command line: --function-name must be a TypeScript identifier that is not a keyword or a library name, got "AlertRule"'],
+    [
+      ['rules', '--stack-var', 'my-stack'],
+      'signoz-alerts: Invalid command line: --stack-var must be a TypeScript identifier that is not a keyword or a library name, got "my-stack"',
+    ],
+    [
+      ['rules', '--function-name', 'AlertRule'],
+      'signoz-alerts: Invalid command line: --function-name must be a TypeScript identifier that is not a keyword or a library name, got "AlertRule"',
+    ],
     [['rules', '--out', 'rules'], 'signoz-alerts: Invalid command line: rules is a directory; give a file name such as rules/imported-alerts.ts'],
   ])('exits 2 for usage errors: %j', async (args, message) => {
     write('rules/api.json', importFixture('api-response.json'));

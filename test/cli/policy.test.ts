@@ -32,12 +32,34 @@ describe('signoz-alerts policy', () => {
   });
 
   it('exits 0 with warnings only', async () => {
-    writeCdktfOut(path.join(dir, 'out'), [{ alerts: [{ id: 'A', payload: goodPayload((p) => { p.notificationSettings.renotify!.interval = '1m'; }) }] }]);
+    writeCdktfOut(path.join(dir, 'out'), [
+      {
+        alerts: [
+          {
+            id: 'A',
+            payload: goodPayload((p) => {
+              p.notificationSettings.renotify!.interval = '1m';
+            }),
+          },
+        ],
+      },
+    ]);
     expect((await policy(['out', ...TODAY])).exit).toBe(0);
   });
 
   it('exits 1 when a rule finds an error', async () => {
-    writeCdktfOut(path.join(dir, 'out'), [{ alerts: [{ id: 'A', payload: goodPayload((p) => { delete p.labels!.team; }) }] }]);
+    writeCdktfOut(path.join(dir, 'out'), [
+      {
+        alerts: [
+          {
+            id: 'A',
+            payload: goodPayload((p) => {
+              delete p.labels!.team;
+            }),
+          },
+        ],
+      },
+    ]);
     const result = await policy(['out', '--format', 'json', ...TODAY]);
     expect(result.exit).toBe(1);
     expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['owner-label']);
@@ -77,15 +99,18 @@ describe('signoz-alerts policy', () => {
 describe('signoz-alerts policy --pack', () => {
   it('loads a TypeScript pack with a custom rule through tsx', async () => {
     writeCdktfOut(path.join(dir, 'cdktf.out'), [{}]);
-    fs.writeFileSync(path.join(dir, 'pack.ts'), [
-      `import { definePolicyRule, defaultRules, PolicyPack } from ${JSON.stringify(path.join(REPO, 'policies'))};`,
-      'const serviceLabel = definePolicyRule({',
-      "  id: 'acme/service-label', level: 'error', description: 'Alerts name their service.',",
-      "  explanation: 'Dashboards group alerts by service.',",
-      "  check: (alert) => (alert.labels.tier ? undefined : `${alert.payload.alert} has no tier label`),",
-      '});',
-      "export default new PolicyPack({ name: 'acme', rules: [...defaultRules, serviceLabel], options: { pagingBudget: 10 } });",
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'pack.ts'),
+      [
+        `import { definePolicyRule, defaultRules, PolicyPack } from ${JSON.stringify(path.join(REPO, 'policies'))};`,
+        'const serviceLabel = definePolicyRule({',
+        "  id: 'acme/service-label', level: 'error', description: 'Alerts name their service.',",
+        "  explanation: 'Dashboards group alerts by service.',",
+        '  check: (alert) => (alert.labels.tier ? undefined : `${alert.payload.alert} has no tier label`),',
+        '});',
+        "export default new PolicyPack({ name: 'acme', rules: [...defaultRules, serviceLabel], options: { pagingBudget: 10 } });",
+      ].join('\n'),
+    );
     const result = await policy(['--pack', './pack.ts', '--format', 'json', ...TODAY]);
     expect(result.exit).toBe(1);
     const report = JSON.parse(result.stdout);
@@ -95,12 +120,15 @@ describe('signoz-alerts policy --pack', () => {
 
   it('loads a JavaScript module that exports pack props', async () => {
     writeCdktfOut(path.join(dir, 'cdktf.out'), [{}]);
-    fs.writeFileSync(path.join(dir, 'pack.cjs'), [
-      'module.exports = { name: "js-pack", rules: [{',
-      '  id: "acme/no-formulas", level: "warning", scope: "alert", description: "No formula alerts.", explanation: "Formulas are hard to read at 3am.",',
-      '  check: (alert) => alert.payload.condition.compositeQuery.queries.some((q) => q.type === "builder_formula") ? "uses a formula" : undefined,',
-      '}] };',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'pack.cjs'),
+      [
+        'module.exports = { name: "js-pack", rules: [{',
+        '  id: "acme/no-formulas", level: "warning", scope: "alert", description: "No formula alerts.", explanation: "Formulas are hard to read at 3am.",',
+        '  check: (alert) => alert.payload.condition.compositeQuery.queries.some((q) => q.type === "builder_formula") ? "uses a formula" : undefined,',
+        '}] };',
+      ].join('\n'),
+    );
     const result = await policy(['--pack', 'pack.cjs', ...TODAY]);
     expect(result.exit).toBe(0);
     expect(result.stdout).toContain('Policy pack "js-pack": 1 stack, 1 alert');
@@ -120,9 +148,14 @@ describe('signoz-alerts policy --pack', () => {
 
   it('reports a custom rule that throws as a finding instead of crashing', async () => {
     writeCdktfOut(path.join(dir, 'cdktf.out'), [{}]);
-    fs.writeFileSync(path.join(dir, 'throws.cjs'), 'module.exports = { rules: [{ id: "acme/boom", level: "warning", description: "Boom.", explanation: "Throws.", check: () => { throw new Error("kaput"); } }] };');
+    fs.writeFileSync(
+      path.join(dir, 'throws.cjs'),
+      'module.exports = { rules: [{ id: "acme/boom", level: "warning", description: "Boom.", explanation: "Throws.", check: () => { throw new Error("kaput"); } }] };',
+    );
     const result = await policy(['--pack', 'throws.cjs', '--format', 'json', ...TODAY]);
     expect(result.exit).toBe(1);
-    expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message])).toEqual([['rule-failed', 'rule "acme/boom" failed on alert "Checkout CPU high": kaput']]);
+    expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message])).toEqual([
+      ['rule-failed', 'rule "acme/boom" failed on alert "Checkout CPU high": kaput'],
+    ]);
   });
 });

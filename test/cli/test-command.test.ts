@@ -11,17 +11,19 @@ describe('signoz-alerts test', () => {
   it('exits 0 when every case passes, and reports coverage of an estate', async () => {
     const io = recorder(fixtures);
     expect(await main(['test', 'alert-tests/passing', '--coverage', 'estate/cdktf.out'], io)).toBe(0);
-    expect(io.stdout.join('\n')).toBe([
-      'PASS  alert-tests/passing/cpu-tiers.alert-test.yaml:5 › warning, then critical, recovering, resolved',
-      'PASS  alert-tests/passing/ingest-absent.alert-test.yaml:4 › no-data alert 5 minutes after the last evaluation that saw a heartbeat',
-      '',
-      '2 passed, 0 failed',
-      '',
-      'Behaviour test coverage: 1 of 2 alerts (50%)',
-      '  tested    Host CPU high  (stacks/prod/cdk.tf.json signoz_rule.host_cpu_high)',
-      '  UNTESTED  Host memory high  (stacks/prod/cdk.tf.json signoz_rule.host_memory_high)',
-      '  tests for an alert not in the estate: Ingest heartbeat',
-    ].join('\n'));
+    expect(io.stdout.join('\n')).toBe(
+      [
+        'PASS  alert-tests/passing/cpu-tiers.alert-test.yaml:5 › warning, then critical, recovering, resolved',
+        'PASS  alert-tests/passing/ingest-absent.alert-test.yaml:4 › no-data alert 5 minutes after the last evaluation that saw a heartbeat',
+        '',
+        '2 passed, 0 failed',
+        '',
+        'Behaviour test coverage: 1 of 2 alerts (50%)',
+        '  tested    Host CPU high  (stacks/prod/cdk.tf.json signoz_rule.host_cpu_high)',
+        '  UNTESTED  Host memory high  (stacks/prod/cdk.tf.json signoz_rule.host_memory_high)',
+        '  tests for an alert not in the estate: Ingest heartbeat',
+      ].join('\n'),
+    );
   });
 
   it('exits 1 on a failing case or a broken file, explains both, and writes JUnit XML', async () => {
@@ -29,7 +31,9 @@ describe('signoz-alerts test', () => {
     const io = recorder(fixtures);
     expect(await main(['test', 'alert-tests/failing', '--junit', join(out, 'reports/junit.xml')], io)).toBe(1);
     const text = io.stdout.join('\n');
-    expect(text).toContain('ERROR alert-tests/failing/bad-notation.alert-test.yaml\n      alert-tests/failing/bad-notation.alert-test.yaml:6: tests[0].input_series[0].values: bad value "3+x4"');
+    expect(text).toContain(
+      'ERROR alert-tests/failing/bad-notation.alert-test.yaml\n      alert-tests/failing/bad-notation.alert-test.yaml:6: tests[0].input_series[0].values: bad value "3+x4"',
+    );
     expect(text).toContain('FAIL  alert-tests/failing/wrong-expectations.alert-test.yaml:3 › expects critical too early');
     expect(text).toContain('        - missing:    firing {threshold.name="critical"}');
     expect(text).toContain('PASS  alert-tests/failing/wrong-expectations.alert-test.yaml:12 › passes');

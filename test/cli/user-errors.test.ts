@@ -33,18 +33,63 @@ fs.mkdirSync(path.join(dir, 'rules-dir'), { recursive: true });
 
 /** Each case: arguments, the first line of stderr, and the problem lines that follow it (if any). */
 const cases: [string, string[], RegExp, RegExp[]][] = [
-  ['a rule file that does not exist', ['evaluate', '--rule', 'missing.json', '--series', 'series.json'], /^signoz-alerts: Invalid command line: cannot read rule file missing\.json: no such file$/, []],
-  ['a rule file that is a directory', ['evaluate', '--rule', 'rules-dir', '--series', 'series.json'], /^signoz-alerts: Invalid command line: cannot read rule file rules-dir: it is a directory$/, []],
+  [
+    'a rule file that does not exist',
+    ['evaluate', '--rule', 'missing.json', '--series', 'series.json'],
+    /^signoz-alerts: Invalid command line: cannot read rule file missing\.json: no such file$/,
+    [],
+  ],
+  [
+    'a rule file that is a directory',
+    ['evaluate', '--rule', 'rules-dir', '--series', 'series.json'],
+    /^signoz-alerts: Invalid command line: cannot read rule file rules-dir: it is a directory$/,
+    [],
+  ],
   ['rule files that are not there', ['validate', 'nowhere.json'], /^signoz-alerts: Invalid command line: no such file or directory: nowhere\.json$/, []],
   ['plan JSON that does not parse', ['plan-summary', 'broken-plan.json'], /^signoz-alerts: Invalid plan JSON at \S*broken-plan\.json: not valid JSON \(.+\)\.$/, []],
-  ['plan JSON with a malformed field', ['plan-summary', 'bad-plan.json'], /^signoz-alerts: Invalid plan JSON at \S*bad-plan\.json:$/, [/^ {2}- resource_changes\[0\]\.change\.actions: .+$/]],
-  ['a state file given as a plan', ['refactor-guard', 'state.json'], /^signoz-alerts: Invalid plan JSON at \S*state\.json: missing "format_version" \(it looks like a state file/, []],
-  ['a pipeline config with a typo', ['plan-summary', '--config', 'typo-config.json', 'bad-plan.json'], /^signoz-alerts: Invalid pipeline config at \S*typo-config\.json: Unrecognized key/, []],
-  ['a policy pack with broken rules', ['policy', '--pack', 'broken-pack.cjs', '--today', '2026-03-01'], /^signoz-alerts: Invalid policy pack "broken-pack\.cjs":$/, [/^ {2}- rules\[0\]: id must be lowercase/, /^ {2}- rules\[1\]: id must be lowercase/]],
-  ['a bad option value', ['evaluate', '--rule', cpuRule, '--series', 'series.json', '--format', 'xml'], /^signoz-alerts: Invalid command line: --format must be text or json, got "xml"$/, []],
-  ['a bad number option', ['plan-summary', '--max-chars', 'many', 'bad-plan.json'], /^signoz-alerts: Invalid command line: --max-chars must be a whole number of at least 1000, got "many"$/, []],
+  [
+    'plan JSON with a malformed field',
+    ['plan-summary', 'bad-plan.json'],
+    /^signoz-alerts: Invalid plan JSON at \S*bad-plan\.json:$/,
+    [/^ {2}- resource_changes\[0\]\.change\.actions: .+$/],
+  ],
+  [
+    'a state file given as a plan',
+    ['refactor-guard', 'state.json'],
+    /^signoz-alerts: Invalid plan JSON at \S*state\.json: missing "format_version" \(it looks like a state file/,
+    [],
+  ],
+  [
+    'a pipeline config with a typo',
+    ['plan-summary', '--config', 'typo-config.json', 'bad-plan.json'],
+    /^signoz-alerts: Invalid pipeline config at \S*typo-config\.json: Unrecognized key/,
+    [],
+  ],
+  [
+    'a policy pack with broken rules',
+    ['policy', '--pack', 'broken-pack.cjs', '--today', '2026-03-01'],
+    /^signoz-alerts: Invalid policy pack "broken-pack\.cjs":$/,
+    [/^ {2}- rules\[0\]: id must be lowercase/, /^ {2}- rules\[1\]: id must be lowercase/],
+  ],
+  [
+    'a bad option value',
+    ['evaluate', '--rule', cpuRule, '--series', 'series.json', '--format', 'xml'],
+    /^signoz-alerts: Invalid command line: --format must be text or json, got "xml"$/,
+    [],
+  ],
+  [
+    'a bad number option',
+    ['plan-summary', '--max-chars', 'many', 'bad-plan.json'],
+    /^signoz-alerts: Invalid command line: --max-chars must be a whole number of at least 1000, got "many"$/,
+    [],
+  ],
   ['a bad date option', ['policy', '--today', 'tomorrow'], /^signoz-alerts: Invalid command line: --today must be a date written YYYY-MM-DD, got "tomorrow"$/, []],
-  ['an expected fingerprint of the wrong shape', ['apply-guard', '--plan', 'bad-plan.json', '--expect-fingerprint', 'abc'], /^signoz-alerts: Invalid expected fingerprint: must look like sha256:<64 hex digits>, got "abc"\.$/, []],
+  [
+    'an expected fingerprint of the wrong shape',
+    ['apply-guard', '--plan', 'bad-plan.json', '--expect-fingerprint', 'abc'],
+    /^signoz-alerts: Invalid expected fingerprint: must look like sha256:<64 hex digits>, got "abc"\.$/,
+    [],
+  ],
   ['an alert test path that does not exist', ['test', 'no-such-dir'], /^signoz-alerts: Invalid test path at no-such-dir: no such file or directory$/, []],
 ];
 

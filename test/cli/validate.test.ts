@@ -56,9 +56,16 @@ describe('signoz-alerts validate', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.raw) as { file: string; valid: boolean }[];
     expect(report.map((r) => r.file)).toEqual([
-      'rules/absent-data-heartbeat.json', 'rules/anomaly.json', 'rules/b-broken.json', 'rules/clickhouse-sql.json',
-      'rules/cumulative-daily-budget.json', 'rules/logs-error-rate-formula.json', 'rules/metrics/metrics-threshold.json',
-      'rules/metrics/multi-tier-disk.json', 'rules/promql.json', 'rules/traces-p99-latency.json',
+      'rules/absent-data-heartbeat.json',
+      'rules/anomaly.json',
+      'rules/b-broken.json',
+      'rules/clickhouse-sql.json',
+      'rules/cumulative-daily-budget.json',
+      'rules/logs-error-rate-formula.json',
+      'rules/metrics/metrics-threshold.json',
+      'rules/metrics/multi-tier-disk.json',
+      'rules/promql.json',
+      'rules/traces-p99-latency.json',
     ]);
     expect(report.filter((r) => !r.valid).map((r) => r.file)).toEqual(['rules/b-broken.json']);
     expect(result.stderr).toEqual(['10 files checked (10 rules): 9 valid, 1 invalid']);

@@ -8,7 +8,10 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirnam
 describe('reading rules in every shape users hold (decodeRule)', () => {
   it('reads a canonical v2alpha1 rules-API body', () => {
     const rule = loadEvaluableRule(fixture('cpu-tiers.json'));
-    expect(rule.thresholds.map((t) => [t.name, t.target, t.recoveryTarget])).toEqual([['warning', 70, undefined], ['critical', 90, 80]]);
+    expect(rule.thresholds.map((t) => [t.name, t.target, t.recoveryTarget])).toEqual([
+      ['warning', 70, undefined],
+      ['critical', 90, 80],
+    ]);
     expect(rule.schedule).toEqual({ kind: 'rolling', evalWindowMs: 300_000, frequencyMs: 60_000 });
     expect(rule.unit).toBe('percent');
   });
@@ -44,7 +47,10 @@ describe('reading rules in every shape users hold (decodeRule)', () => {
   });
 
   it('unwraps a rule exported from the SigNoz API or UI ({status, data} with id and state)', () => {
-    const exported = { status: 'success', data: { ...(fixture('cpu-tiers.json') as object), id: '0190aaaa-0000-7000-8000-000000000009', state: 'firing', createAt: '2026-01-01T00:00:00Z' } };
+    const exported = {
+      status: 'success',
+      data: { ...(fixture('cpu-tiers.json') as object), id: '0190aaaa-0000-7000-8000-000000000009', state: 'firing', createAt: '2026-01-01T00:00:00Z' },
+    };
     const rule = loadEvaluableRule(exported);
     expect(rule.id).toBe('0190aaaa-0000-7000-8000-000000000009');
     expect(rule.name).toBe('Host CPU high');
@@ -52,21 +58,33 @@ describe('reading rules in every shape users hold (decodeRule)', () => {
 
   it('reads legacy v3/v4 builderQueries maps, telling formulas from queries by their expression', () => {
     const legacy = {
-      alert: 'Legacy formula', alertType: 'LOGS_BASED_ALERT', ruleType: 'threshold_rule', evalWindow: '5m', frequency: '1m',
+      alert: 'Legacy formula',
+      alertType: 'LOGS_BASED_ALERT',
+      ruleType: 'threshold_rule',
+      evalWindow: '5m',
+      frequency: '1m',
       condition: {
         compositeQuery: {
-          queryType: 'builder', panelType: 'graph',
+          queryType: 'builder',
+          panelType: 'graph',
           builderQueries: {
             A: { queryName: 'A', expression: 'A', dataSource: 'logs', aggregateOperator: 'count', aggregateAttribute: { key: '' } },
             B: { queryName: 'B', expression: 'B', dataSource: 'logs', aggregateOperator: 'count', aggregateAttribute: { key: '' } },
             F1: { queryName: 'F1', expression: 'A/B' },
           },
         },
-        op: '1', matchType: '3', target: 0.1, selectedQueryName: 'F1',
+        op: '1',
+        matchType: '3',
+        target: 0.1,
+        selectedQueryName: 'F1',
       },
     };
     const rule = loadEvaluableRule(legacy);
-    expect(rule.queries.map((q) => [q.name, q.kind, q.canDefaultZero])).toEqual([['A', 'builder_query', true], ['B', 'builder_query', true], ['F1', 'builder_formula', false]]);
+    expect(rule.queries.map((q) => [q.name, q.kind, q.canDefaultZero])).toEqual([
+      ['A', 'builder_query', true],
+      ['B', 'builder_query', true],
+      ['F1', 'builder_formula', false],
+    ]);
   });
 
   it('explains JSON that is no rule at all, never throwing', () => {

@@ -32,8 +32,22 @@ interface Row {
 const modern = read('rules', 'metrics-threshold.json');
 const ROWS: readonly Row[] = [
   { name: 'rules-API body (v2alpha1, v5 queries)', json: modern, legacy: false },
-  { name: 'rules-API body with op/matchType aliases', json: { ...modern, condition: { ...(modern.condition as object), thresholds: { kind: 'basic', spec: [{ name: 'critical', target: 90, op: '>', matchType: '1', channels: ['pagerduty-oncall'] }] } } }, legacy: false },
-  { name: 'SigNoz GET response ({status, data} with id and state)', json: { status: 'success', data: { ...read('evaluation', 'rules', 'cpu-tiers.json'), id: '42', state: 'firing' } }, legacy: false },
+  {
+    name: 'rules-API body with op/matchType aliases',
+    json: {
+      ...modern,
+      condition: {
+        ...(modern.condition as object),
+        thresholds: { kind: 'basic', spec: [{ name: 'critical', target: 90, op: '>', matchType: '1', channels: ['pagerduty-oncall'] }] },
+      },
+    },
+    legacy: false,
+  },
+  {
+    name: 'SigNoz GET response ({status, data} with id and state)',
+    json: { status: 'success', data: { ...read('evaluation', 'rules', 'cpu-tiers.json'), id: '42', state: 'firing' } },
+    legacy: false,
+  },
   { name: 'formula over logs', json: read('rules', 'logs-error-rate-formula.json'), legacy: false },
   { name: 'cumulative schedule', json: read('rules', 'cumulative-daily-budget.json'), legacy: false },
   { name: 'signoz_rule attributes from cdk.tf.json', json: cdkTf.resource.signoz_rule.host_cpu_high!, resourceType: 'signoz_rule', legacy: false },
@@ -106,7 +120,20 @@ describe('one way in: every command reads a rule as decodeRule does', () => {
       const ruleFile = path.join(dir, `${row.name.replace(/\W+/g, '-')}.json`);
       fs.writeFileSync(ruleFile, JSON.stringify(row.json));
       const testFile = ruleFile.replace(/\.json$/, '.alert-test.yaml');
-      fs.writeFileSync(testFile, [`rule_file: ${path.basename(ruleFile)}`, 'tests:', '  - name: quiet without data', '    interval: 1m', '    input_series: []', '    alert_rule_test:', '      - eval_time: 10m', '        exp_alerts: []', ''].join('\n'));
+      fs.writeFileSync(
+        testFile,
+        [
+          `rule_file: ${path.basename(ruleFile)}`,
+          'tests:',
+          '  - name: quiet without data',
+          '    interval: 1m',
+          '    input_series: []',
+          '    alert_rule_test:',
+          '      - eval_time: 10m',
+          '        exp_alerts: []',
+          '',
+        ].join('\n'),
+      );
       const [result] = runAlertTestFiles([testFile], dir);
       // a rule that alerts on absent data fires without series; every other rule stays quiet
       if (payload.condition.alertOnAbsent) expect(result!.cases[0]!.passed).toBe(false);

@@ -53,11 +53,36 @@ describe('signoz_alert codec', () => {
 
   it.each([
     ['an anomaly rule', anomaly, '/ruleType', 'anomaly rules cannot be expressed with signoz_alert (provider 0.0.17 rejects rule_type "anomaly_rule"); use the signoz_rule target'],
-    ['several tiers', metricsThreshold, '/condition/thresholds/spec', "signoz_alert writes one severity into the rule's labels, which SigNoz applies to every tier, so tiers critical, warning would all notify as critical; use the signoz_rule target, or one tier per legacy alert"],
-    ['a runbook annotation', { ...logsFormula, annotations: { ...logsFormula.annotations, runbook_url: 'https://x' } }, '/annotations/runbook_url', 'signoz_alert carries only the description and summary annotations, not "runbook_url"; use the signoz_rule target'],
-    ['a top-level description', { ...logsFormula, description: 'x' }, '/description', 'signoz_alert has no top-level rule description; put the text in the "description" annotation or use the signoz_rule target'],
-    ['newGroupEvalDelay', { ...logsFormula, notificationSettings: { newGroupEvalDelay: '2m' } }, '/notificationSettings/newGroupEvalDelay', 'signoz_alert cannot carry newGroupEvalDelay; remove it or use the signoz_rule target'],
-    ['a severity outside the provider enum', { ...logsFormula, labels: { severity: 'page' } }, '/labels/severity', 'signoz_alert needs severity to be one of critical, error, warning, info, got "page"'],
+    [
+      'several tiers',
+      metricsThreshold,
+      '/condition/thresholds/spec',
+      "signoz_alert writes one severity into the rule's labels, which SigNoz applies to every tier, so tiers critical, warning would all notify as critical; use the signoz_rule target, or one tier per legacy alert",
+    ],
+    [
+      'a runbook annotation',
+      { ...logsFormula, annotations: { ...logsFormula.annotations, runbook_url: 'https://x' } },
+      '/annotations/runbook_url',
+      'signoz_alert carries only the description and summary annotations, not "runbook_url"; use the signoz_rule target',
+    ],
+    [
+      'a top-level description',
+      { ...logsFormula, description: 'x' },
+      '/description',
+      'signoz_alert has no top-level rule description; put the text in the "description" annotation or use the signoz_rule target',
+    ],
+    [
+      'newGroupEvalDelay',
+      { ...logsFormula, notificationSettings: { newGroupEvalDelay: '2m' } },
+      '/notificationSettings/newGroupEvalDelay',
+      'signoz_alert cannot carry newGroupEvalDelay; remove it or use the signoz_rule target',
+    ],
+    [
+      'a severity outside the provider enum',
+      { ...logsFormula, labels: { severity: 'page' } },
+      '/labels/severity',
+      'signoz_alert needs severity to be one of critical, error, warning, info, got "page"',
+    ],
   ])('refuses %s with a clear message', (_what, payload, path, message) => {
     let error: unknown;
     try {

@@ -83,6 +83,8 @@ describe('signoz_rule codec', () => {
   it('rejects a query block that sets two query types at once', () => {
     const attrs = encodeSignozRule(metricsThreshold) as Record<string, any>;
     attrs.condition.composite_query.queries[0].promql = { type: 'promql', spec: { name: 'B', query: 'up' } };
-    expect(() => decodeSignozRule(attrs)).toThrow('query block must set exactly one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql (found builder_query, promql)');
+    expect(() => decodeSignozRule(attrs)).toThrow(
+      'query block must set exactly one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql (found builder_query, promql)',
+    );
   });
 });

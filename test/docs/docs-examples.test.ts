@@ -54,7 +54,8 @@ describe('runnable examples of the docs', () => {
 
   it.each(['presets.md#0', 'slo.md#0'])('%s runs and synthesizes', async (name) => {
     // run with the library and cdktf resolved from this checkout, output in a temp dir
-    const source = fs.readFileSync(files[name]!, 'utf8')
+    const source = fs
+      .readFileSync(files[name]!, 'utf8')
       .replace("from 'cdktf-signoz-alerts'", `from '${path.join(REPO, 'constructs', 'index')}'`)
       .replace("from 'cdktf'", `from '${path.join(REPO, 'constructs', 'engine')}'`);
     const runnable = files[name]!.replace(/\.ts$/, '.run.ts');

@@ -17,10 +17,15 @@ const env = { SIGNOZ_ALERTS_FINGERPRINT_SALT: 'pr-salt' };
 
 /** Makes the prod stack require a provider from a registry that never resolves (`.invalid`). */
 function requireUnreachableProvider(repo: GitAppRepo): void {
-  repo.write('main.ts', repo.read('main.ts').replace(
-    '  const stack = new TerraformStack(app, name);',
-    "  const stack = new TerraformStack(app, name);\n  if (name === 'prod') stack.addOverride('terraform.required_providers', { signoz: { source: 'registry.invalid/signoz/signoz', version: '0.0.17' } });",
-  ));
+  repo.write(
+    'main.ts',
+    repo
+      .read('main.ts')
+      .replace(
+        '  const stack = new TerraformStack(app, name);',
+        "  const stack = new TerraformStack(app, name);\n  if (name === 'prod') stack.addOverride('terraform.required_providers', { signoz: { source: 'registry.invalid/signoz/signoz', version: '0.0.17' } });",
+      ),
+  );
 }
 
 describeWithTerraform('pr-check end to end', () => {

@@ -109,11 +109,13 @@ describeWithTerraform('end to end with real Terraform: plan, summary, fingerprin
 
   it('flags a renamed construct as delete + create, and a moved block turns it into a move', async () => {
     const renamed = { disk_full: ALERTS.disk_full, cpu_high_v2: ALERTS.cpu_high };
-    await terraform.applySaved(...(await (async () => {
-      const dir = synthRound(ALERTS);
-      await planToJson(dir, 'realign');
-      return [dir, path.join(dir, 'realign.tfplan')] as const;
-    })()));
+    await terraform.applySaved(
+      ...(await (async () => {
+        const dir = synthRound(ALERTS);
+        await planToJson(dir, 'realign');
+        return [dir, path.join(dir, 'realign.tfplan')] as const;
+      })()),
+    );
     const naive = await planToJson(synthRound(renamed), 'renamed');
     const guard = await runCli(['refactor-guard', naive, '--fail-on-refactor'], root);
     expect(guard.code).toBe(1);

@@ -26,17 +26,29 @@ const ENTRY_POINTS: Record<string, Record<string, unknown>> = {
 };
 
 type ErrorClass = abstract new (...args: never[]) => Error;
-const isErrorClass = (value: unknown): value is ErrorClass =>
-  typeof value === 'function' && value.prototype instanceof Error;
+const isErrorClass = (value: unknown): value is ErrorClass => typeof value === 'function' && value.prototype instanceof Error;
 
 const exportedErrorClasses = Object.entries(ENTRY_POINTS).flatMap(([entry, api]) =>
-  Object.entries(api).filter((e): e is [string, ErrorClass] => isErrorClass(e[1])).map(([name, cls]) => ({ entry, name, cls })),
+  Object.entries(api)
+    .filter((e): e is [string, ErrorClass] => isErrorClass(e[1]))
+    .map(([name, cls]) => ({ entry, name, cls })),
 );
 
 describe('the error model', () => {
   it('finds the error classes of the public entry points', () => {
     const names = new Set(exportedErrorClasses.map((e) => e.name));
-    for (const known of ['ToolkitError', 'PropsError', 'AlertRuleError', 'OpenSloError', 'RouteExpressionError', 'PolicyPackError', 'SynthOutputError', 'PipelineInputError', 'AlertTestFileError', 'SeriesNotationError']) {
+    for (const known of [
+      'ToolkitError',
+      'PropsError',
+      'AlertRuleError',
+      'OpenSloError',
+      'RouteExpressionError',
+      'PolicyPackError',
+      'SynthOutputError',
+      'PipelineInputError',
+      'AlertTestFileError',
+      'SeriesNotationError',
+    ]) {
       expect(names).toContain(known);
     }
   });
@@ -60,17 +72,31 @@ describe('the error model', () => {
   it('builds its message from subject, where and problems: one line for one whole-input problem', () => {
     expect(new ToolkitError('plan JSON', { file: 'plan.json' }, [{ path: '', message: 'not valid JSON' }]).message).toBe('Invalid plan JSON at plan.json: not valid JSON');
     expect(new ToolkitError('rule', { file: 'cpu.json', pointer: '/condition' }, [{ path: '', message: 'x' }]).message).toBe('Invalid rule at cpu.json#/condition: x');
-    expect(new ToolkitError('alert test file', { file: 'a.alert-test.yaml', line: 12 }, [{ path: '', message: 'x' }]).message).toBe('Invalid alert test file at a.alert-test.yaml:12: x');
+    expect(new ToolkitError('alert test file', { file: 'a.alert-test.yaml', line: 12 }, [{ path: '', message: 'x' }]).message).toBe(
+      'Invalid alert test file at a.alert-test.yaml:12: x',
+    );
   });
 
   it('puts each problem on its own line, labelling whole-input problems by the kind of input', () => {
-    const props = new constructsApi.PropsError('HostCpuAlert', 'prod/Cpu', [{ field: '', message: 'unknown field' }, { field: 'threshold', message: 'must be a number' }]);
+    const props = new constructsApi.PropsError('HostCpuAlert', 'prod/Cpu', [
+      { field: '', message: 'unknown field' },
+      { field: 'threshold', message: 'must be a number' },
+    ]);
     expect(props.message).toBe("Invalid HostCpuAlert at 'prod/Cpu':\n  - (props): unknown field\n  - threshold: must be a number");
-    expect(props.problems).toEqual([{ path: '', message: 'unknown field' }, { path: 'threshold', message: 'must be a number' }]);
+    expect(props.problems).toEqual([
+      { path: '', message: 'unknown field' },
+      { path: 'threshold', message: 'must be a number' },
+    ]);
     expect(props.where).toEqual({ constructPath: 'prod/Cpu' });
-    const file = new ToolkitError('pipeline config', { file: 'c.json' }, [{ path: '', message: 'a' }, { path: '/x', message: 'b' }]);
+    const file = new ToolkitError('pipeline config', { file: 'c.json' }, [
+      { path: '', message: 'a' },
+      { path: '/x', message: 'b' },
+    ]);
     expect(toolkitErrorLines(file)).toEqual(['Invalid pipeline config at c.json:', '  - (document): a', '  - /x: b']);
-    const bare = new ToolkitError('policy rule', {}, [{ path: '', message: 'a' }, { path: '', message: 'b' }]);
+    const bare = new ToolkitError('policy rule', {}, [
+      { path: '', message: 'a' },
+      { path: '', message: 'b' },
+    ]);
     expect(toolkitErrorLines(bare)).toEqual(['Invalid policy rule:', '  - a', '  - b']);
   });
 

@@ -18,8 +18,7 @@ function build(props: Partial<AlertEstateProps>, define: (scope: EstateScope) =>
   return { app, estate };
 }
 
-const stackNames = (estate: AlertEstate): Record<string, string[]> =>
-  Object.fromEntries([...estate.stacks].map(([env, stacks]) => [env, stacks.map((s) => s.node.id)]));
+const stackNames = (estate: AlertEstate): Record<string, string[]> => Object.fromEntries([...estate.stacks].map(([env, stacks]) => [env, stacks.map((s) => s.node.id)]));
 
 describe('AlertEstate', () => {
   it('builds one stack per environment from one definition, with the environment applied', () => {
@@ -72,7 +71,9 @@ describe('AlertEstate', () => {
   });
 
   it('fails synth when a shard outgrows its limit, or only warns when asked', () => {
-    const many = (scope: EstateScope) => { for (let i = 0; i < 4; i++) scope.alert(`a${i}`, alert('payments', 'checkout', i)); };
+    const many = (scope: EstateScope) => {
+      for (let i = 0; i < 4; i++) scope.alert(`a${i}`, alert('payments', 'checkout', i));
+    };
     const failing = build({ environments: [{ name: 'prod' }], sharding: { by: 'team', maxResourcesPerStack: 3 } }, many);
     expect(thrownBy(() => synth(failing.estate.stacks.get('prod')![1]!)).message).toContain(
       'stack prod-alerts-payments holds 4 resources, above the limit of 3 per state: shard by a finer key (e.g. service instead of team) or raise sharding.maxResourcesPerStack',
@@ -82,15 +83,23 @@ describe('AlertEstate', () => {
   });
 
   it('reports an alert without the shard label, and shard keys that cannot name a stack', () => {
-    expect(thrownBy(() => build({ sharding: { by: 'service' } }, (scope) => scope.alert('x', { ...alert('payments', 'checkout', 1), labels: { team: 'payments' } }))).message)
-      .toBe('Invalid AlertEstate environment at \'dev-shared\':\n  - alert("x"): has no "service" label; sharding by service needs one on every alert');
-    expect(thrownBy(() => build({ sharding: { by: 'service' } }, (scope) => scope.alert('x', alert('payments', 'Check Out', 1)))).message)
-      .toBe('Invalid AlertEstate environment at \'dev-shared\':\n  - alert("x"): shard key "Check Out" must be lowercase letters, digits and dashes (it names a stack)');
+    expect(thrownBy(() => build({ sharding: { by: 'service' } }, (scope) => scope.alert('x', { ...alert('payments', 'checkout', 1), labels: { team: 'payments' } }))).message).toBe(
+      'Invalid AlertEstate environment at \'dev-shared\':\n  - alert("x"): has no "service" label; sharding by service needs one on every alert',
+    );
+    expect(thrownBy(() => build({ sharding: { by: 'service' } }, (scope) => scope.alert('x', alert('payments', 'Check Out', 1)))).message).toBe(
+      'Invalid AlertEstate environment at \'dev-shared\':\n  - alert("x"): shard key "Check Out" must be lowercase letters, digits and dashes (it names a stack)',
+    );
   });
 
   it('rejects an alert id used twice', () => {
-    expect(thrownBy(() => build({}, (scope) => { scope.alert('cpu', alert('p', 'c', 1)); scope.alert('cpu', alert('p', 'c', 2)); })).message)
-      .toBe('Invalid AlertEstate environment at \'dev\':\n  - alert("cpu"): the id is used twice; alert ids must be unique in the estate');
+    expect(
+      thrownBy(() =>
+        build({}, (scope) => {
+          scope.alert('cpu', alert('p', 'c', 1));
+          scope.alert('cpu', alert('p', 'c', 2));
+        }),
+      ).message,
+    ).toBe('Invalid AlertEstate environment at \'dev\':\n  - alert("cpu"): the id is used twice; alert ids must be unique in the estate');
   });
 
   it('puts maintenance windows that name alerts in their own stack, referencing alerts across states', () => {
@@ -103,12 +112,16 @@ describe('AlertEstate', () => {
     app.synth();
     const read = (stack: string) => readStackFile(app, stack);
     const maintenance = read('prod-maintenance');
-    expect(maintenance.resource.terraform_data.WindowStandIn.input.alertIds[0]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-prod-alerts-payments\.outputs\.cross-stack-output-signoz_rulecpu_[A-F0-9]+id\}$/);
+    expect(maintenance.resource.terraform_data.WindowStandIn.input.alertIds[0]).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-prod-alerts-payments\.outputs\.cross-stack-output-signoz_rulecpu_[A-F0-9]+id\}$/,
+    );
     expect(Object.keys(read('prod-alerts-payments').output)).toEqual([expect.stringMatching(/^cross-stack-output-signoz_rulecpu_[A-F0-9]+id$/)]);
     expect(stacks[2]!.dependencies).toContain(stacks[1]);
   });
 
   it('rejects duplicate environments', () => {
-    expect(thrownBy(() => build({ environments: [{ name: 'dev' }, { name: 'dev' }] }, () => undefined)).message).toBe('Invalid AlertEstate:\n  - environments: environment "dev" is declared twice; environment names must be unique');
+    expect(thrownBy(() => build({ environments: [{ name: 'dev' }, { name: 'dev' }] }, () => undefined)).message).toBe(
+      'Invalid AlertEstate:\n  - environments: environment "dev" is declared twice; environment names must be unique',
+    );
   });
 });

@@ -30,10 +30,16 @@ describe('cumulative window (CumulativeWindow.NextWindowFor / getLastScheduleTim
     ['weekly Sunday (0) 00:00, tick on Saturday', { type: 'weekly', weekday: 0, hour: 0, minute: 0 }, 'UTC', '2026-02-14T10:00:00Z', '2026-02-08T00:00:00Z'],
     ['monthly on the 1st, mid-month -> this month', { type: 'monthly', day: 1, hour: 0, minute: 0 }, 'UTC', '2026-02-10T12:00:00Z', '2026-02-01T00:00:00Z'],
     ['monthly on the 31st, in a 28-day February -> the last day', { type: 'monthly', day: 31, hour: 0, minute: 0 }, 'UTC', '2026-02-28T12:00:00Z', '2026-02-28T00:00:00Z'],
-    ['monthly on the 31st, mid-March -> February\'s last day', { type: 'monthly', day: 31, hour: 12, minute: 0 }, 'UTC', '2026-03-15T10:00:00Z', '2026-02-28T12:00:00Z'],
+    ["monthly on the 31st, mid-March -> February's last day", { type: 'monthly', day: 31, hour: 12, minute: 0 }, 'UTC', '2026-03-15T10:00:00Z', '2026-02-28T12:00:00Z'],
     // Go's AddDate(0, -1, 0) on 31 March gives 3 March, so SigNoz's "previous month" is March again
     // and the period starts after the tick; reproduced as is.
-    ['monthly on the 31st, early on 31 March -> SigNoz quirk: a start after the tick', { type: 'monthly', day: 31, hour: 12, minute: 0 }, 'UTC', '2026-03-31T06:00:00Z', '2026-03-31T12:00:00Z'],
+    [
+      'monthly on the 31st, early on 31 March -> SigNoz quirk: a start after the tick',
+      { type: 'monthly', day: 31, hour: 12, minute: 0 },
+      'UTC',
+      '2026-03-31T06:00:00Z',
+      '2026-03-31T12:00:00Z',
+    ],
   ];
   for (const [name, schedule, zone, tick, start] of cases) {
     it(name, () => {

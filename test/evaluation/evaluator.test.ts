@@ -3,7 +3,18 @@ import { evaluateRule, loadEvaluableRule, RuleEvaluationError, type EvaluationTi
 const MIN = 60_000;
 type Threshold = { name: string; target: number; op: string; matchType: string; recoveryTarget?: number; targetUnit?: string };
 
-function rule(overrides: { thresholds?: Threshold[]; condition?: Record<string, unknown>; evaluation?: unknown; labels?: Record<string, string>; ruleType?: string; queries?: unknown[]; selected?: string; id?: string } = {}): Record<string, unknown> {
+function rule(
+  overrides: {
+    thresholds?: Threshold[];
+    condition?: Record<string, unknown>;
+    evaluation?: unknown;
+    labels?: Record<string, string>;
+    ruleType?: string;
+    queries?: unknown[];
+    selected?: string;
+    id?: string;
+  } = {},
+): Record<string, unknown> {
   return {
     alert: 'Test alert',
     id: overrides.id ?? '0190a1b2-0000-7000-8000-000000000001',
@@ -16,7 +27,9 @@ function rule(overrides: { thresholds?: Threshold[]; condition?: Record<string, 
       compositeQuery: {
         queryType: 'builder',
         panelType: 'graph',
-        queries: overrides.queries ?? [{ type: 'builder_query', spec: { name: 'A', signal: 'metrics', aggregations: [{ metricName: 'm', timeAggregation: 'avg', spaceAggregation: 'avg' }] } }],
+        queries: overrides.queries ?? [
+          { type: 'builder_query', spec: { name: 'A', signal: 'metrics', aggregations: [{ metricName: 'm', timeAggregation: 'avg', spaceAggregation: 'avg' }] } },
+        ],
       },
       selectedQueryName: overrides.selected ?? 'A',
       thresholds: { kind: 'basic', spec: overrides.thresholds ?? [{ name: 'critical', target: 90, op: 'above', matchType: 'last' }] },
@@ -91,9 +104,7 @@ describe('alert states over time (rules.ThresholdRule.Eval)', () => {
   it('recovery: firing -> recovering inside the recovery band -> firing again -> resolved below it', () => {
     const thresholds = [{ name: 'critical', target: 90, op: 'above', matchType: 'last', recoveryTarget: 80 }];
     const timeline = run(rule({ thresholds }), { A: [perMinute([95, 85, 95, 85, 70])] }, 5);
-    expect([1, 2, 3, 4, 5].map((m) => at(timeline, m))).toEqual([
-      ['firing:critical'], ['recovering:critical'], ['firing:critical'], ['recovering:critical'], [],
-    ]);
+    expect([1, 2, 3, 4, 5].map((m) => at(timeline, m))).toEqual([['firing:critical'], ['recovering:critical'], ['firing:critical'], ['recovering:critical'], []]);
     expect(timeline.ticks[5]!.resolved).toHaveLength(1);
   });
 
@@ -177,7 +188,7 @@ describe('minimum points (RuleCondition.ShouldEval)', () => {
 });
 
 describe('query windows, evaluation delay and schedules', () => {
-  it('uses SigNoz\'s default 2m evaluation delay: a tick does not see the last two minutes', () => {
+  it("uses SigNoz's default 2m evaluation delay: a tick does not see the last two minutes", () => {
     const r = loadEvaluableRule(rule());
     const timeline = evaluateRule(r, { A: [perMinute([10, 10, 95])] }, { from: 0, to: 5 * MIN });
     expect(at(timeline, 3)).toEqual([]);
@@ -197,7 +208,7 @@ describe('query windows, evaluation delay and schedules', () => {
     expect(timeline.ticks.find((t) => t.time === 24 * 60 * MIN)!.resolved).toHaveLength(1);
   });
 
-  it('a PromQL rule sees the range query\'s end point and drops __name__', () => {
+  it("a PromQL rule sees the range query's end point and drops __name__", () => {
     const prom = rule({ ruleType: 'promql_rule', queries: [{ type: 'promql', spec: { name: 'A', query: 'up' } }] });
     (prom.condition as { compositeQuery: { queryType: string } }).compositeQuery.queryType = 'promql';
     const timeline = run(prom, { A: [perMinute([95, 95], { __name__: 'up', job: 'api' })] }, 1);
@@ -218,11 +229,15 @@ describe('formula as the selected query', () => {
     thresholds: [{ name: 'critical', target: 5, op: 'above', matchType: 'last' }],
   });
 
-  it('computes the formula per label set from the queries\' series', () => {
-    const timeline = run(formulaRule, {
-      A: [perMinute([10], { service: 'cart' }), perMinute([1], { service: 'pay' })],
-      B: [perMinute([100], { service: 'cart' }), perMinute([100], { service: 'pay' })],
-    }, 1);
+  it("computes the formula per label set from the queries' series", () => {
+    const timeline = run(
+      formulaRule,
+      {
+        A: [perMinute([10], { service: 'cart' }), perMinute([1], { service: 'pay' })],
+        B: [perMinute([100], { service: 'cart' }), perMinute([100], { service: 'pay' })],
+      },
+      1,
+    );
     expect(timeline.ticks[1]!.alerts.map((a) => [a.labels.service, a.value])).toEqual([['cart', 10]]);
   });
 
@@ -246,7 +261,7 @@ describe('formula as the selected query', () => {
     expect(warnings).toMatch(/newGroupEvalDelay is not reproduced/);
   });
 
-  it('uses the formula\'s own series when they are given', () => {
+  it("uses the formula's own series when they are given", () => {
     const timeline = run(formulaRule, { F1: [perMinute([42], { service: 'cart' })] }, 1);
     expect(timeline.ticks[1]!.alerts[0]!.value).toBe(42);
   });
@@ -262,7 +277,9 @@ describe('invalid rules', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(RuleEvaluationError);
       expect((err as RuleEvaluationError).problems.map((p) => p.path)).toEqual([
-        '/condition/thresholds/spec/0/name', '/condition/thresholds/spec/0/target', '/evaluation/spec/frequency',
+        '/condition/thresholds/spec/0/name',
+        '/condition/thresholds/spec/0/target',
+        '/evaluation/spec/frequency',
       ]);
     }
   });

@@ -56,30 +56,87 @@ describe('formula series matched by labels (querybuildertypesv5.FormulaEvaluator
   const none = new Set<string>();
 
   it('pairs series with the same labels and computes each common timestamp', () => {
-    const out = evaluateFormula({ expression: 'A / B * 100', canDefaultZero: none }, {
-      A: [s({ service: 'cart' }, [[0, 5], [60, 10]]), s({ service: 'pay' }, [[0, 1]])],
-      B: [s({ service: 'pay' }, [[0, 50]]), s({ service: 'cart' }, [[0, 100], [60, 100]])],
-    }, 0);
+    const out = evaluateFormula(
+      { expression: 'A / B * 100', canDefaultZero: none },
+      {
+        A: [
+          s({ service: 'cart' }, [
+            [0, 5],
+            [60, 10],
+          ]),
+          s({ service: 'pay' }, [[0, 1]]),
+        ],
+        B: [
+          s({ service: 'pay' }, [[0, 50]]),
+          s({ service: 'cart' }, [
+            [0, 100],
+            [60, 100],
+          ]),
+        ],
+      },
+      0,
+    );
     const byService = Object.fromEntries(out.map((o) => [o.labels.service, o.points]));
-    expect(byService).toEqual({ cart: [[0, 5], [60, 10]], pay: [[0, 2]] });
+    expect(byService).toEqual({
+      cart: [
+        [0, 5],
+        [60, 10],
+      ],
+      pay: [[0, 2]],
+    });
   });
 
   it('applies a series with fewer labels to every series it is a subset of', () => {
-    const out = evaluateFormula({ expression: 'A / B', canDefaultZero: none }, {
-      A: [s({ service: 'cart', code: '500' }, [[0, 6]]), s({ service: 'cart', code: '503' }, [[0, 3]])],
-      B: [s({ service: 'cart' }, [[0, 30]])],
-    }, 0);
-    expect(out.map((o) => [o.labels.code, o.points[0]![1]]).sort()).toEqual([['500', 0.2], ['503', 0.1]]);
+    const out = evaluateFormula(
+      { expression: 'A / B', canDefaultZero: none },
+      {
+        A: [s({ service: 'cart', code: '500' }, [[0, 6]]), s({ service: 'cart', code: '503' }, [[0, 3]])],
+        B: [s({ service: 'cart' }, [[0, 30]])],
+      },
+      0,
+    );
+    expect(out.map((o) => [o.labels.code, o.points[0]![1]]).sort()).toEqual([
+      ['500', 0.2],
+      ['503', 0.1],
+    ]);
   });
 
   it('skips timestamps where a query has no point, unless that query may default to zero', () => {
-    const inputs = { A: [s({}, [[60, 4]])], B: [s({}, [[0, 10], [60, 20]])] };
+    const inputs = {
+      A: [s({}, [[60, 4]])],
+      B: [
+        s({}, [
+          [0, 10],
+          [60, 20],
+        ]),
+      ],
+    };
     expect(evaluateFormula({ expression: 'A / B', canDefaultZero: none }, inputs, 0)[0]!.points).toEqual([[60, 0.2]]);
-    expect(evaluateFormula({ expression: 'A / B', canDefaultZero: new Set(['A']) }, inputs, 0)[0]!.points).toEqual([[0, 0], [60, 0.2]]);
+    expect(evaluateFormula({ expression: 'A / B', canDefaultZero: new Set(['A']) }, inputs, 0)[0]!.points).toEqual([
+      [0, 0],
+      [60, 0.2],
+    ]);
   });
 
   it('drops points where the result is not finite, e.g. division by zero', () => {
-    const out = evaluateFormula({ expression: 'A / B', canDefaultZero: none }, { A: [s({}, [[0, 1], [60, 2]])], B: [s({}, [[0, 0], [60, 4]])] }, 0);
+    const out = evaluateFormula(
+      { expression: 'A / B', canDefaultZero: none },
+      {
+        A: [
+          s({}, [
+            [0, 1],
+            [60, 2],
+          ]),
+        ],
+        B: [
+          s({}, [
+            [0, 0],
+            [60, 4],
+          ]),
+        ],
+      },
+      0,
+    );
     expect(out[0]!.points).toEqual([[60, 0.5]]);
   });
 

@@ -22,7 +22,19 @@ describe('Go durations as SigNoz rules carry them (valuer.TextDuration)', () => 
 
 describe('the series file of signoz-alerts evaluate', () => {
   it('reads labels, points and non-finite values written as strings', () => {
-    const results = parseSeriesDocument({ A: [{ labels: { code: 500 }, points: [[0, 1], [60_000, 'NaN'], [120_000, '+Inf'], [180_000, '-Inf']] }] });
+    const results = parseSeriesDocument({
+      A: [
+        {
+          labels: { code: 500 },
+          points: [
+            [0, 1],
+            [60_000, 'NaN'],
+            [120_000, '+Inf'],
+            [180_000, '-Inf'],
+          ],
+        },
+      ],
+    });
     expect(results.A![0]!.labels).toEqual({ code: '500' });
     const values = results.A![0]!.points.map(([, v]) => v);
     expect(values[0]).toBe(1);

@@ -9,7 +9,12 @@ const series = (values: number[], labels: Record<string, string> = { host: 'a' }
   points: values.map((v, i) => [i * 60_000, v] as const),
 });
 const threshold = (name: string, target: number, op: CompareOp, matchType: MatchType, extra: Partial<EvaluableThreshold> = {}): EvaluableThreshold => ({
-  name, target, op, matchType, targetUnit: '', ...extra,
+  name,
+  target,
+  op,
+  matchType,
+  targetUnit: '',
+  ...extra,
 });
 
 // Every outcome below is worked out by hand from ruletypes.BasicRuleThreshold.shouldAlertWithTarget:
@@ -59,10 +64,16 @@ describe('ruletypes.BasicRuleThreshold.shouldAlertWithTarget: all_the_times when
 
 describe('every accepted op and matchType spelling (ruletypes.CompareOperator.Normalize, MatchType.Normalize)', () => {
   const rule = (op: string, matchType: string): Record<string, unknown> => ({
-    alert: 'x', alertType: 'METRIC_BASED_ALERT', ruleType: 'threshold_rule', version: 'v5', schemaVersion: 'v2alpha1', notificationSettings: {},
+    alert: 'x',
+    alertType: 'METRIC_BASED_ALERT',
+    ruleType: 'threshold_rule',
+    version: 'v5',
+    schemaVersion: 'v2alpha1',
+    notificationSettings: {},
     condition: {
       compositeQuery: {
-        queryType: 'builder', panelType: 'graph',
+        queryType: 'builder',
+        panelType: 'graph',
         queries: [{ type: 'builder_query', spec: { name: 'A', signal: 'metrics', aggregations: [{ metricName: 'x', timeAggregation: 'avg', spaceAggregation: 'avg' }] } }],
       },
       selectedQueryName: 'A',
@@ -86,7 +97,7 @@ describe('every accepted op and matchType spelling (ruletypes.CompareOperator.No
     }
   }
 
-  it('rejects a spelling the server does not accept, naming the field in the validator\'s words', () => {
+  it("rejects a spelling the server does not accept, naming the field in the validator's words", () => {
     const problems = (() => {
       try {
         loadEvaluableRule(rule('greater', 'always'));
@@ -150,7 +161,11 @@ describe('several thresholds at once (ruletypes.sortThresholds, PrepareSampleLab
 
 describe('recovery target (ruletypes.BasicRuleThresholds.Eval recovery branch)', () => {
   const critical = threshold('critical', 90, 'above', 'last', { recoveryTarget: 80 });
-  const activeKey = JSON.stringify([['host', 'a'], ['severity', 'critical'], ['threshold.name', 'critical']]);
+  const activeKey = JSON.stringify([
+    ['host', 'a'],
+    ['severity', 'critical'],
+    ['threshold.name', 'critical'],
+  ]);
 
   it('an active alert between recovery and target is reported as recovering', () => {
     const [sample] = evaluateThresholds(series([85]), [critical], '', new Set([activeKey]));

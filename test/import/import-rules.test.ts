@@ -18,12 +18,16 @@ describe('importRules', () => {
       'single-rule.json# SearchApiP99Latency -',
       'v1-list.json#/data/rules/0 ScrapeTargetsDown 17',
     ]);
-    expect(problems).toEqual([{
-      source: 'v1-list.json',
-      pointer: '/data/rules/1',
-      alert: 'Dashboard copy with a variable',
-      messages: ['/condition/compositeQuery/builderQueries/A: filters: the value of service.name is a dashboard variable ("{{.service}}"); alerts have no variables, put the real value in the rule'],
-    }]);
+    expect(problems).toEqual([
+      {
+        source: 'v1-list.json',
+        pointer: '/data/rules/1',
+        alert: 'Dashboard copy with a variable',
+        messages: [
+          '/condition/compositeQuery/builderQueries/A: filters: the value of service.name is a dashboard variable ("{{.service}}"); alerts have no variables, put the real value in the rule',
+        ],
+      },
+    ]);
   });
 
   it('writes rules the props reproduce as props, and says why the others are payloads', () => {
@@ -39,13 +43,39 @@ describe('importRules', () => {
   });
 
   it.each([
-    ['thresholds out of severity order', (r: any) => { r.description = undefined; }, 'the thresholds are ordered warning, critical; AlertRule writes tiers from most to least severe'],
-    ['a threshold named like no tier', (r: any) => { r.description = undefined; r.condition.thresholds.spec = [{ ...r.condition.thresholds.spec[1], name: 'page' }]; }, 'threshold "page" is not a severity tier (critical, error, warning, info)'],
-    ['no summary annotation', (r: any) => { r.description = undefined; r.condition.thresholds.spec = [r.condition.thresholds.spec[1]]; delete r.annotations.summary; }, 'the rule lacks a summary or description annotation; AlertRule writes default ones'],
-    ['no renotify settings', (r: any) => {
-      r.description = undefined; r.condition.thresholds.spec = [r.condition.thresholds.spec[1]];
-      delete r.notificationSettings.renotify;
-    }, 'the rule has no renotify settings; AlertRule always writes them'],
+    [
+      'thresholds out of severity order',
+      (r: any) => {
+        r.description = undefined;
+      },
+      'the thresholds are ordered warning, critical; AlertRule writes tiers from most to least severe',
+    ],
+    [
+      'a threshold named like no tier',
+      (r: any) => {
+        r.description = undefined;
+        r.condition.thresholds.spec = [{ ...r.condition.thresholds.spec[1], name: 'page' }];
+      },
+      'threshold "page" is not a severity tier (critical, error, warning, info)',
+    ],
+    [
+      'no summary annotation',
+      (r: any) => {
+        r.description = undefined;
+        r.condition.thresholds.spec = [r.condition.thresholds.spec[1]];
+        delete r.annotations.summary;
+      },
+      'the rule lacks a summary or description annotation; AlertRule writes default ones',
+    ],
+    [
+      'no renotify settings',
+      (r: any) => {
+        r.description = undefined;
+        r.condition.thresholds.spec = [r.condition.thresholds.spec[1]];
+        delete r.notificationSettings.renotify;
+      },
+      'the rule has no renotify settings; AlertRule always writes them',
+    ],
   ])('falls back to the payload for %s', (_what, mutate, reason) => {
     const rule = importFixture('api-response.json').data[2];
     mutate(rule);
@@ -67,19 +97,21 @@ describe('importRules', () => {
           queryType: 'builder',
           panelType: 'graph',
           unit: 'ms',
-          queries: [{
-            type: 'builder_query',
-            spec: {
-              name: 'A',
-              legend: '{{operation}}',
-              signal: 'metrics',
-              stepInterval: 60,
-              aggregations: [{ metricName: 'signoz_latency.bucket', temporality: 'delta', spaceAggregation: 'p99', reduceTo: 'avg' }],
-              filter: { expression: "(service.name = 'payments-api' AND operation IN ['POST /charge', 'POST /refund'])" },
-              groupBy: [{ name: 'operation', fieldDataType: 'string', fieldContext: 'attribute' }],
-              order: [{ key: { name: 'p99(signoz_latency.bucket)' }, direction: 'desc' }],
+          queries: [
+            {
+              type: 'builder_query',
+              spec: {
+                name: 'A',
+                legend: '{{operation}}',
+                signal: 'metrics',
+                stepInterval: 60,
+                aggregations: [{ metricName: 'signoz_latency.bucket', temporality: 'delta', spaceAggregation: 'p99', reduceTo: 'avg' }],
+                filter: { expression: "(service.name = 'payments-api' AND operation IN ['POST /charge', 'POST /refund'])" },
+                groupBy: [{ name: 'operation', fieldDataType: 'string', fieldContext: 'attribute' }],
+                order: [{ key: { name: 'p99(signoz_latency.bucket)' }, direction: 'desc' }],
+              },
             },
-          }],
+          ],
         },
         selectedQueryName: 'A',
         thresholds: { kind: 'basic', spec: [{ name: 'warning', target: 750, op: 'above', matchType: 'on_average', targetUnit: 'ms', channels: ['slack-payments'] }] },
@@ -125,7 +157,9 @@ describe('importRules', () => {
     const rule = importFixture('single-rule.json');
     rule.condition.thresholds.spec[0].op = '>=';
     const { problems } = importRules([{ name: 'ge.json', text: JSON.stringify(rule) }]);
-    expect(problems[0]!.messages).toEqual(['signoz_rule /condition/thresholds/basic/spec/0/op: the provider accepts only "above", "below", "equal", "not_equal", "outside_bounds" here']);
+    expect(problems[0]!.messages).toEqual([
+      'signoz_rule /condition/thresholds/basic/spec/0/op: the provider accepts only "above", "below", "equal", "not_equal", "outside_bounds" here',
+    ]);
   });
 
   it('is deterministic: the same input writes the same module', () => {
@@ -150,7 +184,13 @@ describe('importRules', () => {
     const normalized = normalizeImportedRule(rule) as any;
     expect(JSON.stringify(rule)).toBe(frozen);
     expect(normalized.condition.thresholds.spec[0]).toEqual({ name: 'critical', target: 5, matchType: 'on_average', op: 'above', channels: ['slack-payments'] });
-    expect(normalized.condition.compositeQuery.queries[0].spec).toEqual({ name: 'A', signal: 'logs', disabled: true, aggregations: [{ expression: 'count()' }], filter: { expression: "service.name = 'checkout' AND severity_number >= 17" } });
+    expect(normalized.condition.compositeQuery.queries[0].spec).toEqual({
+      name: 'A',
+      signal: 'logs',
+      disabled: true,
+      aggregations: [{ expression: 'count()' }],
+      filter: { expression: "service.name = 'checkout' AND severity_number >= 17" },
+    });
     expect(normalized.condition.compositeQuery.queries[2].spec).toEqual({ name: 'F1', expression: 'A / B * 100' });
   });
 });

@@ -33,7 +33,10 @@ function expectedPayloads(rules: readonly ImportedRule[], sources: readonly Impo
 }
 
 describe('import round trip', () => {
-  it.each([['the import fixtures', undefined], ['the rule fixtures', RULE_FIXTURES_DIR]])('synthesizes every rule of %s back to the imported payload', (_name, dir) => {
+  it.each([
+    ['the import fixtures', undefined],
+    ['the rule fixtures', RULE_FIXTURES_DIR],
+  ])('synthesizes every rule of %s back to the imported payload', (_name, dir) => {
     // GIVEN exported rules WHEN imported and added to a stack THEN each synthesized rule equals its import
     const sources = importSources(dir);
     const { rules } = importRules(sources);
@@ -77,7 +80,10 @@ describe('import round trip', () => {
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('compiles under strict tsc', () => {
-      const options = strictCompilerOptions({ constructs: [path.join(REPO, 'node_modules', 'constructs')] }, { noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true });
+      const options = strictCompilerOptions(
+        { constructs: [path.join(REPO, 'node_modules', 'constructs')] },
+        { noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true },
+      );
       const diagnostics = typeErrors([file], options);
       expect(diagnostics).toEqual([]);
     });

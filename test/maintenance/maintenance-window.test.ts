@@ -104,8 +104,11 @@ describe('MaintenanceWindow', () => {
       [{ timezone: 'europe/berlin', schedule: weekly() }, "timezone: 'europe/berlin' must be spelled 'Europe/Berlin' (SigNoz reads time-zone names case-sensitively)"],
       [{ timezone: 'us/eastern', schedule: weekly() }, "timezone: 'us/eastern' must be spelled 'America/New_York' (SigNoz reads time-zone names case-sensitively)"],
       [{ timezone: 'Local', schedule: weekly() }, "timezone: 'Local' is not an IANA time zone"],
-      [{ schedule: weekly({ start: '2026-03-01 02:00' }) }, "schedule.start: '2026-03-01 02:00' is not an RFC 3339 time with an offset, such as 2026-03-01T02:00:00Z or 2026-03-01T02:00:00+01:00"],
-      [{ schedule: weekly({ start: '2026-03-01T02:00:00' }) }, 'schedule.start: \'2026-03-01T02:00:00\' is not an RFC 3339 time with an offset'],
+      [
+        { schedule: weekly({ start: '2026-03-01 02:00' }) },
+        "schedule.start: '2026-03-01 02:00' is not an RFC 3339 time with an offset, such as 2026-03-01T02:00:00Z or 2026-03-01T02:00:00+01:00",
+      ],
+      [{ schedule: weekly({ start: '2026-03-01T02:00:00' }) }, "schedule.start: '2026-03-01T02:00:00' is not an RFC 3339 time with an offset"],
       [{ schedule: weekly({ start: '2026-02-30T02:00:00Z' }) }, "schedule.start: '2026-02-30T02:00:00Z' is not a valid date and time"],
       [{ schedule: weekly({ start: '2026-03-01T02:00:00.5Z' }) }, "schedule.start: '2026-03-01T02:00:00.5Z' has fractional seconds; use whole seconds"],
       [{ schedule: weekly({ start: '2026-03-01T02:00:30Z' }) }, 'schedule.start: recurring windows start on a whole minute (SigNoz ignores the seconds); set seconds to 00'],

@@ -13,7 +13,11 @@ function metadataOf(stack: TerraformStack): Record<string, any> {
 describe('source locations', () => {
   it('names the first caller outside the library, relative to the working directory', () => {
     const here = callerSourceLocation(); // LOCATION-MARKER
-    const line = fs.readFileSync(__filename, 'utf8').split('\n').findIndex((l) => l.includes('// LOCATION-MARKER')) + 1;
+    const line =
+      fs
+        .readFileSync(__filename, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('// LOCATION-MARKER')) + 1;
     expect(here).toBe(`test/metadata/stack-metadata.test.ts:${line}`);
   });
 

@@ -1,5 +1,11 @@
 import {
-  isCredentialFieldName, isSecretFieldName, mayHoldSecretShape, REDACTED_SECRET, redactedSecretMarker, replaceSecretShapes, SECRET_SHAPES,
+  isCredentialFieldName,
+  isSecretFieldName,
+  mayHoldSecretShape,
+  REDACTED_SECRET,
+  redactedSecretMarker,
+  replaceSecretShapes,
+  SECRET_SHAPES,
   secretKindIn,
 } from '../../constructs/model/secret-patterns';
 
@@ -34,7 +40,9 @@ describe('secret patterns', () => {
     for (const [kind, example] of Object.entries(EXAMPLES)) {
       const masked = replaceSecretShapes(`see ${example} here`, () => '<redacted>');
       expect(masked, kind).toContain('<redacted>');
-      expect(masked, kind).not.toMatch(/aBcDeFgHiJkLmNoP|abcdefghijklmnopqrstuvwxyz|correct-horse|b3BlbnNzaC1rZXkt|github_pat_|ASIAIOSFODNN7|eyJzdWIi|abcdefghijkl|AbCdEfGhIjKl|0123456789abcdef0123|A0123456789/);
+      expect(masked, kind).not.toMatch(
+        /aBcDeFgHiJkLmNoP|abcdefghijklmnopqrstuvwxyz|correct-horse|b3BlbnNzaC1rZXkt|github_pat_|ASIAIOSFODNN7|eyJzdWIi|abcdefghijkl|AbCdEfGhIjKl|0123456789abcdef0123|A0123456789/,
+      );
     }
   });
 
@@ -45,7 +53,10 @@ describe('secret patterns', () => {
   it('masks wider than it reports: what only might be a secret is masked, never reported', () => {
     for (const text of ['Authorization: Basic dXNlcjpwYXNz', 'https://hooks.slack.com/services/T0/B0/short', 'https://relay.example.com/x?code=42']) {
       expect(secretKindIn(text), text).toBeUndefined();
-      expect(replaceSecretShapes(text, () => '<redacted>'), text).toContain('<redacted>');
+      expect(
+        replaceSecretShapes(text, () => '<redacted>'),
+        text,
+      ).toContain('<redacted>');
     }
   });
 
@@ -59,12 +70,27 @@ describe('secret patterns', () => {
       'https://user: @relay.example.com',
     ]) {
       expect(secretKindIn(text), text).toBeUndefined();
-      expect(replaceSecretShapes(text, () => '<redacted>'), text).toBe(text);
+      expect(
+        replaceSecretShapes(text, () => '<redacted>'),
+        text,
+      ).toBe(text);
     }
   });
 
   it('tells credential field names from the wider deny-list of channel configs', () => {
-    const credentials = ['password', 'passwd', 'Passphrase', 'client_secret', 'X-Api-Key', 'routingKey', 'service_key', 'bot_token', 'Authorization', 'slack.webhook-url', 'Cookie'];
+    const credentials = [
+      'password',
+      'passwd',
+      'Passphrase',
+      'client_secret',
+      'X-Api-Key',
+      'routingKey',
+      'service_key',
+      'bot_token',
+      'Authorization',
+      'slack.webhook-url',
+      'Cookie',
+    ];
     expect(credentials.filter((name) => !isCredentialFieldName(name))).toEqual([]);
     expect(credentials.filter((name) => !isSecretFieldName(name))).toEqual([]);
     // URLs and keys carry credentials in channel configs, but elsewhere a literal URL or key is ordinary.

@@ -6,7 +6,10 @@ import type { SameShape } from '../../constructs/model/type-equality';
 // These checks run when tsc compiles the suite (npm test); the tests only make them visible there.
 describe('SameShape', () => {
   it('accepts the same shape written differently (readonly, intersection, type literal)', () => {
-    interface Written { readonly a: string; readonly b?: { readonly c: number[] } }
+    interface Written {
+      readonly a: string;
+      readonly b?: { readonly c: number[] };
+    }
     type Composed = { a: string } & { b?: { c: number[] } };
     expectTypeOf<SameShape<Written, Composed>>().toEqualTypeOf<true>();
     expectTypeOf<SameShape<RulePayload, FromSchema.RulePayload>>().toEqualTypeOf<true>();

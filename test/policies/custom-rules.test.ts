@@ -13,7 +13,16 @@ describe('definePolicyRule', () => {
       check: (alert) => (alert.labels.service ? undefined : `${alert.payload.alert} has no service label`),
     });
     expect(serviceLabel.scope).toBe('alert');
-    const stack = synthesizedStack({ alerts: [{ id: 'A', payload: goodPayload((p) => { delete p.labels!.service; }) }] });
+    const stack = synthesizedStack({
+      alerts: [
+        {
+          id: 'A',
+          payload: goodPayload((p) => {
+            delete p.labels!.service;
+          }),
+        },
+      ],
+    });
     const report = new PolicyPack({ rules: [...defaultRules, serviceLabel] }).run([stack], { today: TODAY });
     expect(report.findings.map((f) => [f.ruleId, f.level, f.message])).toEqual([['acme/service-label', 'warning', 'Checkout CPU high has no service label']]);
     expect(report.pack).toBe('custom');
@@ -39,7 +48,18 @@ describe('definePolicyRule', () => {
         return teams.size > 1 ? env.alerts.map((a) => ({ resource: a.resource, message: `team ${a.labels.team} shares ${env.name}` })) : [];
       },
     });
-    const stack = synthesizedStack({ alerts: [{ id: 'A', payload: goodPayload() }, { id: 'B', payload: goodPayload((p) => { p.alert = 'B'; p.labels!.team = 'search'; }) }] });
+    const stack = synthesizedStack({
+      alerts: [
+        { id: 'A', payload: goodPayload() },
+        {
+          id: 'B',
+          payload: goodPayload((p) => {
+            p.alert = 'B';
+            p.labels!.team = 'search';
+          }),
+        },
+      ],
+    });
     const report = new PolicyPack({ rules: [maxAlerts, oneTeam] }).run([stack], { today: TODAY });
     expect(report.findings.map((f) => [f.ruleId, f.constructPath, f.key, f.message])).toEqual([
       ['acme/max-alerts-per-stack', 'prod', 'count', '2 alerts'],
@@ -49,7 +69,9 @@ describe('definePolicyRule', () => {
   });
 
   it('says everything wrong with a definition at once', () => {
-    expect(() => definePolicyRule({ id: 'No Spaces', level: 'fatal' as 'error', description: 'two\nlines', explanation: '', check: undefined as never })).toThrow(PolicyRuleDefinitionError);
+    expect(() => definePolicyRule({ id: 'No Spaces', level: 'fatal' as 'error', description: 'two\nlines', explanation: '', check: undefined as never })).toThrow(
+      PolicyRuleDefinitionError,
+    );
     expect(() => definePolicyRule({ id: 'No Spaces', level: 'fatal' as 'error', description: 'two\nlines', explanation: '', check: undefined as never })).toThrow(
       'Invalid policy rule "No Spaces":\n' +
         '  - id must be lowercase words joined by "-", optionally prefixed by "team/" (e.g. "acme/service-label")\n' +

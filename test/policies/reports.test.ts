@@ -11,13 +11,33 @@ const SARIF_SCHEMA = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.
 function sampleReport(): PolicyReport {
   const stack = synthesizedStack({
     alerts: [
-      { id: 'NoOwner', payload: goodPayload((p) => { delete p.labels!.team; p.alert = 'No | owner <b>'; }) },
-      { id: 'Chatty', payload: goodPayload((p) => { p.alert = 'Chatty'; p.notificationSettings.renotify!.interval = '5m'; }) },
-      { id: 'Off', payload: goodPayload((p) => { p.alert = 'Off'; p.disabled = true; }) },
+      {
+        id: 'NoOwner',
+        payload: goodPayload((p) => {
+          delete p.labels!.team;
+          p.alert = 'No | owner <b>';
+        }),
+      },
+      {
+        id: 'Chatty',
+        payload: goodPayload((p) => {
+          p.alert = 'Chatty';
+          p.notificationSettings.renotify!.interval = '5m';
+        }),
+      },
+      {
+        id: 'Off',
+        payload: goodPayload((p) => {
+          p.alert = 'Off';
+          p.disabled = true;
+        }),
+      },
     ],
     sources: { 'prod/NoOwner': 'stacks/prod.ts:12' },
     suppressions: [{ path: 'prod/Off', id: 'disabled-in-production', reason: 'noisy until the exporter fix ships', owner: 'payments', expires: '2026-03-31' }],
-    change: (d) => { d.terraform.required_version = '>= 1.5'; },
+    change: (d) => {
+      d.terraform.required_version = '>= 1.5';
+    },
   });
   return PolicyPack.default().run([stack], { today: '2026-03-01' });
 }
@@ -26,7 +46,9 @@ describe('text report', () => {
   it('lists each finding with where to look, the suppressions, and a verdict', () => {
     const text = renderReport(sampleReport(), 'text', '0.1.0');
     expect(text).toContain('Policy pack "default": 1 stack, 3 alerts');
-    expect(text).toContain('error   [owner-label] prod/NoOwner/Resource\n  alert "No | owner <b>" has no owner label; set labels.team or labels.owner\n  at stacks/prod.ts:12 (cdktf.out/stacks/prod/cdk.tf.json:');
+    expect(text).toContain(
+      'error   [owner-label] prod/NoOwner/Resource\n  alert "No | owner <b>" has no owner label; set labels.team or labels.owner\n  at stacks/prod.ts:12 (cdktf.out/stacks/prod/cdk.tf.json:',
+    );
     expect(text).toContain('warning [renotify-interval] prod/Chatty/Resource');
     expect(text).toContain('Suppressed (1):\n  [disabled-in-production] prod/Off/Resource: "noisy until the exporter fix ships" (owner payments, until 2026-03-31)');
     expect(text.split('\n').at(-1)).toBe('Policy check FAILED: 2 errors, 1 warning, 1 suppressed');
@@ -45,8 +67,14 @@ describe('JSON report', () => {
     expect(json.reportVersion).toBe(1);
     expect(json.summary).toEqual({ stacks: 1, alerts: 3, errors: 2, warnings: 1, suppressed: 1 });
     expect(json.findings[0]).toEqual({
-      ruleId: 'terraform-version-pinned', level: 'error', message: 'stack "prod" allows Terraform versions ">= 1.5"; pin one exact version such as "1.11.4"',
-      environment: 'prod', stack: 'prod', constructPath: 'prod', file: 'cdktf.out/stacks/prod/cdk.tf.json', line: expect.any(Number),
+      ruleId: 'terraform-version-pinned',
+      level: 'error',
+      message: 'stack "prod" allows Terraform versions ">= 1.5"; pin one exact version such as "1.11.4"',
+      environment: 'prod',
+      stack: 'prod',
+      constructPath: 'prod',
+      file: 'cdktf.out/stacks/prod/cdk.tf.json',
+      line: expect.any(Number),
     });
     expect(json.rules.map((r: { id: string }) => r.id)).toContain('suppression-unused');
   });
@@ -60,7 +88,9 @@ describe('markdown report', () => {
   it('makes a PR comment section with an escaped findings table and folded suppressions', () => {
     const md = renderReport(sampleReport(), 'markdown', '0.1.0');
     expect(md.split('\n')[0]).toBe('### :x: Alert policies: 2 errors, 1 warning, 1 suppressed');
-    expect(md).toContain('| :x: error | `owner-label` | `prod/NoOwner/Resource`<br>stacks/prod.ts:12 | alert "No \\| owner &lt;b&gt;" has no owner label; set labels.team or labels.owner |');
+    expect(md).toContain(
+      '| :x: error | `owner-label` | `prod/NoOwner/Resource`<br>stacks/prod.ts:12 | alert "No \\| owner &lt;b&gt;" has no owner label; set labels.team or labels.owner |',
+    );
     expect(md).toContain('<details><summary>1 suppressed finding</summary>');
     expect(md).toContain('| `disabled-in-production` | `prod/Off/Resource` | noisy until the exporter fix ships | payments | 2026-03-31 |');
   });
@@ -91,7 +121,13 @@ describe('SARIF report', () => {
     const run = log.runs[0];
     expect(log.version).toBe('2.1.0');
     const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'owner-label');
-    expect(rule).toMatchObject({ name: 'OwnerLabel', shortDescription: { text: expect.any(String) }, fullDescription: { text: expect.any(String) }, help: { text: expect.stringContaining("id: 'owner-label'") }, defaultConfiguration: { level: 'error' } });
+    expect(rule).toMatchObject({
+      name: 'OwnerLabel',
+      shortDescription: { text: expect.any(String) },
+      fullDescription: { text: expect.any(String) },
+      help: { text: expect.stringContaining("id: 'owner-label'") },
+      defaultConfiguration: { level: 'error' },
+    });
     const owner = run.results.find((r: { ruleId: string }) => r.ruleId === 'owner-label');
     expect(owner.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'stacks/prod.ts' }, region: { startLine: 12 } });
     expect(owner.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: 'prod/NoOwner/Resource', kind: 'resource' }]);

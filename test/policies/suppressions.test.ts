@@ -3,7 +3,9 @@ import { PolicyPack, PolicyPackError, Suppressions, SuppressionError, type PathS
 import { goodPayload, synthesizedStack, type StackSpec } from './support/estate';
 
 const TODAY = '2026-03-01';
-const noRunbook = goodPayload((p) => { delete p.annotations!.runbook_url; });
+const noRunbook = goodPayload((p) => {
+  delete p.annotations!.runbook_url;
+});
 
 function run(spec: StackSpec, packSuppressions: PathSuppression[] = [], today = TODAY): PolicyReport {
   return PolicyPack.default({ suppressions: packSuppressions }).run([synthesizedStack(spec)], { today });
@@ -15,7 +17,9 @@ describe('Suppressions.add', () => {
   it('refuses a reason shorter than 10 characters, naming the construct', () => {
     const { stack } = { stack: new TerraformStack(Testing.app(), 'prod') };
     expect(() => Suppressions.add(stack, [{ id: 'runbook-link', reason: 'later' }])).toThrow(SuppressionError);
-    expect(() => Suppressions.add(stack, [{ id: 'runbook-link', reason: 'later' }])).toThrow("Invalid Suppressions.add at 'prod':\n  - [0]: reason must explain the decision in at least 10 characters");
+    expect(() => Suppressions.add(stack, [{ id: 'runbook-link', reason: 'later' }])).toThrow(
+      "Invalid Suppressions.add at 'prod':\n  - [0]: reason must explain the decision in at least 10 characters",
+    );
   });
 
   it('refuses expiry dates that are not calendar dates', () => {
@@ -60,7 +64,9 @@ describe('applying suppressions', () => {
     expect(ids(run(spec, [], '2026-03-01'))).toEqual([]);
     const expired = run(spec, [], '2026-03-02');
     expect(ids(expired)).toEqual(['suppression-expired', 'runbook-link']);
-    expect(expired.findings[0]!.message).toBe('suppression of runbook-link on prod/Alert0 expired on 2026-03-01 (reason: "runbook lives in the team wiki for now"); renew it with a new date or fix the finding');
+    expect(expired.findings[0]!.message).toBe(
+      'suppression of runbook-link on prod/Alert0 expired on 2026-03-01 (reason: "runbook lives in the team wiki for now"); renew it with a new date or fix the finding',
+    );
     expect(expired.findings[0]!.level).toBe('error');
   });
 
@@ -83,7 +89,10 @@ describe('applying suppressions', () => {
   });
 
   it('targets one finding with appliesTo', () => {
-    const noChannels = goodPayload((p) => { p.notificationSettings.usePolicy = true; for (const t of p.condition.thresholds.spec) t.channels = []; });
+    const noChannels = goodPayload((p) => {
+      p.notificationSettings.usePolicy = true;
+      for (const t of p.condition.thresholds.spec) t.channels = [];
+    });
     const report = run({
       alerts: [{ id: 'Alert0', payload: noChannels }],
       routePolicies: [{ id: 'Route', name: 'critical-pages', expression: 'severity == "critical"', channels: ['pagerduty-oncall'] }],
@@ -94,7 +103,16 @@ describe('applying suppressions', () => {
   });
 
   it('covers everything below the suppressed construct, and * matches one path segment in pack suppressions', () => {
-    const alerts = [{ id: 'Alert0', payload: noRunbook }, { id: 'Alert1', payload: goodPayload((p) => { p.alert = 'Other'; delete p.annotations!.runbook_url; }) }];
+    const alerts = [
+      { id: 'Alert0', payload: noRunbook },
+      {
+        id: 'Alert1',
+        payload: goodPayload((p) => {
+          p.alert = 'Other';
+          delete p.annotations!.runbook_url;
+        }),
+      },
+    ];
     const onStack = run({ alerts, suppressions: [{ path: 'prod', id: 'runbook-link', reason: 'runbooks move to the new portal in April' }] });
     expect(onStack.suppressed).toHaveLength(2);
     const byPattern = run({ alerts }, [{ path: 'prod/*/Resource', id: 'runbook-link', reason: 'runbooks move to the new portal in April' }]);
@@ -104,13 +122,18 @@ describe('applying suppressions', () => {
     expect(ids(miss)).toEqual(['suppression-unused', 'runbook-link', 'runbook-link']);
   });
 
-  it('cannot hide the engine\'s own checks', () => {
-    const report = run({ alerts: [{ id: 'Alert0', payload: goodPayload() }], suppressions: [suppress({}), { path: 'prod', id: 'suppression-unused', reason: 'we like stale suppressions' }] });
+  it("cannot hide the engine's own checks", () => {
+    const report = run({
+      alerts: [{ id: 'Alert0', payload: goodPayload() }],
+      suppressions: [suppress({}), { path: 'prod', id: 'suppression-unused', reason: 'we like stale suppressions' }],
+    });
     expect(ids(report)).toEqual(['suppression-unused', 'suppression-unused']);
   });
 
   it('checks pack suppressions when the pack is made', () => {
     expect(() => PolicyPack.default({ suppressions: [{ path: 'prod', id: 'runbook-link', reason: 'short' }] })).toThrow(PolicyPackError);
-    expect(() => PolicyPack.default({ suppressions: [{ id: 'runbook-link', reason: 'long enough reason' } as PathSuppression] })).toThrow(/suppressions\[0\]: path must be a construct path/);
+    expect(() => PolicyPack.default({ suppressions: [{ id: 'runbook-link', reason: 'long enough reason' } as PathSuppression] })).toThrow(
+      /suppressions\[0\]: path must be a construct path/,
+    );
   });
 });

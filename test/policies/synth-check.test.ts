@@ -14,7 +14,12 @@ function annotationsOf(construct: IConstruct): { level: string; message: string 
 
 /** The line of this file that holds `marker`, to check recorded source locations. */
 function lineOf(marker: string): number {
-  return fs.readFileSync(__filename, 'utf8').split('\n').findIndex((l) => l.includes(marker)) + 1;
+  return (
+    fs
+      .readFileSync(__filename, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes(marker)) + 1
+  );
 }
 
 describe('policies at synth', () => {
@@ -40,7 +45,10 @@ describe('policies at synth', () => {
     applyPolicies(app, {}, { today: TODAY });
     const error = synthesize(app);
     expect(error).toContain('[prod/CheckoutCpu/Resource] [owner-label] alert "Checkout CPU high" has no owner label; set labels.team or labels.owner');
-    expect(annotationsOf(rule.resource)).toContainEqual({ level: '@cdktf/error', message: '[owner-label] alert "Checkout CPU high" has no owner label; set labels.team or labels.owner' });
+    expect(annotationsOf(rule.resource)).toContainEqual({
+      level: '@cdktf/error',
+      message: '[owner-label] alert "Checkout CPU high" has no owner label; set labels.team or labels.owner',
+    });
     expect(readManifest(app).stacks.prod!.annotations.map((a) => a.level)).toContain('@cdktf/error');
   });
 
@@ -112,7 +120,9 @@ describe('synth-time check and policy command', () => {
       'staging/NoOwner/Resource owner-label',
     ]);
     // AND the annotations cdktf prints are those findings
-    const annotated = Object.values(readManifest(app).stacks).flatMap((s) => s.annotations.map((a) => `${a.constructPath} ${a.message}`)).sort();
+    const annotated = Object.values(readManifest(app).stacks)
+      .flatMap((s) => s.annotations.map((a) => `${a.constructPath} ${a.message}`))
+      .sort();
     expect(annotated).toEqual(cli.findings.map((f: Finding) => `${f.constructPath} [${f.ruleId}] ${f.message}`).sort());
   });
 });

@@ -1,6 +1,13 @@
 import {
-  DiskFillingUpAlert, HostCpuAlert, HostMemoryAlert, LogErrorSpikeAlert, OomKilledAlert, PodRestartsAlert, ServiceErrorRateAlert,
-  ServiceLatencyAlert, ServiceNoDataAlert,
+  DiskFillingUpAlert,
+  HostCpuAlert,
+  HostMemoryAlert,
+  LogErrorSpikeAlert,
+  OomKilledAlert,
+  PodRestartsAlert,
+  ServiceErrorRateAlert,
+  ServiceLatencyAlert,
+  ServiceNoDataAlert,
 } from '../../constructs/presets';
 import { AlertRule } from '../../constructs/alerts';
 import type { MetricsBuilderQuerySpec, QueryEnvelope, RulePayload } from '../../constructs/model/rule-payload';
@@ -109,12 +116,16 @@ describe('presets', () => {
   it('LogErrorSpikeAlert: logs at severity_number 17 or more, per service, 500/100 in 5 minutes', () => {
     const { stack } = newStack();
     const { payload } = new LogErrorSpikeAlert(stack, 'Logs', { channels, service: 'checkout', minSeverity: 'fatal' });
-    expect(specOf(payload, 'A')).toMatchObject({ signal: 'logs', aggregations: [{ expression: 'count()' }], filter: { expression: "severity_number >= 21 AND service.name = 'checkout'" } });
+    expect(specOf(payload, 'A')).toMatchObject({
+      signal: 'logs',
+      aggregations: [{ expression: 'count()' }],
+      filter: { expression: "severity_number >= 21 AND service.name = 'checkout'" },
+    });
     expect(payload.alertType).toBe('LOGS_BASED_ALERT');
     expect(tiersOf(payload)).toEqual({ critical: [500, 'above', 'in_total'], warning: [100, 'above', 'in_total'] });
   });
 
-  it('ServiceNoDataAlert: an absent-data alert on the service\'s span count', () => {
+  it("ServiceNoDataAlert: an absent-data alert on the service's span count", () => {
     const { stack } = newStack();
     const { payload } = new ServiceNoDataAlert(stack, 'Silent', { channels, service: 'checkout', absentFor: '30m' });
     expect(specOf(payload, 'A')).toMatchObject({ signal: 'traces', aggregations: [{ expression: 'count()' }], filter: { expression: "service.name = 'checkout'" } });
@@ -171,13 +182,12 @@ describe('presets', () => {
 
   it('reports unknown and invalid preset props with the construct path', () => {
     const { stack } = newStack();
-    expect(thrownBy(() => new HostCpuAlert(stack, 'Cpu', { treshold: 95, tiers: { critcal: { target: 1 } } } as never)).message).toBe([
-      "Invalid HostCpuAlert at 'test/Cpu':",
-      '  - tiers.critcal: unknown field',
-      '  - treshold: unknown field',
-    ].join('\n'));
-    expect(thrownBy(() => new ServiceNoDataAlert(stack, 'Silent', { service: 'checkout', signal: 'metrics' })).message)
-      .toBe("Invalid ServiceNoDataAlert at 'test/Silent':\n  - metricName: is required when signal is 'metrics'");
+    expect(thrownBy(() => new HostCpuAlert(stack, 'Cpu', { treshold: 95, tiers: { critcal: { target: 1 } } } as never)).message).toBe(
+      ["Invalid HostCpuAlert at 'test/Cpu':", '  - tiers.critcal: unknown field', '  - treshold: unknown field'].join('\n'),
+    );
+    expect(thrownBy(() => new ServiceNoDataAlert(stack, 'Silent', { service: 'checkout', signal: 'metrics' })).message).toBe(
+      "Invalid ServiceNoDataAlert at 'test/Silent':\n  - metricName: is required when signal is 'metrics'",
+    );
     expect(thrownBy(() => new ServiceLatencyAlert(stack, 'Lat', { percentile: 'p98' as never })).message).toMatch(/percentile: .*p99/);
   });
 
@@ -192,8 +202,14 @@ describe('presets', () => {
     // A: non-idle CPU seconds per second, B: all CPU seconds per second (4 cores), one point a minute
     expectAlertBehaviour(cpu, {
       series: {
-        A: [{ labels: { 'host.name': 'web-1' }, values: '2x9 3.9x20' }, { labels: { 'host.name': 'web-2' }, values: '1x30' }],
-        B: [{ labels: { 'host.name': 'web-1' }, values: '4x30' }, { labels: { 'host.name': 'web-2' }, values: '4x30' }],
+        A: [
+          { labels: { 'host.name': 'web-1' }, values: '2x9 3.9x20' },
+          { labels: { 'host.name': 'web-2' }, values: '1x30' },
+        ],
+        B: [
+          { labels: { 'host.name': 'web-1' }, values: '4x30' },
+          { labels: { 'host.name': 'web-2' }, values: '4x30' },
+        ],
       },
       expectations: [
         { at: '12m', alerts: [] },

@@ -16,47 +16,86 @@ function errorOf(text: string): RouteExpressionError {
 describe('parseRouteExpression', () => {
   it.each([
     ['service == "payments"', { type: 'compare', label: 'service', op: '==', value: 'payments' }],
-    ["threshold.name == 'auth' && ruleId == 'rule1'", { type: 'and', operands: [
-      { type: 'compare', label: 'threshold.name', op: '==', value: 'auth' },
-      { type: 'compare', label: 'ruleId', op: '==', value: 'rule1' },
-    ] }],
-    ['threshold.name = "x" AND ruleId = "y"', { type: 'and', operands: [
-      { type: 'compare', label: 'threshold.name', op: '==', value: 'x' },
-      { type: 'compare', label: 'ruleId', op: '==', value: 'y' },
-    ] }],
+    [
+      "threshold.name == 'auth' && ruleId == 'rule1'",
+      {
+        type: 'and',
+        operands: [
+          { type: 'compare', label: 'threshold.name', op: '==', value: 'auth' },
+          { type: 'compare', label: 'ruleId', op: '==', value: 'rule1' },
+        ],
+      },
+    ],
+    [
+      'threshold.name = "x" AND ruleId = "y"',
+      {
+        type: 'and',
+        operands: [
+          { type: 'compare', label: 'threshold.name', op: '==', value: 'x' },
+          { type: 'compare', label: 'ruleId', op: '==', value: 'y' },
+        ],
+      },
+    ],
     ['service IN ["a", "b",]', { type: 'compare', label: 'service', op: 'in', value: ['a', 'b'] }],
-    ['host CONTAINS "prod" OR host not contains "qa"', { type: 'or', operands: [
-      { type: 'compare', label: 'host', op: 'contains', value: 'prod' },
-      { type: 'compare', label: 'host', op: 'not contains', value: 'qa' },
-    ] }],
-    ['(service == "auth" && env == "production") || critical == "true"', { type: 'or', operands: [
-      { type: 'and', operands: [
-        { type: 'compare', label: 'service', op: '==', value: 'auth' },
-        { type: 'compare', label: 'env', op: '==', value: 'production' },
-      ] },
-      { type: 'compare', label: 'critical', op: '==', value: 'true' },
-    ] }],
-    ['k8s.namespace.name == "auth" and service in ["auth"]', { type: 'and', operands: [
-      { type: 'compare', label: 'k8s.namespace.name', op: '==', value: 'auth' },
-      { type: 'compare', label: 'service', op: 'in', value: ['auth'] },
-    ] }],
+    [
+      'host CONTAINS "prod" OR host not contains "qa"',
+      {
+        type: 'or',
+        operands: [
+          { type: 'compare', label: 'host', op: 'contains', value: 'prod' },
+          { type: 'compare', label: 'host', op: 'not contains', value: 'qa' },
+        ],
+      },
+    ],
+    [
+      '(service == "auth" && env == "production") || critical == "true"',
+      {
+        type: 'or',
+        operands: [
+          {
+            type: 'and',
+            operands: [
+              { type: 'compare', label: 'service', op: '==', value: 'auth' },
+              { type: 'compare', label: 'env', op: '==', value: 'production' },
+            ],
+          },
+          { type: 'compare', label: 'critical', op: '==', value: 'true' },
+        ],
+      },
+    ],
+    [
+      'k8s.namespace.name == "auth" and service in ["auth"]',
+      {
+        type: 'and',
+        operands: [
+          { type: 'compare', label: 'k8s.namespace.name', op: '==', value: 'auth' },
+          { type: 'compare', label: 'service', op: 'in', value: ['auth'] },
+        ],
+      },
+    ],
     ['not (severity in ["info"])', { type: 'not', operand: { type: 'compare', label: 'severity', op: 'in', value: ['info'] } }],
     ['!!(a == "1")', { type: 'not', operand: { type: 'not', operand: { type: 'compare', label: 'a', op: '==', value: '1' } } }],
     ['$env["k8s-cluster"]?.["node-pool"] matches `^gpu-\\d+$`', { type: 'compare', label: 'k8s-cluster.node-pool', op: 'matches', value: '^gpu-\\d+$' }],
     ['msg == "tab\\there \\u00e9"', { type: 'compare', label: 'msg', op: '==', value: 'tab\there é' }],
-    ['a startsWith "x" && b endsWith "y" && c != "z" && d not in ["w"]', { type: 'and', operands: [
-      { type: 'compare', label: 'a', op: 'startsWith', value: 'x' },
-      { type: 'compare', label: 'b', op: 'endsWith', value: 'y' },
-      { type: 'compare', label: 'c', op: '!=', value: 'z' },
-      { type: 'compare', label: 'd', op: 'not in', value: ['w'] },
-    ] }],
+    [
+      'a startsWith "x" && b endsWith "y" && c != "z" && d not in ["w"]',
+      {
+        type: 'and',
+        operands: [
+          { type: 'compare', label: 'a', op: 'startsWith', value: 'x' },
+          { type: 'compare', label: 'b', op: 'endsWith', value: 'y' },
+          { type: 'compare', label: 'c', op: '!=', value: 'z' },
+          { type: 'compare', label: 'd', op: 'not in', value: ['w'] },
+        ],
+      },
+    ],
   ])('accepts %s', (text, expected) => {
     expect(parseRouteExpression(text)).toEqual(expected);
   });
 
   it.each([
     ['', 'the expression is empty', 1],
-    ["'threshold.name' == \"high-cpu\"", "the left side of a comparison must be a label name, but 'threshold.name' is a quoted string, so the comparison never matches", 1],
+    ['\'threshold.name\' == "high-cpu"', "the left side of a comparison must be a label name, but 'threshold.name' is a quoted string, so the comparison never matches", 1],
     ['port == 8080', 'label values are strings; quote the number: "8080"', 9],
     ['enabled == true', 'label values are strings; write "true"', 12],
     ['service == other', "the right side of '==' must be a quoted string; other looks like a label", 12],
@@ -87,19 +126,30 @@ describe('parseRouteExpression', () => {
   });
 
   it('points at the problem under the expression', () => {
-    expect(errorOf('service == 8080').message).toBe(
-      'Invalid route expression: label values are strings; quote the number: "8080" (column 12)\n  service == 8080\n             ^',
-    );
+    expect(errorOf('service == 8080').message).toBe('Invalid route expression: label values are strings; quote the number: "8080" (column 12)\n  service == 8080\n             ^');
   });
 
   it('reads back every expression the renderer writes (property)', () => {
     const labelName = fc
-      .array(fc.oneof(fc.constantFrom('service', 'severity', 'threshold', 'name', 'in', 'k8s-cluster', 'x_1', 'not'), fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/)), { minLength: 1, maxLength: 3 })
+      .array(fc.oneof(fc.constantFrom('service', 'severity', 'threshold', 'name', 'in', 'k8s-cluster', 'x_1', 'not'), fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/)), {
+        minLength: 1,
+        maxLength: 3,
+      })
       .map((segments) => segments.join('.'));
     const value = fc.string({ maxLength: 8 }).filter((s) => s.length > 0);
     const comparison = fc.oneof(
-      fc.record({ type: fc.constant('compare' as const), label: labelName, op: fc.constantFrom('==' as const, '!=' as const, 'contains' as const, 'not startsWith' as const), value }),
-      fc.record({ type: fc.constant('compare' as const), label: labelName, op: fc.constantFrom('in' as const, 'not in' as const), value: fc.uniqueArray(value, { minLength: 1, maxLength: 3 }) }),
+      fc.record({
+        type: fc.constant('compare' as const),
+        label: labelName,
+        op: fc.constantFrom('==' as const, '!=' as const, 'contains' as const, 'not startsWith' as const),
+        value,
+      }),
+      fc.record({
+        type: fc.constant('compare' as const),
+        label: labelName,
+        op: fc.constantFrom('in' as const, 'not in' as const),
+        value: fc.uniqueArray(value, { minLength: 1, maxLength: 3 }),
+      }),
     );
     const node: fc.Arbitrary<RouteExpressionNode> = fc.letrec<{ node: RouteExpressionNode }>((tie) => ({
       node: fc.oneof(

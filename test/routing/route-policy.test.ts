@@ -55,7 +55,7 @@ describe('RoutePolicy', () => {
 
   it('rejects invalid expression text with the construct path and where it fails', () => {
     const { stack, pager } = estate();
-    expect(() => new RoutePolicy(stack, 'p', { name: 'p', expression: "'service' == \"payments\"", channels: [pager] })).toThrow(
+    expect(() => new RoutePolicy(stack, 'p', { name: 'p', expression: '\'service\' == "payments"', channels: [pager] })).toThrow(
       "Invalid RoutePolicy at 'test/p':\n  - expression: the left side of a comparison must be a label name, but 'service' is a quoted string",
     );
   });

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import {
-  budgetConsumed, burnFactorFor, burnRate, burnRateThreshold, errorBudget, timeToExhaustMs,
-} from '../../constructs/slo';
+import { budgetConsumed, burnFactorFor, burnRate, burnRateThreshold, errorBudget, timeToExhaustMs } from '../../constructs/slo';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -46,10 +44,12 @@ describe('error budget math', () => {
   });
 
   it('the threshold, read back as a burn rate, is the factor (any objective and factor)', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 0.5, max: 0.99999, noNaN: true }),
-      fc.double({ min: 0.1, max: 100, noNaN: true }),
-      (objective, factor) => Math.abs(burnRate(burnRateThreshold(factor, objective), objective) - factor) <= factor * 1e-9,
-    ));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 0.99999, noNaN: true }),
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        (objective, factor) => Math.abs(burnRate(burnRateThreshold(factor, objective), objective) - factor) <= factor * 1e-9,
+      ),
+    );
   });
 });

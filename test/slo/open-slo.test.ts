@@ -70,7 +70,10 @@ describe('OpenSLO documents', () => {
       channels,
     });
     expect(props.indicator).toEqual({
-      bad: { type: 'builder_query', spec: expect.objectContaining({ name: 'bad', signal: 'metrics', filter: { expression: "service.name = 'checkout' AND status.code = 'STATUS_CODE_ERROR'" } }) },
+      bad: {
+        type: 'builder_query',
+        spec: expect.objectContaining({ name: 'bad', signal: 'metrics', filter: { expression: "service.name = 'checkout' AND status.code = 'STATUS_CODE_ERROR'" } }),
+      },
       total: { type: 'builder_query', spec: expect.objectContaining({ name: 'total', signal: 'metrics' }) },
     });
   });
@@ -119,8 +122,7 @@ spec:
   });
 
   it('refuses what burn-rate alerts cannot honour, listing every field', () => {
-    const doc = SLO_YAML
-      .replace('openslo/v1', 'openslo/v1alpha')
+    const doc = SLO_YAML.replace('openslo/v1', 'openslo/v1alpha')
       .replace('budgetingMethod: Occurrences', 'budgetingMethod: Timeslices')
       .replace('isRolling: true', 'isRolling: false')
       .replace('targetPercent: 99.9', 'targetPercent: 99.9\n      target: 0.999');
@@ -145,9 +147,7 @@ spec:
     const two = replaced('      targetPercent: 99.9', '      targetPercent: 99.9\n    - displayName: Nearly all\n      target: 0.9999');
     expect(openSloProblems(two)).toEqual(['spec.objectives: 2 objectives; a ServiceLevelObjective guards one; choose it with options.objectiveName (its displayName)']);
     expect(openSloToProps(two, { objectiveName: 'Nearly all' }).objective).toBe(0.9999);
-    expect(openSloProblems(replaced('        bad:\n', '        good:\n        bad:\n'))).toEqual([
-      'spec.indicator.spec.ratioMetric: give exactly one of good and bad, and total',
-    ]);
+    expect(openSloProblems(replaced('        bad:\n', '        good:\n        bad:\n'))).toEqual(['spec.indicator.spec.ratioMetric: give exactly one of good and bad, and total']);
   });
 
   it('reports YAML syntax errors with line and column, and documents without an SLO', () => {

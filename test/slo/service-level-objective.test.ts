@@ -2,9 +2,7 @@ import { LogsQuery, MetricsQuery, PromQLQuery, TracesQuery } from '../../constru
 import { parseFormula } from '../../constructs/evaluation';
 import { evaluateFormulaNode } from '../../constructs/model/formula-expression';
 import type { RulePayload } from '../../constructs/model/rule-payload';
-import {
-  burnRateFormula, ServiceLevelObjective, SloIndicators, SRE_WORKBOOK_WINDOWS, type ServiceLevelObjectiveProps,
-} from '../../constructs/slo';
+import { burnRateFormula, ServiceLevelObjective, SloIndicators, SRE_WORKBOOK_WINDOWS, type ServiceLevelObjectiveProps } from '../../constructs/slo';
 import { expectAlertBehaviour } from '../../constructs/testing';
 import { validateRulePayload } from '../../constructs/validation';
 import { newStack, resourcesOf, thrownBy } from '../support/synth';
@@ -36,8 +34,13 @@ describe('ServiceLevelObjective', () => {
       const p = a.payload;
       const threshold = p.condition.thresholds.spec[0]!;
       return [
-        p.labels!.burn_tier, p.labels!.slo_window, p.evaluation.kind === 'rolling' ? p.evaluation.spec.evalWindow : '', spec(p, 'A').stepInterval,
-        threshold.name, threshold.target, p.evaluation.kind === 'rolling' ? p.evaluation.spec.frequency : '',
+        p.labels!.burn_tier,
+        p.labels!.slo_window,
+        p.evaluation.kind === 'rolling' ? p.evaluation.spec.evalWindow : '',
+        spec(p, 'A').stepInterval,
+        threshold.name,
+        threshold.target,
+        p.evaluation.kind === 'rolling' ? p.evaluation.spec.frequency : '',
       ];
     });
     expect(rows).toEqual([
@@ -46,7 +49,12 @@ describe('ServiceLevelObjective', () => {
       ['ticket', '1d', '24h', 7200, 'warning', 0.003, '5m'],
       ['ticket', '3d', '72h', 21600, 'warning', 0.001, '5m'],
     ]);
-    expect(slo.windows.map((w) => [w.factor, w.budgetConsumed])).toEqual([[14.4, 0.02], [6, 0.05], [3, 0.1], [1, 0.1]]);
+    expect(slo.windows.map((w) => [w.factor, w.budgetConsumed])).toEqual([
+      [14.4, 0.02],
+      [6, 0.05],
+      [3, 0.1],
+      [1, 0.1],
+    ]);
     expect(slo.errorBudget).toBe(0.001);
   });
 
@@ -56,7 +64,11 @@ describe('ServiceLevelObjective', () => {
     const p = page!.payload;
     expect(p.condition.selectedQueryName).toBe('F1');
     expect(p.condition.compositeQuery.unit).toBe('percentunit');
-    expect(spec(p, 'A')).toMatchObject({ stepInterval: 300, disabled: true, filter: { expression: "service.name = 'checkout' AND span.kind = 'SPAN_KIND_SERVER' AND status.code = 'STATUS_CODE_ERROR'" } });
+    expect(spec(p, 'A')).toMatchObject({
+      stepInterval: 300,
+      disabled: true,
+      filter: { expression: "service.name = 'checkout' AND span.kind = 'SPAN_KIND_SERVER' AND status.code = 'STATUS_CODE_ERROR'" },
+    });
     expect(spec(p, 'A').functions).toBeUndefined();
     expect(spec(p, 'B').filter.expression).toBe("service.name = 'checkout' AND span.kind = 'SPAN_KIND_SERVER'");
     expect(spec(p, 'C')).toMatchObject({ stepInterval: 300, functions: [{ name: 'fillzero' }, { name: 'cumulativesum' }], filter: spec(p, 'A').filter });
@@ -86,7 +98,10 @@ describe('ServiceLevelObjective', () => {
     const { stack } = newStack();
     const [page] = new ServiceLevelObjective(stack, 'Slo', availability()).alerts;
     const series = (short: string, long: string) => ({
-      A: [{ values: short }], B: [{ values: '100x90' }], C: [{ values: long }], D: [{ values: '1000x90' }],
+      A: [{ values: short }],
+      B: [{ values: '100x90' }],
+      C: [{ values: long }],
+      D: [{ values: '1000x90' }],
     });
     // both 2 % (> 1.44 %): fires
     expectAlertBehaviour(page!, { series: series('2x90', '20x90'), expectations: [{ at: '30m', alerts: [{ labels: { burn_tier: 'page', 'threshold.name': 'critical' } }] }] });
@@ -109,7 +124,10 @@ describe('ServiceLevelObjective', () => {
         { tier: 'ticket', long: '12h', short: '1h', factor: 2, frequency: '10m' },
       ],
     });
-    expect(slo.windows.map((w) => [w.tier, w.factor, w.threshold, w.frequency])).toEqual([['page', 13.44, 0.01344, '1m'], ['ticket', 2, 0.002, '10m']]);
+    expect(slo.windows.map((w) => [w.tier, w.factor, w.threshold, w.frequency])).toEqual([
+      ['page', 13.44, 0.01344, '1m'],
+      ['ticket', 2, 0.002, '10m'],
+    ]);
     const [page, ticket] = slo.alerts;
     expect(page!.payload.condition.thresholds.spec[0]).toMatchObject({ name: 'error', target: 0.01344, channels: [] });
     expect(page!.payload.notificationSettings.usePolicy).toBe(true);
@@ -119,11 +137,18 @@ describe('ServiceLevelObjective', () => {
   it('counts good events with a traces latency indicator', () => {
     const { stack } = newStack();
     const slo = new ServiceLevelObjective(stack, 'Latency', {
-      name: 'Checkout latency', kind: 'latency', objective: 0.99, routing: 'policy',
+      name: 'Checkout latency',
+      kind: 'latency',
+      objective: 0.99,
+      routing: 'policy',
       indicator: SloIndicators.tracesLatency({ service: 'checkout', thresholdMs: 300 }),
     });
     const p = slo.alerts[0]!.payload;
-    expect(spec(p, 'A')).toMatchObject({ signal: 'traces', aggregations: [{ expression: 'count()' }], filter: { expression: "service.name = 'checkout' AND kind_string = 'Server' AND duration_nano <= 300000000" } });
+    expect(spec(p, 'A')).toMatchObject({
+      signal: 'traces',
+      aggregations: [{ expression: 'count()' }],
+      filter: { expression: "service.name = 'checkout' AND kind_string = 'Server' AND duration_nano <= 300000000" },
+    });
     expect(spec(p, 'F1').expression).toBe(burnRateFormula('good'));
     expect(p.alertType).toBe('TRACES_BASED_ALERT');
     expect(p.labels?.slo_kind).toBe('latency');
@@ -132,44 +157,50 @@ describe('ServiceLevelObjective', () => {
 
   it('reports every problem with the construct path and the field', () => {
     const { stack } = newStack();
-    const error = thrownBy(() => new ServiceLevelObjective(stack, 'Slo', {
-      ...availability(),
-      objective: 0.9,
-      channels: { page: ['pager'] },
-      windows: [...SRE_WORKBOOK_WINDOWS, { tier: 'page', long: '5m', short: '1h', factor: 2 }, { tier: 'ticket', long: '1d', short: '1m', factor: 1, budgetConsumed: 0.1 }],
-    }));
-    expect(error.message).toBe([
-      "Invalid ServiceLevelObjective at 'test/Slo':",
-      '  - windows[0]: burn rate 14.4 x error budget 0.1 = 1.44; an error ratio can never exceed 1, so this alert could never fire; lower the factor or raise the objective',
-      '  - windows[4].short: must be shorter than the long window 5m',
-      '  - windows[5].short: must be at least 1/300 of the long window (SigNoz raises a metric query\'s step to a 300th of its range)',
-      '  - windows[5]: give exactly one of factor and budgetConsumed',
-      "  - channels.ticket: no channel for the ticket alerts; give channels, or set routing: 'policy' and route on the burn_tier label",
-    ].join('\n'));
-    expect(thrownBy(() => new ServiceLevelObjective(stack, 'Pct', { ...availability(), objective: 99.9 })).message)
-      .toContain('objective: must be greater than 0 and less than 1, e.g. 0.999 for 99.9 % (not a percentage)');
-    expect(thrownBy(() => new ServiceLevelObjective(stack, 'Period', { ...availability(), period: '1 month' })).message)
-      .toContain('period: must be a whole number with the unit m, h, d or w, such as 5m, 1h, 1d or 30d');
+    const error = thrownBy(
+      () =>
+        new ServiceLevelObjective(stack, 'Slo', {
+          ...availability(),
+          objective: 0.9,
+          channels: { page: ['pager'] },
+          windows: [...SRE_WORKBOOK_WINDOWS, { tier: 'page', long: '5m', short: '1h', factor: 2 }, { tier: 'ticket', long: '1d', short: '1m', factor: 1, budgetConsumed: 0.1 }],
+        }),
+    );
+    expect(error.message).toBe(
+      [
+        "Invalid ServiceLevelObjective at 'test/Slo':",
+        '  - windows[0]: burn rate 14.4 x error budget 0.1 = 1.44; an error ratio can never exceed 1, so this alert could never fire; lower the factor or raise the objective',
+        '  - windows[4].short: must be shorter than the long window 5m',
+        "  - windows[5].short: must be at least 1/300 of the long window (SigNoz raises a metric query's step to a 300th of its range)",
+        '  - windows[5]: give exactly one of factor and budgetConsumed',
+        "  - channels.ticket: no channel for the ticket alerts; give channels, or set routing: 'policy' and route on the burn_tier label",
+      ].join('\n'),
+    );
+    expect(thrownBy(() => new ServiceLevelObjective(stack, 'Pct', { ...availability(), objective: 99.9 })).message).toContain(
+      'objective: must be greater than 0 and less than 1, e.g. 0.999 for 99.9 % (not a percentage)',
+    );
+    expect(thrownBy(() => new ServiceLevelObjective(stack, 'Period', { ...availability(), period: '1 month' })).message).toContain(
+      'period: must be a whole number with the unit m, h, d or w, such as 5m, 1h, 1d or 30d',
+    );
   });
 
   it('refuses indicator queries whose counts do not add up over windows', () => {
     const { stack } = newStack();
     const make = (id: string, indicator: any) => thrownBy(() => new ServiceLevelObjective(stack, id, { ...availability(), indicator })).message;
     const total = new MetricsQuery('t', 'signoz_calls_total').timeAggregation('rate').spaceAggregation('sum');
-    expect(make('Avg', { bad: new MetricsQuery('b', 'x').timeAggregation('avg').spaceAggregation('sum'), total }))
-      .toContain('indicator.bad: timeAggregation must be rate, increase or count');
-    expect(make('Space', { bad: new MetricsQuery('b', 'x').timeAggregation('rate').spaceAggregation('max'), total }))
-      .toContain('indicator.bad: spaceAggregation must be sum');
-    expect(make('P99', { good: new TracesQuery('g').p99(), total: new TracesQuery('t').count() }))
-      .toContain('indicator.good: the aggregation must be count() or sum(...)');
-    expect(make('Promql', { bad: new PromQLQuery('b', 'sum(x)'), total }))
-      .toContain('indicator.bad: must be a MetricsQuery, LogsQuery or TracesQuery');
-    expect(make('Step', { bad: new MetricsQuery('b', 'x').timeAggregation('rate').spaceAggregation('sum').stepInterval(60), total }))
-      .toContain('indicator.bad: must not set stepInterval (the SLO sets the step to the short window)');
-    expect(make('Mixed', { bad: new LogsQuery('b').count(), total }))
-      .toContain('indicator: bad reads logs but total reads metrics; both must read the same signal');
-    expect(make('Groups', { bad: new MetricsQuery('b', 'x').timeAggregation('rate').spaceAggregation('sum').groupBy('service.name'), total }))
-      .toContain('indicator: bad groups by [service.name] but total by []');
+    expect(make('Avg', { bad: new MetricsQuery('b', 'x').timeAggregation('avg').spaceAggregation('sum'), total })).toContain(
+      'indicator.bad: timeAggregation must be rate, increase or count',
+    );
+    expect(make('Space', { bad: new MetricsQuery('b', 'x').timeAggregation('rate').spaceAggregation('max'), total })).toContain('indicator.bad: spaceAggregation must be sum');
+    expect(make('P99', { good: new TracesQuery('g').p99(), total: new TracesQuery('t').count() })).toContain('indicator.good: the aggregation must be count() or sum(...)');
+    expect(make('Promql', { bad: new PromQLQuery('b', 'sum(x)'), total })).toContain('indicator.bad: must be a MetricsQuery, LogsQuery or TracesQuery');
+    expect(make('Step', { bad: new MetricsQuery('b', 'x').timeAggregation('rate').spaceAggregation('sum').stepInterval(60), total })).toContain(
+      'indicator.bad: must not set stepInterval (the SLO sets the step to the short window)',
+    );
+    expect(make('Mixed', { bad: new LogsQuery('b').count(), total })).toContain('indicator: bad reads logs but total reads metrics; both must read the same signal');
+    expect(make('Groups', { bad: new MetricsQuery('b', 'x').timeAggregation('rate').spaceAggregation('sum').groupBy('service.name'), total })).toContain(
+      'indicator: bad groups by [service.name] but total by []',
+    );
     expect(make('Both', { bad: total, good: total, total })).toContain('indicator: give exactly one of good and bad, and total');
   });
 });

@@ -95,10 +95,15 @@ describe('AlertStack', () => {
 
     it('azurerm with Entra ID auth by default', () => {
       expect(
-        synth(stackFor({ name: 'prod', backend: { type: 'azurerm', resourceGroupName: 'rg-tf', storageAccountName: 'acmetfstate', containerName: 'tfstate' } }))
-          .terraform.backend,
+        synth(stackFor({ name: 'prod', backend: { type: 'azurerm', resourceGroupName: 'rg-tf', storageAccountName: 'acmetfstate', containerName: 'tfstate' } })).terraform.backend,
       ).toEqual({
-        azurerm: { resource_group_name: 'rg-tf', storage_account_name: 'acmetfstate', container_name: 'tfstate', key: 'signoz-alerts/prod/payments-prod.tfstate', use_azuread_auth: true },
+        azurerm: {
+          resource_group_name: 'rg-tf',
+          storage_account_name: 'acmetfstate',
+          container_name: 'tfstate',
+          key: 'signoz-alerts/prod/payments-prod.tfstate',
+          use_azuread_auth: true,
+        },
       });
     });
 
@@ -131,10 +136,19 @@ describe('AlertStack', () => {
       [{ name: 'prod', terraformVersion: '~> 1.11' }, "environment.terraformVersion: must be an exact version such as '1.11.4' (every stack pins Terraform exactly)"],
       [{ name: 'prod', bakend: { type: 's3' } }, 'environment.bakend: unknown field'],
       [{ name: 'prod', backend: { type: 'consul' } }, 'environment.backend.type: type must be one of local, s3, gcs, azurerm, cloud, remote'],
-      [{ name: 'prod', backend: { type: 's3', bucket: 'b', region: 'eu-west-1' } }, "environment.backend.useLockfile: state locking is required: set useLockfile: true (S3-native locking, Terraform >= 1.10) or dynamodbTable: '<table>'"],
+      [
+        { name: 'prod', backend: { type: 's3', bucket: 'b', region: 'eu-west-1' } },
+        "environment.backend.useLockfile: state locking is required: set useLockfile: true (S3-native locking, Terraform >= 1.10) or dynamodbTable: '<table>'",
+      ],
       [{ name: 'prod', backend: { type: 's3', bucket: 'b', region: 'Ireland', useLockfile: true } }, 'environment.backend.region: must be an AWS region such as eu-west-1'],
-      [{ name: 'prod', terraformVersion: '1.9.8', backend: { type: 's3', bucket: 'b', region: 'eu-west-1', useLockfile: true } }, 'environment.backend.useLockfile: S3-native locking needs Terraform >= 1.10 (terraformVersion is 1.9.8); use dynamodbTable instead'],
-      [{ name: 'prod', backend: { type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'Acme-State', containerName: 'state' } }, 'environment.backend.storageAccountName: must be 3-24 lower-case letters and digits'],
+      [
+        { name: 'prod', terraformVersion: '1.9.8', backend: { type: 's3', bucket: 'b', region: 'eu-west-1', useLockfile: true } },
+        'environment.backend.useLockfile: S3-native locking needs Terraform >= 1.10 (terraformVersion is 1.9.8); use dynamodbTable instead',
+      ],
+      [
+        { name: 'prod', backend: { type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'Acme-State', containerName: 'state' } },
+        'environment.backend.storageAccountName: must be 3-24 lower-case letters and digits',
+      ],
       [{ name: 'prod', backend: { type: 'cloud', organization: 'acme' } }, 'environment.backend.workspace: is required'],
       [{ name: 'prod', labels: { '1team': 'x' } }, 'environment.labels["1team"]: label names are letters, digits, _ and . (not starting with a digit)'],
     ])('%#: %j', (environment, message) => {
@@ -158,10 +172,13 @@ describe('AlertStack', () => {
     const app = Testing.app();
     const dev = new AlertStack(app, 'dev', { environment: { name: 'dev', channelOverrides: { 'payments-pager': 'dev-alerts-slack' }, labels: { region: 'eu' } } });
     const prod = new AlertStack(app, 'prod', { environment: { name: 'prod' } });
-    const rule = (stack: AlertStack) => new AlertRule(stack, 'Cpu', {
-      name: 'CPU', queries: [new MetricsQuery('A', 'system.cpu.utilization')], tiers: { critical: { target: 90 } },
-      channels: [NotificationChannel.fromName(stack, 'pager', 'payments-pager', 'pagerduty'), 'constructor'],
-    });
+    const rule = (stack: AlertStack) =>
+      new AlertRule(stack, 'Cpu', {
+        name: 'CPU',
+        queries: [new MetricsQuery('A', 'system.cpu.utilization')],
+        tiers: { critical: { target: 90 } },
+        channels: [NotificationChannel.fromName(stack, 'pager', 'payments-pager', 'pagerduty'), 'constructor'],
+      });
     const inDev = rule(dev);
     const inProd = rule(prod);
     expect(inDev.payload.condition.thresholds.spec[0]!.channels).toEqual(['dev-alerts-slack', 'constructor']);

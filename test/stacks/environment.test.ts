@@ -28,7 +28,10 @@ describe('environment settings', () => {
 
   it('overrides one tier of one alert by construct path and keeps the rest', () => {
     const rule = onlyResource(envStack({ name: 'dev', alertOverrides: { 'checkout/HighCpu': { tiers: { critical: { target: 97 } } } } }), 'signoz_rule') as any;
-    expect(rule.condition.thresholds.basic.spec.map((t: any) => [t.name, t.target])).toEqual([['critical', 97], ['warning', 80]]);
+    expect(rule.condition.thresholds.basic.spec.map((t: any) => [t.name, t.target])).toEqual([
+      ['critical', 97],
+      ['warning', 80],
+    ]);
   });
 
   it('removes a tier set to null and matches alerts by name too', () => {
@@ -54,7 +57,9 @@ describe('environment settings', () => {
 
   it('fails synth for an override key that matches no alert', () => {
     const stack = envStack({ name: 'prod', disabledAlerts: ['checkout/HighCPU'] });
-    expect(thrownBy(() => synth(stack)).message).toContain('environment prod: "checkout/HighCPU" matches no alert (use the construct path below the stack, e.g. checkout/HighCpu, or the alert name)');
+    expect(thrownBy(() => synth(stack)).message).toContain(
+      'environment prod: "checkout/HighCPU" matches no alert (use the construct path below the stack, e.g. checkout/HighCpu, or the alert name)',
+    );
   });
 
   it('reports invalid overrides through the alert props check, naming the field', () => {
@@ -64,7 +69,9 @@ describe('environment settings', () => {
 
   it('rejects malformed settings', () => {
     const { stack } = newStack();
-    expect(thrownBy(() => setEnvironment(stack, { name: 'Prod' })).message).toBe("Invalid environment settings at 'test':\n  - name: must be lower-case letters, digits and '-', starting with a letter (at most 32), e.g. 'prod'");
+    expect(thrownBy(() => setEnvironment(stack, { name: 'Prod' })).message).toBe(
+      "Invalid environment settings at 'test':\n  - name: must be lower-case letters, digits and '-', starting with a letter (at most 32), e.g. 'prod'",
+    );
   });
 
   it('gives different environments different output from one definition', () => {

@@ -29,7 +29,11 @@ const summaries = summarizeStacks(stacks);
 
 describe('the example estate', () => {
   it('deploys one definition to dev, staging and prod', () => {
-    expect(summaries.map((s) => [s.stack, s.environment])).toEqual([['shop-dev', 'dev'], ['shop-prod', 'prod'], ['shop-staging', 'staging']]);
+    expect(summaries.map((s) => [s.stack, s.environment])).toEqual([
+      ['shop-dev', 'dev'],
+      ['shop-prod', 'prod'],
+      ['shop-staging', 'staging'],
+    ]);
   });
 
   it('holds at least 15 alerts per environment, of every kind the issue names', () => {

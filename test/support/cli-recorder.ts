@@ -10,7 +10,10 @@ export function cliRecorder(cwd = process.cwd(), env: Record<string, string | un
 
 /** Printed lines, one entry per line. */
 export function lines(chunks: readonly string[]): string[] {
-  return chunks.join('\n').split('\n').filter((line) => line !== '');
+  return chunks
+    .join('\n')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 export interface RecordedRun {

@@ -19,27 +19,33 @@ export class GitAppRepo {
     repo.write('.gitignore', 'node_modules\ncdktf.out\n');
     fs.symlinkSync(PROJECT_NODE_MODULES, path.join(dir, 'node_modules'), 'junction');
     repo.write('cdktf.json', JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts', output: 'cdktf.out' }, null, 2));
-    repo.write('shared.ts', [
-      `import type { Construct } from ${JSON.stringify(ENGINE_MODULE)};`,
-      `import { TerraformData } from ${JSON.stringify(TERRAFORM_DATA_MODULE)};`,
-      'export function alertStandIn(scope: Construct, id: string, threshold: number): TerraformData {',
-      "  return new TerraformData(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
-      '}',
-      '',
-    ].join('\n'));
+    repo.write(
+      'shared.ts',
+      [
+        `import type { Construct } from ${JSON.stringify(ENGINE_MODULE)};`,
+        `import { TerraformData } from ${JSON.stringify(TERRAFORM_DATA_MODULE)};`,
+        'export function alertStandIn(scope: Construct, id: string, threshold: number): TerraformData {',
+        "  return new TerraformData(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
+        '}',
+        '',
+      ].join('\n'),
+    );
     repo.writeStacks(stacks);
-    repo.write('main.ts', [
-      `import { App, TerraformStack } from ${JSON.stringify(ENGINE_MODULE)};`,
-      "import { alertStandIn } from './shared';",
-      "import { STACKS } from './stacks';",
-      'const app = new App();',
-      'for (const [name, alerts] of Object.entries(STACKS)) {',
-      '  const stack = new TerraformStack(app, name);',
-      '  for (const [id, threshold] of Object.entries(alerts)) alertStandIn(stack, id, threshold);',
-      '}',
-      'app.synth();',
-      '',
-    ].join('\n'));
+    repo.write(
+      'main.ts',
+      [
+        `import { App, TerraformStack } from ${JSON.stringify(ENGINE_MODULE)};`,
+        "import { alertStandIn } from './shared';",
+        "import { STACKS } from './stacks';",
+        'const app = new App();',
+        'for (const [name, alerts] of Object.entries(STACKS)) {',
+        '  const stack = new TerraformStack(app, name);',
+        '  for (const [id, threshold] of Object.entries(alerts)) alertStandIn(stack, id, threshold);',
+        '}',
+        'app.synth();',
+        '',
+      ].join('\n'),
+    );
     repo.commit('initial app');
     return repo;
   }

@@ -7,7 +7,11 @@ export const IMPORT_FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'impor
 
 /** Every `*.json` of a directory as import sources named by file name, in name order. */
 export function importSources(dir = IMPORT_FIXTURES_DIR): ImportSource[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
 }
 
 /** One fixture as parsed JSON. */

@@ -5,7 +5,10 @@ import * as path from 'node:path';
 export const RULE_FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'rules');
 export const LEGACY_FIXTURES_DIR = path.join(__dirname, '..', 'fixtures', 'legacy');
 
-export const RULE_FIXTURE_NAMES: readonly string[] = fs.readdirSync(RULE_FIXTURES_DIR).filter((f) => f.endsWith('.json')).sort();
+export const RULE_FIXTURE_NAMES: readonly string[] = fs
+  .readdirSync(RULE_FIXTURES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 export type AnyJson = any;
 

@@ -27,10 +27,12 @@ export function readStackFile(app: App, stack: string): SynthesizedStack {
 export function resourcesOf(stack: TerraformStack | SynthesizedStack, type: string): Record<string, Record<string, any>> {
   const out = stack instanceof TerraformStack ? synth(stack) : stack;
   const found: Record<string, Record<string, unknown>> = out.resource?.[type] ?? {};
-  return Object.fromEntries(Object.entries(found).map(([id, attrs]) => {
-    const { '//': _meta, ...rest } = attrs;
-    return [id, rest];
-  }));
+  return Object.fromEntries(
+    Object.entries(found).map(([id, attrs]) => {
+      const { '//': _meta, ...rest } = attrs;
+      return [id, rest];
+    }),
+  );
 }
 
 /** The only resource of a type (fails the test when there are none or several). */
@@ -44,7 +46,11 @@ export function onlyResource(stack: TerraformStack | SynthesizedStack, type: str
 export function withoutMetadata(value: any): any {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '//').map(([k, v]) => [k, withoutMetadata(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== '//')
+        .map(([k, v]) => [k, withoutMetadata(v)]),
+    );
   }
   return value;
 }

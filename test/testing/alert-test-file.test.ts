@@ -53,10 +53,26 @@ describe('YAML behaviour test files', () => {
   });
 
   const cases: [string, string, string][] = [
-    ['a bad series value, with its line', valid.replace("'1+1x3 _ 9'", "'1+1x3 _ 9x'"), 'cpu.alert-test.yaml:12: tests[0].input_series[0].values: bad value "9x" (value 3, column 9)'],
-    ['an unknown key (a typo)', valid.replace('exp_state:', 'exp_stat:'), 'cpu.alert-test.yaml:18: tests[0].alert_rule_test[0].exp_alerts[0].exp_stat: unknown key "exp_stat"; allowed here: exp_labels, exp_state, exp_value'],
-    ['an unknown state', valid.replace('exp_state: recovering', 'exp_state: resolved'), 'cpu.alert-test.yaml:18: tests[0].alert_rule_test[0].exp_alerts[0].exp_state: expected one of pending, recovering, firing, nodata, got "resolved"'],
-    ['a bad duration', valid.replace('eval_time: 5m', 'eval_time: 5 minutes'), 'cpu.alert-test.yaml:14: tests[0].alert_rule_test[0].eval_time: expected a duration such as 30s, 5m or 1h30m, got "5 minutes"'],
+    [
+      'a bad series value, with its line',
+      valid.replace("'1+1x3 _ 9'", "'1+1x3 _ 9x'"),
+      'cpu.alert-test.yaml:12: tests[0].input_series[0].values: bad value "9x" (value 3, column 9)',
+    ],
+    [
+      'an unknown key (a typo)',
+      valid.replace('exp_state:', 'exp_stat:'),
+      'cpu.alert-test.yaml:18: tests[0].alert_rule_test[0].exp_alerts[0].exp_stat: unknown key "exp_stat"; allowed here: exp_labels, exp_state, exp_value',
+    ],
+    [
+      'an unknown state',
+      valid.replace('exp_state: recovering', 'exp_state: resolved'),
+      'cpu.alert-test.yaml:18: tests[0].alert_rule_test[0].exp_alerts[0].exp_state: expected one of pending, recovering, firing, nodata, got "resolved"',
+    ],
+    [
+      'a bad duration',
+      valid.replace('eval_time: 5m', 'eval_time: 5 minutes'),
+      'cpu.alert-test.yaml:14: tests[0].alert_rule_test[0].eval_time: expected a duration such as 30s, 5m or 1h30m, got "5 minutes"',
+    ],
     ['a start without a zone', valid.replace('2026-01-05T10:00:00Z', '2026-01-05T10:00:00'), 'cpu.alert-test.yaml:7: tests[0].start: expected an ISO 8601 time with a zone'],
     ['a missing rule_file', valid.replace('rule_file: rules/cpu.json\n', ''), 'cpu.alert-test.yaml:1: rule_file is required'],
     ['broken YAML', 'rule_file: [unclosed\n', 'cpu.alert-test.yaml:2: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],

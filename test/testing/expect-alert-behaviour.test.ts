@@ -33,37 +33,45 @@ describe('expectAlertBehaviour (the TypeScript helper)', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(AlertBehaviourError);
-    expect((error as Error).message).toBe([
-      'alert "Host CPU high" (case 1) did not behave as expected:',
-      'at 8m (1970-01-01T00:08:00Z), subset label match:',
-      '  expected:',
-      '    - firing {threshold.name="critical"}',
-      '  got:',
-      '    - firing value=95 {alertname="Host CPU high", host="web-1", severity="critical", team="platform", threshold.name="critical"}',
-      '    - firing value=95 {alertname="Host CPU high", host="web-1", severity="warning", team="platform", threshold.name="warning"}',
-      '  + unexpected: firing value=95 {alertname="Host CPU high", host="web-1", severity="warning", team="platform", threshold.name="warning"}',
-    ].join('\n'));
+    expect((error as Error).message).toBe(
+      [
+        'alert "Host CPU high" (case 1) did not behave as expected:',
+        'at 8m (1970-01-01T00:08:00Z), subset label match:',
+        '  expected:',
+        '    - firing {threshold.name="critical"}',
+        '  got:',
+        '    - firing value=95 {alertname="Host CPU high", host="web-1", severity="critical", team="platform", threshold.name="critical"}',
+        '    - firing value=95 {alertname="Host CPU high", host="web-1", severity="warning", team="platform", threshold.name="warning"}',
+        '  + unexpected: firing value=95 {alertname="Host CPU high", host="web-1", severity="warning", team="platform", threshold.name="warning"}',
+      ].join('\n'),
+    );
   });
 
   it('checks exact label sets when asked (ruleId and ruleSource aside)', () => {
-    expect(() => expectAlertBehaviour(cpuRule, {
-      ...spike,
-      expectations: [{ at: '8m', match: 'exact', alerts: [{ labels: { 'threshold.name': 'critical' } }, { labels: { 'threshold.name': 'warning' } }] }],
-    })).toThrow(/missing: {4}firing \{threshold.name="critical"\}/);
+    expect(() =>
+      expectAlertBehaviour(cpuRule, {
+        ...spike,
+        expectations: [{ at: '8m', match: 'exact', alerts: [{ labels: { 'threshold.name': 'critical' } }, { labels: { 'threshold.name': 'warning' } }] }],
+      }),
+    ).toThrow(/missing: {4}firing \{threshold.name="critical"\}/);
   });
 
   it('reports a wrong resolve time with the actual one', () => {
-    expect(() => expectAlertBehaviour(cpuRule, { ...spike, resolves: [{ labels: { 'threshold.name': 'warning' }, at: '20m' }] }))
-      .toThrow('alert {threshold.name="warning"}: expected to resolve at 20m (1970-01-01T00:20:00Z), got 14m (1970-01-01T00:14:00Z)');
+    expect(() => expectAlertBehaviour(cpuRule, { ...spike, resolves: [{ labels: { 'threshold.name': 'warning' }, at: '20m' }] })).toThrow(
+      'alert {threshold.name="warning"}: expected to resolve at 20m (1970-01-01T00:20:00Z), got 14m (1970-01-01T00:14:00Z)',
+    );
   });
 
   it('accepts an object exposing its payload, as constructs do', () => {
     const construct = { toRulePayload: (): RulePayload => cpuRule };
-    expect(expectAlertBehaviour(construct, { ...spike, expectations: [{ at: '8m', alerts: [{ labels: { severity: 'critical' } }, { labels: { severity: 'warning' } }] }] }).passed).toBe(true);
+    expect(
+      expectAlertBehaviour(construct, { ...spike, expectations: [{ at: '8m', alerts: [{ labels: { severity: 'critical' } }, { labels: { severity: 'warning' } }] }] }).passed,
+    ).toBe(true);
   });
 
   it('rejects a bad series notation in the spec with the field name', () => {
-    expect(() => expectAlertBehaviour(cpuRule, { series: { A: [{ values: '1 2 x' }] }, expectations: [{ at: '1m', alerts: [] }] }))
-      .toThrow('series.A[0].values: bad value "x" (value 3, column 5)');
+    expect(() => expectAlertBehaviour(cpuRule, { series: { A: [{ values: '1 2 x' }] }, expectations: [{ at: '1m', alerts: [] }] })).toThrow(
+      'series.A[0].values: bad value "x" (value 3, column 5)',
+    );
   });
 });

@@ -45,17 +45,23 @@ describe('coverage of an estate', () => {
       { name: 'Host memory high', location: 'stacks/prod/cdk.tf.json signoz_rule.host_memory_high' },
     ]);
     const report = coverageReport(estate, new Set(['Host CPU high', 'Retired alert']));
-    expect(coverageText(report)).toBe([
-      'Behaviour test coverage: 1 of 2 alerts (50%)',
-      '  tested    Host CPU high  (stacks/prod/cdk.tf.json signoz_rule.host_cpu_high)',
-      '  UNTESTED  Host memory high  (stacks/prod/cdk.tf.json signoz_rule.host_memory_high)',
-      '  tests for an alert not in the estate: Retired alert',
-    ].join('\n'));
+    expect(coverageText(report)).toBe(
+      [
+        'Behaviour test coverage: 1 of 2 alerts (50%)',
+        '  tested    Host CPU high  (stacks/prod/cdk.tf.json signoz_rule.host_cpu_high)',
+        '  UNTESTED  Host memory high  (stacks/prod/cdk.tf.json signoz_rule.host_memory_high)',
+        '  tests for an alert not in the estate: Retired alert',
+      ].join('\n'),
+    );
   });
 
   it('reads a folder of rule JSON files in any shape', () => {
     expect(collectEstateAlerts(join(fixtures, 'rules')).map((a) => a.name)).toEqual([
-      'Checkout error rate', 'Host CPU high', 'Host CPU high (signoz_alert)', 'Ingest heartbeat', 'Queue depth (legacy v1)',
+      'Checkout error rate',
+      'Host CPU high',
+      'Host CPU high (signoz_alert)',
+      'Ingest heartbeat',
+      'Queue depth (legacy v1)',
     ]);
   });
 });
@@ -84,8 +90,12 @@ describe('loadRuleForTest (rule_file and alert)', () => {
   });
 
   it('asks which alert when the file holds several, and lists them', () => {
-    expect(() => loadRuleForTest(tf, undefined, 'cdk.tf.json')).toThrow('Invalid rule_file at cdk.tf.json: holds 2 rules: say which one with "alert:" ("Host CPU high", "Host memory high")');
-    expect(() => loadRuleForTest(tf, 'Disk full', 'cdk.tf.json')).toThrow('Invalid rule_file at cdk.tf.json: has no rule named "Disk full"; it has: "Host CPU high", "Host memory high"');
+    expect(() => loadRuleForTest(tf, undefined, 'cdk.tf.json')).toThrow(
+      'Invalid rule_file at cdk.tf.json: holds 2 rules: say which one with "alert:" ("Host CPU high", "Host memory high")',
+    );
+    expect(() => loadRuleForTest(tf, 'Disk full', 'cdk.tf.json')).toThrow(
+      'Invalid rule_file at cdk.tf.json: has no rule named "Disk full"; it has: "Host CPU high", "Host memory high"',
+    );
   });
 
   it('names a missing rule file as written in the test', () => {

@@ -32,7 +32,9 @@ describe('promtool series notation', () => {
   });
 
   it('names the bad token, its position and what is allowed', () => {
-    expect(() => parseSeriesNotation('1 2 3+x4')).toThrow('bad value "3+x4" (value 3, column 5): expected a number, NaN, Inf, "_", "stale", or an expansion such as 1+2x10, 5-1x4, 7x3, _x5');
+    expect(() => parseSeriesNotation('1 2 3+x4')).toThrow(
+      'bad value "3+x4" (value 3, column 5): expected a number, NaN, Inf, "_", "stale", or an expansion such as 1+2x10, 5-1x4, 7x3, _x5',
+    );
     try {
       parseSeriesNotation('1 abc');
     } catch (err) {

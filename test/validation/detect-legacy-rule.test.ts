@@ -5,7 +5,7 @@ const V2_HINT =
   'rewrite it as schemaVersion "v2alpha1": move condition.op/target/matchType into condition.thresholds ' +
   '({"kind": "basic", "spec": [{"name": "critical", "target": ..., "op": ..., "matchType": ..., "channels": [...]}]}), ' +
   'evalWindow/frequency into evaluation ({"kind": "rolling", "spec": {"evalWindow": "5m", "frequency": "1m"}}), ' +
-  'preferredChannels into each threshold\'s channels, and add notificationSettings (may be {})';
+  "preferredChannels into each threshold's channels, and add notificationSettings (may be {})";
 
 const BUILDER_QUERIES_MESSAGE =
   'legacy v3/v4 query map "builderQueries": SigNoz >= v0.118.0 no longer reads it (the rule is rejected with ' +
@@ -32,7 +32,8 @@ describe('legacy rule payloads are reported as legacy, never accepted', () => {
       },
       {
         path: '/version',
-        message: 'legacy query format version "v4": SigNoz >= v0.113.0 accepts only "v5"; set "version": "v5" and write the queries as compositeQuery.queries [{"type": ..., "spec": ...}]',
+        message:
+          'legacy query format version "v4": SigNoz >= v0.113.0 accepts only "v5"; set "version": "v5" and write the queries as compositeQuery.queries [{"type": ..., "spec": ...}]',
       },
     ]);
   });

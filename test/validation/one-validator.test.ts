@@ -33,15 +33,23 @@ const MISTAKES: readonly Mistake[] = [
   ['a time aggregation that does not exist', METRICS, (r) => (metricsQuery(r).aggregations[0].timeAggregation = 'mean')],
   ['a threshold without a target', METRICS, (r) => delete r.condition.thresholds.spec[0].target],
   ['an operator SigNoz does not know', METRICS, (r) => (r.condition.thresholds.spec[0].op = 'bigger')],
-  ['a time zone SigNoz would not load', METRICS, (r) => (r.evaluation = { kind: 'cumulative', spec: { schedule: { type: 'daily', hour: 0, minute: 0 }, frequency: '1h', timezone: 'europe/berlin' } })],
+  [
+    'a time zone SigNoz would not load',
+    METRICS,
+    (r) => (r.evaluation = { kind: 'cumulative', spec: { schedule: { type: 'daily', hour: 0, minute: 0 }, frequency: '1h', timezone: 'europe/berlin' } }),
+  ],
   ['a selected query that does not exist', METRICS, (r) => (r.condition.selectedQueryName = 'B')],
-  ['five mistakes at once', METRICS, (r) => {
-    r.alertType = 'CPU_ALERT';
-    r.condition.thresholds.spec[0].op = 'bigger';
-    r.evaluation.spec.frequency = '0s';
-    r.labels['bad label'] = 'x';
-    metricsQuery(r).aggregations[0].timeAggregation = 'mean';
-  }],
+  [
+    'five mistakes at once',
+    METRICS,
+    (r) => {
+      r.alertType = 'CPU_ALERT';
+      r.condition.thresholds.spec[0].op = 'bigger';
+      r.evaluation.spec.frequency = '0s';
+      r.labels['bad label'] = 'x';
+      metricsQuery(r).aggregations[0].timeAggregation = 'mean';
+    },
+  ],
 ];
 
 /** `/pointer: message` lines, as every command prints them. */
@@ -82,7 +90,20 @@ describe('one validator: validate, evaluate, test and synth refuse a mistake in 
 
     it('test refuses it with every problem', () => {
       const testFile = ruleFile.replace(/\.json$/, '.alert-test.yaml');
-      fs.writeFileSync(testFile, [`rule_file: ${path.basename(ruleFile)}`, 'tests:', '  - name: quiet', '    interval: 1m', '    input_series: []', '    alert_rule_test:', '      - eval_time: 5m', '        exp_alerts: []', ''].join('\n'));
+      fs.writeFileSync(
+        testFile,
+        [
+          `rule_file: ${path.basename(ruleFile)}`,
+          'tests:',
+          '  - name: quiet',
+          '    interval: 1m',
+          '    input_series: []',
+          '    alert_rule_test:',
+          '      - eval_time: 5m',
+          '        exp_alerts: []',
+          '',
+        ].join('\n'),
+      );
       const [result] = runAlertTestFiles([testFile], dir);
       expect(result!.cases).toEqual([]);
       for (const line of lines(expected)) expect(result!.error).toContain(line);

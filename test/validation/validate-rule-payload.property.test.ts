@@ -29,7 +29,11 @@ const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 3 }) }),
   fc.record({ kind: fc.constant('replace' as const), value: fc.constantFrom('', ' ', '0', '-1m', 'v4', null, 0, -1, true, [], {}) }),
   fc.constant<Mutation>({ kind: 'delete' }),
-  fc.record({ kind: fc.constant('add' as const), key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'builderQueries', 'op', 'id')), value: fc.jsonValue({ maxDepth: 2 }) }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'builderQueries', 'op', 'id')),
+    value: fc.jsonValue({ maxDepth: 2 }),
+  }),
 );
 
 /** A result is well-formed: pointers are RFC 6901 pointers, messages are non-empty, payload only when valid. */
@@ -56,9 +60,12 @@ describe('validateRulePayload never crashes', () => {
   });
 
   it('on arbitrary JavaScript values', () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true }), (value) => {
-      expectWellFormed(validateRulePayload(value));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true }), (value) => {
+        expectWellFormed(validateRulePayload(value));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('on valid rules with one random change, and what it accepts is stable', () => {
@@ -87,7 +94,11 @@ describe('validateRulePayload never crashes', () => {
 describe('normalization is idempotent', () => {
   const opSpellings = Object.values(COMPARE_OP_ALIASES).flat();
   const matchSpellings = Object.values(MATCH_TYPE_ALIASES).flat();
-  const casing = fc.constantFrom((s: string) => s, (s: string) => s.toUpperCase(), (s: string) => ` ${s}\t`);
+  const casing = fc.constantFrom(
+    (s: string) => s,
+    (s: string) => s.toUpperCase(),
+    (s: string) => ` ${s}\t`,
+  );
 
   it('a rule with any accepted spellings normalizes to a payload that re-validates to itself', () => {
     fc.assert(

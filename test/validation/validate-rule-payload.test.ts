@@ -5,8 +5,15 @@ import { deepFreeze, mutatedRule, RULE_FIXTURE_NAMES, ruleFixture, type AnyJson 
 describe('validateRulePayload accepts well-formed rules', () => {
   it('finds the fixtures', () => {
     expect(RULE_FIXTURE_NAMES).toEqual([
-      'absent-data-heartbeat.json', 'anomaly.json', 'clickhouse-sql.json', 'cumulative-daily-budget.json', 'logs-error-rate-formula.json',
-      'metrics-threshold.json', 'multi-tier-disk.json', 'promql.json', 'traces-p99-latency.json',
+      'absent-data-heartbeat.json',
+      'anomaly.json',
+      'clickhouse-sql.json',
+      'cumulative-daily-budget.json',
+      'logs-error-rate-formula.json',
+      'metrics-threshold.json',
+      'multi-tier-disk.json',
+      'promql.json',
+      'traces-p99-latency.json',
     ]);
   });
 
@@ -18,10 +25,12 @@ describe('validateRulePayload accepts well-formed rules', () => {
 
   it('returns a normalized copy and never modifies its input', () => {
     // GIVEN a frozen rule written with aliases
-    const input = deepFreeze(mutatedRule('promql.json', (r) => {
-      r.condition.thresholds.spec[0].op = ' >= ';
-      r.condition.thresholds.spec[0].matchType = '5';
-    }));
+    const input = deepFreeze(
+      mutatedRule('promql.json', (r) => {
+        r.condition.thresholds.spec[0].op = ' >= ';
+        r.condition.thresholds.spec[0].matchType = '5';
+      }),
+    );
     const snapshot = JSON.parse(JSON.stringify(input));
 
     // WHEN it is validated
@@ -64,9 +73,17 @@ describe('validateRulePayload accepts well-formed rules', () => {
 
 describe('alias normalization (the spellings SigNoz accepts for op and matchType)', () => {
   const opCases = Object.entries(COMPARE_OP_ALIASES).flatMap(([canonical, spellings]) =>
-    spellings.flatMap((spelling) => [[spelling, canonical], [` ${spelling.toUpperCase()} `, canonical]]));
+    spellings.flatMap((spelling) => [
+      [spelling, canonical],
+      [` ${spelling.toUpperCase()} `, canonical],
+    ]),
+  );
   const matchCases = Object.entries(MATCH_TYPE_ALIASES).flatMap(([canonical, spellings]) =>
-    spellings.flatMap((spelling) => [[spelling, canonical], [`\t${spelling.toUpperCase()}`, canonical]]));
+    spellings.flatMap((spelling) => [
+      [spelling, canonical],
+      [`\t${spelling.toUpperCase()}`, canonical],
+    ]),
+  );
 
   it('covers every alias of every operator and match type', () => {
     expect(opCases).toHaveLength(2 * 24);
@@ -131,15 +148,60 @@ describe('alias normalization (the spellings SigNoz accepts for op and matchType
 describe('warnings: accepted by SigNoz, but probably not what was meant', () => {
   it.each([
     ['a top-level key SigNoz ignores', 'metrics-threshold.json', (r: AnyJson) => (r.severity = 'critical'), [['/severity', 'unknown field "severity"; SigNoz ignores it']]],
-    ['a misspelt condition key', 'metrics-threshold.json', (r: AnyJson) => (r.condition.alertOnAbsence = true), [['/condition/alertOnAbsence', 'unknown field "alertOnAbsence"; SigNoz ignores it; did you mean "alertOnAbsent"?']]],
-    ['a misspelt threshold key', 'metrics-threshold.json', (r: AnyJson) => (r.condition.thresholds.spec[0].recoverTarget = 80), [['/condition/thresholds/spec/0/recoverTarget', 'unknown field "recoverTarget"; SigNoz ignores it; did you mean "recoveryTarget"?']]],
-    ['a misspelt renotify key', 'metrics-threshold.json', (r: AnyJson) => (r.notificationSettings.renotify.states = ['firing']), [['/notificationSettings/renotify/states', 'unknown field "states"; SigNoz ignores it']]],
-    ['a v1 target next to thresholds', 'metrics-threshold.json', (r: AnyJson) => (r.condition.target = 90), [['/condition/target', 'target is not used in schemaVersion "v2alpha1"; set target in the condition.thresholds.spec entries instead']]],
-    ['seasonality on a threshold rule', 'metrics-threshold.json', (r: AnyJson) => (r.condition.seasonality = 'daily'), [['/condition/seasonality', 'seasonality is used by anomaly_rule only; SigNoz ignores it for threshold_rule']]],
-    ['renotify without states', 'metrics-threshold.json', (r: AnyJson) => (r.notificationSettings.renotify.alertStates = []), [['/notificationSettings/renotify/alertStates', 'renotify is enabled but alertStates is empty, so nothing is re-notified; list "firing" and/or "nodata"']]],
-    ['one threshold name twice', 'multi-tier-disk.json', (r: AnyJson) => (r.condition.thresholds.spec[1].name = 'critical'), [['/condition/thresholds/spec/1/name', 'threshold name "critical" is used twice; SigNoz routes and inhibits alerts by threshold name']]],
-    ['the server-local time zone', 'cumulative-daily-budget.json', (r: AnyJson) => (r.evaluation.spec.timezone = 'Local'), [['/evaluation/spec/timezone', '"Local" is the time zone of the SigNoz server, which may differ between deployments']]],
-    ['a schedule field the type does not use', 'cumulative-daily-budget.json', (r: AnyJson) => (r.evaluation.spec.schedule.weekday = 1), [['/evaluation/spec/schedule/weekday', 'weekday is not used by a daily schedule; SigNoz ignores it']]],
+    [
+      'a misspelt condition key',
+      'metrics-threshold.json',
+      (r: AnyJson) => (r.condition.alertOnAbsence = true),
+      [['/condition/alertOnAbsence', 'unknown field "alertOnAbsence"; SigNoz ignores it; did you mean "alertOnAbsent"?']],
+    ],
+    [
+      'a misspelt threshold key',
+      'metrics-threshold.json',
+      (r: AnyJson) => (r.condition.thresholds.spec[0].recoverTarget = 80),
+      [['/condition/thresholds/spec/0/recoverTarget', 'unknown field "recoverTarget"; SigNoz ignores it; did you mean "recoveryTarget"?']],
+    ],
+    [
+      'a misspelt renotify key',
+      'metrics-threshold.json',
+      (r: AnyJson) => (r.notificationSettings.renotify.states = ['firing']),
+      [['/notificationSettings/renotify/states', 'unknown field "states"; SigNoz ignores it']],
+    ],
+    [
+      'a v1 target next to thresholds',
+      'metrics-threshold.json',
+      (r: AnyJson) => (r.condition.target = 90),
+      [['/condition/target', 'target is not used in schemaVersion "v2alpha1"; set target in the condition.thresholds.spec entries instead']],
+    ],
+    [
+      'seasonality on a threshold rule',
+      'metrics-threshold.json',
+      (r: AnyJson) => (r.condition.seasonality = 'daily'),
+      [['/condition/seasonality', 'seasonality is used by anomaly_rule only; SigNoz ignores it for threshold_rule']],
+    ],
+    [
+      'renotify without states',
+      'metrics-threshold.json',
+      (r: AnyJson) => (r.notificationSettings.renotify.alertStates = []),
+      [['/notificationSettings/renotify/alertStates', 'renotify is enabled but alertStates is empty, so nothing is re-notified; list "firing" and/or "nodata"']],
+    ],
+    [
+      'one threshold name twice',
+      'multi-tier-disk.json',
+      (r: AnyJson) => (r.condition.thresholds.spec[1].name = 'critical'),
+      [['/condition/thresholds/spec/1/name', 'threshold name "critical" is used twice; SigNoz routes and inhibits alerts by threshold name']],
+    ],
+    [
+      'the server-local time zone',
+      'cumulative-daily-budget.json',
+      (r: AnyJson) => (r.evaluation.spec.timezone = 'Local'),
+      [['/evaluation/spec/timezone', '"Local" is the time zone of the SigNoz server, which may differ between deployments']],
+    ],
+    [
+      'a schedule field the type does not use',
+      'cumulative-daily-budget.json',
+      (r: AnyJson) => (r.evaluation.spec.schedule.weekday = 1),
+      [['/evaluation/spec/schedule/weekday', 'weekday is not used by a daily schedule; SigNoz ignores it']],
+    ],
   ])('%s', (_description, fixture, mutate, expected) => {
     const result = validateRulePayload(mutatedRule(fixture, mutate));
     expect(result.valid).toBe(true);

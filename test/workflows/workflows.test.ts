@@ -9,7 +9,10 @@ import { parse } from 'yaml';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WORKFLOW_DIR = path.join(ROOT, '.github', 'workflows');
-const WORKFLOWS = fs.readdirSync(WORKFLOW_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const WORKFLOWS = fs
+  .readdirSync(WORKFLOW_DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 type Job = { permissions?: unknown; steps?: { uses?: string; run?: string; with?: Record<string, unknown> }[]; environment?: unknown; concurrency?: unknown };
 type Workflow = { on: Record<string, unknown>; permissions?: unknown; env?: Record<string, string>; jobs: Record<string, Job> };
@@ -30,7 +33,7 @@ describe('GitHub workflows', () => {
     expect(WORKFLOWS).toEqual(['apply.yml', 'drift.yml', 'pr-plan.yml']);
   });
 
-  it.each(WORKFLOWS)('%s is valid against GitHub\'s workflow schema', async (file) => {
+  it.each(WORKFLOWS)("%s is valid against GitHub's workflow schema", async (file) => {
     const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import('@actions/workflow-parser');
     const parsed = parseWorkflow({ name: file, content: load(file).text }, new NoOperationTraceWriter());
     expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
@@ -48,7 +51,9 @@ describe('GitHub workflows', () => {
   });
 
   it.each(WORKFLOWS)('%s pins every action to a full commit SHA with its version in a comment', (file) => {
-    const uses = load(file).text.split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+    const uses = load(file)
+      .text.split('\n')
+      .filter((line) => /^\s*(-\s+)?uses:/.test(line));
     expect(uses.length).toBeGreaterThan(0);
     for (const line of uses) {
       expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
@@ -71,7 +76,10 @@ describe('GitHub workflows', () => {
     const { doc, text } = load(file);
     expect(Object.keys(doc.on)).not.toContain('pull_request_target');
     expect(Object.keys(doc.on)).not.toContain('workflow_run');
-    const code = text.split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
+    const code = text
+      .split('\n')
+      .filter((line) => !/^\s*#/.test(line))
+      .join('\n');
     expect(code).not.toMatch(/pull_request_target|workflow_run/);
   });
 
@@ -80,7 +88,9 @@ describe('GitHub workflows', () => {
     expect(doc.permissions).toEqual({});
     for (const [name, job] of Object.entries(doc.jobs)) {
       expect(job.permissions, `${file} job ${name} must declare permissions`).toBeDefined();
-      const writes = Object.entries(job.permissions as Record<string, string>).filter(([, level]) => level === 'write').map(([scope]) => scope);
+      const writes = Object.entries(job.permissions as Record<string, string>)
+        .filter(([, level]) => level === 'write')
+        .map(([scope]) => scope);
       const allowed = ALLOWED_WRITES[file]?.[name];
       expect(writes, `${file} job ${name}`).toEqual(allowed ? [allowed] : []);
     }
@@ -124,7 +134,7 @@ describe('GitHub workflows', () => {
     for (const file of ['pr-plan.yml', 'drift.yml']) expect(load(file).text).not.toContain('secrets.SIGNOZ_ACCESS_TOKEN');
   });
 
-  it('uses each stack\'s committed lock file read-only', () => {
+  it("uses each stack's committed lock file read-only", () => {
     for (const file of ['apply.yml', 'drift.yml']) {
       const text = load(file).text;
       expect(text).toContain('lock="stacks/locks/$STACK/.terraform.lock.hcl"');
@@ -133,7 +143,10 @@ describe('GitHub workflows', () => {
   });
 
   it('keeps dependabot on the actions pins and on npm', () => {
-    const config = parse(fs.readFileSync(path.join(ROOT, '.github', 'dependabot.yml'), 'utf8')) as { version: number; updates: { 'package-ecosystem': string; directory: string }[] };
+    const config = parse(fs.readFileSync(path.join(ROOT, '.github', 'dependabot.yml'), 'utf8')) as {
+      version: number;
+      updates: { 'package-ecosystem': string; directory: string }[];
+    };
     expect(config.version).toBe(2);
     expect(config.updates.map((u) => u['package-ecosystem']).sort()).toEqual(['github-actions', 'npm']);
   });

@@ -9,8 +9,24 @@ import { TemplateSyntaxError } from './template-syntax-error';
 
 /** Functions SigNoz registers for rule templates (`ruletypes.NewTemplateExpander`). */
 export const SIGNOZ_TEMPLATE_FUNCTIONS = [
-  'first', 'label', 'value', 'strvalue', 'args', 'reReplaceAll', 'safeHtml', 'match', 'title', 'toUpper', 'toLower',
-  'sortByLabel', 'humanize', 'humanize1024', 'humanizeDuration', 'humanizeTimestamp', 'pathPrefix', 'externalURL',
+  'first',
+  'label',
+  'value',
+  'strvalue',
+  'args',
+  'reReplaceAll',
+  'safeHtml',
+  'match',
+  'title',
+  'toUpper',
+  'toLower',
+  'sortByLabel',
+  'humanize',
+  'humanize1024',
+  'humanizeDuration',
+  'humanizeTimestamp',
+  'pathPrefix',
+  'externalURL',
 ] as const;
 
 const FUNCTIONS: ReadonlySet<string> = new Set<string>([...GO_TEMPLATE_BUILTINS, ...SIGNOZ_TEMPLATE_FUNCTIONS]);
@@ -33,7 +49,8 @@ const VARIABLE_SHORTHAND = /{{\s*\$\s*([a-zA-Z0-9_.]+)\s*}}/g;
 export function expandSignozShorthands(text: string): string {
   return text
     .replace(DOLLAR_SHORTHAND, (match: string, _block: string | undefined, _dollar: string | undefined, path: string | undefined) =>
-      match.startsWith('{{') ? match : `{{index $labels "${path ?? ''}"}}`)
+      match.startsWith('{{') ? match : `{{index $labels "${path ?? ''}"}}`,
+    )
     .replace(LABELS_FIELD_SHORTHAND, (_match: string, path: string, rest: string) => `{{index .Labels "${path}"${rest}}}`)
     .replace(VARIABLE_SHORTHAND, (match: string) => {
       if (match.startsWith('{{$threshold}}') || match.startsWith('{{$value}}')) return match;

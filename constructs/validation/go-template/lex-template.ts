@@ -6,9 +6,29 @@
 import { TemplateSyntaxError } from './template-syntax-error';
 
 export type TokenKind =
-  | 'text' | 'leftDelim' | 'rightDelim' | 'space' | 'identifier' | 'keyword' | 'bool' | 'nil' | 'field' | 'variable'
-  | 'dot' | 'string' | 'rawString' | 'char' | 'number' | 'pipe' | 'leftParen' | 'rightParen' | 'declare' | 'assign'
-  | 'comma' | 'otherChar' | 'eof';
+  | 'text'
+  | 'leftDelim'
+  | 'rightDelim'
+  | 'space'
+  | 'identifier'
+  | 'keyword'
+  | 'bool'
+  | 'nil'
+  | 'field'
+  | 'variable'
+  | 'dot'
+  | 'string'
+  | 'rawString'
+  | 'char'
+  | 'number'
+  | 'pipe'
+  | 'leftParen'
+  | 'rightParen'
+  | 'declare'
+  | 'assign'
+  | 'comma'
+  | 'otherChar'
+  | 'eof';
 
 export interface Token {
   readonly kind: TokenKind;

@@ -9,15 +9,30 @@ import { TemplateSyntaxError } from './template-syntax-error';
 
 /** Functions every Go template has. */
 export const GO_TEMPLATE_BUILTINS = [
-  'and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or', 'print', 'printf', 'println', 'urlquery',
-  'eq', 'ge', 'gt', 'le', 'lt', 'ne',
+  'and',
+  'call',
+  'html',
+  'index',
+  'slice',
+  'js',
+  'len',
+  'not',
+  'or',
+  'print',
+  'printf',
+  'println',
+  'urlquery',
+  'eq',
+  'ge',
+  'gt',
+  'le',
+  'lt',
+  'ne',
 ] as const;
 
 type Ending = 'end' | 'else';
 
-const OPERAND_START: ReadonlySet<TokenKind> = new Set([
-  'bool', 'char', 'dot', 'field', 'identifier', 'number', 'nil', 'rawString', 'string', 'variable', 'leftParen',
-]);
+const OPERAND_START: ReadonlySet<TokenKind> = new Set(['bool', 'char', 'dot', 'field', 'identifier', 'number', 'nil', 'rawString', 'string', 'variable', 'leftParen']);
 
 class TemplateParser {
   private index = 0;
@@ -105,18 +120,24 @@ class TemplateParser {
     const token = this.nextNonSpace();
     if (token.kind === 'keyword') {
       switch (token.value) {
-        case 'block': return this.blockControl();
+        case 'block':
+          return this.blockControl();
         case 'break':
-        case 'continue': return this.loopControl(token.value);
-        case 'else': return this.elseControl();
+        case 'continue':
+          return this.loopControl(token.value);
+        case 'else':
+          return this.elseControl();
         case 'end':
           this.expect('rightDelim', 'end');
           return 'end';
         case 'if':
         case 'range':
-        case 'with': return this.control(token.value);
-        case 'template': return this.templateControl();
-        default: break;
+        case 'with':
+          return this.control(token.value);
+        case 'template':
+          return this.templateControl();
+        default:
+          break;
       }
     }
     this.index--;
@@ -296,7 +317,14 @@ class TemplateParser {
       case 'leftParen':
         this.pipeline('parenthesized pipeline', 'rightParen');
         return token.kind;
-      case 'dot': case 'nil': case 'field': case 'bool': case 'char': case 'number': case 'string': case 'rawString':
+      case 'dot':
+      case 'nil':
+      case 'field':
+      case 'bool':
+      case 'char':
+      case 'number':
+      case 'string':
+      case 'rawString':
         return token.kind;
       default:
         this.index--;

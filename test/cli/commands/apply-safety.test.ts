@@ -6,12 +6,18 @@ import { tempDir, writeJson } from '../../support/temp-dir';
 
 const dir = tempDir('apply-safety-cli-');
 const rule = (target: number, service = 'api') => signozRuleAttrs({ alert: `R${target}`, tiers: [{ name: 'critical', target }], labels: { service } });
-const reviewedFile = writeJson(path.join(dir, 'prod.plan.json'), planJson({
-  resourceChanges: [resourceChange({ address: 'signoz_rule.cpu', actions: ['update'], before: rule(80), after: rule(75) })],
-}));
-const driftedFile = writeJson(path.join(dir, 'prod.replan.json'), planJson({
-  resourceChanges: [resourceChange({ address: 'signoz_rule.cpu', actions: ['update'], before: rule(80), after: rule(70) })],
-}));
+const reviewedFile = writeJson(
+  path.join(dir, 'prod.plan.json'),
+  planJson({
+    resourceChanges: [resourceChange({ address: 'signoz_rule.cpu', actions: ['update'], before: rule(80), after: rule(75) })],
+  }),
+);
+const driftedFile = writeJson(
+  path.join(dir, 'prod.replan.json'),
+  planJson({
+    resourceChanges: [resourceChange({ address: 'signoz_rule.cpu', actions: ['update'], before: rule(80), after: rule(70) })],
+  }),
+);
 const env = { SIGNOZ_ALERTS_FINGERPRINT_SALT: 'test-salt' };
 
 describe('signoz-alerts plan-fingerprint and apply-guard', () => {
@@ -58,9 +64,12 @@ describe('signoz-alerts plan-fingerprint and apply-guard', () => {
   });
 
   it('enforces the destroy budget from flags, the config file and the environment', async () => {
-    const deletes = writeJson(path.join(dir, 'deletes.plan.json'), planJson({
-      resourceChanges: [1, 2, 3].map((i) => resourceChange({ address: `signoz_rule.d${i}`, actions: ['delete'], before: rule(i, 'billing') })),
-    }));
+    const deletes = writeJson(
+      path.join(dir, 'deletes.plan.json'),
+      planJson({
+        resourceChanges: [1, 2, 3].map((i) => resourceChange({ address: `signoz_rule.d${i}`, actions: ['delete'], before: rule(i, 'billing') })),
+      }),
+    );
     const fp = (await runCli(['plan-fingerprint', deletes], dir, env)).stdout;
     const base = ['apply-guard', '--plan', deletes, '--expect-fingerprint', fp];
     const refused = await runCli(base, dir, env);
@@ -79,12 +88,15 @@ describe('signoz-alerts plan-fingerprint and apply-guard', () => {
 });
 
 describe('signoz-alerts refactor-guard', () => {
-  const moveFile = writeJson(path.join(dir, 'move.plan.json'), planJson({
-    resourceChanges: [
-      resourceChange({ address: 'signoz_rule.old_1', actions: ['delete'], before: rule(5) }),
-      resourceChange({ address: 'signoz_rule.new_2', actions: ['create'], after: { ...rule(5), id: null }, afterUnknown: { id: true } }),
-    ],
-  }));
+  const moveFile = writeJson(
+    path.join(dir, 'move.plan.json'),
+    planJson({
+      resourceChanges: [
+        resourceChange({ address: 'signoz_rule.old_1', actions: ['delete'], before: rule(5) }),
+        resourceChange({ address: 'signoz_rule.new_2', actions: ['create'], after: { ...rule(5), id: null }, afterUnknown: { id: true } }),
+      ],
+    }),
+  );
 
   it('prints the moved block and exits 1 only with --fail-on-refactor', async () => {
     const run = await runCli(['refactor-guard', moveFile], dir);

@@ -8,9 +8,12 @@ import { tempDir, writeJson } from '../../support/temp-dir';
 const dir = tempDir('plan-summary-cli-');
 const scenarioFile = writeJson(path.join(dir, 'plans', 'prod.plan.json'), signozScenarioPlan());
 const attrs = signozRuleAttrs({ alert: 'Same', tiers: [{ name: 'critical', target: 1 }] });
-const quietFile = writeJson(path.join(dir, 'plans', 'quiet.plan.json'), planJson({
-  resourceChanges: [resourceChange({ address: 'signoz_rule.same', actions: ['no-op'], before: attrs, after: attrs })],
-}));
+const quietFile = writeJson(
+  path.join(dir, 'plans', 'quiet.plan.json'),
+  planJson({
+    resourceChanges: [resourceChange({ address: 'signoz_rule.same', actions: ['no-op'], before: attrs, after: attrs })],
+  }),
+);
 
 function bigPlan(changes: number): unknown {
   const resourceChanges = [];
@@ -58,9 +61,12 @@ describe('signoz-alerts plan-summary', () => {
   });
 
   it('exits 2 with --drift-exitcode when objects drifted, and 0 on a clean plan', async () => {
-    const driftOnly = writeJson(path.join(dir, 'plans', 'drifted.plan.json'), planJson({
-      resourceDrift: [resourceChange({ address: 'signoz_rule.same', actions: ['update'], before: attrs, after: { ...attrs, disabled: true } })],
-    }));
+    const driftOnly = writeJson(
+      path.join(dir, 'plans', 'drifted.plan.json'),
+      planJson({
+        resourceDrift: [resourceChange({ address: 'signoz_rule.same', actions: ['update'], before: attrs, after: { ...attrs, disabled: true } })],
+      }),
+    );
     expect((await runCli(['plan-summary', driftOnly, '--drift-exitcode'], dir)).code).toBe(2);
     expect((await runCli(['plan-summary', driftOnly, '--detailed-exitcode'], dir)).code).toBe(0);
     expect((await runCli(['plan-summary', quietFile, '--drift-exitcode'], dir)).code).toBe(0);

@@ -21,7 +21,12 @@ describe('rule payload adapter', () => {
     const query = payload.condition.compositeQuery.queries[0]!;
     expect(query.type).toBe('builder_query');
     expect(query.spec).toMatchObject({ name: 'A', signal: 'metrics', stepInterval: 60, filter: { expression: "service.name = 'checkout'" } });
-    expect((query.spec as { aggregations: unknown[] }).aggregations[0]).toEqual({ metricName: 'system.cpu.utilization', timeAggregation: 'avg', spaceAggregation: 'max', reduceTo: 'avg' });
+    expect((query.spec as { aggregations: unknown[] }).aggregations[0]).toEqual({
+      metricName: 'system.cpu.utilization',
+      timeAggregation: 'avg',
+      spaceAggregation: 'max',
+      reduceTo: 'avg',
+    });
   });
 
   it('reads legacy signoz_alert JSON strings, and schema v1 rules as one tier named after the severity', () => {
@@ -31,8 +36,15 @@ describe('rule payload adapter', () => {
     expect(v2.annotations).toEqual({ description: 'Error rate is {{$value}}', summary: 'Errors' });
     const v1 = toRulePayload('signoz_alert', {
       ...signozAlertAttrs({ alert: 'Old', severity: 'critical', target: 1 }),
-      schema_version: null, evaluation: null, preferred_channels: ['pd'],
-      condition: JSON.stringify({ compositeQuery: { queryType: 'promql', panelType: 'graph', queries: [{ type: 'promql', spec: { name: 'A', query: 'up' } }] }, op: '1', target: 100, matchType: '3' }),
+      schema_version: null,
+      evaluation: null,
+      preferred_channels: ['pd'],
+      condition: JSON.stringify({
+        compositeQuery: { queryType: 'promql', panelType: 'graph', queries: [{ type: 'promql', spec: { name: 'A', query: 'up' } }] },
+        op: '1',
+        target: 100,
+        matchType: '3',
+      }),
     })!;
     expect(alertView(v1).tiers).toEqual({ critical: { target: 100, op: 'above', matchType: 'on_average', targetUnit: undefined, recoveryTarget: undefined, channels: ['pd'] } }); // no v1 targetUnit: none on the tier
     expect(v1.evaluation).toEqual({ kind: 'rolling', spec: { evalWindow: '5m0s', frequency: '1m0s' } });
@@ -42,7 +54,14 @@ describe('rule payload adapter', () => {
     expect(toRulePayload('restapi_object', {})).toBeUndefined();
     expect(toRulePayload('signoz_alert', { condition: '{not json' })).toBeUndefined();
     // a rule the validator refuses is not read as one: the summary shows its attributes instead
-    expect(toRulePayload('signoz_alert', { ...signozAlertAttrs({ alert: 'Old', severity: 'critical', target: 1 }), schema_version: null, evaluation: null, condition: JSON.stringify({ compositeQuery: { queries: [] }, op: '1', target: 1, matchType: '1' }) })).toBeUndefined();
+    expect(
+      toRulePayload('signoz_alert', {
+        ...signozAlertAttrs({ alert: 'Old', severity: 'critical', target: 1 }),
+        schema_version: null,
+        evaluation: null,
+        condition: JSON.stringify({ compositeQuery: { queries: [] }, op: '1', target: 1, matchType: '1' }),
+      }),
+    ).toBeUndefined();
     expect(toRulePayload('signoz_rule', 'nope')).toBeUndefined();
   });
 });

@@ -5,10 +5,8 @@ import { parsePlanJson } from '../../../pipeline/plan/plan-json';
 import { planJson, resourceChange, signozRuleAttrs } from '../fixtures/plan-builders';
 
 const alert = (name: string, service: string) => signozRuleAttrs({ alert: name, tiers: [{ name: 'critical', target: 1 }], labels: { service } });
-const del = (i: number, service: string) =>
-  resourceChange({ address: `signoz_rule.a${i}`, actions: ['delete'], before: alert(`A${i}`, service) });
-const keep = (i: number, service: string) =>
-  resourceChange({ address: `signoz_rule.k${i}`, actions: ['no-op'], before: alert(`K${i}`, service), after: alert(`K${i}`, service) });
+const del = (i: number, service: string) => resourceChange({ address: `signoz_rule.a${i}`, actions: ['delete'], before: alert(`A${i}`, service) });
+const keep = (i: number, service: string) => resourceChange({ address: `signoz_rule.k${i}`, actions: ['no-op'], before: alert(`K${i}`, service), after: alert(`K${i}`, service) });
 const parse = (changes: ReturnType<typeof resourceChange>[]) => parsePlanJson(JSON.stringify(planJson({ resourceChanges: changes })), 'p').resourceChanges;
 
 describe('destroy budget', () => {

@@ -16,10 +16,15 @@ describe('changed-stacks against a git base (real cdktf synth of both)', () => {
   const base = repo.git('rev-parse', 'HEAD');
 
   it('plans nothing for a refactor that changes no synthesized output', async () => {
-    repo.write('shared.ts', repo.read('shared.ts').replace(
-      "return new TerraformData(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
-      "const input = { window: '5m', threshold, kind: 'alert' };\n  return new TerraformData(scope, id, { input });",
-    ));
+    repo.write(
+      'shared.ts',
+      repo
+        .read('shared.ts')
+        .replace(
+          "return new TerraformData(scope, id, { input: { kind: 'alert', threshold, window: '5m' } });",
+          "const input = { window: '5m', threshold, kind: 'alert' };\n  return new TerraformData(scope, id, { input });",
+        ),
+    );
     repo.commit('refactor the shared construct');
     expect(statuses(await detectChangedStacks({ appDir: repo.dir, base }))).toEqual(['prod:unchanged', 'staging:unchanged']);
   });

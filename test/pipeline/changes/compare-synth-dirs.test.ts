@@ -56,9 +56,7 @@ describe('compareSynthDirs', () => {
 
   it('does not count the checkout folder in absolute paths (cdktf local backend) as a change', () => {
     const at = (dir: string) => ({ terraform: { backend: { local: { path: `${dir}/terraform.prod.tfstate` } } } });
-    expect(stackConfigHash(at('/tmp/base-checkout/app'), { appDir: '/tmp/base-checkout/app' })).toBe(
-      stackConfigHash(at('/home/me/repo/app'), { appDir: '/home/me/repo/app' }),
-    );
+    expect(stackConfigHash(at('/tmp/base-checkout/app'), { appDir: '/tmp/base-checkout/app' })).toBe(stackConfigHash(at('/home/me/repo/app'), { appDir: '/home/me/repo/app' }));
     expect(normalizeStackConfig(at('/home/me/repo/app'), { appDir: '/home/me/repo/app' })).toEqual({
       terraform: { backend: { local: { path: '<app-dir>/terraform.prod.tfstate' } } },
     });

@@ -2,7 +2,7 @@ import { formatPath, leafDifferences, setLeaves } from '../../../pipeline/diff/s
 
 describe('leafDifferences', () => {
   it('reports changed, added and removed leaves with their paths', () => {
-    expect(leafDifferences({ a: 1, b: { c: 'x' }, gone: true }, { a: 2, b: { c: 'x', d: null }, })).toEqual([
+    expect(leafDifferences({ a: 1, b: { c: 'x' }, gone: true }, { a: 2, b: { c: 'x', d: null } })).toEqual([
       { type: 'change', path: ['a'], before: 1, after: 2 },
       { type: 'add', path: ['b', 'd'], after: null },
       { type: 'remove', path: ['gone'], before: true },
@@ -21,7 +21,9 @@ describe('leafDifferences', () => {
 
   it('lists the set leaves of a created value, skipping unset ones', () => {
     expect(setLeaves({ name: 'w', description: null, tags: [], schedule: { tz: 'UTC', days: ['mon'] } }).map((l) => `${formatPath(l.path)}=${JSON.stringify(l.value)}`)).toEqual([
-      'name="w"', 'schedule.days=["mon"]', 'schedule.tz="UTC"',
+      'name="w"',
+      'schedule.days=["mon"]',
+      'schedule.tz="UTC"',
     ]);
   });
 

@@ -10,7 +10,9 @@ function stackPlan(stack: string, changes: number, deletes = 0) {
     list.push(resourceChange({ address: `signoz_rule.a${i}`, actions: ['update'], before, after }));
   }
   for (let i = 0; i < deletes; i++) {
-    list.push(resourceChange({ address: `signoz_rule.d${i}`, actions: ['delete'], before: signozRuleAttrs({ alert: `${stack} deleted ${i}`, tiers: [{ name: 'critical', target: 1 }] }) }));
+    list.push(
+      resourceChange({ address: `signoz_rule.d${i}`, actions: ['delete'], before: signozRuleAttrs({ alert: `${stack} deleted ${i}`, tiers: [{ name: 'critical', target: 1 }] }) }),
+    );
   }
   return { stack, plan: parsePlanJson(JSON.stringify(planJson({ resourceChanges: list })), stack) };
 }
@@ -61,7 +63,8 @@ describe('size-budgeted rendering', () => {
   it('is deterministic: the same plans render the same text', () => {
     const a = summarizePlans([stackPlan('d', 5, 2)]);
     const b = summarizePlans([stackPlan('d', 5, 2)]);
-    expect(renderPlanSummary(a.summary, { format: 'markdown', maxBytes: 65_536, redactor: a.redactor }).text)
-      .toBe(renderPlanSummary(b.summary, { format: 'markdown', maxBytes: 65_536, redactor: b.redactor }).text);
+    expect(renderPlanSummary(a.summary, { format: 'markdown', maxBytes: 65_536, redactor: a.redactor }).text).toBe(
+      renderPlanSummary(b.summary, { format: 'markdown', maxBytes: 65_536, redactor: b.redactor }).text,
+    );
   });
 });

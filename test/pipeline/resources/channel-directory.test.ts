@@ -5,11 +5,28 @@ import { resolvePolicyOptions } from '../../../policies/options';
 import { channelAttrs, planJson, resourceChange } from '../fixtures/plan-builders';
 
 describe('channel directory (which channels page)', () => {
-  const plan = parsePlanJson(JSON.stringify(planJson({ resourceChanges: [
-    resourceChange({ address: 'restapi_object.pd', actions: ['no-op'], before: channelAttrs({ name: 'primary', pagerduty_configs: [{ routing_key: 'k' }] }), after: channelAttrs({ name: 'primary', pagerduty_configs: [{ routing_key: 'k' }] }) }),
-    resourceChange({ address: 'restapi_object.og', actions: ['create'], after: channelAttrs({ name: 'escalation', opsgenie_configs: [{ api_key: 'k' }] }) }),
-    resourceChange({ address: 'restapi_object.pager_named_slack', actions: ['no-op'], before: channelAttrs({ name: 'pager-digest', slack_configs: [{ channel: '#x' }] }), after: channelAttrs({ name: 'pager-digest', slack_configs: [{ channel: '#x' }] }) }),
-  ] })), 'p');
+  const plan = parsePlanJson(
+    JSON.stringify(
+      planJson({
+        resourceChanges: [
+          resourceChange({
+            address: 'restapi_object.pd',
+            actions: ['no-op'],
+            before: channelAttrs({ name: 'primary', pagerduty_configs: [{ routing_key: 'k' }] }),
+            after: channelAttrs({ name: 'primary', pagerduty_configs: [{ routing_key: 'k' }] }),
+          }),
+          resourceChange({ address: 'restapi_object.og', actions: ['create'], after: channelAttrs({ name: 'escalation', opsgenie_configs: [{ api_key: 'k' }] }) }),
+          resourceChange({
+            address: 'restapi_object.pager_named_slack',
+            actions: ['no-op'],
+            before: channelAttrs({ name: 'pager-digest', slack_configs: [{ channel: '#x' }] }),
+            after: channelAttrs({ name: 'pager-digest', slack_configs: [{ channel: '#x' }] }),
+          }),
+        ],
+      }),
+    ),
+    'p',
+  );
   const directory = ChannelDirectory.fromResourceChanges(plan.resourceChanges, { pagingChannels: ['night-shift'], nonPagingChannels: ['oncall-digest'] });
 
   it('learns kinds from channel resources in the plan, changed or not', () => {

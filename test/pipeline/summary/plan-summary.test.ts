@@ -94,9 +94,17 @@ describe('plan summary: alert field diffs', () => {
       schema_version: null,
       evaluation: null,
       preferred_channels: ['pd-oncall'],
-      condition: JSON.stringify({ compositeQuery: { queryType: 'promql', panelType: 'graph', queries: [{ type: 'promql', spec: { name: 'A', query: 'up' } }] }, op: '1', target, matchType: '1' }),
+      condition: JSON.stringify({
+        compositeQuery: { queryType: 'promql', panelType: 'graph', queries: [{ type: 'promql', spec: { name: 'A', query: 'up' } }] },
+        op: '1',
+        target,
+        matchType: '1',
+      }),
     });
-    const plan = parsePlanJson(JSON.stringify(planJson({ resourceChanges: [resourceChange({ address: 'signoz_alert.old', actions: ['update'], before: v1(100), after: v1(120) })] })), 'p');
+    const plan = parsePlanJson(
+      JSON.stringify(planJson({ resourceChanges: [resourceChange({ address: 'signoz_alert.old', actions: ['update'], before: v1(100), after: v1(120) })] })),
+      'p',
+    );
     const stack = summarizePlans([{ stack: 's', plan }]).summary.stacks[0]!;
     expect(diffsOf(stack, 'signoz_alert.old')).toEqual({ 'tier critical: threshold': '100 => 120' });
     expect(stack.pagingImpact.map((i) => i.detail)).toEqual(['tier critical: threshold 100 → 120 (above) fires later']);
@@ -159,7 +167,10 @@ describe('plan summary: banners, paging impact and drift', () => {
   it('says so when a plan errored or is incomplete', () => {
     const errored = parsePlanJson(JSON.stringify(planJson({ errored: true })), 'e');
     const partial = parsePlanJson(JSON.stringify(planJson({ complete: false })), 'p');
-    const { summary, redactor } = summarizePlans([{ stack: 'a', plan: errored }, { stack: 'b', plan: partial }]);
+    const { summary, redactor } = summarizePlans([
+      { stack: 'a', plan: errored },
+      { stack: 'b', plan: partial },
+    ]);
     const text = renderPlanSummary(summary, { format: 'text', maxBytes: 65_536, redactor }).text;
     expect(text).toContain('CAUTION: Planning failed for a: this plan cannot be applied.');
     expect(text).toContain('NOTE: The plan for b is incomplete');
@@ -167,7 +178,10 @@ describe('plan summary: banners, paging impact and drift', () => {
 
   it('says "no changes" for a plan with only no-ops', () => {
     const attrs = signozRuleAttrs({ alert: 'Same', tiers: [{ name: 'critical', target: 1 }] });
-    const plan = parsePlanJson(JSON.stringify(planJson({ resourceChanges: [resourceChange({ address: 'signoz_rule.same', actions: ['no-op'], before: attrs, after: attrs })] })), 'p');
+    const plan = parsePlanJson(
+      JSON.stringify(planJson({ resourceChanges: [resourceChange({ address: 'signoz_rule.same', actions: ['no-op'], before: attrs, after: attrs })] })),
+      'p',
+    );
     const { summary, redactor } = summarizePlans([{ stack: 'quiet', plan }]);
     expect(renderPlanSummary(summary, { format: 'markdown', maxBytes: 65_536, redactor }).text).toContain('1 stack: no changes.');
   });

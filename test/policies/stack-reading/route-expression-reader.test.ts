@@ -37,15 +37,12 @@ describe('RouteExpressionReader', () => {
     expect(RouteExpressionReader.parse(source).evaluate(alert)).toBe(expected);
   });
 
-  it.each([
-    ['host.name == "db-1"'],
-    ['ruleId != ""'],
-    ['service == "checkout" && host.name startsWith "db"'],
-    ['host.name in ["a", "b"]'],
-    ['not (host.name == "db-1")'],
-  ])('%s depends on run-time labels', (source) => {
-    expect(RouteExpressionReader.parse(source).evaluate(alert)).toBe(UNKNOWN);
-  });
+  it.each([['host.name == "db-1"'], ['ruleId != ""'], ['service == "checkout" && host.name startsWith "db"'], ['host.name in ["a", "b"]'], ['not (host.name == "db-1")']])(
+    '%s depends on run-time labels',
+    (source) => {
+      expect(RouteExpressionReader.parse(source).evaluate(alert)).toBe(UNKNOWN);
+    },
+  );
 
   it('decides without the unknown side when the other side settles it', () => {
     expect(RouteExpressionReader.parse('team == "search" && host.name == "db-1"').evaluate(alert)).toBe(false);

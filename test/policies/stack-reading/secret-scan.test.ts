@@ -5,7 +5,10 @@ describe('scanForSecrets', () => {
     ['xoxb-123456789012-abcdefghijkl', 'Slack token'],
     ['https://hooks.slack.com/services/T0123ABC/B0123ABC/aBcDeFgHiJkLmNoP', 'Slack webhook URL'],
     ['https://acme.webhook.office.com/webhookb2/1234-5678-90ab@abcd-ef/IncomingWebhook/0123456789/abc', 'Microsoft Teams webhook URL'],
-    ['https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=AbCdEfGhIjKlMnOp', 'Microsoft Teams workflow URL with signature'],
+    [
+      'https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=AbCdEfGhIjKlMnOp',
+      'Microsoft Teams workflow URL with signature',
+    ],
     ['https://chat.googleapis.com/v1/spaces/AAAA/messages?key=AIzaSyDdI0hCZtE6vySjMm&token=abcdefgh', 'Google Chat webhook URL with key or token'],
     ['https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyz', 'Discord webhook URL'],
     ['https://events.pagerduty.com/integration/0123456789abcdef0123456789abcdef/enqueue', 'PagerDuty integration URL'],
@@ -26,15 +29,17 @@ describe('scanForSecrets', () => {
   });
 
   it('accepts references, empty values and text that only looks similar', () => {
-    expect(scanForSecrets({
-      provider: { password: '${var.password}', token: '', header: 'Bearer ${var.token}' },
-      url: 'https://user:${var.pw}@relay.example.com',
-      webhook: 'https://hooks.slack.com/services/${var.slack_path}',
-      opsgenie: { api_url: 'https://api.opsgenie.com/' },
-      tokens_per_minute: '50',
-      description: 'rotate the token at https://vault.example.com/ui',
-      '//': { 'signoz-alerts': { suppressions: [{ reason: 'the password is rotated daily' }] }, password: 'comment' },
-    })).toEqual([]);
+    expect(
+      scanForSecrets({
+        provider: { password: '${var.password}', token: '', header: 'Bearer ${var.token}' },
+        url: 'https://user:${var.pw}@relay.example.com',
+        webhook: 'https://hooks.slack.com/services/${var.slack_path}',
+        opsgenie: { api_url: 'https://api.opsgenie.com/' },
+        tokens_per_minute: '50',
+        description: 'rotate the token at https://vault.example.com/ui',
+        '//': { 'signoz-alerts': { suppressions: [{ reason: 'the password is rotated daily' }] }, password: 'comment' },
+      }),
+    ).toEqual([]);
   });
 
   it('looks inside JSON held in strings and reports where, never the value', () => {

@@ -5,7 +5,14 @@ import { jsonLineIndex, lineOf } from '../../../policies/stack-reading/json-line
 import { resolvePolicyOptions, PolicyOptionsError } from '../../../policies';
 
 describe('Go durations', () => {
-  it.each([['5m', 300_000], ['1h30m', 5_400_000], ['5m0s', 300_000], ['1.5h', 5_400_000], ['250ms', 250], ['0', 0]])('%s', (text, ms) => {
+  it.each([
+    ['5m', 300_000],
+    ['1h30m', 5_400_000],
+    ['5m0s', 300_000],
+    ['1.5h', 5_400_000],
+    ['250ms', 250],
+    ['0', 0],
+  ])('%s', (text, ms) => {
     expect(parseGoDuration(text)).toBe(ms);
   });
 
@@ -52,7 +59,9 @@ describe('policy options', () => {
 
   it('names each bad option and what is allowed', () => {
     expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(PolicyOptionsError);
-    expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(/Invalid policy options:\n {2}- minRenotifyInterval: must be a Go duration such as 30m or 1h\n {2}- pagingBudget: must not be negative/);
+    expect(() => resolvePolicyOptions({ minRenotifyInterval: 'soon', pagingBudget: -1 })).toThrow(
+      /Invalid policy options:\n {2}- minRenotifyInterval: must be a Go duration such as 30m or 1h\n {2}- pagingBudget: must not be negative/,
+    );
     expect(() => resolvePolicyOptions({ pagingChannelPattern: '(' })).toThrow(/pagingChannelPattern: is not a valid regular expression/);
     expect(() => resolvePolicyOptions({ pagingBudgt: 3 } as object)).toThrow(/Unrecognized key/);
   });

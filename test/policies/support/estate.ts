@@ -18,15 +18,17 @@ export function goodPayload(change?: (p: RulePayload) => void): RulePayload {
       compositeQuery: {
         queryType: 'builder',
         panelType: 'graph',
-        queries: [{
-          type: 'builder_query',
-          spec: {
-            name: 'A',
-            signal: 'metrics',
-            groupBy: [{ name: 'host.name' }],
-            aggregations: [{ metricName: 'system.cpu.utilization', timeAggregation: 'avg', spaceAggregation: 'max' }],
+        queries: [
+          {
+            type: 'builder_query',
+            spec: {
+              name: 'A',
+              signal: 'metrics',
+              groupBy: [{ name: 'host.name' }],
+              aggregations: [{ metricName: 'system.cpu.utilization', timeAggregation: 'avg', spaceAggregation: 'max' }],
+            },
           },
-        }],
+        ],
       },
       selectedQueryName: 'A',
       thresholds: {
