@@ -17,7 +17,7 @@ import { decodeSignozRule } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { compareSynthDirs } from '../pipeline/changes/compare-synth-dirs';
 import { PolicyPack, readCdktfOut } from '../policies';
-import { planText } from './plan-summary';
+import { planText } from './plan-summary-bench';
 import { syntheticEstate } from './synthetic-estate';
 
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;

@@ -3,7 +3,7 @@
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
-const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'program.js');
 if (!fs.existsSync(entry)) {
   process.stderr.write('signoz-alerts: the CLI is not built yet; run `npm run build` in ' + path.resolve(__dirname, '..') + '\n');
   process.exit(2);

@@ -9,18 +9,18 @@ export type { RegisterCommand } from './register-command';
  * so the TypeScript sources load under vitest and tsx as well as from the build.
  */
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
-  validate: async () => (await import('./validate.js')).registerValidate,
-  evaluate: async () => (await import('./evaluate.js')).registerEvaluate,
-  test: async () => (await import('./test.js')).registerTest,
-  policy: async () => (await import('./policy.js')).registerPolicyCommand,
-  'plan-summary': async () => (await import('./plan-summary.js')).registerPlanSummary,
-  'refactor-guard': async () => (await import('./refactor-guard.js')).registerRefactorGuard,
-  'changed-stacks': async () => (await import('./changed-stacks.js')).registerChangedStacks,
-  'plan-fingerprint': async () => (await import('./plan-fingerprint.js')).registerPlanFingerprint,
-  'apply-guard': async () => (await import('./apply-guard.js')).registerApplyGuard,
-  'lock-providers': async () => (await import('./lock-providers.js')).registerLockProviders,
-  'pr-check': async () => (await import('./pr-check.js')).registerPrCheck,
-  import: async () => (await import('./import.js')).registerImport,
+  validate: async () => (await import('./validate-command.js')).registerValidate,
+  evaluate: async () => (await import('./evaluate-command.js')).registerEvaluate,
+  test: async () => (await import('./test-command.js')).registerTest,
+  policy: async () => (await import('./policy-command.js')).registerPolicyCommand,
+  'plan-summary': async () => (await import('./plan-summary-command.js')).registerPlanSummary,
+  'refactor-guard': async () => (await import('./refactor-guard-command.js')).registerRefactorGuard,
+  'changed-stacks': async () => (await import('./changed-stacks-command.js')).registerChangedStacks,
+  'plan-fingerprint': async () => (await import('./plan-fingerprint-command.js')).registerPlanFingerprint,
+  'apply-guard': async () => (await import('./apply-guard-command.js')).registerApplyGuard,
+  'lock-providers': async () => (await import('./lock-providers-command.js')).registerLockProviders,
+  'pr-check': async () => (await import('./pr-check-command.js')).registerPrCheck,
+  import: async () => (await import('./import-command.js')).registerImport,
 };
 
 /** The commands a run needs: the one named first in `argv`, or all of them (help, unknown names). */

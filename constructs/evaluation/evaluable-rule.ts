@@ -7,7 +7,7 @@ import type { AlertType, RuleType } from '../model/enums';
 import type { QueryEnvelope, RulePayload } from '../model/rule-payload';
 import { parseFormula, unreproducedFunction, type FormulaNode } from '../model/formula-expression';
 import { parseGoDuration } from '../model/duration';
-import type { EvaluationSchedule } from './evaluation-window';
+import type { EvaluationSchedule } from './query-window';
 import type { EvaluableThreshold } from './threshold';
 import { unitConversionWarning } from './units';
 

@@ -8,7 +8,7 @@
 import type { RulePayload } from '../model/rule-payload';
 import { AlertStateMachine, type AlertSnapshot, type StateTransition } from './alert-state-machine';
 import { compileRule, type EvaluableRule, type RuleProblem } from './evaluable-rule';
-import { DEFAULT_EVAL_DELAY_MS, queryWindow } from './evaluation-window';
+import { DEFAULT_EVAL_DELAY_MS, queryWindow } from './query-window';
 import { evaluateFormula } from './formula';
 import { sortedLabels } from './label-set';
 import { decodeRule } from '../codecs/decode-rule';

@@ -5,8 +5,8 @@ export type { AlertSnapshot, ReportedAlertState, StateTransition } from './alert
 export { RESOLVED_RETENTION_MS } from './alert-state-machine';
 export { compileRule } from './evaluable-rule';
 export type { EvaluableRule, EvaluableQuery, RuleProblem, CompileResult } from './evaluable-rule';
-export { DEFAULT_EVAL_DELAY_MS, queryWindow, nextWindowFor, lastScheduleTime } from './evaluation-window';
-export type { EvaluationSchedule } from './evaluation-window';
+export { DEFAULT_EVAL_DELAY_MS, queryWindow, nextWindowFor, lastScheduleTime } from './query-window';
+export type { EvaluationSchedule } from './query-window';
 export { evaluateFormula } from './formula';
 export { parseFormula, FormulaSyntaxError } from '../model/formula-expression';
 export { evaluateThresholds, shouldAlertWithTarget, sortThresholds, LABEL_SEVERITY, LABEL_THRESHOLD_NAME } from './threshold';

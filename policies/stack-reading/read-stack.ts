@@ -11,7 +11,7 @@ import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
 import type { RulePayload } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
 import type { AlertSubject, ChannelDefinition, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackSubject, TerraformSettings } from '../subjects';
-import { resolveEnvironment, type ResolvedEnvironment } from './environment';
+import { resolveEnvironment, type ResolvedEnvironment } from './resolve-environment';
 import { RouteExpressionError } from '../../constructs/routing/route-expression-parser';
 import { RouteExpressionReader } from './route-expression-reader';
 import { parseTemplatedJson } from './terraform-template';

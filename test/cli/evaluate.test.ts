@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 import { validateRulePayload } from '../../constructs/validation';
 import { cliRecorder as recorder } from '../support/cli-recorder';
 import { tempDir } from '../support/temp-dir';

@@ -1,4 +1,4 @@
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 import { cliRecorder as recorder } from '../support/cli-recorder';
 
 describe('signoz-alerts CLI', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 import { cliRecorder } from '../support/cli-recorder';
 import { goodPayload, writeCdktfOut } from '../policies/support/estate';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 import { cliRecorder as recorder } from '../support/cli-recorder';
 
 const fixtures = resolve(__dirname, '../fixtures/evaluation');

@@ -13,7 +13,7 @@ import { toRulePayload } from '../../pipeline/alerts/rule-payload-adapter';
 import { validateStackRules } from '../../pipeline/pr-check/default-hooks';
 import { resolvePolicyOptions } from '../../policies/options';
 import { readStack } from '../../policies/stack-reading/read-stack';
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 import { cliRecorder } from '../support/cli-recorder';
 import { tempDir } from '../support/temp-dir';
 

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 import { Aspects, type IConstruct } from '../../constructs/engine';
 import { applyPolicies, PolicyPack, Suppressions, type Finding } from '../../policies';
 import { cliRecorder } from '../support/cli-recorder';

@@ -1,5 +1,5 @@
 import type { CliIO } from '../../cli/io';
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 
 /** A `CliIO` that records what a command prints. */
 export function cliRecorder(cwd = process.cwd(), env: Record<string, string | undefined> = {}): CliIO & { stdout: string[]; stderr: string[] } {

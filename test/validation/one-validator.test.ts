@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../cli/main';
+import { main } from '../../cli/program';
 import { validateRuleFileText } from '../../constructs/codecs';
 import { App, TerraformStack } from '../../constructs/engine';
 import { AlertRule } from '../../constructs/alerts/alert-rule';

@@ -1,4 +1,4 @@
-import { lastScheduleTime, nextWindowFor, queryWindow, type EvaluationSchedule } from '../../constructs/evaluation/evaluation-window';
+import { lastScheduleTime, nextWindowFor, queryWindow, type EvaluationSchedule } from '../../constructs/evaluation/query-window';
 import type { CumulativeSchedule } from '../../constructs/model/rule-payload';
 
 const utc = (iso: string): number => Date.parse(iso);
