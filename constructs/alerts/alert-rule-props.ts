@@ -58,11 +58,14 @@ export interface NotificationOptions {
   readonly newGroupEvalDelay?: string;
 }
 
+/** A query of an alert: a builder (`MetricsQuery`, `Formula`, ...) or a query envelope as the rules API takes it. */
+export type QueryInput = IQuery | QueryEnvelope;
+
 export interface AlertRuleProps {
   /** Alert name shown in SigNoz and notifications. */
   readonly name: string;
   /** The queries of the condition: builders (`MetricsQuery`, `LogsQuery`, `Formula`, ...) or raw v5 envelopes. */
-  readonly queries: readonly (IQuery | QueryEnvelope)[];
+  readonly queries: readonly QueryInput[];
   /** The query or formula the thresholds apply to. @default - the only formula, else the only enabled query */
   readonly selectQuery?: string;
   /** @default - inferred from the queries (builder signal; PromQL is metrics) */
@@ -143,7 +146,7 @@ const tier = z.strictObject({
   channels: z.array(channel).optional(),
 });
 
-const query = z.custom<IQuery | QueryEnvelope>(
+const query = z.custom<QueryInput>(
   (v) =>
     typeof v === 'object' &&
     v !== null &&
