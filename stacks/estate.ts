@@ -40,6 +40,18 @@ export const ENVIRONMENTS: readonly EnvironmentSettings[] = [
 /** Environments without an on-call rotation: their critical alerts go to Slack on purpose. */
 const UNPAGED_ENVIRONMENTS = ['dev', 'staging'];
 
+/** Why an environment's critical alerts do not page, read from its channel overrides so it stays true. */
+function unpagedReason(environment: string): string {
+  const overrides = ENVIRONMENTS.find((e) => e.name === environment)?.channelOverrides ?? {};
+  const byTarget = new Map<string, string[]>();
+  for (const [from, to] of Object.entries(overrides)) {
+    const target = typeof to === 'string' ? to : to.channelName;
+    byTarget.set(target, [...(byTarget.get(target) ?? []), from]);
+  }
+  const sends = [...byTarget].map(([to, from]) => `${from.join(' and ')} to ${to}`).join('; ');
+  return `No on-call rotation in ${environment}: its channel overrides send ${sends}, in alert tiers and route policies alike, so nothing pages`;
+}
+
 export function defineEstate(app: App): AlertEstate {
   const shop = new AlertEstate(app, { name: 'shop', environments: ENVIRONMENTS }, (estate) => {
     const channels = estateChannels(estate.shared);
@@ -71,13 +83,7 @@ export function defineEstate(app: App): AlertEstate {
 
   for (const environment of UNPAGED_ENVIRONMENTS) {
     for (const stack of shop.stacks.get(environment) ?? []) {
-      Suppressions.add(stack, [
-        {
-          id: 'critical-alert-pages',
-          reason: `No on-call rotation in ${environment}: its channel overrides send critical alerts to #shop-alerts instead of paging`,
-          owner: 'platform',
-        },
-      ]);
+      Suppressions.add(stack, [{ id: 'critical-alert-pages', reason: unpagedReason(environment), owner: 'platform' }]);
     }
   }
   return shop;

@@ -88,6 +88,22 @@ function mapChannels(channels: readonly ChannelInput[] | undefined, map: Environ
 }
 
 /**
+ * `channels` as the environment of `scope` sends them (its `channelOverrides` applied, a channel
+ * that two overrides now name listed once); unchanged outside an environment. Route policies use
+ * it, so an environment that swaps PagerDuty for Slack swaps it in policy routing too.
+ */
+export function environmentChannels(scope: IConstruct, channels: readonly ChannelInput[]): ChannelInput[] {
+  const mapped = mapChannels(channels, bindingOf(scope)?.binding.settings.channelOverrides) ?? [];
+  const seen = new Set<string>();
+  return mapped.filter((c) => {
+    const name = typeof c === 'string' ? c : c.channelName;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+}
+
+/**
  * The props of the alert at `alert` (a construct, not yet holding children) with the settings of
  * its environment applied.
  */

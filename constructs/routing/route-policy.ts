@@ -9,13 +9,17 @@ import { SignozProviders } from '../providers/signoz-providers';
 import { RouteExpression } from './route-expression';
 import { routeExpressionProp } from './route-expression-prop';
 import type { SameShape } from '../model/type-equality';
+import { environmentChannels } from '../alerts/environment-binding';
 
 export interface RoutePolicyProps {
   /** Policy name in SigNoz. */
   readonly name: string;
   /** Which alerts the policy routes: a built {@link RouteExpression} or expression text (validated here). */
   readonly expression: RouteExpression | string;
-  /** Channels the matching alerts go to: channel constructs (Terraform creates them first) or names. */
+  /**
+   * Channels the matching alerts go to: channel constructs (Terraform creates them first) or names.
+   * Inside an environment its `channelOverrides` apply, as they do to alert channels.
+   */
   readonly channels: readonly ChannelInput[];
   /** What the policy is for. @default - none */
   readonly description?: string;
@@ -64,10 +68,11 @@ export class RoutePolicy extends Construct {
     const valid = parseProps(propsSchema, props, 'RoutePolicy', this.node.path);
     this.expression = routeExpressionProp(valid.expression, 'RoutePolicy', this.node.path, 'expression');
     this.policyName = valid.name;
-    this.channelNames = valid.channels.map(channelName);
+    const channels = environmentChannels(this, valid.channels);
+    this.channelNames = channels.map(channelName);
     const dependsOn = orderAfter(
       this,
-      valid.channels.map((c) => (typeof c === 'string' ? undefined : c.dependable)).filter((d): d is ITerraformDependable => d !== undefined),
+      channels.map((c) => (typeof c === 'string' ? undefined : c.dependable)).filter((d): d is ITerraformDependable => d !== undefined),
     );
     this.resource = new RoutePolicyResource(this, 'policy', {
       provider: SignozProviders.of(this).signoz,

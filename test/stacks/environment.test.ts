@@ -1,5 +1,6 @@
 import { AlertRule, MetricsQuery, type AlertRuleProps } from '../../constructs/alerts';
 import { Construct } from '../../constructs/engine';
+import { Labels, RoutePolicy } from '../../constructs';
 import { setEnvironment } from '../../constructs/stacks/environment';
 import type { EnvironmentSettings } from '../../constructs/stacks/environment-settings';
 import { newStack, onlyResource, resourcesOf, synth, thrownBy } from '../support/synth';
@@ -42,6 +43,16 @@ describe('environment settings', () => {
   it('swaps channels by name in tiers and rule defaults', () => {
     const rule = onlyResource(envStack({ name: 'dev', channelOverrides: { 'pagerduty-oncall': 'slack-dev', 'slack-alerts': 'slack-dev' } }), 'signoz_rule') as any;
     expect(rule.condition.thresholds.basic.spec.map((t: any) => t.channels)).toEqual([['slack-dev'], ['slack-dev']]);
+  });
+
+  it('swaps channels by name in route policies, listing a channel two overrides now name once', () => {
+    // GIVEN a dev environment that sends its pager and incident bot to Slack
+    const { stack } = newStack('dev');
+    setEnvironment(stack, { name: 'dev', channelOverrides: { 'pagerduty-oncall': 'slack-dev', 'incident-bot': 'slack-dev' } });
+    // WHEN a route policy names the pager, the bot and a channel the environment leaves alone
+    new RoutePolicy(stack, 'critical', { name: 'critical', expression: Labels.severity.eq('critical'), channels: ['pagerduty-oncall', 'incident-bot', 'team-email'] });
+    // THEN the policy sends where the environment says
+    expect((onlyResource(stack, 'signoz_route_policy') as any).channels).toEqual(['slack-dev', 'team-email']);
   });
 
   it('disables listed alerts', () => {

@@ -59,6 +59,20 @@ describe('the example estate', () => {
     expect(state).toEqual({ dev: 'local ../../../terraform.shop-dev.tfstate', staging: 's3 acme-signoz-tfstate', prod: 's3 acme-signoz-tfstate' });
   });
 
+  it('pages nobody from dev and staging: channel overrides apply to route policies too', () => {
+    const routes = Object.fromEntries(summaries.map((s) => [s.environment, Object.fromEntries(s.routes.map((r) => [r.name, r.channels]))]));
+    expect(routes['dev']).toEqual({ 'payments-critical': ['shop-alerts-slack'], 'payments-other': ['shop-alerts-slack'] });
+    expect(routes['staging']).toEqual({ 'payments-critical': ['shop-alerts-slack', 'shop-incident-bot'], 'payments-other': ['shop-alerts-slack'] });
+    expect(routes['prod']!['payments-critical']).toEqual(['shop-oncall-pagerduty', 'shop-incident-bot', 'shop-alerts-slack']);
+    const reasons = pack.lastReport!.suppressed.filter((s) => s.ruleId === 'critical-alert-pages').map((s) => s.suppressedBy?.reason);
+    expect(new Set(reasons)).toEqual(
+      new Set([
+        'No on-call rotation in dev: its channel overrides send shop-oncall-pagerduty and shop-incident-bot to shop-alerts-slack, in alert tiers and route policies alike, so nothing pages',
+        'No on-call rotation in staging: its channel overrides send shop-oncall-pagerduty to shop-alerts-slack, in alert tiers and route policies alike, so nothing pages',
+      ]),
+    );
+  });
+
   it('passes rule validation and the default policy pack', async () => {
     const context = { appDir: root, synthDir: outdir, stacks: [], changedStacks: [] };
     expect(await ruleValidationHook.run(context)).toEqual({ ok: true, lines: ['54 alert rules valid'] });
