@@ -63,7 +63,19 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
       for (const note of result.notes) io.err(`pr-check: ${note}`);
       io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);
       io.out(`job summary: ${path.relative(io.cwd, result.summaryFile)}`);
-      io.out(`planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}; changes: ${result.hasChanges ? 'yes' : 'no'}`);
+      const unplanned = result.unplannedStacks ?? [];
+      const errored = result.erroredStacks ?? [];
+      // "changes: no" only when every changed stack was planned and no plan errored.
+      const known = unplanned.length === 0 && errored.length === 0 && result.headSynthError === undefined;
+      io.out(
+        [
+          `planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}`,
+          ...(unplanned.length > 0 ? [`not planned: ${unplanned.join(', ')}`] : []),
+          ...(errored.length > 0 ? [`plan errored: ${errored.join(', ')}`] : []),
+          ...(result.headSynthError !== undefined ? ['head synth failed'] : []),
+          `changes: ${!known ? 'unknown' : result.hasChanges ? 'yes' : 'no'}`,
+        ].join('; '),
+      );
       setExitCode(result.exitCode);
     });
 };
