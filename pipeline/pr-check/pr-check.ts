@@ -23,7 +23,8 @@ import { erroredStacks, hasPlannedChanges, type UnplannedStack } from '../summar
 import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
 import { TerraformCli } from '../terraform/terraform-cli';
 import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
-import { policyHook, ruleValidationHook } from './default-hooks';
+import { policyHook, policyPackHook, ruleValidationHook } from './default-hooks';
+import type { RunnablePack } from '../../policies';
 import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
 
 export interface PrCheckOptions {
@@ -41,6 +42,8 @@ export interface PrCheckOptions {
   /** Keep the plan files (they hold every value in clear text, secrets included). */
   readonly keepPlans?: boolean;
   readonly hooks?: readonly PrCheckHook[];
+  /** The app's policy pack, run in place of the default pack by the policies hook. @default - the default pack */
+  readonly policyPack?: RunnablePack;
   readonly terraform?: TerraformCli;
   readonly log?: (line: string) => void;
 }
@@ -125,7 +128,8 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   registerDefaultHooks(PR_CHECK_HOOKS, [ruleValidationHook, policyHook]);
   // Read once for every hook; a folder that cannot be read is left to each hook to report.
   const synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
-  for (const hook of options.hooks ?? PR_CHECK_HOOKS) {
+  const policies = options.policyPack ? policyPackHook(options.policyPack) : policyHook;
+  for (const hook of (options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h))) {
     const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed, ...(synthesized ? { synthesized } : {}) });
     log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
     if (!result.ok) failed = true;
