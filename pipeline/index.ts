@@ -13,7 +13,18 @@ export { alertFieldDiffs, describeAlert } from './alerts/alert-diff';
 export { ChannelDirectory, channelIdentity, type ChannelDirectoryOptions, type PagingBasis } from './resources/channel-directory';
 export { resourceCategory, type ResourceCategory } from './resources/resource-category';
 export { summarizePlans, renderPlanSummary, stackNameFromPath, type StackPlan, type PlanSummaryOptions, type SummaryFormatName } from './summary/plan-summary';
-export { hasPlannedChanges, hasDrift, type PlanSummary, type StackSummary, type ResourceChangeSummary, type PagingImpact, type PagingImpactReason } from './summary/summary-model';
+export {
+  hasPlannedChanges,
+  hasDrift,
+  erroredStacks,
+  isPlanIncomplete,
+  type UnplannedStack,
+  type PlanSummary,
+  type StackSummary,
+  type ResourceChangeSummary,
+  type PagingImpact,
+  type PagingImpactReason,
+} from './summary/summary-model';
 export { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, type RenderResult } from './render/render-summary';
 export { SUMMARY_COMMENT_MARKER } from './render/markdown-format';
 export { findRefactorMoves, movedBlock, cdktfMoveHint, type RefactorMove } from './refactor/refactor-guard';

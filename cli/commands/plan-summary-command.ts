@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { readPlanFile } from '../../pipeline/plan/plan-json';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../pipeline/render/render-summary';
 import { renderPlanSummary, stackNameFromPath, summarizePlans, type StackNameSource, type SummaryFormatName } from '../../pipeline/summary/plan-summary';
-import { hasDrift, hasPlannedChanges } from '../../pipeline/summary/summary-model';
+import { erroredStacks, hasDrift, hasPlannedChanges } from '../../pipeline/summary/summary-model';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
 import { collect, integerOption, oneOf } from './option-parsers';
@@ -56,6 +56,12 @@ function run(files: string[], options: PlanSummaryOptions, io: CliIO): number {
     writeFileAtomic(path.resolve(io.cwd, options.overflowFile), full.text);
   }
   io.out(main.text);
+  const errored = erroredStacks(summary);
+  if (errored.length > 0) {
+    // An errored plan says nothing about what would change: never "no changes", never "in sync".
+    io.err(`signoz-alerts: planning failed for ${errored.join(', ')} (the plan JSON says "errored": true): the plan cannot be applied and what it would change is unknown.`);
+    return EXIT.failed;
+  }
   if (options.driftExitcode && (hasDrift(summary) || hasPlannedChanges(summary))) return 2;
   if (options.detailedExitcode && hasPlannedChanges(summary)) return 2;
   return EXIT.ok;
@@ -74,8 +80,8 @@ export const registerPlanSummary: RegisterCommand = (program: Command, io: CliIO
     .option('--stack <name>', 'stack name of each plan file, in order (repeat per file)', collect)
     .option('--stack-name-from <source>', 'without --stack, name stacks after the plan "file" or its "dir"', 'file')
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
-    .option('--detailed-exitcode', 'exit 2 when the plans change something, 0 when not (decided from the JSON); errors exit 1')
-    .option('--drift-exitcode', 'exit 2 when objects changed outside Terraform or the code is not applied; errors exit 1')
+    .option('--detailed-exitcode', 'exit 2 when the plans change something, 0 when not (decided from the JSON); errors and errored plans exit 1')
+    .option('--drift-exitcode', 'exit 2 when objects changed outside Terraform or the code is not applied; errors and errored plans exit 1')
     .action((files: string[], options: PlanSummaryOptions) => {
       const exitCodeMode = Boolean(options.detailedExitcode || options.driftExitcode);
       try {

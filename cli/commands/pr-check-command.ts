@@ -9,7 +9,8 @@ import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { runPrCheck } from '../../pipeline/pr-check/pr-check';
 import { GITHUB_COMMENT_LIMIT } from '../../pipeline/render/render-summary';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
-import type { CliIO } from '../io';
+import { UsageError, type CliIO } from '../io';
+import { loadPolicyPack } from '../../policies/load-pack';
 import type { RegisterCommand } from './register-command';
 import { integerOption } from './option-parsers';
 
@@ -24,6 +25,7 @@ interface PrCheckCliOptions {
   keepPlans?: boolean;
   config?: string;
   checks: boolean;
+  pack?: string;
 }
 
 export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
@@ -40,8 +42,12 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
     .option('--keep-plans', 'keep plan files and their JSON in <out-dir>/plans (they contain secrets in clear text)')
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
     .option('--no-checks', 'skip rule validation and the policy pack (when another job runs them)')
+    .option('-p, --pack <pack>', 'policy pack to run: "default" or the path of a module exporting a PolicyPack (.ts needs tsx)', 'default')
     .action(async (options: PrCheckCliOptions) => {
       const appDir = path.resolve(io.cwd, options.appDir);
+      if (!options.checks && options.pack !== 'default') throw new UsageError('--pack and --no-checks contradict each other: --no-checks runs no policy pack');
+      // Loaded before anything is written: a pack that cannot be loaded is a usage error (exit 2).
+      const policyPack = options.checks && options.pack && options.pack !== 'default' ? await loadPolicyPack(options.pack, io.cwd) : undefined;
       const env = { ...process.env, ...io.env };
       const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
       if (!salt) io.err(`pr-check: ${FINGERPRINT_SALT_ENV} is not set; fingerprints hash sensitive values without a salt.`);
@@ -59,11 +65,24 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
         terraform: new TerraformCli({ env }),
         log: (line) => io.err(`pr-check: ${line}`),
         ...(options.checks ? {} : { hooks: [] }),
+        ...(policyPack ? { policyPack } : {}),
       });
       for (const note of result.notes) io.err(`pr-check: ${note}`);
       io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);
       io.out(`job summary: ${path.relative(io.cwd, result.summaryFile)}`);
-      io.out(`planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}; changes: ${result.hasChanges ? 'yes' : 'no'}`);
+      const unplanned = result.unplannedStacks ?? [];
+      const errored = result.erroredStacks ?? [];
+      // "changes: no" only when every changed stack was planned and no plan errored.
+      const known = unplanned.length === 0 && errored.length === 0 && result.headSynthError === undefined;
+      io.out(
+        [
+          `planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}`,
+          ...(unplanned.length > 0 ? [`not planned: ${unplanned.join(', ')}`] : []),
+          ...(errored.length > 0 ? [`plan errored: ${errored.join(', ')}`] : []),
+          ...(result.headSynthError !== undefined ? ['head synth failed'] : []),
+          `changes: ${!known ? 'unknown' : result.hasChanges ? 'yes' : 'no'}`,
+        ].join('; '),
+      );
       setExitCode(result.exitCode);
     });
 };

@@ -9,6 +9,16 @@ import { PipelineInputError } from '../errors';
 import { runCommand, tail } from '../process/run-command';
 import type { CdktfProject } from './cdktf-project';
 
+/** The app's synth command failed or wrote no manifest; `label` says which synth (`head`, `base (<ref>)`, `app`). */
+export class SynthFailedError extends PipelineInputError {
+  constructor(
+    readonly label: string,
+    message: string,
+  ) {
+    super(message, {}, 'cdktf app');
+  }
+}
+
 export async function synthApp(project: CdktfProject, outdir: string, label = 'app'): Promise<void> {
   const target = path.resolve(outdir);
   // Existing files stay (local state may live in the output folder); manifest.json is rewritten.
@@ -25,13 +35,9 @@ export async function synthApp(project: CdktfProject, outdir: string, label = 'a
     },
   });
   if (result.code !== 0) {
-    throw new PipelineInputError(
-      `synth of the ${label} failed: \`${project.app}\` in ${project.dir} exited with ${result.code}:\n${tail(result.stderr || result.stdout)}`,
-      {},
-      'cdktf app',
-    );
+    throw new SynthFailedError(label, `synth of the ${label} failed: \`${project.app}\` in ${project.dir} exited with ${result.code}:\n${tail(result.stderr || result.stdout)}`);
   }
   if (!fs.existsSync(path.join(target, 'manifest.json'))) {
-    throw new PipelineInputError(`synth of the ${label} wrote no manifest.json to ${target}: does \`${project.app}\` call app.synth()?`, {}, 'cdktf app');
+    throw new SynthFailedError(label, `synth of the ${label} wrote no manifest.json to ${target}: does \`${project.app}\` call app.synth()?`);
   }
 }

@@ -154,7 +154,7 @@ export function parsePlanJson(text: string, source: string): TerraformPlan {
 }
 
 /** Reads and parses a plan JSON file, with a clear error when it is missing or unreadable. */
-export function readPlanFile(file: string): TerraformPlan {
+export function readPlanFile(file: string, source: string = file): TerraformPlan {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -162,5 +162,5 @@ export function readPlanFile(file: string): TerraformPlan {
     const code = (err as NodeJS.ErrnoException).code;
     throw new PipelineInputError(code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
   }
-  return parsePlanJson(text, file);
+  return parsePlanJson(text, source);
 }

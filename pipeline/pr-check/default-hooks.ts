@@ -5,7 +5,7 @@
  */
 import { describeIssues } from '../../constructs/codecs/decode-rule';
 import { readSynthOutput, rulesOfStack, type SynthesizedStack } from '../../constructs/codecs/synth-output';
-import { PolicyPack } from '../../policies';
+import { PolicyPack, type RunnablePack } from '../../policies';
 import type { PrCheckHook, PrCheckHookContext, PrCheckHookResult } from './pr-check-hooks';
 
 /** The stacks of the context: the ones already read, else read from `synthDir` once. */
@@ -28,11 +28,16 @@ export function validateStackRules(stacks: readonly SynthesizedStack[]): PrCheck
 
 /** The default policy pack over the given stacks (honouring suppressions recorded in them). */
 export function runDefaultPack(stacks: readonly SynthesizedStack[]): PrCheckHookResult {
-  const report = PolicyPack.default().run(stacks);
+  return runPack(PolicyPack.default(), stacks);
+}
+
+/** A policy pack over the given stacks (honouring suppressions recorded in them); `named` adds the pack's name to the count line. */
+export function runPack(pack: RunnablePack, stacks: readonly SynthesizedStack[], named = false): PrCheckHookResult {
+  const report = pack.run(stacks);
   const active = report.findings.filter((f) => !f.suppressedBy);
   const lines = active.map((f) => `${f.level} [${f.ruleId}] ${f.constructPath}: ${f.message}`);
   const { errors, warnings, suppressed } = report.summary;
-  lines.push(`${errors} errors, ${warnings} warnings, ${suppressed} suppressed`);
+  lines.push(`${errors} errors, ${warnings} warnings, ${suppressed} suppressed${named ? ` (policy pack "${pack.name}")` : ''}`);
   return { ok: errors === 0, lines };
 }
 
@@ -45,3 +50,8 @@ export const policyHook: PrCheckHook = {
   name: 'policies',
   run: async (context) => runDefaultPack(stacksOf(context)),
 };
+
+/** The policies hook with the app's own pack (`pr-check --pack`) in place of the default pack. */
+export function policyPackHook(pack: RunnablePack): PrCheckHook {
+  return { name: policyHook.name, run: async (context) => runPack(pack, stacksOf(context), true) };
+}

@@ -12,17 +12,19 @@ import { readCdktfProject } from '../changes/cdktf-project';
 import { detectChangedStacks } from '../changes/changed-stacks';
 import { listSynthStacks, stacksToPlan } from '../changes/compare-synth-dirs';
 import { readStackConfig, stackConfigHash } from '../changes/stack-config';
+import { SynthFailedError } from '../changes/synth-app';
 import type { PipelineConfig } from '../config/pipeline-config';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { parsePlanJson } from '../plan/plan-json';
+import { readPlanFile, type TerraformPlan } from '../plan/plan-json';
 import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../render/render-summary';
 import { summarizePlans, type StackPlan } from '../summary/plan-summary';
-import { hasPlannedChanges } from '../summary/summary-model';
+import { erroredStacks, hasPlannedChanges, type UnplannedStack } from '../summary/summary-model';
 import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
 import { TerraformCli } from '../terraform/terraform-cli';
 import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
-import { policyHook, ruleValidationHook } from './default-hooks';
+import { policyHook, policyPackHook, ruleValidationHook } from './default-hooks';
+import type { RunnablePack } from '../../policies';
 import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
 
 export interface PrCheckOptions {
@@ -40,6 +42,8 @@ export interface PrCheckOptions {
   /** Keep the plan files (they hold every value in clear text, secrets included). */
   readonly keepPlans?: boolean;
   readonly hooks?: readonly PrCheckHook[];
+  /** The app's policy pack, run in place of the default pack by the policies hook. @default - the default pack */
+  readonly policyPack?: RunnablePack;
   readonly terraform?: TerraformCli;
   readonly log?: (line: string) => void;
 }
@@ -52,7 +56,14 @@ export interface PrCheckResult {
   readonly plannedStacks: readonly string[];
   readonly fingerprints: Readonly<Record<string, FingerprintRecord>>;
   readonly notes: readonly string[];
+  /** True when a planned stack changes something. Meaningless when `unplannedStacks` or `erroredStacks` is not empty. */
   readonly hasChanges: boolean;
+  /** Changed stacks that could not be planned (each fails the check). @default - none */
+  readonly unplannedStacks?: readonly string[];
+  /** Planned stacks whose plan errored (each fails the check). @default - none */
+  readonly erroredStacks?: readonly string[];
+  /** Set when the code under review could not be synthesized (the comment says so; the check fails). @default - synthesized */
+  readonly headSynthError?: string;
 }
 
 /** Hidden line in the comment that records a stack's reviewed fingerprint for the apply job. */
@@ -95,12 +106,16 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   let failed = false;
 
   log(`synthesizing ${options.base} and the working tree...`);
-  const detection = await detectChangedStacks({
-    appDir: options.appDir,
-    base: options.base,
-    locksDir: options.config.locksDir,
-    headOutdir: options.headOutdir ?? readCdktfProject(options.appDir).outdir,
-  });
+  const headOutdir = options.headOutdir ?? readCdktfProject(options.appDir).outdir;
+  let detection: Awaited<ReturnType<typeof detectChangedStacks>>;
+  try {
+    detection = await detectChangedStacks({ appDir: options.appDir, base: options.base, locksDir: options.config.locksDir, headOutdir });
+  } catch (err) {
+    if (!(err instanceof SynthFailedError) || err.label !== 'head') throw err;
+    // The code under review does not synthesize: say so in the comment, so an older comment
+    // (with its fingerprint) does not stay up as if it still described this change.
+    return headSynthFailed(options, outDir, err, log);
+  }
   if (detection.baseSynthError) notes.push(`The base (${options.base}) could not be synthesized, so every stack is planned.`);
   for (const c of detection.comparisons) {
     if (c.status === 'removed') notes.push(`Stack ${c.stack} was removed from the app: its alerts are not destroyed by this change; destroy the stack before merging.`);
@@ -113,7 +128,8 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   registerDefaultHooks(PR_CHECK_HOOKS, [ruleValidationHook, policyHook]);
   // Read once for every hook; a folder that cannot be read is left to each hook to report.
   const synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
-  for (const hook of options.hooks ?? PR_CHECK_HOOKS) {
+  const policies = options.policyPack ? policyPackHook(options.policyPack) : policyHook;
+  for (const hook of (options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h))) {
     const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed, ...(synthesized ? { synthesized } : {}) });
     log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
     if (!result.ok) failed = true;
@@ -122,7 +138,16 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
 
   const terraform = options.terraform ?? new TerraformCli();
   const terraformVersion = changed.length > 0 ? await terraform.version() : undefined;
-  if (changed.length > 0 && !terraformVersion) notes.push(`${terraform.binary} is not on PATH: no stack was planned (changed: ${changed.join(', ')}).`);
+  const unplanned: UnplannedStack[] = [];
+  /** A changed stack that could not be planned: reported as such, and it fails the check. */
+  const notPlanned = (stack: string, reason: string): void => {
+    unplanned.push({ stack, reason });
+    failed = true;
+  };
+  if (changed.length > 0 && !terraformVersion) {
+    notes.push(`${terraform.binary} is not on PATH: no stack was planned (changed: ${changed.join(', ')}).`);
+    for (const stack of changed) notPlanned(stack, `${terraform.binary} is not on PATH`);
+  }
 
   const plans: StackPlan[] = [];
   const fingerprints: Record<string, FingerprintRecord> = {};
@@ -134,6 +159,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
       notes.push(
         `Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`,
       );
+      notPlanned(stack, 'no committed lock file');
       continue;
     }
     log(`${stack}: terraform init`);
@@ -141,38 +167,60 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     if (!init.ok) {
       if (init.providersUnavailable) {
         notes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
+        notPlanned(stack, 'providers could not be downloaded');
       } else {
-        failed = true;
-        notes.push(`Stack ${stack}: terraform init failed: ${init.output.split('\n').filter(Boolean).slice(-3).join(' ')}`);
+        notes.push(`Stack ${stack}: terraform init failed: ${lastLines(init.output)}`);
+        notPlanned(stack, 'terraform init failed');
       }
       continue;
     }
     const validation = await terraform.validate(stackDir);
     if (!validation.ok) {
-      failed = true;
-      notes.push(`Stack ${stack}: terraform validate failed: ${validation.output.split('\n').filter(Boolean).slice(-3).join(' ')}`);
+      notes.push(`Stack ${stack}: terraform validate failed: ${lastLines(validation.output)}`);
+      notPlanned(stack, 'terraform validate failed');
       continue;
     }
     log(`${stack}: terraform plan`);
     const planFile = path.join(plansDir, `${stack}.tfplan`);
-    const plan = await terraform.plan(stackDir, planFile);
-    if (!plan.ok) {
-      failed = true;
-      notes.push(`Stack ${stack}: terraform plan failed: ${plan.output.split('\n').filter(Boolean).slice(-3).join(' ')}`);
-      continue;
+    const jsonFile = path.join(plansDir, `${stack}.plan.json`);
+    // The saved plan and its JSON hold every value in clear text: removed on every way out of this
+    // block (failed plan, failed show, unreadable JSON, an exception), unless asked to keep them.
+    try {
+      const plan = await terraform.plan(stackDir, planFile);
+      if (!plan.ok) {
+        notes.push(`Stack ${stack}: terraform plan failed: ${lastLines(plan.output)}`);
+        notPlanned(stack, 'terraform plan failed');
+        continue;
+      }
+      let parsed: TerraformPlan;
+      try {
+        await terraform.showJsonToFile(stackDir, planFile, jsonFile);
+        parsed = readPlanFile(jsonFile, `${stack} plan`);
+      } catch (err) {
+        notes.push(`Stack ${stack}: the saved plan could not be read: ${lastLines(err instanceof Error ? err.message : String(err))}`);
+        notPlanned(stack, 'the saved plan could not be read as JSON');
+        continue;
+      }
+      if (parsed.errored === true) {
+        notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
+        failed = true;
+      } else {
+        const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
+        fingerprints[stack] = record;
+        writeFileAtomic(path.join(plansDir, `${stack}.fingerprint.json`), `${JSON.stringify(record, null, 2)}\n`);
+      }
+      plans.push({ stack, plan: parsed });
+    } finally {
+      if (!options.keepPlans) {
+        fs.rmSync(planFile, { force: true });
+        fs.rmSync(jsonFile, { force: true });
+      }
     }
-    const json = await terraform.showJson(stackDir, planFile);
-    const parsed = parsePlanJson(json, `${stack} plan`);
-    const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
-    fingerprints[stack] = record;
-    writeFileAtomic(path.join(plansDir, `${stack}.fingerprint.json`), `${JSON.stringify(record, null, 2)}\n`);
-    if (options.keepPlans) writeFileAtomic(path.join(plansDir, `${stack}.plan.json`), json);
-    else fs.rmSync(planFile, { force: true });
-    plans.push({ stack, plan: parsed });
   }
 
   const { summary, redactor } = summarizePlans(plans, {
     notes,
+    unplanned,
     channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
     maxAlertDeletes: options.config.maxAlertDeletes,
   });
@@ -202,5 +250,27 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     fingerprints,
     notes,
     hasChanges: hasPlannedChanges(summary),
+    unplannedStacks: unplanned.map((u) => u.stack),
+    erroredStacks: erroredStacks(summary),
   };
+}
+
+/** The last lines of a tool's output, on one line, for a note. */
+function lastLines(output: string, count = 3): string {
+  return output.split('\n').filter(Boolean).slice(-count).join(' ');
+}
+
+/** Writes the comment and job summary of a check whose head could not be synthesized. */
+function headSynthFailed(options: PrCheckOptions, outDir: string, err: SynthFailedError, log: (line: string) => void): PrCheckResult {
+  const detail = err.problems.map((p) => p.message).join(' ');
+  log(`the code under review could not be synthesized`);
+  const notes = [`The code under review could not be synthesized, so nothing was checked or planned: ${lastLines(detail, 6)}`];
+  const { summary, redactor } = summarizePlans([], { notes, unplanned: [{ stack: '(all stacks)', reason: 'the head synth failed' }] });
+  const commentFile = path.join(outDir, 'comment.md');
+  const summaryFile = path.join(outDir, 'summary.md');
+  const maxBytes = options.maxCommentBytes ?? GITHUB_COMMENT_LIMIT;
+  writeFileAtomic(commentFile, renderSummary(summary, markdownFormat, { maxBytes, redactor }).text);
+  writeFileAtomic(summaryFile, renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT, redactor }).text);
+  writeFileAtomic(path.join(outDir, 'fingerprints.json'), '{}\n');
+  return { exitCode: 1, commentFile, summaryFile, plannedStacks: [], fingerprints: {}, notes, hasChanges: false, headSynthError: detail };
 }

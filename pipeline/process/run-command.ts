@@ -3,6 +3,7 @@
  * for a non-zero exit: callers decide what a failure means and how to explain it.
  */
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 
 export interface CommandResult {
   readonly code: number;
@@ -17,9 +18,16 @@ export interface RunOptions {
   readonly shell?: boolean;
   /** Text written to the program's standard input. */
   readonly input?: string;
+  /**
+   * Stream standard output into this file (created with mode 0600) instead of keeping it in memory:
+   * for output of any size that is read whole, like `terraform show -json`. `stdout` is then empty.
+   */
+  readonly stdoutFile?: string;
+  /** Keep all of standard output (no cap), for output read whole and known to fit in memory. */
+  readonly fullStdout?: boolean;
 }
 
-/** Most output kept per stream; the end is what explains a failure. */
+/** Most output kept per stream (unless asked otherwise); the end is what explains a failure. */
 const MAX_CAPTURE = 4 * 1024 * 1024;
 
 export function runCommand(command: string, args: readonly string[], options: RunOptions): Promise<CommandResult> {
@@ -32,14 +40,29 @@ export function runCommand(command: string, args: readonly string[], options: Ru
     });
     let stdout = '';
     let stderr = '';
+    const stdoutChunks: Buffer[] = [];
     const keep = (buffer: string, chunk: Buffer): string => {
       const next = buffer + chunk.toString('utf8');
       return next.length > MAX_CAPTURE ? next.slice(next.length - MAX_CAPTURE) : next;
     };
-    child.stdout.on('data', (chunk: Buffer) => (stdout = keep(stdout, chunk)));
+    const sink = options.stdoutFile !== undefined ? fs.createWriteStream(options.stdoutFile, { mode: 0o600 }) : undefined;
+    const sinkDone = new Promise<string | undefined>((done) => {
+      if (!sink) return done(undefined);
+      sink.on('finish', () => done(undefined));
+      sink.on('error', (err) => done(`cannot write ${options.stdoutFile}: ${err.message}`));
+    });
+    if (sink) child.stdout.pipe(sink);
+    else if (options.fullStdout) child.stdout.on('data', (chunk: Buffer) => stdoutChunks.push(chunk));
+    else child.stdout.on('data', (chunk: Buffer) => (stdout = keep(stdout, chunk)));
     child.stderr.on('data', (chunk: Buffer) => (stderr = keep(stderr, chunk)));
-    child.on('error', (err) => resolve({ code: 127, stdout, stderr: `${stderr}${err.message}` }));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    const out = (): string => (options.fullStdout ? Buffer.concat(stdoutChunks).toString('utf8') : stdout);
+    child.on('error', (err) => {
+      sink?.end();
+      resolve({ code: 127, stdout: out(), stderr: `${stderr}${err.message}` });
+    });
+    child.on('close', (code) => {
+      void sinkDone.then((sinkError) => resolve(sinkError ? { code: code || 1, stdout: out(), stderr: `${stderr}${sinkError}` } : { code: code ?? 1, stdout: out(), stderr }));
+    });
     // A program that exits without reading its input must not crash the caller with EPIPE.
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');

@@ -100,6 +100,14 @@ export function totalsLine(summary: PlanSummary): string {
     .map(([n, label]) => `${(n as number).toLocaleString('en-US')} ${String(label)}${label === 'output change' && n !== 1 ? 's' : ''}`);
   const drift = sum('drift');
   const stacks = plural(summary.stacks.length, 'stack');
+  const errored = summary.stacks.filter((s) => s.errored === true).map((s) => s.stack);
+  const unplanned = (summary.unplanned ?? []).map((u) => u.stack);
+  if (errored.length > 0 || unplanned.length > 0) {
+    // Never "no changes" when something was not planned: what the change does is not known.
+    const failures = [errored.length > 0 ? `planning failed for ${errored.join(', ')}` : '', unplanned.length > 0 ? `not planned: ${unplanned.join(', ')}` : ''].filter(Boolean);
+    const planned = parts.length > 0 ? parts.join(', ') : 'no planned changes known';
+    return `${stacks} planned: ${planned}${drift > 0 ? `; ${plural(drift, 'object')} changed outside Terraform` : ''}; ${failures.join('; ')}. What this change does is NOT fully known.`;
+  }
   if (parts.length === 0 && drift === 0) return `${stacks}: no changes.`;
   return `${stacks}: ${parts.length > 0 ? parts.join(', ') : 'no planned changes'}${drift > 0 ? `; ${plural(drift, 'object')} changed outside Terraform` : ''}.`;
 }
@@ -119,6 +127,15 @@ function capped<T>(items: readonly T[], limit: number): { items: T[]; more: numb
 
 function bannersOf(summary: PlanSummary): Banner[] {
   const banners: Banner[] = [];
+  const unplanned = capped(summary.unplanned ?? [], HEAD_LIMITS.bannerItems);
+  if (unplanned.items.length > 0) {
+    banners.push({
+      level: 'caution',
+      title: ['Changed stacks that were not planned: what they would change is unknown, and the check fails.'],
+      items: unplanned.items.map((u) => [{ code: u.stack }, `: ${u.reason}`]),
+      more: unplanned.more,
+    });
+  }
   for (const stack of summary.stacks) {
     if (stack.errored) {
       banners.push({ level: 'caution', title: ['Planning failed for ', { code: stack.stack }, ': this plan cannot be applied.'], items: [], more: 0 });

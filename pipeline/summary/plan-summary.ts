@@ -11,7 +11,7 @@ import { markdownFormat } from '../render/markdown-format';
 import { renderSummary, type RenderResult } from '../render/render-summary';
 import { textFormat } from '../render/text-format';
 import { summarizeStackPlan } from './build-summary';
-import type { PlanSummary } from './summary-model';
+import type { PlanSummary, UnplannedStack } from './summary-model';
 
 export type SummaryFormatName = 'markdown' | 'text';
 
@@ -25,6 +25,8 @@ export interface PlanSummaryOptions {
   readonly maxAlertDeletes?: number;
   /** Lines for the reader, e.g. stacks that were not planned and why. */
   readonly notes?: readonly string[];
+  /** Changed stacks that could not be planned, and why (reported as such, never as "no changes"). */
+  readonly unplanned?: readonly UnplannedStack[];
   /** Shared with the renderer; created when not given. */
   readonly redactor?: Redactor;
 }
@@ -39,7 +41,8 @@ export function summarizePlans(plans: readonly StackPlan[], options: PlanSummary
       ...(options.maxAlertDeletes !== undefined ? { maxAlertDeletes: options.maxAlertDeletes } : {}),
     }),
   );
-  return { summary: { stacks, notes: options.notes ?? [] }, redactor };
+  const unplanned = options.unplanned ?? [];
+  return { summary: { stacks, notes: options.notes ?? [], ...(unplanned.length > 0 ? { unplanned } : {}) }, redactor };
 }
 
 export interface RenderPlanSummaryOptions {

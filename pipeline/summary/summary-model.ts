@@ -81,15 +81,36 @@ export interface StackSummary {
   readonly errored: boolean | undefined;
 }
 
+/** A stack that should have been planned (its configuration changed) but was not, and why. */
+export interface UnplannedStack {
+  readonly stack: string;
+  readonly reason: string;
+}
+
 export interface PlanSummary {
   readonly stacks: readonly StackSummary[];
   /** Extra lines for the reader (stacks not planned and why), printed under the counts. */
   readonly notes: readonly string[];
+  /** Changed stacks that could not be planned: what they would change is unknown. @default - none */
+  readonly unplanned?: readonly UnplannedStack[];
 }
 
 /** True when any stack plans a resource or output change (moves and imports included). */
 export function hasPlannedChanges(summary: PlanSummary): boolean {
   return summary.stacks.some((s) => s.changes.some((c) => c.kind !== 'read') || s.outputChanges.length > 0);
+}
+
+/** Stacks whose plan errored (`errored: true`): planning failed and the plan cannot be applied. */
+export function erroredStacks(summary: PlanSummary): string[] {
+  return summary.stacks.filter((s) => s.errored === true).map((s) => s.stack);
+}
+
+/**
+ * True when the summary cannot say what the change does: a plan errored, or a changed stack was not
+ * planned. "No changes" must never be reported then.
+ */
+export function isPlanIncomplete(summary: PlanSummary): boolean {
+  return erroredStacks(summary).length > 0 || (summary.unplanned ?? []).length > 0;
 }
 
 /** True when any stack reports objects changed outside Terraform. */

@@ -4,7 +4,7 @@
  * reviewed plan, so the toolkit uses cdktf only to synthesize. `TERRAFORM_BINARY_NAME` selects
  * another binary (e.g. `tofu`), as it does for cdktf.
  */
-import { runCommand, tail, type CommandResult } from '../process/run-command';
+import { runCommand, tail, type CommandResult, type RunOptions } from '../process/run-command';
 
 export interface TerraformOptions {
   /** The binary (default: `$TERRAFORM_BINARY_NAME`, else `terraform`). */
@@ -26,8 +26,8 @@ export class TerraformCli {
     this.env = { ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
   }
 
-  run(args: readonly string[], cwd: string): Promise<CommandResult> {
-    return runCommand(this.binary, args, { cwd, env: this.env });
+  run(args: readonly string[], cwd: string, capture: Pick<RunOptions, 'stdoutFile' | 'fullStdout'> = {}): Promise<CommandResult> {
+    return runCommand(this.binary, args, { cwd, env: this.env, ...capture });
   }
 
   /** The version (`1.11.4`), or `undefined` when the binary is not on PATH. */
@@ -60,11 +60,20 @@ export class TerraformCli {
     return { ok: result.code === 0, output: tail(`${result.stdout}\n${result.stderr}`) };
   }
 
-  /** The JSON of a saved plan (`terraform show -json`). */
+  /** The JSON of a saved plan (`terraform show -json`), whole whatever its size. */
   async showJson(stackDir: string, planFile: string): Promise<string> {
-    const result = await this.run(['show', '-json', '-no-color', planFile], stackDir);
+    const result = await this.run(['show', '-json', '-no-color', planFile], stackDir, { fullStdout: true });
     if (result.code !== 0) throw new Error(`terraform show -json ${planFile} failed:\n${tail(result.stderr)}`);
     return result.stdout;
+  }
+
+  /**
+   * Streams the JSON of a saved plan into `jsonFile` (mode 0600), whole whatever its size, without
+   * holding it in memory. The file holds secrets in clear text: the caller removes it.
+   */
+  async showJsonToFile(stackDir: string, planFile: string, jsonFile: string): Promise<void> {
+    const result = await this.run(['show', '-json', '-no-color', planFile], stackDir, { stdoutFile: jsonFile });
+    if (result.code !== 0) throw new Error(`terraform show -json ${planFile} failed:\n${tail(result.stderr)}`);
   }
 
   /** Applies exactly a saved plan (no re-planning, no prompt). */

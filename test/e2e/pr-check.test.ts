@@ -73,11 +73,14 @@ describeWithTerraform('pr-check end to end', () => {
     const base = repo.commit('require a provider');
     repo.writeStacks({ prod: { cpu: 60 } });
     const noLock = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, env);
-    expect(noLock.code).toBe(0);
+    // A changed stack that was not planned fails the check: what it changes is unknown.
+    expect(noLock.code).toBe(1);
+    expect(noLock.stdout).toContain('planned: none; not planned: prod; changes: unknown');
+    expect(fs.readFileSync(path.join(repo.dir, '.pr-check', 'comment.md'), 'utf8')).not.toContain('no changes.');
     expect(noLock.stderr).toContain('Stack prod was not planned: no committed lock file at stacks/locks/prod/.terraform.lock.hcl; run `npm run lock` and commit it.');
     repo.write('stacks/locks/prod/.terraform.lock.hcl', '# placeholder lock\n');
     const unreachable = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, env);
-    expect(unreachable.code).toBe(0);
+    expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('Stack prod was not planned: its providers could not be downloaded here (registry unreachable).');
   });
 

@@ -83,6 +83,30 @@ describe('signoz-alerts plan-summary', () => {
     expect((await runCli(['plan-summary', scenarioFile, '--format', 'html'], dir)).stderr).toContain('--format must be one of markdown, text');
   });
 
+  it('reports an errored plan (Terraform\'s plan-error shape) as an error, never as "no changes" or "in sync"', async () => {
+    // The shape `terraform show -json` prints for a plan that failed: no resource_changes, errored: true.
+    const erroredFile = writeJson(path.join(dir, 'plans', 'broken.plan.json'), {
+      format_version: '1.2',
+      applyable: false,
+      complete: false,
+      planned_values: { root_module: {} },
+      prior_state: {},
+      configuration: { root_module: { resources: [{ address: 'signoz_rule.cpu', mode: 'managed', type: 'signoz_rule', name: 'cpu' }] } },
+      errored: true,
+    });
+    for (const flags of [[], ['--detailed-exitcode'], ['--drift-exitcode'], ['--format', 'text', '--drift-exitcode']]) {
+      const run = await runCli(['plan-summary', erroredFile, ...flags], dir);
+      expect(run.code, flags.join(' ')).toBe(1);
+      expect(run.stdout).not.toMatch(/no changes\./i);
+      expect(run.stdout).toContain('planning failed for broken');
+      expect(run.stderr).toContain('planning failed for broken');
+    }
+    // One errored stack among clean ones still fails, and the clean one is not reported as the whole truth.
+    const mixed = await runCli(['plan-summary', quietFile, erroredFile, '--drift-exitcode'], dir);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stdout).toContain('NOT fully known');
+  });
+
   it('keeps a 10,000-change plan under the comment limit and sends the overflow to the file', async () => {
     const file = writeJson(path.join(dir, 'big.json'), bigPlan(10_000));
     const overflow = path.join(dir, 'big-overflow.md');

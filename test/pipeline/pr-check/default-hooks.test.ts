@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { policyHook, ruleValidationHook } from '../../../pipeline/pr-check/default-hooks';
+import { policyHook, policyPackHook, ruleValidationHook } from '../../../pipeline/pr-check/default-hooks';
+import { PolicyPack } from '../../../policies';
 
 const estate = path.join(__dirname, '..', '..', 'fixtures', 'evaluation', 'estate', 'cdktf.out');
 
@@ -36,5 +37,18 @@ describe('pr-check default hooks', () => {
     const result = await policyHook.run(context(estate));
     expect(result.lines[result.lines.length - 1]).toMatch(/^\d+ errors, \d+ warnings, \d+ suppressed$/);
     expect(result.ok).toBe(!result.lines.some((l) => l.startsWith('error ')));
+  });
+
+  it("runs the app's own pack in place of the default one (pr-check --pack)", async () => {
+    const pack = new PolicyPack({
+      name: 'acme',
+      rules: [{ id: 'acme/always', level: 'error', scope: 'alert', description: 'Always fails.', explanation: 'For the test.', check: () => 'acme says no' }],
+    });
+    const hook = policyPackHook(pack);
+    expect(hook.name).toBe(policyHook.name);
+    const result = await hook.run(context(estate));
+    expect(result.ok).toBe(false);
+    expect(result.lines.filter((l) => l.includes('[acme/always]') && l.includes('acme says no'))).toHaveLength(2);
+    expect(result.lines[result.lines.length - 1]).toBe('2 errors, 0 warnings, 0 suppressed (policy pack "acme")');
   });
 });

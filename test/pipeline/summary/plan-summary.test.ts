@@ -176,6 +176,16 @@ describe('plan summary: banners, paging impact and drift', () => {
     expect(text).toContain('NOTE: The plan for b is incomplete');
   });
 
+  it('never says "no changes" when a changed stack was not planned', () => {
+    const { summary, redactor } = summarizePlans([], { unplanned: [{ stack: 'prod', reason: 'no committed lock file' }] });
+    for (const format of ['markdown', 'text'] as const) {
+      const text = renderPlanSummary(summary, { format, maxBytes: 65_536, redactor }).text;
+      expect(text).not.toMatch(/no changes\./i);
+      expect(text).toContain('0 stacks planned: no planned changes known; not planned: prod.');
+      expect(text).toContain('no committed lock file');
+    }
+  });
+
   it('says "no changes" for a plan with only no-ops', () => {
     const attrs = signozRuleAttrs({ alert: 'Same', tiers: [{ name: 'critical', target: 1 }] });
     const plan = parsePlanJson(
