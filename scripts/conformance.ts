@@ -3,6 +3,10 @@
  * The corpus (e.g. ../shared/signoz-corpus) is optional: when the folder does not exist the run
  * says so in one line and exits 0. Each check is a function of the corpus folder; add more to
  * CHECKS. Exit 1 when any check fails, 2 when called without a folder.
+ *
+ * `npm run conformance -- --peer-suites <dir>` instead scores the toolkit's re-implementations of
+ * Go syntax against the upstream test tables with the real implementations' answers (e.g.
+ * ../shared/peer-suites/go-semantics, see its README); PEER_CHECKS, same conventions.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +22,7 @@ import { addImportedRules, firstDifference, importRules } from '../import';
 import { normalizeImportedRule, rulesIn } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { isDeepStrictEqual } from 'node:util';
+import { regexProblem } from '../constructs/routing/re2-pattern';
 
 interface CheckOutcome {
   /** One line: what was checked and the count. */
@@ -119,10 +124,37 @@ const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
 
 const CHECKS: readonly ConformanceCheck[] = [rulePayloadsAreAccepted, providerConfigsFitTheBindings, importedRulesRoundTrip];
 
+/** One JSON table of a peer suite, or undefined (and a failure line) when it is missing. */
+function peerTable<T>(dir: string, file: string, failures: string[]): T[] {
+  const where = path.join(dir, file);
+  if (!fs.existsSync(where)) {
+    failures.push(`${where} does not exist`);
+    return [];
+  }
+  return JSON.parse(fs.readFileSync(where, 'utf8')) as T[];
+}
+
+/** `matches` patterns: accepted exactly when Go 1.23's `regexp.Compile` compiles them (regex.json). */
+const regexesAgreeWithGo: ConformanceCheck = (dir) => {
+  const failures: string[] = [];
+  const cases = peerTable<{ pattern: string; ok: boolean; err?: string; src: string }>(dir, 'regex.json', failures);
+  for (const c of cases) {
+    const problem = regexProblem(c.pattern);
+    if ((problem === undefined) !== c.ok)
+      failures.push(
+        `regex ${JSON.stringify(c.pattern)} (${c.src}): Go ${c.ok ? 'compiles it' : `refuses it (${c.err})`}, the toolkit ${problem === undefined ? 'accepts it' : `refuses it (${problem})`}`,
+      );
+  }
+  return { summary: `RE2 regexes: ${cases.length - failures.length}/${cases.length} agree with Go's regexp.Compile`, failures };
+};
+
+const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo];
+
 async function main(args: readonly string[]): Promise<number> {
-  const corpusDir = args[0];
+  const peerSuites = args[0] === '--peer-suites';
+  const corpusDir = peerSuites ? args[1] : args[0];
   if (!corpusDir) {
-    process.stderr.write('usage: npm run conformance -- <corpus-dir>\n');
+    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir>\n');
     return 2;
   }
   if (!fs.existsSync(corpusDir)) {
@@ -130,7 +162,7 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   let failed = false;
-  for (const check of CHECKS) {
+  for (const check of peerSuites ? PEER_CHECKS : CHECKS) {
     const outcome = await check(corpusDir);
     process.stdout.write(`conformance: ${outcome.summary}\n`);
     for (const failure of outcome.failures) process.stdout.write(`  ${failure}\n`);
