@@ -23,6 +23,7 @@ import { normalizeImportedRule, rulesIn } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { isDeepStrictEqual } from 'node:util';
 import { regexProblem } from '../constructs/routing/re2-pattern';
+import { parseSeriesNotation, type NotationValue } from '../constructs/testing/series-notation';
 
 interface CheckOutcome {
   /** One line: what was checked and the count. */
@@ -148,7 +149,48 @@ const regexesAgreeWithGo: ConformanceCheck = (dir) => {
   return { summary: `RE2 regexes: ${cases.length - failures.length}/${cases.length} agree with Go's regexp.Compile`, failures };
 };
 
-const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo];
+type PeerNumber = number | 'NaN' | '+Inf' | '-Inf' | 'stale' | null;
+
+/** A peer-table value (`null` and `stale`: no sample) against one the toolkit expanded. */
+function sameSample(expected: PeerNumber | undefined, actual: NotationValue): boolean {
+  if (expected === null || expected === undefined || expected === 'stale') return actual === undefined;
+  if (actual === undefined) return false;
+  const want = expected === 'NaN' ? Number.NaN : expected === '+Inf' ? Infinity : expected === '-Inf' ? -Infinity : expected;
+  return Number.isNaN(want) ? Number.isNaN(actual) : want === actual;
+}
+
+/**
+ * Behaviour-test series values: refused exactly where promtool (or Prometheus's own tables) refuse
+ * them, and expanded to the same samples (series.json: `expected` is the table's full expansion,
+ * `present` promtool's sample at each of its points).
+ */
+const seriesAgreeWithPromtool: ConformanceCheck = (dir) => {
+  const failures: string[] = [];
+  const cases = peerTable<{ values: string; ok: boolean; err?: string; expected?: PeerNumber[]; present?: PeerNumber[]; src: string }>(dir, 'series.json', failures);
+  for (const c of cases) {
+    let values: NotationValue[] | undefined;
+    let problem = '';
+    try {
+      values = parseSeriesNotation(c.values);
+    } catch (err) {
+      problem = err instanceof Error ? err.message : String(err);
+    }
+    const where = `series ${JSON.stringify(c.values)} (${c.src})`;
+    if (!c.ok) {
+      if (values !== undefined) failures.push(`${where}: promtool refuses it (${c.err}), the toolkit expands it to ${JSON.stringify(values)}`);
+    } else if (values === undefined) {
+      failures.push(`${where}: promtool accepts it, the toolkit refuses it (${problem})`);
+    } else {
+      const want = c.expected ?? c.present ?? [];
+      const length = c.expected ? Math.max(want.length, values.length) : want.length;
+      const differs = Array.from({ length }, (_, i) => i).find((i) => !sameSample(want[i], values[i]));
+      if (differs !== undefined) failures.push(`${where}: point ${differs} is ${JSON.stringify(want[differs] ?? null)} for promtool, ${String(values[differs])} for the toolkit`);
+    }
+  }
+  return { summary: `series notation: ${cases.length - failures.length}/${cases.length} agree with promtool and Prometheus's tables`, failures };
+};
+
+const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool];
 
 async function main(args: readonly string[]): Promise<number> {
   const peerSuites = args[0] === '--peer-suites';
