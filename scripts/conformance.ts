@@ -3,6 +3,10 @@
  * The corpus (e.g. ../shared/signoz-corpus) is optional: when the folder does not exist the run
  * says so in one line and exits 0. Each check is a function of the corpus folder; add more to
  * CHECKS. Exit 1 when any check fails, 2 when called without a folder.
+ *
+ * `npm run conformance -- --peer-suites <dir>` instead scores the toolkit's re-implementations of
+ * Go syntax against the upstream test tables with the real implementations' answers (e.g.
+ * ../shared/peer-suites/go-semantics, see its README); PEER_CHECKS, same conventions.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,12 +22,18 @@ import { addImportedRules, firstDifference, importRules } from '../import';
 import { normalizeImportedRule, rulesIn } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { isDeepStrictEqual } from 'node:util';
+import { regexProblem } from '../constructs/routing/re2-pattern';
+import { parseSeriesNotation, type NotationValue } from '../constructs/testing/series-notation';
+import { formatGoDuration, parseGoDuration } from '../constructs/model/duration';
+import { parseGoDurationOrError } from '../constructs/evaluation/go-duration';
 
 interface CheckOutcome {
   /** One line: what was checked and the count. */
   readonly summary: string;
   /** One line per failure, empty when the check passed. */
   readonly failures: string[];
+  /** Disagreements reported but not failing the check, with the reason in the summary. */
+  readonly notes?: string[];
 }
 
 type ConformanceCheck = (corpusDir: string) => CheckOutcome | Promise<CheckOutcome>;
@@ -119,10 +129,127 @@ const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
 
 const CHECKS: readonly ConformanceCheck[] = [rulePayloadsAreAccepted, providerConfigsFitTheBindings, importedRulesRoundTrip];
 
+/** One JSON table of a peer suite, or undefined (and a failure line) when it is missing. */
+function peerTable<T>(dir: string, file: string, failures: string[]): T | undefined {
+  const where = path.join(dir, file);
+  if (!fs.existsSync(where)) {
+    failures.push(`${where} does not exist`);
+    return undefined;
+  }
+  return JSON.parse(fs.readFileSync(where, 'utf8')) as T;
+}
+
+/** `matches` patterns: accepted exactly when Go 1.23's `regexp.Compile` compiles them (regex.json). */
+const regexesAgreeWithGo: ConformanceCheck = (dir) => {
+  const failures: string[] = [];
+  const cases = peerTable<{ pattern: string; ok: boolean; err?: string; src: string }[]>(dir, 'regex.json', failures) ?? [];
+  for (const c of cases) {
+    const problem = regexProblem(c.pattern);
+    if ((problem === undefined) !== c.ok)
+      failures.push(
+        `regex ${JSON.stringify(c.pattern)} (${c.src}): Go ${c.ok ? 'compiles it' : `refuses it (${c.err})`}, the toolkit ${problem === undefined ? 'accepts it' : `refuses it (${problem})`}`,
+      );
+  }
+  return { summary: `RE2 regexes: ${cases.length - failures.length}/${cases.length} agree with Go's regexp.Compile`, failures };
+};
+
+type PeerNumber = number | 'NaN' | '+Inf' | '-Inf' | 'stale' | null;
+
+/** A peer-table value (`null` and `stale`: no sample) against one the toolkit expanded. */
+function sameSample(expected: PeerNumber | undefined, actual: NotationValue): boolean {
+  if (expected === null || expected === undefined || expected === 'stale') return actual === undefined;
+  if (actual === undefined) return false;
+  const want = expected === 'NaN' ? Number.NaN : expected === '+Inf' ? Infinity : expected === '-Inf' ? -Infinity : expected;
+  return Number.isNaN(want) ? Number.isNaN(actual) : want === actual;
+}
+
+/**
+ * Behaviour-test series values: refused exactly where promtool (or Prometheus's own tables) refuse
+ * them, and expanded to the same samples (series.json: `expected` is the table's full expansion,
+ * `present` promtool's sample at each of its points).
+ */
+const seriesAgreeWithPromtool: ConformanceCheck = (dir) => {
+  const failures: string[] = [];
+  const cases = peerTable<{ values: string; ok: boolean; err?: string; expected?: PeerNumber[]; present?: PeerNumber[]; src: string }[]>(dir, 'series.json', failures) ?? [];
+  for (const c of cases) {
+    let values: NotationValue[] | undefined;
+    let problem = '';
+    try {
+      values = parseSeriesNotation(c.values);
+    } catch (err) {
+      problem = err instanceof Error ? err.message : String(err);
+    }
+    const where = `series ${JSON.stringify(c.values)} (${c.src})`;
+    if (!c.ok) {
+      if (values !== undefined) failures.push(`${where}: promtool refuses it (${c.err}), the toolkit expands it to ${JSON.stringify(values)}`);
+    } else if (values === undefined) {
+      failures.push(`${where}: promtool accepts it, the toolkit refuses it (${problem})`);
+    } else {
+      const want = c.expected ?? c.present ?? [];
+      const length = c.expected ? Math.max(want.length, values.length) : want.length;
+      const differs = Array.from({ length }, (_, i) => i).find((i) => !sameSample(want[i], values[i]));
+      if (differs !== undefined) failures.push(`${where}: point ${differs} is ${JSON.stringify(want[differs] ?? null)} for promtool, ${String(values[differs])} for the toolkit`);
+    }
+  }
+  return { summary: `series notation: ${cases.length - failures.length}/${cases.length} agree with promtool and Prometheus's tables`, failures };
+};
+
+/**
+ * Go durations (durations.json): time.ParseDuration's verdict and value, for the validator's reader
+ * and the evaluator's, and Duration.String(). Values are milliseconds in a double, so a value
+ * agrees within 1 ns + 1e-12 relative; formatting beyond 2^53 ns (about 104 days) is reported
+ * and not gated, as the README says.
+ */
+const durationsAgreeWithGo: ConformanceCheck = (dir) => {
+  const failures: string[] = [];
+  const notes: string[] = [];
+  const tables = peerTable<{ parse: { in: string; ok: boolean; ns?: string; err?: string; src: string }[]; format: { ns: string; go: string; src: string }[] }>(
+    dir,
+    'durations.json',
+    failures,
+  );
+  const { parse = [], format = [] } = tables ?? {};
+  let agreed = 0;
+  for (const c of parse) {
+    const where = `duration ${JSON.stringify(c.in)} (${c.src})`;
+    const before = failures.length;
+    const evaluated = parseGoDurationOrError(c.in);
+    for (const [reader, read] of [
+      ['validator', parseGoDuration(c.in)],
+      ['evaluator', typeof evaluated === 'number' ? evaluated : undefined],
+    ] as const) {
+      if (!c.ok) {
+        if (read !== undefined) failures.push(`${where}: Go refuses it (${c.err}), the ${reader} reads ${read} ms`);
+      } else if (read === undefined) {
+        failures.push(`${where}: Go reads ${c.ns} ns, the ${reader} refuses it`);
+      } else {
+        const want = Number(c.ns);
+        const got = read * 1e6;
+        if (Math.abs(got - want) > 1 + 1e-12 * Math.abs(want)) failures.push(`${where}: Go reads ${c.ns} ns, the ${reader} ${got} ns`);
+      }
+    }
+    if (failures.length === before) agreed++;
+  }
+  let formatted = 0;
+  for (const c of format) {
+    const text = formatGoDuration(Number(c.ns) / 1e6);
+    if (text === c.go) formatted++;
+    else (Math.abs(Number(c.ns)) > 2 ** 53 ? notes : failures).push(`format ${c.ns} ns (${c.src}): Go prints ${c.go}, the toolkit ${text}`);
+  }
+  return {
+    summary: `Go durations: ${agreed}/${parse.length} parsed as time.ParseDuration parses them (validator and evaluator), ${formatted}/${format.length} printed as Duration.String() prints them (${notes.length} beyond 2^53 ns, not gated)`,
+    failures,
+    notes,
+  };
+};
+
+const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo];
+
 async function main(args: readonly string[]): Promise<number> {
-  const corpusDir = args[0];
+  const peerSuites = args[0] === '--peer-suites';
+  const corpusDir = peerSuites ? args[1] : args[0];
   if (!corpusDir) {
-    process.stderr.write('usage: npm run conformance -- <corpus-dir>\n');
+    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir>\n');
     return 2;
   }
   if (!fs.existsSync(corpusDir)) {
@@ -130,10 +257,11 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   let failed = false;
-  for (const check of CHECKS) {
+  for (const check of peerSuites ? PEER_CHECKS : CHECKS) {
     const outcome = await check(corpusDir);
     process.stdout.write(`conformance: ${outcome.summary}\n`);
     for (const failure of outcome.failures) process.stdout.write(`  ${failure}\n`);
+    for (const note of outcome.notes ?? []) process.stdout.write(`  (not gated) ${note}\n`);
     failed ||= outcome.failures.length > 0;
   }
   return failed ? 1 : 0;

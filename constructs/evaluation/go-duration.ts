@@ -4,11 +4,11 @@
  */
 import { parseGoDuration } from '../model/duration';
 
-/** Milliseconds of a Go duration string, or an error message saying what is wrong. */
+/** Milliseconds of a Go duration string, or an error message saying what is wrong. Like SigNoz, no surrounding whitespace. */
 export function parseGoDurationOrError(text: string): number | { error: string } {
-  const trimmed = text.trim();
-  if (trimmed === '') return { error: 'empty duration' };
-  const ms = parseGoDuration(trimmed);
+  if (text === '') return { error: 'empty duration' };
+  if (text.trim() !== text) return { error: `invalid duration ${JSON.stringify(text)}: SigNoz (Go's time.ParseDuration) refuses spaces around a duration` };
+  const ms = parseGoDuration(text);
   return ms ?? { error: `invalid duration "${text}" (expected a Go duration such as 30s, 5m, 1h30m)` };
 }
 

@@ -4,66 +4,103 @@
  * `"1.5s"`, `"-2h45m"`. Units: `ns`, `us` (also `µs`, `μs`), `ms`, `s`, `m`, `h`.
  */
 
-const NANOS_PER_UNIT: Readonly<Record<string, number>> = {
-  ns: 1,
-  us: 1e3,
-  '\u00b5s': 1e3,
-  '\u03bcs': 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
+const NANOS_PER_UNIT: Readonly<Record<string, bigint>> = {
+  ns: 1n,
+  us: 1_000n,
+  '\u00b5s': 1_000n,
+  '\u03bcs': 1_000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
 };
 
-/** Go rejects durations beyond the int64 nanosecond range (about 292 years): 2^63 ns and more (exact as a double). */
-const NANOS_LIMIT = 2 ** 63;
+/** 2^63: Go's bound while it reads; a positive result must stay below it, a negative one may reach -2^63. */
+const LIMIT = 1n << 63n;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
 /**
- * Milliseconds (possibly fractional) of a Go duration string, or `undefined` when Go's
- * `time.ParseDuration` would reject it. `"0"` is the only unit-less value Go accepts.
+ * Nanoseconds of a Go duration string, exactly as Go's `time.ParseDuration` computes them
+ * (int64 bounds included, fractions through a float64 as Go does), or `undefined` when Go would
+ * reject the text. `"0"` is the only unit-less value Go accepts; no whitespace is allowed.
  */
-export function parseGoDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
+export function parseGoDurationNanos(text: string): bigint | undefined {
   let i = 0;
   let negative = false;
   if (text[0] === '-' || text[0] === '+') {
     negative = text[0] === '-';
     i = 1;
   }
-  if (text.slice(i) === '0') return 0;
+  if (text.slice(i) === '0') return 0n;
   if (i === text.length) return undefined;
-  let totalNanos = 0;
+  let total = 0n;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (!(text[i] === '.' || isDigit(code))) return undefined;
+    // leadingInt: overflow past 2^63 is an error
     const start = i;
-    let whole = 0;
-    while (i < text.length && isDigit(text.charCodeAt(i))) whole = whole * 10 + (text.charCodeAt(i++) - 48);
+    let whole = 0n;
+    while (i < text.length && isDigit(text.charCodeAt(i))) {
+      whole = whole * 10n + BigInt(text.charCodeAt(i++) - 48);
+      if (whole > LIMIT) return undefined;
+    }
     const hasWhole = i > start;
-    let fraction = 0;
+    // leadingFraction: digits past int64 precision are ignored
+    let fraction = 0n;
+    let scale = 1;
     let hasFraction = false;
     if (text[i] === '.') {
       i++;
-      let scale = 1;
       const fractionStart = i;
+      let overflow = false;
       while (i < text.length && isDigit(text.charCodeAt(i))) {
-        scale /= 10;
-        fraction += (text.charCodeAt(i++) - 48) * scale;
+        const digit = BigInt(text.charCodeAt(i++) - 48);
+        if (overflow) continue;
+        if (fraction > (LIMIT - 1n) / 10n) {
+          overflow = true;
+          continue;
+        }
+        const next = fraction * 10n + digit;
+        if (next > LIMIT) {
+          overflow = true;
+          continue;
+        }
+        fraction = next;
+        scale *= 10;
       }
       hasFraction = i > fractionStart;
     }
     if (!hasWhole && !hasFraction) return undefined;
     const unitStart = i;
     while (i < text.length && text[i] !== '.' && !isDigit(text.charCodeAt(i))) i++;
-    const perUnit = NANOS_PER_UNIT[text.slice(unitStart, i)];
-    if (perUnit === undefined) return undefined;
-    totalNanos += (whole + fraction) * perUnit;
-    if (totalNanos >= NANOS_LIMIT) return undefined;
+    const unit = NANOS_PER_UNIT[text.slice(unitStart, i)];
+    if (unit === undefined) return undefined;
+    if (whole > LIMIT / unit) return undefined;
+    let value = whole * unit;
+    if (fraction > 0n) {
+      // float64(f) * (float64(unit) / scale), truncated to an integer, as Go computes it
+      value += BigInt(Math.trunc(Number(fraction) * (Number(unit) / scale)));
+      if (value > LIMIT) return undefined;
+    }
+    total += value;
+    if (total > LIMIT) return undefined;
   }
-  const millis = totalNanos / 1e6;
-  return negative ? -millis : millis;
+  if (negative) return -total;
+  return total > LIMIT - 1n ? undefined : total;
+}
+
+/**
+ * Milliseconds (possibly fractional) of a Go duration string, or `undefined` when Go's
+ * `time.ParseDuration` would reject it. `"0"` is the only unit-less value Go accepts. Exact up to
+ * 2^53 ns (about 104 days); beyond, the nearest double.
+ */
+export function parseGoDuration(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const nanos = parseGoDurationNanos(text);
+  return nanos === undefined ? undefined : Number(nanos) / 1e6;
 }
 
 function trimFraction(digits: string): string {

@@ -10,6 +10,7 @@
  */
 import type { ComparisonNode, RouteExpressionNode } from '../../constructs/routing/route-expression-ast';
 import { parseRouteExpression } from '../../constructs/routing/route-expression-parser';
+import { re2Matches } from '../../constructs/routing/re2-pattern';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
 
@@ -97,11 +98,11 @@ function compare(node: ComparisonNode, label: ReturnType<LabelLookup>): Truth {
       return text(label).endsWith(node.value as string);
     case 'not endsWith':
       return !text(label).endsWith(node.value as string);
-    // The parser accepted the pattern only if it is RE2-compatible and compiles with the 'u' flag.
+    // The parser accepted the pattern only if Go's regexp compiles it; re2js reads it the same way.
     case 'matches':
-      return new RegExp(node.value as string, 'u').test(text(label));
+      return re2Matches(node.value as string, text(label));
     case 'not matches':
-      return !new RegExp(node.value as string, 'u').test(text(label));
+      return !re2Matches(node.value as string, text(label));
   }
 }
 

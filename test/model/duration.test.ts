@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { formatGoDuration, parseGoDuration } from '../../constructs/model/duration';
+import { formatGoDuration, parseGoDuration, parseGoDurationNanos } from '../../constructs/model/duration';
+import { parseGoDurationOrError } from '../../constructs/evaluation/go-duration';
 
 describe('parseGoDuration', () => {
   it.each([
@@ -26,6 +27,38 @@ describe('parseGoDuration', () => {
 
   it.each(['', '5', '1', '-', '.', 's', '5 m', ' 5m', '5m ', '5min', '1d', '1w', '5M', '1h-30m', '3000000h'])('rejects %j as Go does', (text) => {
     expect(parseGoDuration(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['9223372036854775807ns', 9223372036854775807n],
+    ['9223372036854775.807us', 9223372036854775807n],
+    ['9223372036s854ms775us807ns', 9223372036854775807n],
+    ['2562047h47m16.854775807s', 9223372036854775807n],
+    ['-9223372036854775808ns', -9223372036854775808n],
+    ['-2562047h47m16.854775808s', -9223372036854775808n],
+    ['0.3333333333333333333h', 1_200_000_000_000n],
+    ['1.00000000000000000000000000000000000001s', 1_000_000_000n],
+    ['1.4s', 1_400_000_000n],
+  ])('reads %j as exactly %d ns, up to the int64 bounds', (text, nanos) => {
+    expect(parseGoDurationNanos(text)).toBe(nanos);
+  });
+
+  it.each([
+    '9223372036854775808ns',
+    '-9223372036854775809ns',
+    '9223372036854775.808us',
+    '2562047h47m16.854775808s',
+    '2562048h',
+    '9223372036854775807ns1ns',
+    '99999999999999999999ns',
+  ])('refuses %j beyond the int64 range', (text) => {
+    expect(parseGoDurationNanos(text)).toBeUndefined();
+  });
+
+  it('the evaluator refuses surrounding whitespace, as SigNoz does', () => {
+    expect(parseGoDurationOrError('5m')).toBe(300_000);
+    for (const text of [' 5m', '5m ', '1ns\t', '\n1h']) expect(parseGoDurationOrError(text)).toEqual({ error: expect.stringContaining('spaces around a duration') });
+    expect(parseGoDurationOrError('')).toEqual({ error: 'empty duration' });
   });
 });
 
