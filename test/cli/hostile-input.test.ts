@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { planJson, resourceChange } from '../pipeline/fixtures/plan-builders';
 import { runCli } from '../support/cli-recorder';
 import { tempDir, writeJson } from '../support/temp-dir';
+import { MAX_INPUT_FILE_BYTES } from '../../constructs/util/read-input-file';
 
 const dir = tempDir('hostile-input-');
 
@@ -97,6 +99,38 @@ describe('hostile input gets an answer, never an internal error', () => {
     expect(run.stderr).not.toMatch(/internal error/i);
     expect(run.stderr).toMatch(reason);
     expect(run.stderr).toContain(out);
+    expect(run.code).toBe(2);
+  });
+
+  describe('files that are not regular files are refused before anything is read', () => {
+    const fifo = path.join(dir, 'rules.fifo.json');
+    beforeAll(() => execFileSync('mkfifo', [fifo]));
+    const commands: [string, (file: string) => string[], number][] = [
+      ['validate', (file) => ['validate', file], 1],
+      ['import', (file) => ['import', file], 1],
+      ['evaluate --rule', (file) => ['evaluate', '--rule', file, '--series', file], 2],
+      ['plan-summary', (file) => ['plan-summary', file], 2],
+      ['refactor-guard', (file) => ['refactor-guard', file], 2],
+      ['apply-guard --fingerprint', (file) => ['apply-guard', '--plan', file, '--fingerprint', file], 2],
+    ];
+    it.each(
+      commands.flatMap(([name, argv, code]) => [[name, '/dev/zero', 'a character device', argv, code] as const, [name, 'a FIFO', 'a named pipe (FIFO)', argv, code] as const]),
+    )('%s %s: refused promptly as %s', async (_name, which, kind, argv, code) => {
+      const started = Date.now();
+      const run = await runCli(argv(which === '/dev/zero' ? '/dev/zero' : fifo), dir);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(run.stderr).not.toMatch(/internal error/i);
+      expect(run.stdout + run.stderr).toContain(`is ${kind}; only regular files are read`);
+      expect(run.code).toBe(code);
+    });
+  });
+
+  it('refuses an input file over the size limit before reading it', async () => {
+    const huge = path.join(dir, 'huge.plan.json');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, MAX_INPUT_FILE_BYTES + 1); // sparse: costs no disk
+    const run = await runCli(['plan-summary', huge], dir);
+    expect(run.stderr).toContain(`is ${MAX_INPUT_FILE_BYTES + 1} bytes, over the limit of ${MAX_INPUT_FILE_BYTES} bytes (128 MiB) for any input file`);
     expect(run.code).toBe(2);
   });
 });
