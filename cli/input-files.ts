@@ -1,5 +1,6 @@
 /** Reading the files a command is pointed at, with one-line errors instead of stack traces. */
-import { readFileSync } from 'node:fs';
+import { isToolkitError } from '../constructs/model/toolkit-error';
+import { readInputFile } from '../constructs/util/read-input-file';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from './io';
 
@@ -11,8 +12,9 @@ export function resolvePath(cwd: string, path: string): string {
 /** The text of a file; a missing or unreadable file is a usage error. */
 export function readTextFile(cwd: string, path: string, what: string): string {
   try {
-    return readFileSync(resolvePath(cwd, path), 'utf8');
+    return readInputFile(resolvePath(cwd, path), path);
   } catch (err) {
+    if (isToolkitError(err)) throw new UsageError(`cannot read ${what} ${path}: it ${err.detail}`);
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${what} ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}`);
   }

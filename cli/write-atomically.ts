@@ -1,6 +1,7 @@
 /** Writing a CLI output file whole or not at all, with user mistakes reported as usage errors. */
 import { statSync } from 'node:fs';
 import { writeFileAtomic } from '../constructs/util/write-file-atomic';
+import { isToolkitError } from '../constructs/model/toolkit-error';
 import { UsageError } from './io';
 
 /** Writes `text` to `path`; a directory in the way, or an unwritable place, is a usage error. */
@@ -9,6 +10,8 @@ export function writeAtomically(path: string, text: string, shownAs: string): vo
   try {
     writeFileAtomic(path, text);
   } catch (err) {
-    throw new UsageError(`cannot write ${shownAs}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot write ${shownAs}: ${isToolkitError(err) ? err.detail.replace(/^cannot be written: /, '') : ((err as NodeJS.ErrnoException).code ?? (err as Error).message)}`,
+    );
   }
 }

@@ -75,19 +75,49 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_LINE = 110;
 const INDENT = '  ';
 
+/**
+ * The code unit `ch` written as a `\uXXXX` escape when it must not appear raw in generated source:
+ * controls and every line terminator JavaScript recognizes (`\r`, U+2028 and U+2029 end a `//`
+ * comment), lone surrogates (not writable as UTF-8), and bidi and zero-width characters (they make
+ * code read differently from how it runs); `undefined` when `ch` is safe as it is.
+ */
+function sourceEscape(ch: string): string | undefined {
+  const code = ch.codePointAt(0)!;
+  const unsafe =
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    code === 0x061c ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2069) ||
+    code === 0xfeff;
+  return unsafe ? `\\u${code.toString(16).padStart(4, '0')}` : undefined;
+}
+
+/**
+ * Text from the input made inert for one line of a `//` comment: nothing in it can end the comment
+ * (see `sourceEscape`), and `*\/` is broken so that it cannot end a block comment either.
+ */
+export function commentText(text: string): string {
+  let out = '';
+  for (const ch of text) out += sourceEscape(ch) ?? ch;
+  return out.replaceAll('*/', '*\\/');
+}
+
 /** A TypeScript string literal: single-quoted, or double-quoted when that needs fewer escapes. */
 export function quoteString(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of text) {
-    const code = ch.codePointAt(0)!;
     if (ch === '\\') out += '\\\\';
     else if (ch === quote) out += `\\${quote}`;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += ch;
+    else out += sourceEscape(ch) ?? ch;
   }
   return out + quote;
 }

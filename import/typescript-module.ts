@@ -3,7 +3,7 @@
  * to a scope (props and builders where they reproduce the rule, `AlertRule.fromPayload` otherwise,
  * with the reason) and adopts each existing rule id with a Terraform import block.
  */
-import { classesIn, literal, quoteString, renderExpr } from './code-expression';
+import { classesIn, commentText, literal, quoteString, renderExpr } from './code-expression';
 import type { ImportedRule, ImportProblem } from './import-rules';
 import { ToolkitError } from '../constructs/model/toolkit-error';
 
@@ -98,12 +98,9 @@ function variableFor(constructId: string, taken: ReadonlySet<string>): string {
   return RESERVED.has(base) || taken.has(base) ? `${base}Rule` : base;
 }
 
-function comment(text: string, indent: string): string {
-  // one comment line per text line; "*/" cannot end a line comment, so nothing needs escaping
-  return text
-    .split('\n')
-    .map((line) => `${indent}// ${line}`.trimEnd())
-    .join('\n');
+/** `// ` lines, one per entry; every entry is made inert (`commentText`), so input never ends a comment. */
+function comment(lines: readonly string[], indent: string): string {
+  return lines.map((line) => `${indent}// ${commentText(line)}`.trimEnd()).join('\n');
 }
 
 function location(source: string, pointer: string): string {
@@ -134,13 +131,13 @@ export function renderImportModule(rules: readonly ImportedRule[], options: Modu
     taken.add(variable);
     variables.push(variable);
     const lines: string[] = [];
-    lines.push(comment(`${location(rule.source, rule.pointer)}: ${JSON.stringify(rule.payload.alert)}${rule.ruleId !== undefined ? ` (rule id ${rule.ruleId})` : ''}`, '  '));
-    for (const note of rule.notes) lines.push(comment(`note: ${note}`, '  '));
+    lines.push(comment([`${location(rule.source, rule.pointer)}: ${JSON.stringify(rule.payload.alert)}${rule.ruleId !== undefined ? ` (rule id ${rule.ruleId})` : ''}`], '  '));
+    lines.push(...rule.notes.map((note) => comment([`note: ${note}`], '  ')));
     const id = quoteString(rule.constructId);
     if (rule.code.mode === 'props') {
       lines.push(`  const ${variable} = new AlertRule(${stackVar}, ${id}, ${renderExpr(rule.code.props, '  ')});`);
     } else {
-      lines.push(comment(`AlertRule.fromPayload: ${rule.code.reason}.`, '  '));
+      lines.push(comment([`AlertRule.fromPayload: ${rule.code.reason}.`], '  '));
       lines.push(`  const ${variable} = AlertRule.fromPayload(${stackVar}, ${id}, ${renderExpr(literal(rule.payload), '  ')});`);
     }
     if (rule.ruleId !== undefined) lines.push(`  ${variable}.resource.importFrom(${quoteString(rule.ruleId)});`);
@@ -161,7 +158,7 @@ export function renderImportModule(rules: readonly ImportedRule[], options: Modu
   ];
   const named = [...classes].sort();
   return [
-    comment(header.join('\n'), ''),
+    comment(header, ''),
     "import type { Construct } from 'constructs';",
     `import { ${named.join(', ')} } from ${quoteString(options.importFrom ?? 'cdktf-signoz-alerts')};`,
     '',

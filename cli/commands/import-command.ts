@@ -6,7 +6,8 @@
  * generated file's header. Exit 0 when every rule was imported, 1 when any could not be, 2 for usage
  * errors (no such file, bad flag values).
  */
-import * as fs from 'node:fs';
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { readInputFile } from '../../constructs/util/read-input-file';
 import { importRules, isUsableIdentifier, renderImportModule, type ImportProblem, type ImportSource } from '../../import';
 import { findRuleFiles } from '../find-rule-files';
 import { resolvePath } from '../input-files';
@@ -52,9 +53,13 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
       const unreadable: ImportProblem[] = [];
       for (const file of findRuleFiles(paths, io.cwd)) {
         try {
-          sources.push({ name: file.display, text: fs.readFileSync(file.absolute, 'utf8') });
+          sources.push({ name: file.display, text: readInputFile(file.absolute, file.display) });
         } catch (err) {
-          unreadable.push({ source: file.display, pointer: '', messages: [`cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`] });
+          unreadable.push({
+            source: file.display,
+            pointer: '',
+            messages: [`cannot read the file: ${isToolkitError(err) ? err.detail : ((err as NodeJS.ErrnoException).code ?? String(err))}`],
+          });
         }
       }
       const result = importRules(sources);

@@ -8,6 +8,7 @@ export type { RegisterCommand } from './register-command';
  * the CDK engine (all of them are loaded for `--help`). Dynamic `import()` rather than `require`,
  * so the TypeScript sources load under vitest and tsx as well as from the build.
  */
+import { ownEntry } from '../../constructs/util/json';
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
   validate: async () => (await import('./validate-command.js')).registerValidate,
   evaluate: async () => (await import('./evaluate-command.js')).registerEvaluate,
@@ -26,6 +27,6 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterComm
 /** The commands a run needs: the one named first in `argv`, or all of them (help, unknown names). */
 export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
   const name = argv.find((a) => !a.startsWith('-'));
-  const load = name !== undefined ? COMMAND_MODULES[name] : undefined;
+  const load = name !== undefined ? ownEntry(COMMAND_MODULES, name) : undefined;
   return Promise.all(load ? [load()] : Object.values(COMMAND_MODULES).map((l) => l()));
 }

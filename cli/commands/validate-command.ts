@@ -5,7 +5,8 @@
  * Text: one line per error on stdout, `file: /json/pointer: message` (`file: message` for the
  * whole file); warnings and the summary go to stderr so stdout stays parseable.
  */
-import * as fs from 'node:fs';
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { readInputFile } from '../../constructs/util/read-input-file';
 import { Option } from 'commander';
 import { validateRuleFileText, type RuleFileValidation } from '../../constructs/codecs';
 import type { ValidationIssue } from '../../constructs/validation';
@@ -28,9 +29,9 @@ interface CheckedFile extends FileReport {
 function checkFile(file: RuleFile): CheckedFile {
   let result: RuleFileValidation;
   try {
-    result = validateRuleFileText(fs.readFileSync(file.absolute, 'utf8'));
+    result = validateRuleFileText(readInputFile(file.absolute, file.display));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = isToolkitError(error) ? error.detail : ((error as NodeJS.ErrnoException).code ?? String(error));
     result = { valid: false, rules: 0, errors: [{ path: '', message: `cannot read the file: ${reason}` }], warnings: [] };
   }
   return { file: file.display, ...result };

@@ -11,6 +11,7 @@
  * random order), and keys that exist both as attribute and resource in a SigNoz installation are
  * not qualified (SigNoz reads that list from its database; a note says so).
  */
+import { ownEntry } from '../util/json';
 import { type JsonRecord } from '../validation/json-value';
 import { isPlainObject } from '../util/json';
 
@@ -247,7 +248,7 @@ function migrateAggregations(query: JsonRecord, version: string, panelType: stri
         },
       ];
     }
-    const mapped = V3_METRIC_OPERATORS[operator];
+    const mapped = ownEntry(V3_METRIC_OPERATORS, operator);
     if (!mapped) {
       out.problems.push(`${where}: v3 metric aggregate operator ${JSON.stringify(operator)} has no v5 equivalent in SigNoz's migration`);
       return undefined;

@@ -4,6 +4,8 @@
  * remembered per document), whichever command asks: validate in the PR check, the policy pack,
  * the estate summary of `npm start`.
  */
+import { isToolkitError } from '../model/toolkit-error';
+import { readInputFile } from '../util/read-input-file';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ToolkitError, type ErrorLocation } from '../model/toolkit-error';
@@ -53,8 +55,9 @@ function displayPath(file: string, cwd: string): string {
 function readJsonObject(file: string, shown: string, what: string): { document: Record<string, unknown>; text: string } {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+    text = readInputFile(file, shown);
+  } catch (err) {
+    if (isToolkitError(err)) throw err;
     throw new SynthOutputError('cannot read the file; run cdktf synth first', { file: shown });
   }
   let document: unknown;

@@ -7,6 +7,7 @@
  * factor (seconds for durations, 1 bit for data), and `bytes` are base 2 only in their prefixed
  * IEC forms (`kbytes` = KiB); `decKbytes`/`kBy` are base 10.
  */
+import { ownEntry } from '../util/json';
 
 export type UnitFamily = 'duration' | 'data' | 'data_rate' | 'percent' | 'bool' | 'throughput' | 'none';
 
@@ -301,13 +302,13 @@ export function unitFamily(unit: string): UnitFamily {
 function factor(family: UnitFamily, unit: string): number {
   switch (family) {
     case 'duration':
-      return DURATION[unit] ?? SECOND;
+      return ownEntry(DURATION, unit) ?? SECOND;
     case 'data':
-      return DATA[unit] ?? 1;
+      return ownEntry(DATA, unit) ?? 1;
     case 'data_rate':
-      return DATA_RATE[unit] ?? 1;
+      return ownEntry(DATA_RATE, unit) ?? 1;
     case 'percent':
-      return PERCENT[unit] ?? 1;
+      return ownEntry(PERCENT, unit) ?? 1;
     default:
       return 1;
   }

@@ -1,4 +1,5 @@
 import { ToolkitError } from '../model/toolkit-error';
+import { ownEntry } from '../util/json';
 import { RESERVED_WORDS, type ComparisonNode, type ComparisonOperator, type RouteExpressionNode } from './route-expression-ast';
 import { regexProblem } from './re2-pattern';
 
@@ -293,12 +294,12 @@ class Parser {
     if (token.kind === 'ident') {
       if (NOT_WORDS.has(token.text)) {
         const next = this.tokens[this.pos + 1]!;
-        const base = next.kind === 'ident' ? NEGATABLE[next.text] : undefined;
+        const base = next.kind === 'ident' ? ownEntry(NEGATABLE, next.text) : undefined;
         if (base === undefined) this.fail(`'${token.text}' here must be followed by in, contains, startsWith, endsWith or matches`, next);
         this.pos += 2;
         return NEGATED[base]!;
       }
-      const op = NEGATABLE[token.text];
+      const op = ownEntry(NEGATABLE, token.text);
       if (op !== undefined) {
         this.pos++;
         return op;

@@ -7,9 +7,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The member `key` of `value` when it is a JSON object, else undefined. */
+/** The own member `key` of `value` when it is a JSON object, else undefined (never an inherited `constructor` or `__proto__`). */
 export function valueAt(value: unknown, key: string): unknown {
-  return isPlainObject(value) ? value[key] : undefined;
+  return isPlainObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+}
+
+/**
+ * `table[key]` for a key read from input: only the table's own entries, so `constructor`,
+ * `__proto__` or `toString` find nothing instead of a member of Object.prototype.
+ */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** A deep copy with object keys sorted, so output does not depend on the order code set them. */

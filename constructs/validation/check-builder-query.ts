@@ -2,6 +2,7 @@
  * A builder query's checks beyond its shape, with SigNoz's wording (`QueryBuilderQuery.Validate`
  * for time-series requests, which is what rules run).
  */
+import { ownEntry } from '../util/json';
 import { arrayAt, recordAt, stringAt, type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
 import { checkQueryFunctions } from './check-query-functions';
@@ -27,7 +28,7 @@ function checkAggregations(spec: JsonRecord, specPath: string, out: IssueCollect
       if (metricName === undefined || metricName === '') out.error(pointer(path, 'metricName'), `metric name is required for ${aggregationId(index, name)}`);
       return;
     }
-    const word = signal === undefined ? undefined : SIGNAL_WORD[signal];
+    const word = signal === undefined ? undefined : ownEntry(SIGNAL_WORD, signal);
     if (word === undefined) return;
     const expression = aggregation.expression;
     if (expression === undefined || expression === '') {

@@ -1,4 +1,5 @@
 /** Evaluation windows and schedules, with the checks and wording of SigNoz's `ruletypes/evaluation.go`. */
+import { ownEntry } from '../util/json';
 import { parseGoDuration } from '../model/duration';
 import { recordAt, stringAt } from './json-value';
 import { pointer } from './json-pointer';
@@ -42,7 +43,7 @@ const SCHEDULES: Readonly<Record<string, { fields: readonly FieldRange[]; missin
 function checkSchedule(schedule: unknown, path: string, out: IssueCollector): void {
   if (!isPlainObject(schedule)) return;
   const type = stringAt(schedule, 'type');
-  const rules = type === undefined ? undefined : SCHEDULES[type];
+  const rules = type === undefined ? undefined : ownEntry(SCHEDULES, type);
   if (!rules) return;
   const missing = rules.fields.filter((range) => schedule[range.field] === undefined || schedule[range.field] === null);
   for (const range of missing) out.error(pointer(path, range.field), rules.missing);

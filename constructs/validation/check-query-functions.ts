@@ -1,4 +1,5 @@
 /** Arguments of query functions, checked as SigNoz's `Function.ValidateArgs` does. */
+import { ownEntry } from '../util/json';
 import { arrayAt, stringAt } from './json-value';
 import { pointer } from './json-pointer';
 import type { IssueCollector } from './issue-collector';
@@ -25,8 +26,8 @@ export function checkQueryFunctions(spec: unknown, specPath: string, out: IssueC
   functions.forEach((fn, index) => {
     const name = stringAt(fn, 'name');
     if (name === undefined) return;
-    const required = REQUIRED_ARGUMENT[name];
-    const argument = required ?? OPTIONAL_ARGUMENT[name];
+    const required = ownEntry(REQUIRED_ARGUMENT, name);
+    const argument = required ?? ownEntry(OPTIONAL_ARGUMENT, name);
     if (argument === undefined) return;
     const args = arrayAt(fn, 'args') ?? [];
     const fnPath = pointer(specPath, 'functions', index);

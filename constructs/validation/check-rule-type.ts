@@ -2,6 +2,7 @@
  * Whether the rule type fits the queries: PromQL rules need the PromQL tab, anomaly rules need
  * builder metrics queries, and the active tab (`queryType`) needs a query of its kind.
  */
+import { ownEntry } from '../util/json';
 import { QUERY_ENVELOPE_TYPES, SEASONALITIES } from '../model/enums';
 import { recordAt, stringAt } from './json-value';
 import { COMPOSITE_QUERY_PATH, type QueryEntry } from './query-inventory';
@@ -15,7 +16,7 @@ const TAB_QUERY_TYPES: Readonly<Record<string, readonly string[]>> = {
 };
 
 function checkActiveTab(queryType: string | undefined, queries: readonly QueryEntry[], out: IssueCollector): void {
-  const types = queryType === undefined ? undefined : TAB_QUERY_TYPES[queryType];
+  const types = queryType === undefined ? undefined : ownEntry(TAB_QUERY_TYPES, queryType);
   if (!types || queries.length === 0) return;
   // an envelope with an unknown type is reported on its own; judging the tab would only repeat it
   if (queries.some((entry) => !(QUERY_ENVELOPE_TYPES as readonly (string | undefined)[]).includes(entry.type))) return;

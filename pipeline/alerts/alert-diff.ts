@@ -3,6 +3,7 @@
  * operator, match type, evaluation window, channels added and removed, query text, labels,
  * disabled, renotify. Differences are ordered by what matters most for paging.
  */
+import { ownEntry } from '../../constructs/util/json';
 import { formatValue, toFieldDiff, type FieldDiff } from '../diff/field-diff';
 import { formatPath, leafDifferences, type DiffPath } from '../diff/structural-diff';
 import type { AlertView, TierView } from './alert-view';
@@ -71,22 +72,22 @@ export function alertFieldLabel(path: DiffPath): string {
   switch (section) {
     case 'tiers':
       if (key === undefined) return 'tiers';
-      return rest.length === 0 ? `tier ${key}` : `tier ${key}: ${TIER_FIELDS[rest[0]!] ?? formatPath(rest)}`;
+      return rest.length === 0 ? `tier ${key}` : `tier ${key}: ${ownEntry(TIER_FIELDS, rest[0]!) ?? formatPath(rest)}`;
     case 'queries':
       if (key === undefined) return 'queries';
       return rest.length === 0 ? `query ${key}` : `query ${key}: ${queryFieldLabel(path.slice(2))}`;
     case 'condition':
-      return key === undefined ? 'condition' : (CONDITION_FIELDS[key] ?? key);
+      return key === undefined ? 'condition' : (ownEntry(CONDITION_FIELDS, key) ?? key);
     case 'evaluation':
-      return key === undefined ? 'evaluation' : (EVALUATION_FIELDS[key] ?? key);
+      return key === undefined ? 'evaluation' : (ownEntry(EVALUATION_FIELDS, key) ?? key);
     case 'notification':
-      return key === undefined ? 'notification settings' : (NOTIFICATION_FIELDS[key] ?? key);
+      return key === undefined ? 'notification settings' : (ownEntry(NOTIFICATION_FIELDS, key) ?? key);
     case 'labels':
       return key === undefined ? 'labels' : `label ${key}`;
     case 'annotations':
       return key === undefined ? 'annotations' : `annotation ${key}`;
     default:
-      return TOP_FIELDS[section ?? ''] ?? formatPath(path);
+      return ownEntry(TOP_FIELDS, section ?? '') ?? formatPath(path);
   }
 }
 

@@ -3,7 +3,8 @@
  * that was reviewed (same fingerprint), nothing changed since (an optional fresh plan has the same
  * fingerprint too), and it stays within the destroy budget unless someone explicitly allowed more.
  */
-import * as fs from 'node:fs';
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { readInputFile } from '../../constructs/util/read-input-file';
 import { z } from 'zod';
 import { PipelineInputError } from '../errors';
 import type { TerraformPlan } from '../plan/plan-json';
@@ -25,8 +26,9 @@ export interface ExpectedFingerprint {
 export function readFingerprintRecord(file: string): ExpectedFingerprint {
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(readInputFile(file));
   } catch (err) {
+    if (isToolkitError(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new PipelineInputError(
       code === 'ENOENT' ? 'no such fingerprint file.' : `not a fingerprint record (${err instanceof Error ? err.message : String(err)}).`,

@@ -2,7 +2,8 @@
  * The parts of `cdktf.json` the pipeline needs: the command that synthesizes the app, where it
  * writes, and where generated bindings live (they are not in git, so a base checkout borrows them).
  */
-import * as fs from 'node:fs';
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { readInputFile } from '../../constructs/util/read-input-file';
 import * as path from 'node:path';
 import { PipelineInputError } from '../errors';
 
@@ -21,8 +22,9 @@ export function readCdktfProject(dir: string): CdktfProject {
   const file = path.join(dir, 'cdktf.json');
   let raw: Record<string, unknown>;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    raw = JSON.parse(readInputFile(file)) as Record<string, unknown>;
   } catch (err) {
+    if (isToolkitError(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new PipelineInputError(
       code === 'ENOENT' ? 'no cdktf.json here; point --app-dir at the folder of the cdktf app.' : `not valid JSON (${err instanceof Error ? err.message : String(err)}).`,

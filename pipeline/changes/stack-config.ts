@@ -4,6 +4,8 @@
  * every depth, and keys are sorted, so moving code around without changing the output gives the
  * same hash.
  */
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { readInputFile } from '../../constructs/util/read-input-file';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -68,8 +70,9 @@ export function readStackConfig(stackDir: string): unknown {
   const file = path.join(stackDir, STACK_CONFIG_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
+    text = readInputFile(file);
+  } catch (err) {
+    if (isToolkitError(err)) throw err;
     throw new PipelineInputError('no synthesized stack here (run the synth first, or pass the folder of one stack under cdktf.out/stacks/).', { file }, 'synth output');
   }
   try {

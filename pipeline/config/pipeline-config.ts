@@ -3,6 +3,8 @@
  * root (or the file given with `--config`). Every field is optional; unknown fields are errors so a
  * typo never silently turns a safety check off.
  */
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { readInputFile } from '../../constructs/util/read-input-file';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
@@ -45,8 +47,9 @@ export function loadPipelineConfig(projectDir: string, explicitFile?: string): P
   let raw: unknown = {};
   if (fs.existsSync(file)) {
     try {
-      raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+      raw = JSON.parse(readInputFile(file));
     } catch (err) {
+      if (isToolkitError(err)) throw err;
       throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { file }, 'pipeline config');
     }
   } else if (explicitFile) {

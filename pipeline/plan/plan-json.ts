@@ -3,7 +3,8 @@
  * fields this toolkit reads are typed; unknown properties are kept and ignored, as the format's
  * compatibility promise asks (a minor version bump only adds properties).
  */
-import * as fs from 'node:fs';
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { readInputFile } from '../../constructs/util/read-input-file';
 import { z } from 'zod';
 import { PipelineInputError } from '../errors';
 
@@ -157,8 +158,9 @@ export function parsePlanJson(text: string, source: string): TerraformPlan {
 export function readPlanFile(file: string, source: string = file): TerraformPlan {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readInputFile(file);
   } catch (err) {
+    if (isToolkitError(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new PipelineInputError(code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
   }

@@ -3,6 +3,7 @@
  * routes and maintenance windows. Any resource with a `path` on the channel API is a channel,
  * whatever its type (see `channels/channel-api-path.ts`).
  */
+import { ownEntry } from '../../constructs/util/json';
 import { isChannelApiPath } from '../../constructs/channels/channel-api-path';
 
 export type ResourceCategory = 'alert' | 'channel' | 'route' | 'window' | 'other';
@@ -33,5 +34,5 @@ const IGNORED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 
 /** Attributes left out of diffs and refactor comparisons for this resource type. */
 export function ignoredAttributes(type: string): ReadonlySet<string> {
-  return new Set([...(IGNORED_ATTRIBUTES['*'] ?? []), ...(IGNORED_ATTRIBUTES[type] ?? [])]);
+  return new Set([...(IGNORED_ATTRIBUTES['*'] ?? []), ...(ownEntry(IGNORED_ATTRIBUTES, type) ?? [])]);
 }

@@ -3,6 +3,7 @@
  * route policies and maintenance windows. Read from `cdk.tf.json` (the same reader the policy
  * checks use), so it describes exactly what Terraform will apply.
  */
+import { ownEntry } from '../../constructs/util/json';
 import { readStack } from '../stack-reading/read-stack';
 import { resolvePolicyOptions } from '../options';
 import type { SynthesizedStack } from '../stack-reading/read-stack';
@@ -35,7 +36,8 @@ const KIND: Record<string, string> = {
 };
 
 function count(values: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  // keys are input (severities, kinds): no prototype, so `__proto__` or `constructor` count like any other
+  const out = Object.create(null) as Record<string, number>;
   for (const v of values) out[v] = (out[v] ?? 0) + 1;
   return out;
 }
@@ -97,7 +99,7 @@ export function summarizeStacks(stacks: readonly SynthesizedStack[]): EstateStac
       alerts: subject.alerts.length,
       disabled: subject.alerts.filter((a) => a.payload.disabled).length,
       bySeverity: count(subject.alerts.map(topSeverity)),
-      byKind: count(subject.alerts.map((a) => KIND[a.payload.alertType] ?? a.payload.alertType)),
+      byKind: count(subject.alerts.map((a) => ownEntry(KIND, a.payload.alertType) ?? a.payload.alertType)),
       byQuery: count(subject.alerts.map(queryKind)),
       channels: subject.channels.map((c) => ({ name: c.name, ...(c.kind ? { kind: c.kind } : {}), managed: !c.imported })),
       routes: subject.routePolicies.map((p) => ({ name: p.name, expression: p.expression, channels: p.channels })),
