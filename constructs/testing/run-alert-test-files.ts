@@ -117,9 +117,11 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
   return { file, alertName: rule.name, cases };
 }
 
-/** Runs every test file found under `paths`. */
-export function runAlertTestFiles(paths: readonly string[], cwd: string = process.cwd()): FileResult[] {
-  const documents = new Map<string, unknown>();
+/**
+ * Runs every test file found under `paths`. `documents` (absolute path -> parsed JSON) holds rule
+ * files the caller has read already, such as the stacks of a synth output it has just checked.
+ */
+export function runAlertTestFiles(paths: readonly string[], cwd: string = process.cwd(), documents: Map<string, unknown> = new Map()): FileResult[] {
   return discoverAlertTestFiles(paths, cwd).map((path) => runAlertTestFile(path, cwd, documents));
 }
 
