@@ -19,12 +19,42 @@ export function evaluablePoints(points: readonly SeriesPoint[]): SeriesPoint[] {
   return points.filter(([, v]) => Number.isFinite(v));
 }
 
-/** The series' points inside `[start, end)` (or `[start, end]` when `endInclusive`), series left empty dropped. */
+/** Each series' points sorted by time once (non-finite timestamps, which no window holds, left out). */
+const sortedPoints = new WeakMap<ResultSeries, readonly SeriesPoint[]>();
+
+function sortedPointsOf(series: ResultSeries): readonly SeriesPoint[] {
+  let points = sortedPoints.get(series);
+  if (!points) {
+    // A stable sort: points of one timestamp keep their order, as filtering then sorting kept it.
+    points = series.points.filter(([t]) => Number.isFinite(t)).sort((a, b) => a[0] - b[0]);
+    sortedPoints.set(series, points);
+  }
+  return points;
+}
+
+/** The first index whose timestamp is at least `t` (`after`: greater than `t`). */
+function firstIndex(points: readonly SeriesPoint[], t: number, after: boolean): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = points[mid]![0];
+    if (after ? at <= t : at < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The series' points inside `[start, end)` (or `[start, end]` when `endInclusive`), series left empty
+ * dropped. Each series is sorted once and each window found by binary search, so evaluating N ticks
+ * over N points costs N log N, not N squared.
+ */
 export function seriesInWindow(series: readonly ResultSeries[], start: number, end: number, endInclusive = false): ResultSeries[] {
-  const inside = (t: number): boolean => t >= start && (endInclusive ? t <= end : t < end);
   const result: ResultSeries[] = [];
   for (const one of series) {
-    const points = one.points.filter(([t]) => inside(t)).sort((a, b) => a[0] - b[0]);
+    const sorted = sortedPointsOf(one);
+    const points = sorted.slice(firstIndex(sorted, start, false), firstIndex(sorted, end, endInclusive));
     if (points.length > 0) result.push({ labels: one.labels, points });
   }
   return result;
