@@ -21,7 +21,7 @@ import { stripServerFields } from './server-fields';
 import { validateOwnedRulePayload, validateRulePayload } from '../validation/validate-rule-payload';
 import type { ValidationIssue } from '../validation/validation-issue';
 import { CodecError } from './codec-error';
-import { dropNulls, normalizeImportedRule } from './import-normalization';
+import { dropNulls, withoutUnsetValues } from './import-normalization';
 import { hasLegacyQueries, migrateLegacyQueries } from './legacy-query-migration';
 import { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';
 import { decodeSignozAlert } from './signoz-alert-codec';
@@ -232,7 +232,10 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
   const result = validateRulePayload(dropNulls(rule));
   const base = { errors: result.errors, warnings: result.warnings, legacy: migration.legacy || result.legacy, notes: migration.notes, ...identity };
   if (!result.valid || !result.payload) return { valid: false, ...base };
-  return { valid: true, payload: normalizeImportedRule(result.payload), ...base };
+  // The validator's copy is normalized already: only the unset values and `source` (set by the server) are left to drop.
+  const payload = withoutUnsetValues(result.payload);
+  delete payload.source;
+  return { valid: true, payload, ...base };
 }
 
 function alertField(body: unknown): { alert?: string } {

@@ -111,7 +111,17 @@ export function normalizeImportedRule(rule: unknown): RuleJson | RulePayload {
   // not an object: the validator says what it is
   if (!isPlainObject(normalized)) return normalized as RuleJson;
   for (const field of SERVER_SET_FIELDS) delete normalized[field];
-  const cleaned = dropUnset(normalized) as JsonRecord;
+  return withoutUnsetValues(normalized);
+}
+
+/**
+ * Steps 3 to 5 alone, for a payload the validator has already normalized (spellings canonical, no
+ * server fields): a copy without the values SigNoz reads as unset.
+ */
+export function withoutUnsetValues(rule: RulePayload): RulePayload;
+export function withoutUnsetValues(rule: JsonRecord): RuleJson;
+export function withoutUnsetValues(rule: JsonRecord | RulePayload): RuleJson | RulePayload {
+  const cleaned = dropUnset(rule) as JsonRecord;
   addMissingChannels(cleaned);
   if (!isPlainObject(cleaned.notificationSettings)) cleaned.notificationSettings = {};
   const settings = cleaned.notificationSettings as JsonRecord;

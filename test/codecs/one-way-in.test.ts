@@ -16,6 +16,7 @@ import { readStack } from '../../policies/stack-reading/read-stack';
 import { main } from '../../cli/program';
 import { cliRecorder } from '../support/cli-recorder';
 import { tempDir } from '../support/temp-dir';
+import { writeQuietAlertTest } from '../support/alert-test-files';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const read = (...parts: string[]): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(FIXTURES, ...parts), 'utf8')) as Record<string, unknown>;
@@ -120,20 +121,7 @@ describe('one way in: every command reads a rule as decodeRule does', () => {
       const ruleFile = path.join(dir, `${row.name.replace(/\W+/g, '-')}.json`);
       fs.writeFileSync(ruleFile, JSON.stringify(row.json));
       const testFile = ruleFile.replace(/\.json$/, '.alert-test.yaml');
-      fs.writeFileSync(
-        testFile,
-        [
-          `rule_file: ${path.basename(ruleFile)}`,
-          'tests:',
-          '  - name: quiet without data',
-          '    interval: 1m',
-          '    input_series: []',
-          '    alert_rule_test:',
-          '      - eval_time: 10m',
-          '        exp_alerts: []',
-          '',
-        ].join('\n'),
-      );
+      writeQuietAlertTest(testFile, path.basename(ruleFile), '10m');
       const [result] = runAlertTestFiles([testFile], dir);
       // a rule that alerts on absent data fires without series; every other rule stays quiet
       if (payload.condition.alertOnAbsent) expect(result!.cases[0]!.passed).toBe(false);

@@ -3,25 +3,13 @@ import * as path from 'node:path';
 import { runAlertTestFiles } from '../../constructs/testing';
 import { ruleFixture } from '../support/rule-fixtures';
 import { tempDir } from '../support/temp-dir';
+import { writeQuietAlertTest } from '../support/alert-test-files';
 
 describe('runAlertTestFiles', () => {
   const dir = tempDir('alert-test-files-');
   const testFile = (name: string, ruleFile: string): string => {
     const file = path.join(dir, `${name}.alert-test.yaml`);
-    fs.writeFileSync(
-      file,
-      [
-        `rule_file: ${ruleFile}`,
-        'tests:',
-        '  - name: quiet',
-        '    interval: 1m',
-        '    input_series: []',
-        '    alert_rule_test:',
-        '      - eval_time: 5m',
-        '        exp_alerts: []',
-        '',
-      ].join('\n'),
-    );
+    writeQuietAlertTest(file, ruleFile);
     return file;
   };
 

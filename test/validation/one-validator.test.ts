@@ -14,6 +14,7 @@ import { runAlertTestFiles } from '../../constructs/testing';
 import { cliRecorder } from '../support/cli-recorder';
 import { ruleFixture, type AnyJson } from '../support/rule-fixtures';
 import { tempDir } from '../support/temp-dir';
+import { writeQuietAlertTest } from '../support/alert-test-files';
 
 type Mistake = readonly [name: string, fixture: string, mutate: (rule: AnyJson) => void];
 
@@ -90,20 +91,7 @@ describe('one validator: validate, evaluate, test and synth refuse a mistake in 
 
     it('test refuses it with every problem', () => {
       const testFile = ruleFile.replace(/\.json$/, '.alert-test.yaml');
-      fs.writeFileSync(
-        testFile,
-        [
-          `rule_file: ${path.basename(ruleFile)}`,
-          'tests:',
-          '  - name: quiet',
-          '    interval: 1m',
-          '    input_series: []',
-          '    alert_rule_test:',
-          '      - eval_time: 5m',
-          '        exp_alerts: []',
-          '',
-        ].join('\n'),
-      );
+      writeQuietAlertTest(testFile, path.basename(ruleFile));
       const [result] = runAlertTestFiles([testFile], dir);
       expect(result!.cases).toEqual([]);
       for (const line of lines(expected)) expect(result!.error).toContain(line);
