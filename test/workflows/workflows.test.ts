@@ -6,6 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { App } from '../../constructs/engine';
+import { defineEstate } from '../../stacks/estate';
+import { tempDir } from '../support/temp-dir';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WORKFLOW_DIR = path.join(ROOT, '.github', 'workflows');
@@ -14,8 +17,9 @@ const WORKFLOWS = fs
   .filter((f) => /\.ya?ml$/.test(f))
   .sort();
 
-type Job = { permissions?: unknown; steps?: { uses?: string; run?: string; with?: Record<string, unknown> }[]; environment?: unknown; concurrency?: unknown };
-type Workflow = { on: Record<string, unknown>; permissions?: unknown; env?: Record<string, string>; jobs: Record<string, Job> };
+type Step = { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; shell?: string };
+type Job = { permissions?: unknown; steps?: Step[]; environment?: unknown; concurrency?: unknown; env?: Record<string, string> };
+type Workflow = { on: Record<string, unknown>; permissions?: unknown; env?: Record<string, string>; defaults?: { run?: { shell?: string } }; jobs: Record<string, Job> };
 
 function load(file: string): { text: string; doc: Workflow } {
   const text = fs.readFileSync(path.join(WORKFLOW_DIR, file), 'utf8');
@@ -120,25 +124,82 @@ describe('GitHub workflows', () => {
     }
   });
 
-  it('applies only in the protected environment, one run per stack at a time, after the apply guard', () => {
-    const { doc } = load('apply.yml');
+  it('applies only in the protected environment, each merge in turn, after the apply guard, with the write token in that one step', () => {
+    const { doc, text } = load('apply.yml');
     const apply = doc.jobs.apply!;
     expect(apply.environment).toEqual({ name: 'signoz-production' });
-    expect(apply.concurrency).toEqual({ group: 'signoz-apply-${{ matrix.stack }}', 'cancel-in-progress': false });
-    const runs = (apply.steps ?? []).map((s) => s.run ?? '');
-    const guard = runs.findIndex((r) => r.includes('apply-guard --plan plan.json'));
-    const applyStep = runs.findIndex((r) => /terraform -chdir=\S+ apply -input=false tfplan/.test(r));
+    // `queue: max`: a newer pending apply waits behind an older one instead of cancelling it.
+    expect(apply.concurrency).toEqual({ group: 'signoz-apply-${{ matrix.stack }}', 'cancel-in-progress': false, queue: 'max' });
+    const steps = apply.steps ?? [];
+    const withToken = steps.filter((s) => Object.values(s.env ?? {}).some((v) => v.includes('secrets.SIGNOZ_ACCESS_TOKEN')));
+    expect(withToken).toHaveLength(1);
+    const run = withToken[0]!.run!;
+    const guard = run.indexOf('apply-guard "${guard[@]}"');
+    const applyCall = run.search(/terraform -chdir=\S+ apply -input=false tfplan/);
     expect(guard).toBeGreaterThan(-1);
-    expect(applyStep).toBeGreaterThan(guard);
-    expect(load('apply.yml').text.match(/secrets\.SIGNOZ_ACCESS_TOKEN/g)).toHaveLength(1);
+    expect(applyCall).toBeGreaterThan(guard);
+    expect(text.match(/secrets\.SIGNOZ_ACCESS_TOKEN/g)).toHaveLength(2);
     for (const file of ['pr-plan.yml', 'drift.yml']) expect(load(file).text).not.toContain('secrets.SIGNOZ_ACCESS_TOKEN');
   });
 
-  it("uses each stack's committed lock file read-only", () => {
-    for (const file of ['apply.yml', 'drift.yml']) {
-      const text = load(file).text;
-      expect(text).toContain('lock="stacks/locks/$STACK/.terraform.lock.hcl"');
-      expect(text).toContain('lockflag=-lockfile=readonly');
+  it.each(WORKFLOWS)('%s keeps every secret in the env of the one step that needs it, never at job or workflow level', (file) => {
+    const { doc } = load(file);
+    expect(JSON.stringify(doc.env ?? {})).not.toContain('secrets.');
+    for (const [name, job] of Object.entries(doc.jobs)) {
+      expect(JSON.stringify(job.env ?? {}), `${file} job ${name}`).not.toContain('secrets.');
+      for (const step of job.steps ?? []) {
+        if (step.uses) expect(JSON.stringify(step.with ?? {}), `${file} ${name} ${step.uses}`).not.toContain('secrets.');
+        // Secrets reach scripts through env only, never spliced into the script text.
+        expect(step.run ?? '').not.toContain('${{');
+      }
+    }
+  });
+
+  it.each(WORKFLOWS)('%s runs every step with bash -eo pipefail and no pipe into head', (file) => {
+    const { doc } = load(file);
+    expect(doc.defaults?.run?.shell).toBe('bash');
+    for (const job of Object.values(doc.jobs)) {
+      for (const step of job.steps ?? []) {
+        if (!step.run) continue;
+        expect(step.shell ?? 'bash').toBe('bash');
+        // `x | head` turns a failing x into success without pipefail, and with it a closed pipe into a failure.
+        expect(step.run).not.toMatch(/\|\s*head\b/);
+      }
+    }
+  });
+
+  it.each(WORKFLOWS)('%s runs Terraform with restapi masking on and inits read-only against the committed lock file', (file) => {
+    const { doc, text } = load(file);
+    expect(doc.env?.API_DATA_IS_SENSITIVE).toBe('true');
+    const inits = text.match(/terraform -chdir=\S+ init[^\n]*/g) ?? [];
+    if (file !== 'pr-plan.yml' || text.includes('terraform')) expect(inits.length).toBeGreaterThan(0);
+    for (const init of inits) expect(init).toContain('-lockfile=readonly');
+    expect(text).toMatch(/locks\/\$STACK\/\.terraform\.lock\.hcl|locks\/\$stack\/\.terraform\.lock\.hcl/);
+  });
+
+  it('provides every variable a stack of the example estate declares to every step that plans', () => {
+    const root = tempDir('workflow-estate-');
+    const app = new App({ outdir: path.join(root, 'cdktf.out') });
+    defineEstate(app);
+    app.synth();
+    const required = new Set<string>();
+    for (const stack of fs.readdirSync(path.join(root, 'cdktf.out', 'stacks'))) {
+      const config = JSON.parse(fs.readFileSync(path.join(root, 'cdktf.out', 'stacks', stack, 'cdk.tf.json'), 'utf8')) as {
+        variable?: Record<string, { default?: unknown }>;
+      };
+      for (const [name, variable] of Object.entries(config.variable ?? {})) if (variable.default === undefined) required.add(name);
+    }
+    expect([...required]).toEqual(expect.arrayContaining(['signoz_endpoint', 'signoz_access_token']));
+    const planning = WORKFLOWS.flatMap((file) =>
+      Object.values(load(file).doc.jobs).flatMap((job) => (job.steps ?? []).filter((s) => /terraform -chdir=\S+ plan /.test(s.run ?? '')).map((s) => ({ file, step: s }))),
+    );
+    expect(planning.map((p) => p.file).sort()).toEqual(['apply.yml', 'drift.yml', 'pr-plan.yml']);
+    for (const { file, step } of planning) {
+      const provided = Object.entries(step.env ?? {})
+        .filter(([name, value]) => name.startsWith('TF_VAR_') && /^\$\{\{ (secrets|vars)\.[A-Z0-9_]+ \}\}$/.test(value))
+        .map(([name]) => name.slice('TF_VAR_'.length));
+      const missing = [...required].filter((name) => !provided.includes(name));
+      expect(missing, `${file} "${step.name}" does not provide TF_VAR_ for`).toEqual([]);
     }
   });
 
