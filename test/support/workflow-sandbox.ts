@@ -72,7 +72,11 @@ export class WorkflowSandbox {
     fs.mkdirSync(this.bin, { recursive: true });
     fs.copyFileSync(path.join(__dirname, 'stand-in-gh.sh'), path.join(this.bin, 'gh'));
     fs.chmodSync(path.join(this.bin, 'gh'), 0o755);
-    fs.writeFileSync(path.join(this.bin, 'npm'), '#!/usr/bin/env bash\n[ "$1" = ci ] && { echo "stand-in npm ci: node_modules are linked from the project"; exit 0; }\necho "stand-in npm: unsupported: npm $*" >&2\nexit 1\n', { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(this.bin, 'npm'),
+      '#!/usr/bin/env bash\n[ "$1" = ci ] && { echo "stand-in npm ci: node_modules are linked from the project"; exit 0; }\necho "stand-in npm: unsupported: npm $*" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
     this.setGh({ comments: {}, pulls: [], files: {}, issues: [], nextId: 100, fail: [] });
   }
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { describeWithTerraform } from '../support/terraform';
 import { tempDir } from '../support/temp-dir';
 import { WorkflowSandbox, type JobRun } from '../support/workflow-sandbox';
-import { LYING_LAUNCHER, WorkflowAppRepo } from '../support/workflow-app-repo';
+import { HONEST_LAUNCHER, LYING_LAUNCHER, WorkflowAppRepo } from '../support/workflow-app-repo';
 
 const root = tempDir('workflow-steps-');
 const stateDir = path.join(root, 'tfstate');
@@ -59,8 +59,20 @@ function runApplyWorkflow(sandbox: WorkflowSandbox, repo: WorkflowAppRepo, befor
   };
   const checkout = (workspace: string, ref: string | undefined): void => repo.checkout(workspace, ref ?? sha);
   const detect = sandbox.runJob({ workflow: 'apply.yml', job: 'detect', values, checkout });
-  const apply = sandbox.runJob({ workflow: 'apply.yml', job: 'apply', values, checkout });
-  return { detect, apply };
+  return { detect, apply: runApplyJob(sandbox, repo, before, sha, stack) };
+}
+
+function runApplyJob(sandbox: WorkflowSandbox, repo: WorkflowAppRepo, before: string, sha: string, stack = 'prod'): JobRun {
+  const values = {
+    ...COMMON,
+    'github.event_name': 'push',
+    'github.event.before': before,
+    'github.sha': sha,
+    'inputs.approved-fingerprint': '',
+    'inputs.allow-destroy': '',
+    'matrix.stack': stack,
+  };
+  return sandbox.runJob({ workflow: 'apply.yml', job: 'apply', values, checkout: (workspace, ref) => repo.checkout(workspace, ref ?? sha) });
 }
 
 function comments(sandbox: WorkflowSandbox, pr: number): { login: string; body: string }[] {
@@ -90,7 +102,7 @@ describeWithTerraform('the workflows, step by step', () => {
   repo.writeStacks({ prod: { cpu: 75, disk: 90 } });
   const head = repo.commit('tighten cpu, add disk');
 
-  it('PR check: one comment, rendered by the base toolkit, recording what was reviewed on its second line', () => {
+  it('PR check: one comment, rendered by the base toolkit, recording what was reviewed on its second line', { timeout: 300_000 }, () => {
     const [checks, review, comment] = runPrWorkflow(sandbox, repo, 7, base, head);
     expectOk(checks!);
     expectOk(review!);
@@ -120,7 +132,7 @@ describeWithTerraform('the workflows, step by step', () => {
     expect(comments(sandbox, 7)).toHaveLength(1);
   });
 
-  it('apply: plans the merged code, finds the reviewed fingerprint and applies exactly that plan', () => {
+  it('apply: plans the merged code, finds the reviewed fingerprint and applies exactly that plan', { timeout: 300_000 }, () => {
     merged(sandbox, 7, head, ['stacks.ts']);
     const { detect, apply } = runApplyWorkflow(sandbox, repo, base, head);
     expectOk(detect);
@@ -133,7 +145,7 @@ describeWithTerraform('the workflows, step by step', () => {
     expect(apply.summary).toContain(reviewRecord(comments(sandbox, 7)[0]!.body).stacks.prod);
   });
 
-  it("a PR whose own toolkit lies still gets the true summary; apply refuses a plan that is not the reviewed one", () => {
+  it('a PR whose own toolkit lies still gets the true summary; apply refuses a plan that is not the reviewed one', { timeout: 300_000 }, () => {
     repo.writeStacks({ prod: { cpu: 60 } });
     repo.write('bin/signoz-alerts.js', LYING_LAUNCHER);
     const evil = repo.commit('quietly delete the disk alert');
@@ -153,12 +165,44 @@ describeWithTerraform('the workflows, step by step', () => {
     const before = fs.readFileSync(stateFile('prod'), 'utf8');
     fs.rmSync(stateFile('prod'));
     merged(sandbox, 8, evil, ['stacks.ts', 'bin/signoz-alerts.js']);
-    const { apply } = runApplyWorkflow(sandbox, repo, head, evil);
+    // The detect job ran in the previous test; its artifact is the merged commit's synth, which the
+    // PR check already produced for this very commit.
+    const prSynth = sandbox.artifacts;
+    sandbox.newRun();
+    fs.cpSync(path.join(prSynth, 'pr-synth'), path.join(sandbox.artifacts, 'merged-synth'), { recursive: true });
+    const apply = runApplyJob(sandbox, repo, head, evil);
     expect(apply.ok).toBe(false);
     expect(apply.log).toContain(`REFUSED: this plan is not the reviewed one (reviewed ${reviewed}`);
     expect(apply.log).not.toContain('Apply complete');
     expect(fs.existsSync(stateFile('prod'))).toBe(false);
     fs.writeFileSync(stateFile('prod'), before);
+  });
+
+  it('drift: one issue for a stack that differs from main, and still one when listing the issues fails', { timeout: 300_000 }, () => {
+    repo.write('bin/signoz-alerts.js', HONEST_LAUNCHER);
+    repo.writeStacks({ prod: { cpu: 70, disk: 90 } });
+    const unapplied = repo.commit('merged, never applied');
+    const values = { ...COMMON, 'matrix.stack': 'prod' };
+    const drift = (): JobRun => {
+      sandbox.newRun();
+      return sandbox.runJob({ workflow: 'drift.yml', job: 'drift', values, checkout: (workspace) => repo.checkout(workspace, unapplied) });
+    };
+    const first = drift();
+    expectOk(first);
+    let issues = sandbox.gh().issues;
+    expect(issues.map((i) => [i.title, i.state])).toEqual([['Drift in SigNoz alerts stack: prod', 'open']]);
+    expect(issues[0]!.body).toContain('terraform_data.cpu');
+    expect(issues[0]!.body).not.toContain('wf-secret-hook');
+
+    // GitHub's API fails while listing: the step fails instead of reading "no issue yet".
+    const state = sandbox.gh();
+    state.fail = ['issue-list'];
+    sandbox.setGh(state);
+    const second = drift();
+    expect(second.ok).toBe(false);
+    expect(second.log).toContain('HTTP 502');
+    issues = sandbox.gh().issues;
+    expect(issues).toHaveLength(1);
   });
 
   describe('apply reads only the record the workflow wrote, on the second line of its one comment', () => {
@@ -171,9 +215,8 @@ describeWithTerraform('the workflows, step by step', () => {
       state.comments[String(pr)] = bodies.map((b, i) => ({ id: 900 + pr * 10 + i, user: { login: b.login }, body: b.body.replace('HEAD', sha) }));
       sandbox.setGh(state);
       merged(sandbox, pr, sha, files);
-      // Only the steps before the credentials run: the merged-synth artifact of the last apply run is reused.
-      const values = { ...COMMON, 'github.event_name': 'push', 'github.event.before': base, 'github.sha': sha, 'inputs.approved-fingerprint': '', 'inputs.allow-destroy': '', 'matrix.stack': 'prod' };
-      const run = sandbox.runJob({ workflow: 'apply.yml', job: 'apply', values, checkout: (ws) => repo.checkout(ws, base) });
+      // Refused before the step with credentials; the merged-synth artifact of the last apply run is reused.
+      const run = runApplyJob(sandbox, repo, base, sha);
       expect(run.ok).toBe(false);
       expect(run.steps.map((s) => s.name)).not.toContain('Plan, refuse unless it is the reviewed plan, apply exactly that saved plan');
       return run.log;
