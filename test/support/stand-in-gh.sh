@@ -86,11 +86,11 @@ case "$cmd" in
     case "$sub" in
       list)
         fail_if issue-list
-        out "$(jq -c --arg label "$label" '[.issues[] | select(.state == "open" and (.labels | index($label)))] | map({number, title})' "$state")"
+        out "$(jq -c --arg lbl "$label" '[.issues[] | select(.state == "open" and (.labels | index($lbl)))] | map({number, title})' "$state")"
         ;;
       create)
-        update --arg title "$title" --arg label "$label" --rawfile body "$bodyfile" \
-          '.issues += [{number: .nextId, title: $title, labels: [$label], body: $body, state: "open"}] | .nextId += 1'
+        update --arg title "$title" --arg lbl "$label" --rawfile body "$bodyfile" \
+          '.issues += [{number: .nextId, title: $title, labels: [$lbl], body: $body, state: "open"}] | .nextId += 1'
         ;;
       edit) update --argjson n "$number" --rawfile body "$bodyfile" '.issues |= map(if .number == $n then .body = $body else . end)' ;;
       close) update --argjson n "$number" --arg c "$comment" '.issues |= map(if .number == $n then .state = "closed" | .closing = $c else . end)' ;;

@@ -215,7 +215,10 @@ describeWithTerraform('the workflows, step by step', () => {
       state.comments[String(pr)] = bodies.map((b, i) => ({ id: 900 + pr * 10 + i, user: { login: b.login }, body: b.body.replace('HEAD', sha) }));
       sandbox.setGh(state);
       merged(sandbox, pr, sha, files);
-      // Refused before the step with credentials; the merged-synth artifact of the last apply run is reused.
+      // Refused before the step with credentials, which is the only one that reads the merged synth.
+      sandbox.newRun();
+      fs.mkdirSync(path.join(sandbox.artifacts, 'merged-synth'));
+      fs.writeFileSync(path.join(sandbox.artifacts, 'merged-synth', 'manifest.json'), '{}');
       const run = runApplyJob(sandbox, repo, base, sha);
       expect(run.ok).toBe(false);
       expect(run.steps.map((s) => s.name)).not.toContain('Plan, refuse unless it is the reviewed plan, apply exactly that saved plan');
