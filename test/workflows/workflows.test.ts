@@ -142,6 +142,14 @@ describe('GitHub workflows', () => {
     for (const file of ['pr-plan.yml', 'drift.yml']) expect(load(file).text).not.toContain('secrets.SIGNOZ_ACCESS_TOKEN');
   });
 
+  it('allows destroying only as recorded at review time, never from the label or the environment at apply time', () => {
+    const { text } = load('apply.yml');
+    expect(text).not.toMatch(/labels|GITHUB_ENV/);
+    expect(text).toContain('allow=$(jq -r \'.allowDestroy == true\' <<< "$record")');
+    expect(text).toContain('env -u SIGNOZ_ALERTS_ALLOW_DESTROY node bin/signoz-alerts.js apply-guard "${guard[@]}"');
+    expect(load('pr-plan.yml').text).toContain("ALLOW_DESTROY: ${{ contains(github.event.pull_request.labels.*.name, 'allow-destroy') }}");
+  });
+
   it.each(WORKFLOWS)('%s keeps every secret in the env of the one step that needs it, never at job or workflow level', (file) => {
     const { doc } = load(file);
     expect(JSON.stringify(doc.env ?? {})).not.toContain('secrets.');
