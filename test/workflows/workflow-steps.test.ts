@@ -5,6 +5,7 @@
  * check writes one comment, rendered by the base toolkit even when the PR's own toolkit lies; apply
  * applies the reviewed plan and refuses anything else; only the workflow's own record is read.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeWithTerraform } from '../support/terraform';
@@ -95,7 +96,16 @@ function merged(sandbox: WorkflowSandbox, pr: number, head: string, files: strin
 
 const stateFile = (stack: string): string => path.join(stateDir, `${stack}.tfstate`);
 
-describeWithTerraform('the workflows, step by step', () => {
+/** The workflows' scripts call jq, as GitHub's runners provide it; without it the suite says so and skips. */
+const hasJq = spawnSync('jq', ['--version']).status === 0;
+const describeWithTools = hasJq
+  ? describeWithTerraform
+  : (name: string, suite: () => void): void => {
+      console.log(`skipping "${name}": jq is not on PATH`);
+      describe.skip(`${name} [skipped: jq is not on PATH]`, suite);
+    };
+
+describeWithTools('the workflows, step by step', () => {
   const sandbox = new WorkflowSandbox(path.join(root, 'sandbox'));
   const repo = WorkflowAppRepo.create(path.join(root, 'repo'), stateDir, { prod: { cpu: 80 } });
   const base = repo.git('rev-parse', 'HEAD');
