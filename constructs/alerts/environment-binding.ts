@@ -38,8 +38,11 @@ class EnvironmentBinding {
 }
 
 const bindings = new WeakMap<IConstruct, EnvironmentBinding>();
-/** One binding per settings object, so the stacks of a sharded environment share one. */
-const bindingsBySettings = new WeakMap<EnvironmentAlertSettings, EnvironmentBinding>();
+/**
+ * One binding per settings object and app, so the stacks of a sharded environment share one,
+ * while another app in the same process (a test, a second synth) starts afresh.
+ */
+const bindingsBySettings = new WeakMap<IConstruct, WeakMap<EnvironmentAlertSettings, EnvironmentBinding>>();
 
 /**
  * Binds already validated environment settings to `scope`: every alert rule added below it later
@@ -47,14 +50,17 @@ const bindingsBySettings = new WeakMap<EnvironmentAlertSettings, EnvironmentBind
  * the environment); its override keys then have to match an alert in any of the shards.
  */
 export function bindEnvironment(scope: IConstruct, settings: EnvironmentAlertSettings): boolean {
-  const known = bindingsBySettings.get(settings);
+  const root = scope.node.root;
+  let ofApp = bindingsBySettings.get(root);
+  if (!ofApp) bindingsBySettings.set(root, (ofApp = new WeakMap()));
+  const known = ofApp.get(settings);
   if (known) {
     bindings.set(scope, known);
     return false;
   }
   const binding = new EnvironmentBinding(settings);
   bindings.set(scope, binding);
-  bindingsBySettings.set(settings, binding);
+  ofApp.set(settings, binding);
   scope.node.addValidation({
     validate: () => {
       const keys = [...(settings.disabledAlerts ?? []), ...Object.keys(settings.alertOverrides ?? {})];

@@ -27,7 +27,7 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
       parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })),
     );
   }
-  if (!bindEnvironment(scope, settings)) return;
+  bindEnvironment(scope, settings);
   // Recorded in the synthesized file too, so tools reading cdktf.out (policy checks) know the environment.
   if (TerraformStack.isStack(scope)) setStackMetadata(scope, 'environment', settings.name);
 }

@@ -1,9 +1,9 @@
 import { AlertRule, MetricsQuery, type AlertRuleProps } from '../../constructs/alerts';
-import { Construct } from '../../constructs/engine';
+import { Construct, TerraformStack } from '../../constructs/engine';
 import { Labels, RoutePolicy } from '../../constructs';
 import { setEnvironment } from '../../constructs/stacks/environment';
 import type { EnvironmentSettings } from '../../constructs/stacks/environment-settings';
-import { newStack, onlyResource, resourcesOf, synth, thrownBy } from '../support/synth';
+import { newStack, onlyResource, readStackFile, resourcesOf, synth, thrownBy } from '../support/synth';
 
 const cpu = (): AlertRuleProps => ({
   name: 'Checkout CPU high',
@@ -53,6 +53,28 @@ describe('environment settings', () => {
     new RoutePolicy(stack, 'critical', { name: 'critical', expression: Labels.severity.eq('critical'), channels: ['pagerduty-oncall', 'incident-bot', 'team-email'] });
     // THEN the policy sends where the environment says
     expect((onlyResource(stack, 'signoz_route_policy') as any).channels).toEqual(['slack-dev', 'team-email']);
+  });
+
+  it('applies one settings object the same way in a second app of the same process, and in every shard stack', () => {
+    // GIVEN environment settings kept in a module constant, as apps and tests do
+    const settings: EnvironmentSettings = { name: 'prod', labels: { region: 'eu' }, alertOverrides: { 'checkout/HighCpu': { tiers: { warning: { target: 85 } } } } };
+    const synthOnce = () => {
+      const { app, stack } = newStack('prod');
+      setEnvironment(stack, settings);
+      new AlertRule(new Construct(stack, 'checkout'), 'HighCpu', cpu());
+      const shard = new TerraformStack(app, 'prod-shard');
+      setEnvironment(shard, settings);
+      new AlertRule(new Construct(shard, 'checkout'), 'HighCpu', { ...cpu(), name: 'Checkout CPU high (shard)' });
+      app.synth();
+      return [readStackFile(app, 'prod'), readStackFile(app, 'prod-shard')];
+    };
+    // WHEN two apps synthesize it one after the other
+    const [first, firstShard] = synthOnce();
+    const [second, secondShard] = synthOnce();
+    // THEN both give the same files, each stack recording its environment
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    expect(JSON.stringify(secondShard)).toBe(JSON.stringify(firstShard));
+    for (const file of [first, firstShard]) expect((file as any)['//']['signoz-alerts'].environment).toBe('prod');
   });
 
   it('disables listed alerts', () => {
