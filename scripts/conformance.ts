@@ -26,6 +26,7 @@ import { regexProblem } from '../constructs/routing/re2-pattern';
 import { parseSeriesNotation, type NotationValue } from '../constructs/testing/series-notation';
 import { formatGoDuration, parseGoDuration } from '../constructs/model/duration';
 import { parseGoDurationOrError } from '../constructs/evaluation/go-duration';
+import { templatesAgreeWithGo } from './conformance-templates';
 
 interface CheckOutcome {
   /** One line: what was checked and the count. */
@@ -243,7 +244,7 @@ const durationsAgreeWithGo: ConformanceCheck = (dir) => {
   };
 };
 
-const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo];
+const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo, templatesAgreeWithGo];
 
 async function main(args: readonly string[]): Promise<number> {
   const peerSuites = args[0] === '--peer-suites';
