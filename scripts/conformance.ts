@@ -27,6 +27,7 @@ import { parseSeriesNotation, type NotationValue } from '../constructs/testing/s
 import { formatGoDuration, parseGoDuration } from '../constructs/model/duration';
 import { parseGoDurationOrError } from '../constructs/evaluation/go-duration';
 import { templatesAgreeWithGo } from './conformance-templates';
+import { routesAgreeWithExpr } from './conformance-routes';
 
 interface CheckOutcome {
   /** One line: what was checked and the count. */
@@ -244,7 +245,7 @@ const durationsAgreeWithGo: ConformanceCheck = (dir) => {
   };
 };
 
-const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo, templatesAgreeWithGo];
+const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo, templatesAgreeWithGo, routesAgreeWithExpr];
 
 async function main(args: readonly string[]): Promise<number> {
   const peerSuites = args[0] === '--peer-suites';
