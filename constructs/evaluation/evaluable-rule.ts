@@ -70,7 +70,7 @@ function defaultSelectedQuery(queries: readonly EvaluableQuery[]): string | unde
 
 /** Milliseconds of a duration the validator has accepted. */
 function ms(duration: string): number {
-  return parseGoDuration(duration.trim()) ?? 0;
+  return parseGoDuration(duration) ?? 0;
 }
 
 function scheduleOf(payload: RulePayload): EvaluationSchedule {

@@ -12,7 +12,7 @@ export { parseFormula, FormulaSyntaxError } from '../model/formula-expression';
 export { evaluateThresholds, shouldAlertWithTarget, sortThresholds, LABEL_SEVERITY, LABEL_THRESHOLD_NAME } from './threshold';
 export type { EvaluableThreshold, ThresholdSample } from './threshold';
 export { convertUnit, unitFamily } from './units';
-export { parseGoDurationOrError } from './go-duration';
+export { parseGoDurationOrError } from '../model/duration';
 export { evaluablePoints, seriesInWindow } from './series';
 export type { QueryResults, ResultSeries, SeriesPoint } from './series';
 export { parseSeriesDocument, SeriesDocumentError } from './series-document';

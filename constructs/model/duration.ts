@@ -116,15 +116,12 @@ function withFraction(nanos: bigint, unitNanos: bigint, digits: number): string 
 }
 
 /**
- * The canonical Go text of a duration given in milliseconds, exactly as Go's
- * `Duration.String()` prints it: `5m0s`, `1h30m0s`, `1.5s`, `250ms`, `0s`.
+ * The canonical Go text of a duration in nanoseconds, exactly as Go's `Duration.String()` prints
+ * it over the whole int64 range: `5m0s`, `1h30m0s`, `1.5s`, `250ms`, `0s`.
  */
-export function formatGoDuration(millis: number): string {
-  if (!Number.isFinite(millis)) throw new RangeError(`not a finite duration: ${millis}`);
-  const wholeMillis = Math.trunc(millis);
-  let nanos = BigInt(wholeMillis) * 1_000_000n + BigInt(Math.round((millis - wholeMillis) * 1e6));
-  const sign = nanos < 0n ? '-' : '';
-  if (nanos < 0n) nanos = -nanos;
+export function formatGoDurationNanos(value: bigint): string {
+  const sign = value < 0n ? '-' : '';
+  const nanos = value < 0n ? -value : value;
   if (nanos === 0n) return '0s';
   if (nanos < 1_000n) return `${sign}${nanos}ns`;
   if (nanos < 1_000_000n) return `${sign}${withFraction(nanos, 1_000n, 3)}\u00b5s`;
@@ -135,6 +132,76 @@ export function formatGoDuration(millis: number): string {
   if (hours > 0n) return `${sign}${hours}h${minutes}m${seconds}s`;
   if (minutes > 0n) return `${sign}${minutes}m${seconds}s`;
   return `${sign}${seconds}s`;
+}
+
+/**
+ * The canonical Go text of a duration given in milliseconds (`Duration.String()`), for the
+ * millisecond values the toolkit computes with; exact text for any value `formatGoDurationNanos` is given.
+ */
+export function formatGoDuration(millis: number): string {
+  if (!Number.isFinite(millis)) throw new RangeError(`not a finite duration: ${millis}`);
+  const wholeMillis = Math.trunc(millis);
+  return formatGoDurationNanos(BigInt(wholeMillis) * 1_000_000n + BigInt(Math.round((millis - wholeMillis) * 1e6)));
+}
+
+/** Milliseconds of a Go duration string, or an error message saying what is wrong. Like SigNoz, no surrounding whitespace. */
+export function parseGoDurationOrError(text: string): number | { error: string } {
+  if (text === '') return { error: 'empty duration' };
+  if (text.trim() !== text) return { error: `invalid duration ${JSON.stringify(text)}: SigNoz (Go's time.ParseDuration) refuses spaces around a duration` };
+  const ms = parseGoDuration(text);
+  return ms ?? { error: `invalid duration "${text}" (expected a Go duration such as 30s, 5m, 1h30m)` };
+}
+
+/** Milliseconds of a duration as SigNoz accepts it in a rule (`valuer.TextDuration`): a Go string, or a number of nanoseconds. */
+export function durationFromRuleValue(value: unknown): number | { error: string } {
+  if (typeof value === 'number' && Number.isFinite(value)) return value / 1e6;
+  if (typeof value === 'string') return parseGoDurationOrError(value);
+  return { error: `expected a duration string such as "5m", got ${JSON.stringify(value)}` };
+}
+
+/** Prometheus's units (prometheus/common `model.ParseDuration`), biggest first, in nanoseconds. */
+const PROMETHEUS_UNITS: readonly (readonly [string, bigint])[] = [
+  ['y', 365n * 86_400_000_000_000n],
+  ['w', 7n * 86_400_000_000_000n],
+  ['d', 86_400_000_000_000n],
+  ['h', 3_600_000_000_000n],
+  ['m', 60_000_000_000n],
+  ['s', 1_000_000_000n],
+  ['ms', 1_000_000n],
+];
+const PROMETHEUS_FORM = 'whole numbers with units y, w, d, h, m, s, ms, biggest first, each once (1w, 4d1h, 90s, 1h30m, 0)';
+
+/**
+ * Milliseconds of a duration in Prometheus's form, as `model.ParseDuration` reads it (promtool's
+ * `interval` and `eval_time`): `1y`, `2w`, `4d1h`, `90s`, `1h30m`, `250ms`, or `0`. No fractions,
+ * signs or spaces; at most about 292 years. Otherwise an error message saying what is wrong.
+ */
+export function parsePrometheusDuration(text: string): number | { error: string } {
+  if (text === '0') return 0;
+  if (text === '') return { error: `empty duration; expected ${PROMETHEUS_FORM}` };
+  const invalid = { error: `invalid duration ${JSON.stringify(text)}: expected ${PROMETHEUS_FORM}` };
+  let total = 0n;
+  let lastUnit = -1;
+  let i = 0;
+  while (i < text.length) {
+    const digitsStart = i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    if (i === digitsStart) return invalid;
+    const value = BigInt(text.slice(digitsStart, i));
+    const unitStart = i;
+    while (i < text.length && !isDigit(text.charCodeAt(i))) i++;
+    if (i === unitStart) return invalid;
+    const unit = text.slice(unitStart, i);
+    const index = PROMETHEUS_UNITS.findIndex(([name]) => name === unit);
+    if (index < 0) return { error: `unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(text)}: expected ${PROMETHEUS_FORM}` };
+    if (index <= lastUnit) return invalid;
+    lastUnit = index;
+    const nanos = PROMETHEUS_UNITS[index]![1];
+    if (value > LIMIT / nanos) return { error: `duration ${JSON.stringify(text)} is out of range (at most about 292 years)` };
+    total += value * nanos;
+    if (total > LIMIT - 1n) return { error: `duration ${JSON.stringify(text)} is out of range (at most about 292 years)` };
+  }
+  return Number(total / 1_000_000n);
 }
 
 /** A short human form of a millisecond duration (`1h30m`, `90s`, `250ms`). */

@@ -33,12 +33,17 @@ interface Token {
 
 const PUNCTUATION = ['?.[', '?.', '(', ')', '[', ']', ',', '.'];
 const OPERATORS = ['==', '!=', '&&', '||', '=', '!', '<=', '>=', '<', '>', '+', '-', '*', '/', '%', '??', '|', '?', ':'];
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '\\': '\\', '"': '"', "'": "'" };
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', a: '\x07', '\\': '\\' };
+/** Go's unicode.IsSpace, which expr-lang skips between tokens. */
+const SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
-/** Word aliases SigNoz's expr-lang build accepts next to the standard ones. */
+/** Word aliases SigNoz's expr-lang build accepts next to the standard ones (its own tests use them). */
 const AND_WORDS = new Set(['and', 'AND']);
 const OR_WORDS = new Set(['or', 'OR']);
-const NOT_WORDS = new Set(['not', 'NOT']);
+const NOT_WORDS = new Set(['not']);
+/** No evidence shows SigNoz's fork taking `NOT`: upstream expr-lang reads `NOT (...)` as a call to a function named NOT. */
+const UPPERCASE_NOT =
+  "NOT is not an operator in SigNoz's expression language: expr-lang reads it as a call to a function named NOT, which does not exist, so the policy would fail each time SigNoz evaluates it";
 const NEGATABLE: Readonly<Record<string, ComparisonOperator>> = {
   in: 'in',
   IN: 'in',
@@ -58,6 +63,72 @@ const NEGATED: Readonly<Record<string, ComparisonOperator>> = {
 const LIST_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(['in', 'not in']);
 const SUBSTRING_OPERATORS: ReadonlySet<ComparisonOperator> = new Set(['contains', 'not contains', 'startsWith', 'not startsWith', 'endsWith', 'not endsWith']);
 
+/** The code point a `\\x..`, `\\u....`, `\\U........` or `\\u{...}` escape stands for; expr-lang writes a surrogate as U+FFFD. */
+function codePointText(code: number): string {
+  return String.fromCodePoint(code >= 0xd800 && code <= 0xdfff ? 0xfffd : code);
+}
+
+/**
+ * A `"..."` or `'...'` literal from `start`, as expr-lang's lexer scans it and then unescapes it:
+ * Go's escapes (`\\n`, `\\x41`, `\\101` up to `\\377`, `\\u00e9`, `\\U0001F600`) plus `\\u{1F600}`;
+ * the quote of the literal may be escaped, the other quote may not; a raw carriage return reads as a newline.
+ */
+function scanQuoted(text: string, start: number, fail: (problem: string, at: number) => never): { value: string; end: number } {
+  const quote = text[start]!;
+  let value = '';
+  let j = start + 1;
+  const hex = (from: number, count: number): number | undefined => {
+    const digits = text.slice(from, from + count);
+    return digits.length === count && /^[0-9a-fA-F]+$/.test(digits) ? Number.parseInt(digits, 16) : undefined;
+  };
+  for (;;) {
+    const ch = text[j];
+    if (ch === undefined || ch === '\n') fail(ch === undefined ? 'unterminated string' : 'strings cannot span lines; write \\n', ch === undefined ? start : j);
+    if (ch === quote) return { value, end: j + 1 };
+    if (ch === '\r') {
+      value += '\n';
+      j += text[j + 1] === '\n' ? 2 : 1;
+      continue;
+    }
+    if (ch !== '\\') {
+      const code = text.codePointAt(j)!;
+      value += String.fromCodePoint(code);
+      j += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    const e = text[j + 1];
+    const allowed = `expr-lang takes \\a \\b \\f \\n \\r \\t \\v \\\\ \\${quote} \\x41 \\101 \\u00e9 \\u{1F600} \\U0001F600`;
+    if (e === undefined) fail('unterminated string', start);
+    if (e === quote) {
+      value += quote;
+      j += 2;
+    } else if (e in ESCAPES) {
+      value += ESCAPES[e];
+      j += 2;
+    } else if (/[0-7]/.test(e)) {
+      const digits = text.slice(j + 1, j + 4);
+      if (!/^[0-3][0-7]{2}$/.test(digits)) fail(`invalid octal escape \\${digits} in string: three octal digits up to \\377`, j);
+      value += codePointText(Number.parseInt(digits, 8));
+      j += 4;
+    } else if (e === 'x' || e === 'U' || (e === 'u' && text[j + 2] !== '{')) {
+      const count = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const code = hex(j + 2, count);
+      if (code === undefined || code > 0x10ffff) fail(`invalid \\${e} escape in string: ${count} hexadecimal digits${e === 'x' ? '' : ' up to 10FFFF'}`, j);
+      value += codePointText(code);
+      j += 2 + count;
+    } else if (e === 'u') {
+      const close = text.indexOf('}', j + 3);
+      const digits = close < 0 ? '' : text.slice(j + 3, close);
+      const code = /^[0-9a-fA-F]{1,6}$/.test(digits) ? Number.parseInt(digits, 16) : undefined;
+      if (code === undefined || code > 0x10ffff) fail('invalid \\u{...} escape in string: 1 to 6 hexadecimal digits up to 10FFFF', j);
+      value += codePointText(code);
+      j = close + 1;
+    } else {
+      fail(`unknown escape \\${e} in string; ${allowed}`, j);
+    }
+  }
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -66,44 +137,33 @@ function tokenize(text: string): Token[] {
   };
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c)) {
+    if (SPACE.test(c)) {
       i++;
       continue;
     }
     if (c === '"' || c === "'") {
-      let j = i + 1;
-      let value = '';
-      while (j < text.length && text[j] !== c) {
-        if (text[j] === '\\') {
-          const e = text[j + 1];
-          if (e === undefined) fail('unterminated string', i);
-          if (e === 'u' || e === 'x') {
-            const digits = e === 'u' ? 4 : 2;
-            const hex = text.slice(j + 2, j + 2 + digits);
-            if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) fail(`invalid \\${e} escape in string`, j);
-            value += String.fromCharCode(parseInt(hex, 16));
-            j += 2 + digits;
-            continue;
-          }
-          if (!(e! in ESCAPES)) fail(`unknown escape \\${e} in string`, j);
-          value += ESCAPES[e!];
-          j += 2;
-          continue;
-        }
-        if (text[j] === '\n') fail('strings cannot span lines; write \\n', j);
-        value += text[j];
-        j++;
-      }
-      if (j >= text.length) fail('unterminated string', i);
-      tokens.push({ kind: 'string', text: text.slice(i, j + 1), value, at: i });
-      i = j + 1;
+      const { value, end } = scanQuoted(text, i, fail);
+      tokens.push({ kind: 'string', text: text.slice(i, end), value, at: i });
+      i = end;
       continue;
     }
     if (c === '`') {
-      const end = text.indexOf('`', i + 1);
-      if (end < 0) fail('unterminated string', i);
-      tokens.push({ kind: 'string', text: text.slice(i, end + 1), value: text.slice(i + 1, end), at: i });
-      i = end + 1;
+      // a raw string; a doubled backtick stands for one backtick
+      let j = i + 1;
+      let value = '';
+      for (;;) {
+        const end = text.indexOf('`', j);
+        if (end < 0) fail('unterminated string', i);
+        value += text.slice(j, end);
+        if (text[end + 1] !== '`') {
+          j = end + 1;
+          break;
+        }
+        value += '`';
+        j = end + 2;
+      }
+      tokens.push({ kind: 'string', text: text.slice(i, j), value, at: i });
+      i = j;
       continue;
     }
     const word = /^(\$env|[A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i));
@@ -197,6 +257,7 @@ class Parser {
 
   private parseUnary(): RouteExpressionNode {
     const token = this.current;
+    if (token.kind === 'ident' && token.text === 'NOT') this.fail(`${UPPERCASE_NOT}; write not (...) or !(...)`);
     if ((token.kind === 'op' && token.text === '!') || this.isWord(token, NOT_WORDS)) {
       this.pos++;
       const next = this.current;
@@ -268,8 +329,13 @@ class Parser {
     this.pos++;
     if (!this.isPunct(this.current, ']')) this.fail(`expected ']' after ${key.text}`);
     this.pos++;
-    if (key.value === '' || key.value!.includes('.')) {
-      this.fail(`label name segment ${key.text} must be non-empty and contain no '.' (SigNoz splits label names on dots)`, key);
+    if (key.value === '') this.fail(`label name segment ${key.text} must not be empty`, key);
+    if (key.value!.includes('.')) {
+      const dotted = key.value!.split('.').join('?.');
+      this.fail(
+        `label name segment ${key.text} must contain no '.': SigNoz splits label names on dots into nested maps, so ${key.text} is never set and the comparison never matches; write ${dotted}`,
+        key,
+      );
     }
     return key.value!;
   }
@@ -292,6 +358,7 @@ class Parser {
       this.fail(`${allowed}, found ${this.describe(token)}`);
     }
     if (token.kind === 'ident') {
+      if (token.text === 'NOT') this.fail(`${UPPERCASE_NOT}; write not in, not contains, ... in lower case`);
       if (NOT_WORDS.has(token.text)) {
         const next = this.tokens[this.pos + 1]!;
         const base = next.kind === 'ident' ? ownEntry(NEGATABLE, next.text) : undefined;
@@ -350,7 +417,8 @@ class Parser {
 /**
  * Parses the subset of expr-lang that route policies use: comparisons of a label with string
  * values, joined by &&/||/and/or, negated with !(...)/not(...), grouped with parentheses. Also
- * takes the aliases SigNoz's expr-lang build accepts (`=`, AND, OR, IN, CONTAINS). Throws a
+ * takes the aliases SigNoz's expr-lang build accepts (`=`, AND, OR, IN, CONTAINS), and refuses
+ * `NOT`, which expr-lang reads as a call to an unknown function. Throws a
  * {@link RouteExpressionError} that points at the problem.
  */
 export function parseRouteExpression(text: string): RouteExpressionNode {

@@ -101,13 +101,14 @@ class Reader {
     return out;
   }
 
+  /** A duration in Prometheus's form, as promtool reads it (`1w`, `4d1h`, `90s`, `1h30m`, `0`). */
   duration(value: unknown, path: Path): string {
-    const text = value === 0 ? '0s' : value;
-    if (typeof text !== 'string') return this.fail(path, `expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+    const text = value === 0 ? '0' : value;
+    if (typeof text !== 'string') return this.fail(path, `expected a duration such as 90s, 1h30m or 4d1h, got ${JSON.stringify(value)}`);
     try {
       durationMs(text, pathText(path));
     } catch (err) {
-      if (err instanceof BehaviourSpecError) this.fail(path, `expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+      if (err instanceof BehaviourSpecError) this.fail(path, err.problems[0]?.message ?? err.message);
       throw err;
     }
     return text;

@@ -1,9 +1,10 @@
 /** Runs one behaviour test case against a rule and explains every difference. */
-import { parseGoDurationOrError, type AlertSnapshot, type EvaluableRule, type EvaluationTimeline, evaluateRule } from '../evaluation';
+import { type AlertSnapshot, type EvaluableRule, type EvaluationTimeline, evaluateRule } from '../evaluation';
 import type { QueryResults, ResultSeries, SeriesPoint } from '../evaluation';
 import type { AlertExpectation, BehaviourTestCase, DurationInput, ExpectedAlert, ResolveExpectation } from './behaviour-spec';
 import { parseSeriesNotation, type NotationValue } from './series-notation';
 import { ToolkitError } from '../model/toolkit-error';
+import { parsePrometheusDuration } from '../model/duration';
 
 /** A behaviour test case that cannot run as written: `field` names the case field (`series.A[0].values`, `interval`). */
 export class BehaviourSpecError extends ToolkitError {
@@ -22,12 +23,18 @@ export interface CaseResult {
 
 const IGNORED_IN_EXACT = ['ruleId', 'ruleSource'];
 
-/** Milliseconds of a duration input; throws `BehaviourSpecError` naming the field. */
+/**
+ * Milliseconds of a duration input: a number of milliseconds, or text in Prometheus's form as
+ * promtool reads `interval` and `eval_time` (`1w`, `4d1h`, `90s`, `1h30m`, `0`); throws
+ * `BehaviourSpecError` naming the field and saying what is allowed.
+ */
 export function durationMs(value: DurationInput, field: string): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  if (typeof value === 'string' && /^\d+d$/.test(value.trim())) return Number(value.trim().slice(0, -1)) * 86_400_000;
-  const parsed = typeof value === 'string' ? parseGoDurationOrError(value) : { error: 'not a duration' };
-  if (typeof parsed !== 'number' || parsed < 0) throw new BehaviourSpecError(field, `expected a duration such as 30s, 5m or 1h30m, got ${JSON.stringify(value)}`);
+  if (typeof value === 'number') {
+    if (Number.isFinite(value) && value >= 0) return value;
+    throw new BehaviourSpecError(field, `expected a duration such as 90s, 1h30m or 4d1h, or a number of milliseconds at least 0, got ${value}`);
+  }
+  const parsed = typeof value === 'string' ? parsePrometheusDuration(value) : { error: `expected a duration such as 90s, 1h30m or 4d1h, got ${JSON.stringify(value)}` };
+  if (typeof parsed !== 'number') throw new BehaviourSpecError(field, parsed.error);
   return parsed;
 }
 

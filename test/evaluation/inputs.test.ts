@@ -1,5 +1,5 @@
 import { parseGoDurationOrError as parseGoDuration, parseSeriesDocument, SeriesDocumentError } from '../../constructs/evaluation';
-import { durationFromRuleValue } from '../../constructs/evaluation/go-duration';
+import { durationFromRuleValue } from '../../constructs/model/duration';
 
 describe('Go durations as SigNoz rules carry them (valuer.TextDuration)', () => {
   it('reads Go duration strings', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { formatGoDuration, parseGoDuration, parseGoDurationNanos } from '../../constructs/model/duration';
-import { parseGoDurationOrError } from '../../constructs/evaluation/go-duration';
+import { formatGoDuration, formatGoDurationNanos, parseGoDuration, parseGoDurationNanos, parsePrometheusDuration } from '../../constructs/model/duration';
+import { parseGoDurationOrError } from '../../constructs/model/duration';
 
 describe('parseGoDuration', () => {
   it.each([
@@ -90,5 +90,62 @@ describe('formatGoDuration', () => {
 
   it('refuses a non-finite duration', () => {
     expect(() => formatGoDuration(Number.NaN)).toThrow('not a finite duration: NaN');
+  });
+});
+
+describe('formatGoDurationNanos', () => {
+  it.each([
+    [9_223_372_036_854_775_807n, '2562047h47m16.854775807s'],
+    [-9_223_372_036_854_775_808n, '-2562047h47m16.854775808s'],
+    [9_007_199_254_740_993n, '2501h59m59.254740993s'],
+    [123_456_789_012_345_678n, '34293h33m9.012345678s'],
+    [-1n, '-1ns'],
+    [1_001n, '1.001\u00b5s'],
+  ])('prints %d ns exactly as Go does, %j', (nanos, text) => {
+    expect(formatGoDurationNanos(nanos)).toBe(text);
+  });
+
+  it('round-trips every int64 through Go text exactly (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), (nanos) => {
+        expect(parseGoDurationNanos(formatGoDurationNanos(nanos))).toBe(nanos);
+      }),
+    );
+  });
+});
+
+describe('parsePrometheusDuration', () => {
+  it.each([
+    ['0', 0],
+    ['0ms', 0],
+    ['2y', 63_072_000_000],
+    ['1w2d', 777_600_000],
+    ['6h45m', 24_300_000],
+    ['1m500ms', 60_500],
+    ['007s', 7_000],
+    ['292y', 9_208_512_000_000],
+    ['15250w', 9_223_200_000_000],
+  ])('reads %j as %d ms, as model.ParseDuration does', (text, millis) => {
+    expect(parsePrometheusDuration(text)).toBe(millis);
+  });
+
+  it.each([
+    ['', 'empty duration'],
+    ['5', 'invalid duration "5"'],
+    ['-5m', 'invalid duration "-5m"'],
+    ['+5m', 'invalid duration "+5m"'],
+    [' 5m', 'invalid duration " 5m"'],
+    ['5m ', 'unknown unit "m " in duration "5m "'],
+    ['2.5h', 'unknown unit "." in duration "2.5h"'],
+    ['10us', 'unknown unit "us" in duration "10us"'],
+    ['1h1h', 'invalid duration "1h1h": expected whole numbers with units y, w, d, h, m, s, ms, biggest first, each once'],
+    ['1m1h', 'invalid duration "1m1h"'],
+    ['5M', 'unknown unit "M"'],
+    ['293y', 'duration "293y" is out of range (at most about 292 years)'],
+    ['15251w', 'is out of range'],
+    ['292y30w', 'is out of range'],
+  ])('refuses %j: %s', (text, message) => {
+    const read = parsePrometheusDuration(text);
+    expect(typeof read === 'number' ? read : read.error).toContain(message);
   });
 });

@@ -115,7 +115,8 @@ describe('parseRouteExpression', () => {
     ['service', 'expected a comparison: ==, !=, in, not in, contains, startsWith, endsWith or matches, found the end of the expression', 8],
     ['in == "a"', "expected a label name, found 'in'", 1],
     ['$env.x == "a"', 'expected ["label name"] after $env', 5],
-    ['a["b.c"] == "x"', `label name segment "b.c" must be non-empty and contain no '.'`, 3],
+    ['a["b.c"] == "x"', `label name segment "b.c" must contain no '.': SigNoz splits label names on dots into nested maps`, 3],
+    ['$env["k8s.pod"] == "x"', 'so "k8s.pod" is never set and the comparison never matches; write k8s?.pod', 6],
     ['service == "a" &&', 'expected a label name, found the end of the expression', 18],
     ['a not equals "b"', "'not' here must be followed by in, contains, startsWith, endsWith or matches", 7],
   ])('rejects %j', (text, problem, column) => {
@@ -170,5 +171,67 @@ describe('parseRouteExpression', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('route expression strings, read as expr-lang reads them', () => {
+  const valueOf = (text: string): unknown => (parseRouteExpression(`service == ${text}`) as { value: unknown }).value;
+
+  it.each([
+    ['"\\101\\060\\377"', 'A0\u00ff'],
+    ['"\\x41\\xff"', 'A\u00ff'],
+    ['"\\u00e9\\u{1F600}\\u{41}"', '\u00e9\u{1F600}A'],
+    ['"\\U0001F600"', '\u{1F600}'],
+    ['"\\uD800"', '\ufffd'],
+    ['"say \\"hi\\""', 'say "hi"'],
+    ["'it\\'s'", "it's"],
+    ['"\\a\\b\\f\\v\\\\"', '\x07\b\f\v\\'],
+    ['"a\rb"', 'a\nb'],
+    ['`a``b`', 'a`b'],
+    ['`no \\escapes`', 'no \\escapes'],
+  ])('decodes %s', (literal, decoded) => {
+    expect(valueOf(literal)).toBe(decoded);
+  });
+
+  it.each([
+    ['"\\400"', 'invalid octal escape \\400 in string: three octal digits up to \\377'],
+    ['"\\19"', 'invalid octal escape'],
+    ['"\\xg0"', 'invalid \\x escape in string: 2 hexadecimal digits'],
+    ['"\\X41"', 'unknown escape \\X in string'],
+    ['"\\u12"', 'invalid \\u escape in string: 4 hexadecimal digits up to 10FFFF'],
+    ['"\\U00110000"', 'invalid \\U escape'],
+    ['"\\u{}"', 'invalid \\u{...} escape'],
+    ['"\\u{1234567}"', 'invalid \\u{...} escape'],
+    ['"\\\'"', "unknown escape \\' in string"],
+    ["'\\\"'", 'unknown escape \\" in string'],
+    ['"\\?"', 'unknown escape \\? in string'],
+    ['"\\`"', 'unknown escape \\` in string'],
+  ])('refuses %s', (literal, problem) => {
+    expect(() => valueOf(literal)).toThrow(problem);
+  });
+});
+
+describe('NOT in capitals', () => {
+  it.each(['NOT (service == "a")', 'NOT(service == "a") && env == "prod"', 'service NOT IN ["a"]', 'service NOT contains "a"'])(
+    'is refused as the unknown function expr-lang reads: %s',
+    (text) => {
+      expect(() => parseRouteExpression(text)).toThrow("NOT is not an operator in SigNoz's expression language: expr-lang reads it as a call to a function named NOT");
+    },
+  );
+
+  it('keeps the aliases SigNoz tests use, and lower-case not', () => {
+    expect(parseRouteExpression('service = "a" AND env IN ["x"] OR not (team CONTAINS "core")')).toEqual({
+      type: 'or',
+      operands: [
+        {
+          type: 'and',
+          operands: [
+            { type: 'compare', label: 'service', op: '==', value: 'a' },
+            { type: 'compare', label: 'env', op: 'in', value: ['x'] },
+          ],
+        },
+        { type: 'not', operand: { type: 'compare', label: 'team', op: 'contains', value: 'core' } },
+      ],
+    });
   });
 });

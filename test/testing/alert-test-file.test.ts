@@ -1,4 +1,5 @@
 import { AlertTestFileError, parseAlertTestFile } from '../../constructs/testing';
+import { buildQueryResults } from '../../constructs/testing/run-behaviour-test';
 
 const errorOf = (text: string): AlertTestFileError => {
   try {
@@ -52,6 +53,15 @@ describe('YAML behaviour test files', () => {
     });
   });
 
+  it("takes durations in Prometheus's form, as promtool does (weeks, days, years, 0)", () => {
+    const text = valid.replace('interval: 30s', 'interval: 1d').replace('eval_time: 5m', 'eval_time: 4d1h').replace('first_eval_time: 2m', 'first_eval_time: 0');
+    const testCase = parseAlertTestFile(text, 'cpu.alert-test.yaml').cases[0]!.testCase;
+    expect(testCase.expectations![0]!.at).toBe('4d1h');
+    const points = buildQueryResults(testCase).A![0]!.points;
+    // one point a day from the start: 1, 2, 3, 4, (none), 9
+    expect(points.map(([t]) => t - Date.parse('2026-01-05T10:00:00Z'))).toEqual([0, 1, 2, 3, 5].map((day) => day * 86_400_000));
+  });
+
   const cases: [string, string, string][] = [
     [
       'a bad series value, with its line',
@@ -71,7 +81,17 @@ describe('YAML behaviour test files', () => {
     [
       'a bad duration',
       valid.replace('eval_time: 5m', 'eval_time: 5 minutes'),
-      'cpu.alert-test.yaml:14: tests[0].alert_rule_test[0].eval_time: expected a duration such as 30s, 5m or 1h30m, got "5 minutes"',
+      'cpu.alert-test.yaml:14: tests[0].alert_rule_test[0].eval_time: unknown unit " minutes" in duration "5 minutes": expected whole numbers with units y, w, d, h, m, s, ms',
+    ],
+    [
+      'a fraction, which Prometheus durations do not take',
+      valid.replace('eval_time: 5m', 'eval_time: 1.5m'),
+      'cpu.alert-test.yaml:14: tests[0].alert_rule_test[0].eval_time: unknown unit "." in duration "1.5m"',
+    ],
+    [
+      'units out of order',
+      valid.replace('eval_time: 5m', 'eval_time: 30s5m'),
+      'cpu.alert-test.yaml:14: tests[0].alert_rule_test[0].eval_time: invalid duration "30s5m": expected whole numbers with units y, w, d, h, m, s, ms, biggest first, each once',
     ],
     ['a start without a zone', valid.replace('2026-01-05T10:00:00Z', '2026-01-05T10:00:00'), 'cpu.alert-test.yaml:7: tests[0].start: expected an ISO 8601 time with a zone'],
     ['a missing rule_file', valid.replace('rule_file: rules/cpu.json\n', ''), 'cpu.alert-test.yaml:1: rule_file is required'],

@@ -41,9 +41,11 @@ export const MAX_CHECKED_TEMPLATE_LENGTH = 16 * 1024;
 const verdicts = new Map<string, string | undefined>();
 const MAX_REMEMBERED = 512;
 
-const DOLLAR_SHORTHAND = /({{.*?}})|(\$(\w+(?:\.\w+)*))/g;
-const LABELS_FIELD_SHORTHAND = /{{\s*\.Labels\.([a-zA-Z0-9_.]+)(.*?)}}/g;
-const VARIABLE_SHORTHAND = /{{\s*\$\s*([a-zA-Z0-9_.]+)\s*}}/g;
+// SigNoz's regexes in Go's RE2 syntax, where `.` is anything but `\n` (JavaScript's also stops at `\r`)
+// and `\s` is `[\t\n\f\r ]` (JavaScript's also takes `\v`, NBSP and the Unicode spaces).
+const DOLLAR_SHORTHAND = /({{[^\n]*?}})|(\$(\w+(?:\.\w+)*))/g;
+const LABELS_FIELD_SHORTHAND = /{{[\t\n\f\r ]*\.Labels\.([a-zA-Z0-9_.]+)([^\n]*?)}}/g;
+const VARIABLE_SHORTHAND = /{{[\t\n\f\r ]*\$[\t\n\f\r ]*([a-zA-Z0-9_.]+)[\t\n\f\r ]*}}/g;
 
 /** The text SigNoz hands to Go's parser for a label or annotation value. */
 export function expandSignozShorthands(text: string): string {

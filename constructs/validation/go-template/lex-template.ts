@@ -21,6 +21,7 @@ export type TokenKind =
   | 'rawString'
   | 'char'
   | 'number'
+  | 'complex'
   | 'pipe'
   | 'leftParen'
   | 'rightParen'
@@ -46,7 +47,12 @@ function isAlphaNumeric(ch: string): boolean {
   if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
   return UNICODE_ALPHANUMERIC.test(ch);
 }
-const NUMBER = /^[+-]?(?:0[xX][0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?[0-9_]+)?|0[oO][0-7_]+|0[bB][01_]+|(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][+-]?[0-9_]+)?)i?/;
+
+/** Go's `%#U`: `U+00A0`, with the character quoted when it is printable (`U+00E9 'é'`). */
+export function describeRune(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch) ? `${code} '${ch}'` : code;
+}
 
 class Lexer {
   readonly tokens: Token[] = [];
@@ -150,7 +156,7 @@ class Lexer {
         if (parenDepth < 0) this.fail(`unexpected right paren`);
         this.take('rightParen', this.pos + 1);
       } else if (ch.charCodeAt(0) < 0x7f && ch.charCodeAt(0) >= 0x20) this.take('otherChar', this.pos + 1);
-      else this.fail(`unrecognized character in action: ${JSON.stringify(ch)}`);
+      else this.fail(`unrecognized character in action: ${describeRune(String.fromCodePoint(this.input.codePointAt(this.pos)!))}`);
     }
   }
 
@@ -164,7 +170,7 @@ class Lexer {
   private checkTerminator(at: number): void {
     const ch = this.input[at];
     if (ch === undefined || SPACE.test(ch) || '.,|:)('.includes(ch) || this.rightDelimAt(at) > 0) return;
-    this.fail(`bad character ${JSON.stringify(ch)}`);
+    this.fail(`bad character ${describeRune(String.fromCodePoint(this.input.codePointAt(at)!))}`);
   }
 
   private lexWord(kind: 'variable' | 'field', from: number): void {
@@ -184,44 +190,87 @@ class Lexer {
     else this.take('identifier', end);
   }
 
-  private lexNumber(): void {
-    const match = NUMBER.exec(this.input.slice(this.pos, this.pos + 64));
-    const text = match?.[0] ?? '';
-    const digits = text.replace(/^[+-]/, '').replace(/i$/, '');
-    if (!/[0-9]/.test(digits) || isAlphaNumeric(this.input[this.pos + text.length] ?? ' ')) {
-      this.fail(`bad number syntax: ${JSON.stringify(this.input.slice(this.pos, this.wordEnd(this.pos + 1)))}`);
+  /** Go's `scanNumber` from `at`: the end of the number, or where it went wrong (negative: -(end)-1). */
+  private scanNumber(at: number): number {
+    let i = at;
+    const accept = (chars: string): boolean => {
+      const ch = this.input[i];
+      if (ch !== undefined && chars.includes(ch)) {
+        i++;
+        return true;
+      }
+      return false;
+    };
+    const acceptRun = (chars: string): void => {
+      while (accept(chars));
+    };
+    accept('+-');
+    let digits = '0123456789_';
+    if (accept('0')) {
+      if (accept('xX')) digits = '0123456789abcdefABCDEF_';
+      else if (accept('oO')) digits = '01234567_';
+      else if (accept('bB')) digits = '01_';
     }
-    this.take('number', this.pos + text.length);
+    acceptRun(digits);
+    if (accept('.')) acceptRun(digits);
+    if (digits.length === 11 && accept('eE')) {
+      accept('+-');
+      acceptRun('0123456789_');
+    }
+    if (digits.length === 23 && accept('pP')) {
+      accept('+-');
+      acceptRun('0123456789_');
+    }
+    accept('i');
+    const next = this.input.codePointAt(i);
+    if (next !== undefined && isAlphaNumeric(String.fromCodePoint(next))) return -(i + (next > 0xffff ? 2 : 1)) - 1;
+    return i;
+  }
+
+  /** A number, or a complex constant `1+2i` (no spaces, ending in `i`). */
+  private lexNumber(): void {
+    const fail = (end: number): never => this.fail(`bad number syntax: ${JSON.stringify(this.input.slice(this.pos, end))}`);
+    let end = this.scanNumber(this.pos);
+    if (end < 0) fail(-end - 1);
+    const sign = this.input[end];
+    if (sign === '+' || sign === '-') {
+      const imaginaryEnd = this.scanNumber(end);
+      if (imaginaryEnd < 0) fail(-imaginaryEnd - 1);
+      if (this.input[imaginaryEnd - 1] !== 'i') fail(imaginaryEnd);
+      end = imaginaryEnd;
+      this.take('complex', end);
+      return;
+    }
+    this.take('number', end);
+  }
+
+  /** A quoted string or character constant; a backslash escapes anything but a newline (Go's `lexQuote`/`lexChar`). */
+  private lexQuotedUntil(quote: string, kind: 'string' | 'char', unterminated: string): void {
+    let i = this.pos + 1;
+    for (;;) {
+      let ch = this.input[i++];
+      if (ch === '\\') {
+        ch = this.input[i++];
+        if (ch !== undefined && ch !== '\n') continue;
+      }
+      if (ch === undefined || ch === '\n') this.fail(unterminated);
+      if (ch === quote) break;
+    }
+    this.take(kind, i);
   }
 
   private lexQuoted(): void {
-    let i = this.pos + 1;
-    for (;;) {
-      const ch = this.input[i];
-      if (ch === undefined || ch === '\n') this.fail('unterminated quoted string');
-      if (ch === '\\') i += 2;
-      else if (ch === '"') break;
-      else i++;
-    }
-    this.take('string', i + 1);
+    this.lexQuotedUntil('"', 'string', 'unterminated quoted string');
+  }
+
+  private lexChar(): void {
+    this.lexQuotedUntil("'", 'char', 'unterminated character constant');
   }
 
   private lexRawQuoted(): void {
     const close = this.input.indexOf('`', this.pos + 1);
     if (close < 0) this.fail('unterminated raw quoted string');
     this.take('rawString', close + 1);
-  }
-
-  private lexChar(): void {
-    let i = this.pos + 1;
-    for (;;) {
-      const ch = this.input[i];
-      if (ch === undefined || ch === '\n') this.fail('unterminated character constant');
-      if (ch === '\\') i += 2;
-      else if (ch === "'") break;
-      else i++;
-    }
-    this.take('char', i + 1);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { lexTemplate, type Token, type TokenKind } from './lex-template';
 import { TemplateSyntaxError } from './template-syntax-error';
+import { GO_SYNTAX_ERROR, goComplexError, parseGoFloat, parseGoInt, parseGoUint, unquoteGoChar, unquoteGoString } from '../../util/go-strconv';
 
 /** Functions every Go template has. */
 export const GO_TEMPLATE_BUILTINS = [
@@ -32,12 +33,39 @@ export const GO_TEMPLATE_BUILTINS = [
 
 type Ending = 'end' | 'else';
 
-const OPERAND_START: ReadonlySet<TokenKind> = new Set(['bool', 'char', 'dot', 'field', 'identifier', 'number', 'nil', 'rawString', 'string', 'variable', 'leftParen']);
+const OPERAND_START: ReadonlySet<TokenKind> = new Set(['bool', 'char', 'complex', 'dot', 'field', 'identifier', 'number', 'nil', 'rawString', 'string', 'variable', 'leftParen']);
+const CONSTANTS: readonly TokenKind[] = ['bool', 'dot', 'nil', 'number', 'complex', 'string', 'rawString', 'char'];
+
+/** Go's `newNumber`: why a number, complex or character constant is refused, or `undefined`. */
+export function goConstantError(kind: 'number' | 'complex' | 'char', text: string): string | undefined {
+  if (kind === 'char') {
+    const read = unquoteGoChar(text.slice(1), "'");
+    if (read === undefined) return GO_SYNTAX_ERROR;
+    return read.tail === "'" ? undefined : `malformed character constant: ${text}`;
+  }
+  if (kind === 'complex') return goComplexError(text);
+  // imaginary constants, then integers (0x1F, 0o17, 0b1, 017), then floats
+  if (text.endsWith('i') && typeof parseGoFloat(text.slice(0, -1)) === 'number') return undefined;
+  if (typeof parseGoUint(text) === 'bigint' || typeof parseGoInt(text) === 'bigint') return undefined;
+  if (typeof parseGoFloat(text) !== 'number') return `illegal number syntax: ${JSON.stringify(text)}`;
+  // a float that looks like an integer is one too large for 64 bits
+  return /[.eEpP]/.test(text) ? undefined : `integer overflow: ${JSON.stringify(text)}`;
+}
+
+/** Unicode White_Space, which Go's `bytes.TrimSpace` trims (unlike JavaScript's `trim`, not U+FEFF). */
+const GO_WHITE_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+
+/** Go's `IsEmptyTree` for a template body: only whitespace text (such a definition may be repeated). */
+function isEmptyBody(tokens: readonly Token[]): boolean {
+  return tokens.every((token) => token.kind === 'text' && GO_WHITE_SPACE.test(token.value));
+}
 
 class TemplateParser {
   private index = 0;
   private vars: string[];
   private rangeDepth = 0;
+  /** Templates defined so far, with whether their body is empty (Go's treeSet). */
+  private readonly defined = new Map<string, boolean>();
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -190,9 +218,12 @@ class TemplateParser {
     return undefined;
   }
 
-  private templateName(context: string): void {
+  private templateName(context: string): string {
     const token = this.nextNonSpace();
     if (token.kind !== 'string' && token.kind !== 'rawString') this.unexpected(token, context);
+    const name = unquoteGoString(token.value);
+    if (name === undefined) this.fail(GO_SYNTAX_ERROR, token);
+    return name;
   }
 
   private templateControl(): undefined {
@@ -206,27 +237,35 @@ class TemplateParser {
 
   private blockControl(): undefined {
     const context = 'block clause';
-    this.templateName(context);
+    const name = this.templateName(context);
     this.pipeline(context, 'rightDelim');
-    this.body(context);
+    this.body(context, name);
     return undefined;
   }
 
   private parseDefinition(): void {
     const context = 'define clause';
-    this.templateName(context);
+    const name = this.templateName(context);
     this.expect('rightDelim', context);
-    this.body(context);
+    this.body(context, name);
   }
 
-  /** A separate template body (define/block) sees only `$`. */
-  private body(context: string): void {
+  /** A separate template body (define/block) sees only `$`; a name defined twice with non-empty bodies is refused. */
+  private body(context: string, name: string): void {
     const outer = this.vars;
     const outerRange = this.rangeDepth;
     this.vars = ['$'];
     this.rangeDepth = 0;
+    const start = this.index;
     const ending = this.itemList();
     if (ending !== 'end') this.fail(`unexpected {{${ending}}} in ${context}`);
+    // the body's tokens, without the closing {{end}}
+    let close = this.index - 1;
+    while (this.tokens[close]?.kind !== 'leftDelim') close--;
+    const empty = isEmptyBody(this.tokens.slice(start, close));
+    const earlierEmpty = this.defined.get(name);
+    if (earlierEmpty === false && !empty) this.fail(`template: multiple definition of template ${JSON.stringify(name)}`);
+    if (earlierEmpty !== false) this.defined.set(name, empty);
     this.vars = outer;
     this.rangeDepth = outerRange;
   }
@@ -244,7 +283,7 @@ class TemplateParser {
       this.index--;
       const first = this.command();
       commands++;
-      if (commands > 1 && ['bool', 'dot', 'nil', 'number', 'string', 'rawString', 'char'].includes(first)) {
+      if (commands > 1 && CONSTANTS.includes(first)) {
         this.fail(`non executable command in pipeline stage ${commands}`, token);
       }
     }
@@ -297,7 +336,7 @@ class TemplateParser {
     const kind = this.term();
     if (kind === undefined) return undefined;
     if (this.peek().kind === 'field') {
-      if (['bool', 'string', 'rawString', 'number', 'nil', 'dot', 'char'].includes(kind)) {
+      if (CONSTANTS.includes(kind)) {
         this.fail(`unexpected . after term ${JSON.stringify(this.tokens[this.index - 1]?.value ?? '')}`);
       }
       while (this.peek().kind === 'field') this.next();
@@ -317,14 +356,21 @@ class TemplateParser {
       case 'leftParen':
         this.pipeline('parenthesized pipeline', 'rightParen');
         return token.kind;
+      case 'string':
+      case 'rawString':
+        if (unquoteGoString(token.value) === undefined) this.fail(GO_SYNTAX_ERROR, token);
+        return token.kind;
+      case 'char':
+      case 'number':
+      case 'complex': {
+        const problem = goConstantError(token.kind, token.value);
+        if (problem !== undefined) this.fail(problem, token);
+        return token.kind;
+      }
       case 'dot':
       case 'nil':
       case 'field':
       case 'bool':
-      case 'char':
-      case 'number':
-      case 'string':
-      case 'rawString':
         return token.kind;
       default:
         this.index--;
