@@ -6,6 +6,7 @@
  * generated file's header. Exit 0 when every rule was imported, 1 when any could not be, 2 for usage
  * errors (no such file, bad flag values).
  */
+import { statSync } from 'node:fs';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
 import { importRules, isUsableIdentifier, renderImportModule, type ImportProblem, type ImportSource } from '../../import';
@@ -20,6 +21,7 @@ interface ImportFlags {
   stackVar: string;
   importFrom: string;
   functionName: string;
+  force?: boolean;
 }
 
 function problemLines(problem: ImportProblem): string[] {
@@ -37,7 +39,8 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
     .command('import')
     .description('turn exported SigNoz rules into TypeScript using the construct library, with Terraform import blocks for their ids')
     .argument('<paths...>', 'rule files (SigNoz exports or API responses), or directories searched recursively for *.json')
-    .option('--out <file>', 'write the TypeScript module to this file instead of stdout')
+    .option('--out <file>', 'write the TypeScript module to this file instead of stdout (an existing file only with --force)')
+    .option('--force', 'let --out replace an existing file')
     .option('--stack-var <name>', 'name of the scope parameter in the generated function', 'stack')
     .option('--import-from <module>', 'module the generated code imports the library from', 'cdktf-signoz-alerts')
     .option('--function-name <name>', 'name of the generated function', 'importedAlertRules')
@@ -49,11 +52,15 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
         if (!isUsableIdentifier(value)) throw new UsageError(`${flag} must be a TypeScript identifier that is not a keyword or a library name, got ${JSON.stringify(value)}`);
       }
       if (flags.importFrom.trim() === '') throw new UsageError('--import-from must name a module');
+      // checked before any work: hand-edited imported code is not lost to a rerun
+      if (flags.out !== undefined && !flags.force && statSync(resolvePath(io.cwd, flags.out), { throwIfNoEntry: false })?.isFile()) {
+        throw new UsageError(`${flags.out} exists; pass --force to replace it, or choose another --out`);
+      }
       const sources: ImportSource[] = [];
       const unreadable: ImportProblem[] = [];
       for (const file of findRuleFiles(paths, io.cwd)) {
         try {
-          sources.push({ name: file.display, text: readInputFile(file.absolute, file.display) });
+          sources.push({ name: file.display, text: file.text ?? readInputFile(file.absolute, file.display) });
         } catch (err) {
           unreadable.push({
             source: file.display,
