@@ -106,7 +106,8 @@ export function unknownReferences(references: readonly RuleReference[], rule: Ev
     const known = ref.kind === 'query' ? queries : severity ? tiers.map((t) => t.toLowerCase()) : tiers;
     // a rule without tiers (absent-data only) names none to check against
     if (known.includes(ref.name) || (ref.kind === 'tier' && known.length === 0)) continue;
-    const hint = closestName(ref.name, known);
+    // one-letter query names (A, B) are all one edit apart: a suggestion there would be noise
+    const hint = ref.name.length > 1 ? closestName(ref.name, known) : undefined;
     const what = ref.kind === 'query' ? `series for query "${ref.name}", which rule "${rule.name}" does not have` : `tier "${ref.name}", which rule "${rule.name}" does not define`;
     problems.push({
       line: ref.line,
