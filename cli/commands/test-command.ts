@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { collectEstateAlerts, coverageReport, coverageText, discoverAlertTestFiles, junitReport, runAlertTestFile, type FileResult } from '../../constructs/testing';
+import { painter, type Style } from '../colour';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { resolvePath } from '../input-files';
 import type { RegisterCommand } from './register-command';
@@ -35,15 +36,15 @@ function indent(text: string): string {
 }
 
 /** Human-readable results, one line per case, failures explained below their line. */
-export function resultsText(results: readonly FileResult[]): string {
+export function resultsText(results: readonly FileResult[], paint: (style: Style, text: string) => string = painter(false)): string {
   const lines: string[] = [];
   for (const result of results) {
     if (result.error) {
-      lines.push(`ERROR ${result.file}`, indent(result.error));
+      lines.push(`${paint('red', 'ERROR')} ${result.file}`, indent(result.error));
       continue;
     }
     for (const c of result.cases) {
-      lines.push(`${c.passed ? 'PASS' : 'FAIL'}  ${result.file}:${c.line} › ${c.name}`);
+      lines.push(`${c.passed ? paint('green', 'PASS') : paint('red', 'FAIL')}  ${result.file}:${c.line} › ${c.name}`);
       if (!c.passed) {
         lines.push(...c.failures.map(indent));
         lines.push(...c.timeline.warnings.map((w) => indent(`warning: ${w}`)));
@@ -71,7 +72,7 @@ function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: n
   }
   const results = files.map((file) => runAlertTestFile(file, io.cwd));
   const json = flags.format === 'json' ? (resultsJson(results) as Record<string, unknown>) : undefined;
-  if (!json) io.out(resultsText(results));
+  if (!json) io.out(resultsText(results, painter(io.colour === true)));
   if (flags.junit !== undefined) {
     try {
       writeFileAtomic(resolvePath(io.cwd, flags.junit), junitReport(results));
