@@ -60,9 +60,11 @@ export interface AlertTestFileProblem {
 export class AlertTestFileError extends ToolkitError {
   /** 1-based line of the first mistake, 0 when unknown. */
   readonly line: number;
+  /** What is wrong at `line`, with the field (`tests[0].interval: ...`). */
   readonly reason: string;
 
   constructor(
+    /** The test file as shown to the user. */
     readonly file: string,
     line: number,
     reason: string,
