@@ -1,4 +1,5 @@
 import { ToolkitError, type ErrorLocation } from '../constructs/model/toolkit-error';
+import { colourEnabled } from './colour';
 
 /** Where a command writes. Tests pass a recorder; the binary passes the process streams. */
 export interface CliIO {
@@ -8,6 +9,8 @@ export interface CliIO {
   readonly cwd: string;
   /** Environment variables visible to the command. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether `out` may carry colour (see cli/colour.ts); absent means plain text. */
+  readonly colour?: boolean;
 }
 
 export const processIO: CliIO = {
@@ -15,6 +18,7 @@ export const processIO: CliIO = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   cwd: process.cwd(),
   env: process.env,
+  colour: colourEnabled(process.env, process.stdout.isTTY === true),
 };
 
 /** Exit codes shared by every command. */

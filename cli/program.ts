@@ -49,6 +49,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     argv,
   );
   for (const sub of program.commands) sub.exitOverride();
+  if (argv.length === 0) {
+    // no command is a usage mistake (a pipeline step with a lost argument must not pass): usage on stderr, exit 2
+    io.err(program.helpInformation().replace(/\n$/, ''));
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -10,7 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { runAlertTestFiles } from '../constructs/testing';
 import { App } from '../constructs/engine';
 import { readSynthOutput, type SynthesizedStack } from '../constructs/codecs/synth-output';
-import { runDefaultPack, validateStackRules } from '../pipeline/pr-check/default-hooks';
+import { runPack, validateStackRules } from '../pipeline/pr-check/default-hooks';
+import type { PolicyReport } from '../policies/finding';
+import { PolicyPack } from '../policies/pack';
+import { deployRecipe, suppressionLines } from './deploy-recipe';
 import type { PrCheckHookResult } from '../pipeline/pr-check/pr-check-hooks';
 import { renderStackSummaries, summarizeStacks } from '../policies/reports/estate-summary';
 import { defineEstate } from './estate';
@@ -61,7 +64,10 @@ async function main(): Promise<void> {
   // The output is read once; its rules are decoded once and shared by every step below.
   const stacks: SynthesizedStack[] = readSynthOutput(outdir, root);
   const validation = check(2, 'validating every alert rule against the SigNoz rules API', () => validateStackRules(stacks));
-  const policies = check(3, 'checking the default policy pack', () => runDefaultPack(stacks));
+  // the pack runs once; its report is kept to list what it suppressed, and why
+  const pack = PolicyPack.default();
+  let report: PolicyReport | undefined;
+  const policies = check(3, 'checking the default policy pack', () => runPack({ name: pack.name, run: (s) => (report = pack.run(s)) }, stacks));
 
   const doneTests = step(4, 'running the alert behaviour tests (stacks/alert-tests)');
   // The tests' rule files are the stacks read above: hand them over instead of reading them again.
@@ -76,9 +82,13 @@ async function main(): Promise<void> {
 
   console.log(`\n${validation.join('; ')}; policies: ${policies[policies.length - 1]}; behaviour tests: ${cases} cases in ${results.length} files passed\n`);
   console.log(renderStackSummaries(summarizeStacks(stacks)));
-  console.log(
-    `\nSynthesized into ${path.relative(process.cwd(), outdir) || '.'}/. Next: with SIGNOZ_ENDPOINT and SIGNOZ_ACCESS_TOKEN set, npx cdktf deploy shop-dev (see README).`,
-  );
+  const suppressed = report ? suppressionLines(report) : [];
+  if (suppressed.length > 0) {
+    console.log(`\nSuppressed by the policy pack (${report!.suppressed.length}), with the reasons recorded in the code:`);
+    for (const line of suppressed) console.log(`  ${line}`);
+  }
+  console.log(`\nSynthesized into ${path.relative(process.cwd(), outdir) || '.'}/. To deploy (every variable the stacks declare; see README, "deploying to a real SigNoz"):`);
+  for (const line of deployRecipe(stacks)) console.log(`  ${line}`);
 }
 
 main().catch((err: unknown) => {

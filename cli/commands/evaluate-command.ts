@@ -12,12 +12,18 @@ import {
   type EvaluationTimeline,
   type QueryResults,
 } from '../../constructs/evaluation';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSynthOutput, rulesOfStack } from '../../constructs/codecs/synth-output';
+import { rulesIn, type RuleEntry } from '../../constructs/codecs/rules-in';
+import { chooseRule } from '../../constructs/testing/run-alert-test-files';
 import { EXIT, UsageError, type CliIO } from '../io';
-import { parseJsonText, parseTimeArgument, readTextFile } from '../input-files';
+import { parseJsonText, parseTimeArgument, readTextFile, resolvePath } from '../input-files';
 import type { RegisterCommand } from './register-command';
 
 interface EvaluateFlags {
   rule: string;
+  alert?: string;
   series: string;
   format: string;
   from?: string;
@@ -111,11 +117,30 @@ function defaultRange(rule: EvaluableRule, results: QueryResults, evalDelayMs: n
   return { from: first, to: last + evalDelayMs + span };
 }
 
+/**
+ * The rules `--rule` names: every stack of a cdktf output folder (read by `readSynthOutput`), or
+ * every rule of one JSON file (a rule, a rule list, a `cdk.tf.json`), found by `rulesIn`.
+ * `undefined` (exit 1 set) when the file is not JSON.
+ */
+function readRuleSource(rulePath: string, io: CliIO, setExitCode: (code: number) => void): { file: string; rules: (RuleEntry & { stack?: string })[] } | undefined {
+  const absolute = resolvePath(io.cwd, rulePath);
+  if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory() && existsSync(join(absolute, 'manifest.json'))) {
+    const stacks = readSynthOutput(rulePath, io.cwd);
+    return { file: rulePath, rules: stacks.flatMap((stack) => rulesOfStack(stack).map((rule) => ({ ...rule, stack: stack.name }))) };
+  }
+  const json = parseJsonText(readTextFile(io.cwd, rulePath, 'rule file'), rulePath);
+  if ('error' in json) {
+    io.err(`signoz-alerts: ${json.error}`);
+    setExitCode(EXIT.failed);
+    return undefined;
+  }
+  return { file: rulePath, rules: rulesIn(json.value) };
+}
+
 function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => void): void {
   if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
   const evalDelayMs = parseGoDurationOrError(flags.evalDelay);
   if (typeof evalDelayMs !== 'number' || evalDelayMs < 0) throw new UsageError(`--eval-delay must be a duration such as 2m or 0s, got "${flags.evalDelay}"`);
-  const ruleText = readTextFile(io.cwd, flags.rule, 'rule file');
   const seriesText = readTextFile(io.cwd, flags.series, 'series file');
   const seriesJson = parseJsonText(seriesText, flags.series);
   if ('error' in seriesJson) throw new UsageError(seriesJson.error);
@@ -126,18 +151,21 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
     if (err instanceof SeriesDocumentError) throw new UsageError(`${flags.series}: ${err.path || '/'}: ${err.problems[0]!.message}`);
     throw err;
   }
-  const ruleJson = parseJsonText(ruleText, flags.rule);
-  if ('error' in ruleJson) {
-    io.err(`signoz-alerts: ${ruleJson.error}`);
-    setExitCode(EXIT.failed);
-    return;
+  const source = readRuleSource(flags.rule, io, setExitCode);
+  if (source === undefined) return;
+  // a synth output folder or a cdk.tf.json holds many rules: --alert says which (one way to choose, shared with the YAML tests)
+  const entry = chooseRule(source.rules, flags.alert, flags.rule, '--alert', '--rule');
+  const alsoIn = source.rules.filter((r) => r.name === entry.name && r.stack !== entry.stack).map((r) => r.stack);
+  if (alsoIn.length > 0) {
+    io.err(`note: "${entry.name}" taken from stack ${entry.stack} (also in ${alsoIn.join(', ')}); give that stack's cdk.tf.json as --rule to choose another`);
   }
   let rule: EvaluableRule;
   try {
-    rule = loadEvaluableRule(ruleJson.value);
+    rule = loadEvaluableRule(entry.json);
   } catch (err) {
     if (err instanceof RuleEvaluationError) {
-      io.err(`signoz-alerts: ${flags.rule}: ${err.summary}`);
+      const shown = entry.address === '' ? source.file : `${source.file}#${entry.address}`;
+      io.err(`signoz-alerts: ${shown}: ${err.summary}`);
       for (const problem of err.problems.slice(1)) io.err(`  ${problem.path || '/'}: ${problem.message}`);
       setExitCode(EXIT.failed);
       return;
@@ -168,7 +196,8 @@ export const registerEvaluate: RegisterCommand = (program: Command, io: CliIO, s
   program
     .command('evaluate')
     .description('Evaluate one alert rule over given query results, as SigNoz would, and print the active alerts at every evaluation')
-    .requiredOption('--rule <file>', 'rule JSON: rules API body (v2alpha1 or v1), SigNoz UI/API export, signoz_rule or signoz_alert attributes')
+    .requiredOption('--rule <path>', 'rule JSON (rules API body, SigNoz UI/API export, signoz_rule or signoz_alert attributes), a cdk.tf.json, or a cdktf output folder')
+    .option('--alert <name>', 'which rule, when --rule holds several (a cdk.tf.json or cdktf.out holds every rule of a stack or app)')
     .requiredOption('--series <file>', 'query results: {"A": [{"labels": {...}, "points": [[unixMillis, value], ...]}]}; "NaN", "+Inf", "-Inf" as strings')
     .option('--format <format>', 'text or json', 'text')
     .option('--from <time>', 'first evaluation (unix ms or ISO 8601 with zone); default: the first point')

@@ -6,8 +6,10 @@
  * generated file's header. Exit 0 when every rule was imported, 1 when any could not be, 2 for usage
  * errors (no such file, bad flag values).
  */
+import { statSync } from 'node:fs';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
+import { Option } from 'commander';
 import { importRules, isUsableIdentifier, renderImportModule, type ImportProblem, type ImportSource } from '../../import';
 import { findRuleFiles } from '../find-rule-files';
 import { resolvePath } from '../input-files';
@@ -20,6 +22,8 @@ interface ImportFlags {
   stackVar: string;
   importFrom: string;
   functionName: string;
+  force?: boolean;
+  format: 'text' | 'json';
 }
 
 function problemLines(problem: ImportProblem): string[] {
@@ -37,7 +41,13 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
     .command('import')
     .description('turn exported SigNoz rules into TypeScript using the construct library, with Terraform import blocks for their ids')
     .argument('<paths...>', 'rule files (SigNoz exports or API responses), or directories searched recursively for *.json')
-    .option('--out <file>', 'write the TypeScript module to this file instead of stdout')
+    .option('--out <file>', 'write the TypeScript module to this file instead of stdout (an existing file only with --force)')
+    .option('--force', 'let --out replace an existing file')
+    .addOption(
+      new Option('--format <format>', 'text: the code on stdout (or --out), problems on stderr; json: one report on stdout, the code in it unless --out')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .option('--stack-var <name>', 'name of the scope parameter in the generated function', 'stack')
     .option('--import-from <module>', 'module the generated code imports the library from', 'cdktf-signoz-alerts')
     .option('--function-name <name>', 'name of the generated function', 'importedAlertRules')
@@ -49,11 +59,15 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
         if (!isUsableIdentifier(value)) throw new UsageError(`${flag} must be a TypeScript identifier that is not a keyword or a library name, got ${JSON.stringify(value)}`);
       }
       if (flags.importFrom.trim() === '') throw new UsageError('--import-from must name a module');
+      // checked before any work: hand-edited imported code is not lost to a rerun
+      if (flags.out !== undefined && !flags.force && statSync(resolvePath(io.cwd, flags.out), { throwIfNoEntry: false })?.isFile()) {
+        throw new UsageError(`${flags.out} exists; pass --force to replace it, or choose another --out`);
+      }
       const sources: ImportSource[] = [];
       const unreadable: ImportProblem[] = [];
       for (const file of findRuleFiles(paths, io.cwd)) {
         try {
-          sources.push({ name: file.display, text: readInputFile(file.absolute, file.display) });
+          sources.push({ name: file.display, text: file.text ?? readInputFile(file.absolute, file.display) });
         } catch (err) {
           unreadable.push({
             source: file.display,
@@ -71,16 +85,33 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
         importFrom: flags.importFrom,
         functionName: flags.functionName,
       });
-      const lines = problems.flatMap(problemLines);
-      if (lines.length > 0) io.err(lines.join('\n'));
       if (flags.out !== undefined) writeAtomically(resolvePath(io.cwd, flags.out), code, flags.out);
-      else io.out(code);
       const asProps = result.rules.filter((r) => r.code.mode === 'props').length;
       const adopted = result.rules.filter((r) => r.ruleId !== undefined).length;
+      setExitCode(problems.length > 0 ? EXIT.failed : EXIT.ok);
+      if (flags.format === 'json') {
+        const report = {
+          rules: result.rules.map((r) => ({
+            source: r.source,
+            pointer: r.pointer,
+            alert: r.payload.alert,
+            constructId: r.constructId,
+            mode: r.code.mode,
+            ...(r.ruleId !== undefined ? { ruleId: r.ruleId } : {}),
+            notes: r.notes,
+          })),
+          problems: problems.map((p) => ({ source: p.source, pointer: p.pointer, ...(p.alert !== undefined ? { alert: p.alert } : {}), messages: p.messages })),
+          ...(flags.out !== undefined ? { out: flags.out } : { code }),
+        };
+        io.out(JSON.stringify(report, null, 2));
+        return;
+      }
+      const lines = problems.flatMap(problemLines);
+      if (lines.length > 0) io.err(lines.join('\n'));
+      if (flags.out === undefined) io.out(code);
       io.err(
         `${plural(result.rules.length, 'rule')} imported (${asProps} as props, ${result.rules.length - asProps} as payloads; ${adopted} with import blocks)` +
           `${flags.out !== undefined ? ` into ${flags.out}` : ''}; ${problems.length} could not be imported`,
       );
-      setExitCode(problems.length > 0 ? EXIT.failed : EXIT.ok);
     });
 };

@@ -3,7 +3,7 @@
  * check locally, producing the same comment markdown the workflow posts.
  */
 import * as path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { FINGERPRINT_SALT_ENV } from '../../pipeline/apply-safety/plan-fingerprint';
 import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { runPrCheck } from '../../pipeline/pr-check/pr-check';
@@ -26,6 +26,7 @@ interface PrCheckCliOptions {
   config?: string;
   checks: boolean;
   pack?: string;
+  format: 'text' | 'json';
 }
 
 export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
@@ -43,6 +44,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
     .option('--no-checks', 'skip rule validation and the policy pack (when another job runs them)')
     .option('-p, --pack <pack>', 'policy pack to run: "default" or the path of a module exporting a PolicyPack (.ts needs tsx)', 'default')
+    .addOption(new Option('--format <format>', 'how the outcome is printed on stdout').choices(['text', 'json']).default('text'))
     .action(async (options: PrCheckCliOptions) => {
       const appDir = path.resolve(io.cwd, options.appDir);
       if (!options.checks && options.pack !== 'default') throw new UsageError('--pack and --no-checks contradict each other: --no-checks runs no policy pack');
@@ -68,12 +70,28 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
         ...(policyPack ? { policyPack } : {}),
       });
       for (const note of result.notes) io.err(`pr-check: ${note}`);
-      io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);
-      io.out(`job summary: ${path.relative(io.cwd, result.summaryFile)}`);
       const unplanned = result.unplannedStacks ?? [];
       const errored = result.erroredStacks ?? [];
       // "changes: no" only when every changed stack was planned and no plan errored.
       const known = unplanned.length === 0 && errored.length === 0 && result.headSynthError === undefined;
+      setExitCode(result.exitCode);
+      if (options.format === 'json') {
+        const report = {
+          comment: path.relative(io.cwd, result.commentFile),
+          jobSummary: path.relative(io.cwd, result.summaryFile),
+          planned: result.plannedStacks,
+          notPlanned: unplanned,
+          planErrored: errored,
+          headSynthFailed: result.headSynthError !== undefined,
+          changes: !known ? 'unknown' : result.hasChanges ? 'yes' : 'no',
+          notes: result.notes,
+          exitCode: result.exitCode,
+        };
+        io.out(JSON.stringify(report, null, 2));
+        return;
+      }
+      io.out(`comment: ${path.relative(io.cwd, result.commentFile)}`);
+      io.out(`job summary: ${path.relative(io.cwd, result.summaryFile)}`);
       io.out(
         [
           `planned: ${result.plannedStacks.length > 0 ? result.plannedStacks.join(', ') : 'none'}`,
@@ -83,6 +101,5 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
           `changes: ${!known ? 'unknown' : result.hasChanges ? 'yes' : 'no'}`,
         ].join('; '),
       );
-      setExitCode(result.exitCode);
     });
 };

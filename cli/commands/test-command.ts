@@ -1,8 +1,9 @@
 /** `signoz-alerts test`: run YAML alert behaviour tests, report pass/fail, JUnit XML and coverage. */
 import { statSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { collectEstateAlerts, coverageReport, coverageText, discoverAlertTestFiles, junitReport, runAlertTestFile, type FileResult } from '../../constructs/testing';
+import { painter, type Style } from '../colour';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { resolvePath } from '../input-files';
 import type { RegisterCommand } from './register-command';
@@ -10,6 +11,21 @@ import type { RegisterCommand } from './register-command';
 interface TestFlags {
   junit?: string;
   coverage?: string;
+  format: 'text' | 'json';
+}
+
+/** The machine-readable results (`--format json`): per file, its error or its cases; then the counts. */
+export function resultsJson(results: readonly FileResult[]): unknown {
+  const cases = results.flatMap((r) => r.cases);
+  return {
+    files: results.map((r) => ({
+      file: r.file,
+      ...(r.alertName !== undefined ? { alert: r.alertName } : {}),
+      ...(r.error !== undefined ? { errors: r.error.split('\n') } : {}),
+      cases: r.cases.map((c) => ({ name: c.name, line: c.line, passed: c.passed, failures: c.failures, warnings: c.passed ? [] : c.timeline.warnings })),
+    })),
+    summary: { passed: cases.filter((c) => c.passed).length, failed: cases.filter((c) => !c.passed).length, filesWithErrors: results.filter((r) => r.error).length },
+  };
 }
 
 function indent(text: string): string {
@@ -20,15 +36,15 @@ function indent(text: string): string {
 }
 
 /** Human-readable results, one line per case, failures explained below their line. */
-export function resultsText(results: readonly FileResult[]): string {
+export function resultsText(results: readonly FileResult[], paint: (style: Style, text: string) => string = painter(false)): string {
   const lines: string[] = [];
   for (const result of results) {
     if (result.error) {
-      lines.push(`ERROR ${result.file}`, indent(result.error));
+      lines.push(`${paint('red', 'ERROR')} ${result.file}`, indent(result.error));
       continue;
     }
     for (const c of result.cases) {
-      lines.push(`${c.passed ? 'PASS' : 'FAIL'}  ${result.file}:${c.line} › ${c.name}`);
+      lines.push(`${c.passed ? paint('green', 'PASS') : paint('red', 'FAIL')}  ${result.file}:${c.line} › ${c.name}`);
       if (!c.passed) {
         lines.push(...c.failures.map(indent));
         lines.push(...c.timeline.warnings.map((w) => indent(`warning: ${w}`)));
@@ -55,7 +71,8 @@ function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: n
     }
   }
   const results = files.map((file) => runAlertTestFile(file, io.cwd));
-  io.out(resultsText(results));
+  const json = flags.format === 'json' ? (resultsJson(results) as Record<string, unknown>) : undefined;
+  if (!json) io.out(resultsText(results, painter(io.colour === true)));
   if (flags.junit !== undefined) {
     try {
       writeFileAtomic(resolvePath(io.cwd, flags.junit), junitReport(results));
@@ -65,9 +82,11 @@ function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: n
   }
   if (estatePath !== undefined) {
     const tested = new Set(results.map((r) => r.alertName).filter((n): n is string => n !== undefined));
-    io.out('');
-    io.out(coverageText(coverageReport(collectEstateAlerts(estatePath), tested)));
+    const coverage = coverageReport(collectEstateAlerts(estatePath), tested);
+    if (json) json.coverage = coverage;
+    else io.out(`\n${coverageText(coverage)}`);
   }
+  if (json) io.out(JSON.stringify(json, null, 2));
   const failed = results.some((r) => r.error !== undefined || r.cases.some((c) => !c.passed));
   setExitCode(failed ? EXIT.failed : EXIT.ok);
 }
@@ -79,5 +98,6 @@ export const registerTest: RegisterCommand = (program: Command, io: CliIO, setEx
     .argument('<paths...>', 'test files, or folders searched for *.alert-test.yaml / *.alert-test.yml')
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--coverage <path>', 'list which alerts of an estate have tests: a cdktf.out folder, a folder of rule JSON, or one file')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((paths: string[], flags: TestFlags) => run(paths, flags, io, setExitCode));
 };

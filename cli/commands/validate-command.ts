@@ -1,6 +1,7 @@
 /**
  * `signoz-alerts validate [--format text|json] <files|dirs...>`: checks SigNoz rule JSON files
- * (UI exports, API payloads) the way the rules API would. Exit 0 when every file is valid, 1 when
+ * (UI exports, API payloads, a stack's `cdk.tf.json`, every stack of a `cdktf.out` folder) the way
+ * the rules API would. Exit 0 when every file is valid, 1 when
  * any is invalid (unreadable files and bad JSON included), 2 when the command is misused.
  * Text: one line per error on stdout, `file: /json/pointer: message` (`file: message` for the
  * whole file); warnings and the summary go to stderr so stdout stays parseable.
@@ -29,7 +30,7 @@ interface CheckedFile extends FileReport {
 function checkFile(file: RuleFile): CheckedFile {
   let result: RuleFileValidation;
   try {
-    result = validateRuleFileText(readInputFile(file.absolute, file.display));
+    result = validateRuleFileText(file.text ?? readInputFile(file.absolute, file.display));
   } catch (error) {
     const reason = isToolkitError(error) ? error.detail : ((error as NodeJS.ErrnoException).code ?? String(error));
     result = { valid: false, rules: 0, errors: [{ path: '', message: `cannot read the file: ${reason}` }], warnings: [] };
@@ -54,8 +55,8 @@ function summary(checked: readonly CheckedFile[]): string {
 export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
   program
     .command('validate')
-    .description('check SigNoz alert rule JSON files (UI exports, API payloads) against the SigNoz rules API')
-    .argument('<paths...>', 'rule files, or directories searched recursively for *.json')
+    .description('check SigNoz alert rules (UI exports, API payloads, cdk.tf.json, a cdktf.out folder) against the SigNoz rules API')
+    .argument('<paths...>', 'rule files or cdk.tf.json, a cdktf output folder (every stack it lists), or directories searched recursively for *.json')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((paths: string[], options: { format: 'text' | 'json' }) => {
       const checked = findRuleFiles(paths, io.cwd).map(checkFile);

@@ -90,7 +90,8 @@ export function loadEvaluableRule(rule: RulePayload | unknown): EvaluableRule {
   return compiled.rule;
 }
 
-function selectedSeries(rule: EvaluableRule, results: QueryResults, window: { start: number; end: number }, tick: number): ResultSeries[] {
+/** The series of the rule's selected query inside one tick's window (a formula computed when its series are not given). */
+export function selectedSeries(rule: EvaluableRule, results: QueryResults, window: { start: number; end: number }, tick: number): ResultSeries[] {
   const endInclusive = rule.ruleType === 'promql_rule';
   const given = results[rule.selectedQuery];
   if (given) return seriesInWindow(given, window.start, window.end, endInclusive);

@@ -26,26 +26,59 @@
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { ALERT_STATES } from '../model/enums';
+import { LABEL_SEVERITY, LABEL_THRESHOLD_NAME } from '../evaluation';
 import type { AlertExpectation, BehaviourTestCase, ExpectedAlert, ResolveExpectation, SeriesSpec } from './behaviour-spec';
 import { BehaviourSpecError, durationMs } from './run-behaviour-test';
 import { parseSeriesNotation, SeriesNotationError } from './series-notation';
 import { ToolkitError } from '../model/toolkit-error';
+
+/** A name the file uses that only the rule can confirm: a query given series, or a tier named in `exp_labels`. */
+export interface RuleReference {
+  readonly kind: 'query' | 'tier';
+  readonly name: string;
+  /** Where, as `tests[0].input_series[1].query`. */
+  readonly field: string;
+  readonly line: number;
+}
 
 export interface AlertTestFile {
   /** `rule_file` as written (relative to the test file's folder). */
   readonly ruleFile: string;
   readonly alert?: string;
   readonly cases: readonly { readonly testCase: BehaviourTestCase; readonly line: number }[];
+  /** Query and tier names the tests use, checked against the rule once it is loaded. */
+  readonly references: readonly RuleReference[];
 }
 
+/** One mistake in a test file: 1-based line (0 when unknown) and what is wrong. */
+export interface AlertTestFileProblem {
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** Every mistake found in one test file; `line` and `reason` are the first one's. */
 export class AlertTestFileError extends ToolkitError {
+  /** 1-based line of the first mistake, 0 when unknown. */
+  readonly line: number;
+  /** What is wrong at `line`, with the field (`tests[0].interval: ...`). */
+  readonly reason: string;
+
   constructor(
+    /** The test file as shown to the user. */
     readonly file: string,
-    /** 1-based line, 0 when unknown. */
-    readonly line: number,
-    readonly reason: string,
+    line: number,
+    reason: string,
+    /** Every mistake, the first included, in file order. */
+    readonly all: readonly AlertTestFileProblem[] = [{ line, reason }],
   ) {
-    super('alert test file', { file, line }, [{ path: '', message: reason }]);
+    super('alert test file', { file, line }, all.length === 1 ? [{ path: '', message: reason }] : all.map((p) => ({ path: `line ${p.line}`, message: p.reason })));
+    this.line = line;
+    this.reason = reason;
+  }
+
+  /** `file:line: reason`, one line per mistake. */
+  lines(): string[] {
+    return this.all.map((p) => `${this.file}${p.line > 0 ? `:${p.line}` : ''}: ${p.reason}`);
   }
 }
 
@@ -53,6 +86,10 @@ type Path = (string | number)[];
 const REPORTED_STATES = ALERT_STATES.filter((s) => s === 'firing' || s === 'recovering' || s === 'nodata' || s === 'pending');
 
 class Reader {
+  /** Mistakes found so far; reading goes on after each, item by item, so one run reports them all. */
+  readonly problems: AlertTestFileProblem[] = [];
+  readonly references: RuleReference[] = [];
+
   constructor(
     private readonly file: string,
     private readonly doc: Document,
@@ -69,6 +106,24 @@ class Reader {
 
   fail(path: Path, reason: string): never {
     throw new AlertTestFileError(this.file, this.line(path), `${path.length ? `${pathText(path)}: ` : ''}${reason}`);
+  }
+
+  /** Reads each item with `read`; a mistake in one is recorded and the others are still read. */
+  each<T>(items: readonly unknown[], path: Path, read: (item: unknown, at: Path) => T): T[] {
+    const out: T[] = [];
+    items.forEach((item, i) => {
+      try {
+        out.push(read(item, [...path, i]));
+      } catch (err) {
+        if (!(err instanceof AlertTestFileError)) throw err;
+        this.problems.push(...err.all);
+      }
+    });
+    return out;
+  }
+
+  refer(kind: RuleReference['kind'], name: string, path: Path): void {
+    this.references.push({ kind, name, field: pathText(path), line: this.line(path) });
   }
 
   object(value: unknown, path: Path, allowed: readonly string[]): Record<string, unknown> {
@@ -122,6 +177,7 @@ function pathText(path: Path): string {
 function readSeries(r: Reader, raw: unknown, path: Path): { query: string; spec: SeriesSpec } {
   const item = r.object(raw, path, ['query', 'labels', 'values']);
   const query = r.string(item.query, [...path, 'query']);
+  r.refer('query', query, [...path, 'query']);
   const valuesRaw = typeof item.values === 'number' ? String(item.values) : item.values;
   const values = r.string(valuesRaw, [...path, 'values']);
   try {
@@ -133,10 +189,20 @@ function readSeries(r: Reader, raw: unknown, path: Path): { query: string; spec:
   return { query, spec: { labels: r.labels(item.labels, [...path, 'labels']), values } };
 }
 
+/** `threshold.name` and `severity` (the lowercased tier name) name a tier of the rule. */
+function referTiers(r: Reader, labels: Readonly<Record<string, string>>, path: Path): void {
+  for (const key of [LABEL_THRESHOLD_NAME, LABEL_SEVERITY]) {
+    if (labels[key] !== undefined) r.refer('tier', labels[key], [...path, key]);
+  }
+}
+
 function readExpectedAlert(r: Reader, raw: unknown, path: Path): ExpectedAlert {
   const item = r.object(raw, path, ['exp_labels', 'exp_state', 'exp_value']);
   const alert: { labels?: Record<string, string>; state?: ExpectedAlert['state']; value?: number } = {};
-  if (item.exp_labels !== undefined) alert.labels = r.labels(item.exp_labels, [...path, 'exp_labels']);
+  if (item.exp_labels !== undefined) {
+    alert.labels = r.labels(item.exp_labels, [...path, 'exp_labels']);
+    referTiers(r, alert.labels, [...path, 'exp_labels']);
+  }
   if (item.exp_state !== undefined) {
     if (!REPORTED_STATES.includes(item.exp_state as never)) r.fail([...path, 'exp_state'], `expected one of ${REPORTED_STATES.join(', ')}, got ${JSON.stringify(item.exp_state)}`);
     alert.state = item.exp_state as ExpectedAlert['state'];
@@ -151,25 +217,29 @@ function readExpectedAlert(r: Reader, raw: unknown, path: Path): ExpectedAlert {
 function readCase(r: Reader, raw: unknown, path: Path, fileDelay: string | undefined): BehaviourTestCase {
   const item = r.object(raw, path, ['name', 'interval', 'start', 'first_eval_time', 'evaluation_delay', 'input_series', 'alert_rule_test', 'resolve_test']);
   const series: Record<string, SeriesSpec[]> = {};
-  r.list(item.input_series ?? r.fail([...path, 'input_series'], 'input_series is required'), [...path, 'input_series']).forEach((s, i) => {
-    const { query, spec } = readSeries(r, s, [...path, 'input_series', i]);
+  const before = r.problems.length;
+  const seriesPath = [...path, 'input_series'];
+  r.each(r.list(item.input_series ?? r.fail(seriesPath, 'input_series is required'), seriesPath), seriesPath, (s, at) => readSeries(r, s, at)).forEach(({ query, spec }) => {
     (series[query] ??= []).push(spec);
   });
-  const expectations: AlertExpectation[] = r.list(item.alert_rule_test ?? [], [...path, 'alert_rule_test']).map((raw2, i) => {
-    const at = [...path, 'alert_rule_test', i];
+  const rulePath = [...path, 'alert_rule_test'];
+  const expectations: AlertExpectation[] = r.each(r.list(item.alert_rule_test ?? [], rulePath), rulePath, (raw2, at) => {
     const e = r.object(raw2, at, ['eval_time', 'exp_alerts', 'match']);
     if (e.match !== undefined && e.match !== 'subset' && e.match !== 'exact') r.fail([...at, 'match'], 'expected subset or exact');
-    const alerts = r.list(e.exp_alerts ?? [], [...at, 'exp_alerts']).map((a, j) => readExpectedAlert(r, a, [...at, 'exp_alerts', j]));
+    const alertsPath = [...at, 'exp_alerts'];
+    const alerts = r.each(r.list(e.exp_alerts ?? [], alertsPath), alertsPath, (a, where) => readExpectedAlert(r, a, where));
     return { at: r.duration(e.eval_time ?? r.fail(at, 'eval_time is required'), [...at, 'eval_time']), alerts, ...(e.match ? { match: e.match as 'subset' | 'exact' } : {}) };
   });
-  const resolves: ResolveExpectation[] = r.list(item.resolve_test ?? [], [...path, 'resolve_test']).map((raw2, i) => {
-    const at = [...path, 'resolve_test', i];
+  const resolvePath = [...path, 'resolve_test'];
+  const resolves: ResolveExpectation[] = r.each(r.list(item.resolve_test ?? [], resolvePath), resolvePath, (raw2, at) => {
     const e = r.object(raw2, at, ['exp_labels', 'exp_resolved_at']);
     const when =
       e.exp_resolved_at === 'never' ? 'never' : r.duration(e.exp_resolved_at ?? r.fail(at, 'exp_resolved_at is required (a time, or never)'), [...at, 'exp_resolved_at']);
-    return { labels: r.labels(e.exp_labels, [...at, 'exp_labels']), at: when };
+    const labels = r.labels(e.exp_labels, [...at, 'exp_labels']);
+    referTiers(r, labels, [...at, 'exp_labels']);
+    return { labels, at: when };
   });
-  if (expectations.length === 0 && resolves.length === 0) r.fail(path, 'a test needs alert_rule_test or resolve_test entries');
+  if (expectations.length === 0 && resolves.length === 0 && r.problems.length === before) r.fail(path, 'a test needs alert_rule_test or resolve_test entries');
   const delay = item.evaluation_delay !== undefined ? r.duration(item.evaluation_delay, [...path, 'evaluation_delay']) : fileDelay;
   let start: string | number | undefined;
   if (item.start !== undefined) {
@@ -190,7 +260,7 @@ function readCase(r: Reader, raw: unknown, path: Path, fileDelay: string | undef
   };
 }
 
-/** Reads a behaviour test file; throws `AlertTestFileError` (file:line: reason) for any mistake. */
+/** Reads a behaviour test file; throws one `AlertTestFileError` listing every mistake (file:line: reason). */
 export function parseAlertTestFile(text: string, file: string): AlertTestFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
@@ -204,9 +274,11 @@ export function parseAlertTestFile(text: string, file: string): AlertTestFile {
   const fileDelay = top.evaluation_delay !== undefined ? r.duration(top.evaluation_delay, ['evaluation_delay']) : undefined;
   const tests = r.list(top.tests ?? r.fail([], 'tests is required: a list of test cases'), ['tests']);
   if (tests.length === 0) r.fail(['tests'], 'expected at least one test case');
-  return {
-    ruleFile,
-    ...(top.alert !== undefined ? { alert: r.string(top.alert, ['alert']) } : {}),
-    cases: tests.map((t, i) => ({ testCase: readCase(r, t, ['tests', i], fileDelay), line: r.line(['tests', i]) })),
-  };
+  const alert = top.alert !== undefined ? r.string(top.alert, ['alert']) : undefined;
+  const cases = r.each(tests, ['tests'], (t, at) => ({ testCase: readCase(r, t, at, fileDelay), line: r.line(at) }));
+  if (r.problems.length > 0) {
+    const [first] = r.problems;
+    throw new AlertTestFileError(file, first!.line, first!.reason, r.problems);
+  }
+  return { ruleFile, ...(alert !== undefined ? { alert } : {}), cases, references: r.references };
 }

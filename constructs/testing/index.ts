@@ -7,7 +7,7 @@ export type { CaseResult } from './run-behaviour-test';
 export { parseSeriesNotation, SeriesNotationError } from './series-notation';
 export type { NotationValue } from './series-notation';
 export { parseAlertTestFile, AlertTestFileError } from './alert-test-file';
-export type { AlertTestFile } from './alert-test-file';
+export type { AlertTestFile, AlertTestFileProblem, RuleReference } from './alert-test-file';
 export { alertTestCases, runAlertTestFiles, runAlertTestFile, discoverAlertTestFiles, loadRuleForTest, ALERT_TEST_FILE_PATTERN } from './run-alert-test-files';
 export type { FileResult } from './run-alert-test-files';
 export { junitReport, escapeXml } from './junit-report';

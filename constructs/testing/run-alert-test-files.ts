@@ -1,9 +1,10 @@
 /** Finds and runs YAML behaviour test files; used by `signoz-alerts test` and callable from any test runner. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { holdsRules, rulesIn } from '../codecs/rules-in';
-import { loadEvaluableRule, RuleEvaluationError, type EvaluableRule } from '../evaluation';
-import { AlertTestFileError, parseAlertTestFile } from './alert-test-file';
+import { holdsRules, rulesIn, type RuleEntry } from '../codecs/rules-in';
+import { closestName } from '../validation/did-you-mean';
+import { LABEL_SEVERITY, loadEvaluableRule, RuleEvaluationError, type EvaluableRule } from '../evaluation';
+import { AlertTestFileError, parseAlertTestFile, type AlertTestFileProblem, type RuleReference } from './alert-test-file';
 import { BehaviourSpecError, runBehaviourTest, type CaseResult } from './run-behaviour-test';
 import { ToolkitError } from '../model/toolkit-error';
 
@@ -65,18 +66,55 @@ export function loadRuleForTest(ruleFile: string, alert: string | undefined, sho
     }
     documents?.set(ruleFile, doc);
   }
-  const rules = holdsRules(doc) ? rulesIn(doc) : [];
-  if (rules.length === 0) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: 'holds no SigNoz rule' }]);
+  return loadEvaluableRule(chooseRule(holdsRules(doc) ? rulesIn(doc) : [], alert, shownAs).json);
+}
+
+/**
+ * The rule named `alert` among `rules` (the only one when `alert` is not given); a ToolkitError
+ * naming `shownAs` when there is none, or several with different names. The same alert found in
+ * several stacks of one estate is one rule: the first is taken.
+ */
+export function chooseRule<T extends RuleEntry>(rules: readonly T[], alert: string | undefined, shownAs: string, choose = '"alert:"', field = 'rule_file'): T {
+  if (rules.length === 0) throw new ToolkitError(field, { file: shownAs }, [{ path: '', message: 'holds no SigNoz rule' }]);
   const chosen = alert === undefined ? rules : rules.filter((r) => r.name === alert);
-  if (chosen.length === 0)
-    throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: `has no rule named "${alert}"; it has: ${rules.map((r) => JSON.stringify(r.name)).join(', ')}` }]);
+  if (chosen.length === 0) {
+    const names = [...new Set(rules.map((r) => r.name))];
+    const hint = closestName(alert ?? '', names);
+    throw new ToolkitError(field, { file: shownAs }, [
+      { path: '', message: `has no rule named "${alert}"${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}; it has: ${names.map((n) => JSON.stringify(n)).join(', ')}` },
+    ]);
+  }
   const names = new Set(chosen.map((r) => r.name));
   if (names.size > 1)
-    throw new ToolkitError('rule_file', { file: shownAs }, [
-      { path: '', message: `holds ${rules.length} rules: say which one with "alert:" (${[...names].map((n) => JSON.stringify(n)).join(', ')})` },
+    throw new ToolkitError(field, { file: shownAs }, [
+      { path: '', message: `holds ${names.size} rules: say which one with ${choose} (${[...names].map((n) => JSON.stringify(n)).join(', ')})` },
     ]);
-  // the same alert in several stacks of one estate is one rule to test: take the first
-  return loadEvaluableRule(chosen[0]!.json);
+  return chosen[0]!;
+}
+
+/**
+ * Names the tests use that the rule does not have: series for a query it lacks (they would be
+ * ignored, and the test pass on silence), or a tier it does not define (`critcal`), which no alert
+ * can ever carry. Each with a did-you-mean where one is close.
+ */
+export function unknownReferences(references: readonly RuleReference[], rule: EvaluableRule): AlertTestFileProblem[] {
+  const queries = rule.queries.map((q) => q.name);
+  const tiers = rule.thresholds.map((t) => t.name);
+  const problems: AlertTestFileProblem[] = [];
+  for (const ref of references) {
+    const severity = ref.field.endsWith(`.${LABEL_SEVERITY}`);
+    const known = ref.kind === 'query' ? queries : severity ? tiers.map((t) => t.toLowerCase()) : tiers;
+    // a rule without tiers (absent-data only) names none to check against
+    if (known.includes(ref.name) || (ref.kind === 'tier' && known.length === 0)) continue;
+    // one-letter query names (A, B) are all one edit apart: a suggestion there would be noise
+    const hint = ref.name.length > 1 ? closestName(ref.name, known) : undefined;
+    const what = ref.kind === 'query' ? `series for query "${ref.name}", which rule "${rule.name}" does not have` : `tier "${ref.name}", which rule "${rule.name}" does not define`;
+    problems.push({
+      line: ref.line,
+      reason: `${ref.field}: ${what}${hint !== undefined ? ` (did you mean "${hint}"?)` : ''}; it has ${known.map((n) => JSON.stringify(n)).join(', ')}`,
+    });
+  }
+  return problems;
 }
 
 /** Reads, loads and runs one test file. Never throws for a user mistake: it lands in `error` or a failed case. */
@@ -95,11 +133,13 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
     spec = parseAlertTestFile(text, file);
     rule = loadRuleForTest(resolve(dirname(path), spec.ruleFile), spec.alert, spec.ruleFile, documents);
   } catch (err) {
-    if (err instanceof AlertTestFileError) return { file, cases: [], error: `${err.file}${err.line > 0 ? `:${err.line}` : ''}: ${err.reason}` };
+    if (err instanceof AlertTestFileError) return { file, cases: [], error: err.lines().join('\n') };
     if (err instanceof RuleEvaluationError)
       return { file, cases: [], error: `${spec?.ruleFile}: ${err.summary}\n${err.problems.map((p) => `  ${p.path || '/'}: ${p.message}`).join('\n')}` };
     return { file, cases: [], error: `${file}: ${(err as Error).message}` };
   }
+  const unknown = unknownReferences(spec.references, rule);
+  if (unknown.length > 0) return { file, alertName: rule.name, cases: [], error: unknown.map((p) => `${file}:${p.line}: ${p.reason}`).join('\n') };
   const cases = spec.cases.map(({ testCase, line }, i) => {
     try {
       return { ...runBehaviourTest(rule, testCase, i), line };

@@ -1,5 +1,16 @@
 /** Runs one behaviour test case against a rule and explains every difference. */
-import { type AlertSnapshot, type EvaluableRule, type EvaluationTimeline, evaluateRule } from '../evaluation';
+import {
+  convertUnit,
+  evaluablePoints,
+  evaluateRule,
+  shouldAlertWithTarget,
+  sortThresholds,
+  type AlertSnapshot,
+  type EvaluableRule,
+  type EvaluationTick,
+  type EvaluationTimeline,
+} from '../evaluation';
+import { selectedSeries } from '../evaluation/evaluator';
 import type { QueryResults, ResultSeries, SeriesPoint } from '../evaluation';
 import type { AlertExpectation, BehaviourTestCase, DurationInput, ExpectedAlert, ResolveExpectation } from './behaviour-spec';
 import { parseSeriesNotation, type NotationValue } from './series-notation';
@@ -132,7 +143,31 @@ function pairUp(expected: readonly ExpectedAlert[], actual: readonly AlertSnapsh
   return expected.length === actual.length && place(0);
 }
 
-function checkExpectation(exp: AlertExpectation, timeline: EvaluationTimeline, t0: number, firstTick: number): string | undefined {
+/**
+ * What each tier computed at one tick, per series of the selected query: the value its match type
+ * takes over the window, and whether it crossed the target. Shown under a failed expectation, so
+ * `got: (no active alerts)` comes with the numbers that explain it.
+ */
+export function tierValuesAt(rule: EvaluableRule, results: QueryResults, tick: EvaluationTick): string[] {
+  const series = selectedSeries(rule, results, tick.window, tick.time);
+  const window = `[${new Date(tick.window.start).toISOString().replace('.000Z', 'Z')}, ${new Date(tick.window.end).toISOString().replace('.000Z', 'Z')})`;
+  if (series.length === 0) return [`  values: query ${rule.selectedQuery} has no data in the window ${window}`];
+  const lines = [`  values of query ${rule.selectedQuery} over the window ${window}:`];
+  for (const one of series) {
+    const points = evaluablePoints(one.points);
+    const tiers = sortThresholds(rule.thresholds).map((threshold) => {
+      const target = convertUnit(threshold.target, threshold.targetUnit, rule.unit);
+      const outcome = shouldAlertWithTarget(threshold.op, threshold.matchType, points, target);
+      if (outcome === undefined) return `${threshold.name}: no points`;
+      return `${threshold.name}: ${outcome.value} (${threshold.matchType} ${threshold.op} ${target}: ${outcome.alert ? 'crossed' : 'not crossed'})`;
+    });
+    const tooFew = rule.requireMinPoints && one.points.length < rule.requiredNumPoints ? ` [skipped: ${one.points.length} of ${rule.requiredNumPoints} required points]` : '';
+    lines.push(`    ${fmtLabels(one.labels)} ${points.length} points${tooFew}: ${tiers.length > 0 ? tiers.join('; ') : 'no tiers'}`);
+  }
+  return lines;
+}
+
+function checkExpectation(exp: AlertExpectation, timeline: EvaluationTimeline, t0: number, firstTick: number, results: QueryResults): string | undefined {
   const at = durationMs(exp.at, 'eval_time');
   const tick = [...timeline.ticks].reverse().find((t) => t.time <= t0 + at);
   if (!tick || t0 + at < firstTick) return `at ${fmtTime(at, t0)}: no evaluation has happened yet (the first is at ${formatOffset(firstTick - t0)})`;
@@ -146,6 +181,7 @@ function checkExpectation(exp: AlertExpectation, timeline: EvaluationTimeline, t
   for (const e of missing) lines.push(`  - missing:    ${fmtExpected(e)}`);
   for (const a of unexpected) lines.push(`  + unexpected: ${fmtActual(a)}`);
   if (tick.error) lines.push(`  evaluation error: ${tick.error}`);
+  if (timeline.rule.thresholds.length > 0) lines.push(...tierValuesAt(timeline.rule, results, tick));
   return lines.join('\n');
 }
 
@@ -176,7 +212,7 @@ export function runBehaviourTest(rule: EvaluableRule, testCase: BehaviourTestCas
   const to = Math.max(firstTick, ...checkTimes, lastPoint + evalDelayMs + span);
   const timeline = evaluateRule(rule, results, { from: firstTick, to, evalDelayMs });
   const failures = [
-    ...(testCase.expectations ?? []).map((e) => checkExpectation(e, timeline, t0, firstTick)),
+    ...(testCase.expectations ?? []).map((e) => checkExpectation(e, timeline, t0, firstTick, results)),
     ...(testCase.resolves ?? []).map((r) => checkResolve(r, timeline, t0)),
   ].filter((f): f is string => f !== undefined);
   return { name: testCase.name ?? `case ${index + 1}`, passed: failures.length === 0, failures, timeline };

@@ -43,6 +43,8 @@ describe('expectAlertBehaviour (the TypeScript helper)', () => {
         '    - firing value=95 {alertname="Host CPU high", host="web-1", severity="critical", team="platform", threshold.name="critical"}',
         '    - firing value=95 {alertname="Host CPU high", host="web-1", severity="warning", team="platform", threshold.name="warning"}',
         '  + unexpected: firing value=95 {alertname="Host CPU high", host="web-1", severity="warning", team="platform", threshold.name="warning"}',
+        '  values of query A over the window [1970-01-01T00:01:00Z, 1970-01-01T00:06:00Z):',
+        '    {host="web-1"} 5 points: critical: 95 (last above 90: crossed); warning: 95 (last above 70: crossed)',
       ].join('\n'),
     );
   });
