@@ -3,6 +3,7 @@ import { isToolkitError } from '../constructs/model/toolkit-error';
 import { readInputFile } from '../constructs/util/read-input-file';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from './io';
+import { parseJsonInput } from '../constructs/util/parse-input';
 
 /** Absolute path of a user-given path, relative to the command's working directory. */
 export function resolvePath(cwd: string, path: string): string {
@@ -22,11 +23,8 @@ export function readTextFile(cwd: string, path: string, what: string): string {
 
 /** Parsed JSON, or `{ error }` naming the file and the parser's complaint. */
 export function parseJsonText(text: string, path: string): { value: unknown } | { error: string } {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (err) {
-    return { error: `${path} is not valid JSON: ${(err as Error).message}` };
-  }
+  const parsed = parseJsonInput(text);
+  return 'error' in parsed ? { error: `${path}: ${parsed.error}` } : parsed;
 }
 
 /** A time given on the command line: unix milliseconds, or an ISO 8601 date-time with a zone (`2026-01-05T10:00:00Z`). */

@@ -1,11 +1,13 @@
 /** Finds and runs YAML behaviour test files; used by `signoz-alerts test` and callable from any test runner. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { holdsRules, rulesIn } from '../codecs/rules-in';
 import { loadEvaluableRule, RuleEvaluationError, type EvaluableRule } from '../evaluation';
 import { AlertTestFileError, parseAlertTestFile } from './alert-test-file';
 import { BehaviourSpecError, runBehaviourTest, type CaseResult } from './run-behaviour-test';
-import { ToolkitError } from '../model/toolkit-error';
+import { isToolkitError, ToolkitError } from '../model/toolkit-error';
+import { parseJsonInput } from '../util/parse-input';
+import { readInputFile } from '../util/read-input-file';
 
 /** File names the runner picks up inside folders. */
 export const ALERT_TEST_FILE_PATTERN = /\.alert-test\.ya?ml$/;
@@ -57,12 +59,16 @@ export function discoverAlertTestFiles(paths: readonly string[], cwd: string): s
 export function loadRuleForTest(ruleFile: string, alert: string | undefined, shownAs: string = ruleFile, documents?: Map<string, unknown>): EvaluableRule {
   let doc: unknown = documents?.get(ruleFile);
   if (doc === undefined) {
+    let parsed: ReturnType<typeof parseJsonInput>;
     try {
-      doc = JSON.parse(readFileSync(ruleFile, 'utf8'));
+      parsed = parseJsonInput(readInputFile(ruleFile, shownAs));
     } catch (err) {
+      if (isToolkitError(err)) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: code === 'ENOENT' ? 'no such file' : (err as Error).message }]);
     }
+    if ('error' in parsed) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: parsed.error }]);
+    doc = parsed.value;
     documents?.set(ruleFile, doc);
   }
   const rules = holdsRules(doc) ? rulesIn(doc) : [];
@@ -85,9 +91,9 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
   const file = relative(cwd, path) || path;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path, file);
   } catch (err) {
-    return { file, cases: [], error: `cannot read: ${(err as Error).message}` };
+    return { file, cases: [], error: isToolkitError(err) ? `cannot read: it ${err.detail}` : `cannot read: ${(err as Error).message}` };
   }
   let rule: EvaluableRule;
   let spec;
