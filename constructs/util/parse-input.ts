@@ -59,6 +59,17 @@ export function nestingDepthProblem(value: unknown, limit: number = MAX_NESTING_
   return at === undefined ? undefined : `arrays and objects are nested more than ${limit} levels deep (at ${at}); that is the limit for any input`;
 }
 
+/** Whether a parsed JSON value holds a number too large for a double (JSON.parse makes it Infinity). */
+function holdsInfinity(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (typeof next === 'number' && !Number.isFinite(next)) return true;
+    if (typeof next === 'object' && next !== null) for (const child of Array.isArray(next) ? next : Object.values(next)) stack.push(child);
+  }
+  return false;
+}
+
 const JSON_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Unexpected end of JSON input/, 'the text ends before the JSON value is complete'],
   [/^Unterminated string/, 'a string is not closed'],
@@ -189,7 +200,9 @@ export function parseJsonInput(text: string, maxDepth: number = MAX_NESTING_DEPT
     return { error: describeJsonError(bare, error) };
   }
   const tooDeep = nestingDepthProblem(value, maxDepth);
-  return tooDeep === undefined ? { value } : { error: tooDeep };
+  if (tooDeep !== undefined) return { error: tooDeep };
+  if (holdsInfinity(value)) return { error: 'a number is out of range (larger than about 1.8e308, the largest a double holds)' };
+  return { value };
 }
 
 /**

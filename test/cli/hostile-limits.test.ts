@@ -59,3 +59,26 @@ describe('nesting depth is bounded with a clear error in every reader', () => {
     expect(run.code).toBe(1);
   });
 });
+
+describe('huge values', () => {
+  it.each([
+    ['a run of letters', 'a'.repeat(6_000_000)],
+    ['a bearer token', `Bearer ${'a1'.repeat(3_000_000)}`],
+    ['JSON text with a number out of range', `{"a": ${'1'.repeat(6_000_000)}}`],
+  ])('plan-summary reads a 6,000,000-character value (%s) and answers', async (_what, value) => {
+    const file = writeJson(
+      path.join(dir, 'huge-value.plan.json'),
+      planJson({
+        resourceChanges: [resourceChange({ address: 'signoz_rule.a', type: 'signoz_rule', actions: ['update'], before: { description: 'short' }, after: { description: value } })],
+      }),
+    );
+    for (const argv of [
+      ['plan-summary', file],
+      ['plan-summary', file, '--format', 'text'],
+    ]) {
+      const run = await runCli(argv, dir);
+      expect(run.stderr).not.toMatch(/internal error/i);
+      expect(run.code).toBe(0);
+    }
+  });
+});
