@@ -4,6 +4,7 @@ import { planJson, resourceChange } from '../pipeline/fixtures/plan-builders';
 import { runCli } from '../support/cli-recorder';
 import { tempDir, writeJson } from '../support/temp-dir';
 import { MAX_NESTING_DEPTH, MAX_RULE_NESTING_DEPTH } from '../../constructs/util/parse-input';
+import { MAX_POINTS, MAX_TEST_SPAN_MS } from '../../constructs/evaluation/evaluation-limits';
 
 const dir = tempDir('hostile-limits-');
 
@@ -80,5 +81,42 @@ describe('huge values', () => {
       expect(run.stderr).not.toMatch(/internal error/i);
       expect(run.code).toBe(0);
     }
+  });
+});
+
+describe('evaluation limits', () => {
+  it('evaluate refuses a timestamp of 9e15 (past the range of a date), naming the point: exit 2, no internal error', async () => {
+    const rule = writeJson(path.join(dir, 'cpu.json'), cpuTiers());
+    const series = writeJson(path.join(dir, 'far.json'), { A: [{ labels: { host: 'a' }, points: [[9e15, 95]] }] });
+    const run = await runCli(['evaluate', '--rule', rule, '--series', series], dir);
+    expect(run.stderr).not.toMatch(/internal error/i);
+    expect(run.stderr).toContain('/A/0/points/0/0: timestamp must be within ±8640000000000000 unix milliseconds');
+    expect(run.code).toBe(2);
+  });
+
+  it(`evaluate refuses more than ${MAX_POINTS} points before evaluating`, async () => {
+    const rule = writeJson(path.join(dir, 'cpu.json'), cpuTiers());
+    const points = Array.from({ length: MAX_POINTS / 2 + 1 }, (_, i) => [i * 1000, 1]);
+    const series = writeJson(path.join(dir, 'many.json'), {
+      A: [
+        { labels: { host: 'a' }, points },
+        { labels: { host: 'b' }, points },
+      ],
+    });
+    const run = await runCli(['evaluate', '--rule', rule, '--series', series, '--to', '0'], dir);
+    expect(run.stderr).toContain(`the input has ${MAX_POINTS + 2} points; at most ${MAX_POINTS} are evaluated at once`);
+    expect(run.code).toBe(2);
+  });
+
+  it('a 253-byte behaviour test over 100h at 1s answers: it passes, or a longer one is refused naming the limit', async () => {
+    fs.writeFileSync(path.join(dir, 'rule.json'), JSON.stringify(cpuTiers()));
+    const test = (values: string, evalTime: string): string =>
+      `rule_file: rule.json\ntests:\n  - interval: 1s\n    input_series:\n      - query: A\n        labels: {host: a}\n        values: '${values}'\n    alert_rule_test:\n      - eval_time: ${evalTime}\n        exp_alerts: []\n`;
+    fs.writeFileSync(path.join(dir, 'long.alert-test.yaml'), test('0.5x400000', '100h'));
+    expect((await runCli(['test', 'long.alert-test.yaml'], dir)).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'too-long.alert-test.yaml'), test('0.5x400000', `${MAX_TEST_SPAN_MS / 3_600_000 + 1}h`));
+    const run = await runCli(['test', 'too-long.alert-test.yaml'], dir);
+    expect(run.stdout + run.stderr).toContain('a test case may cover at most 31 days');
+    expect(run.code).not.toBe(0);
   });
 });
