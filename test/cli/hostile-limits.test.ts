@@ -120,3 +120,15 @@ describe('evaluation limits', () => {
     expect(run.code).not.toBe(0);
   });
 });
+
+describe('invisible characters are shown, not applied', () => {
+  it.each(['markdown', 'text'])('plan-summary (%s) shows a right-to-left override in an alert name as <U+202E>', async (format) => {
+    const file = writeJson(
+      path.join(dir, 'bidi.plan.json'),
+      planJson({ resourceChanges: [resourceChange({ address: 'signoz_rule.a', type: 'signoz_rule', actions: ['create'], after: { alert: 'CPU \u202Eegap\u200b' } })] }),
+    );
+    const run = await runCli(['plan-summary', file, '--format', format], dir);
+    expect(run.stdout).toContain('CPU <U+202E>egap<U+200B>');
+    expect(run.stdout).not.toMatch(/[\u202e\u200b]/);
+  });
+});
