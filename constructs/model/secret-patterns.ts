@@ -11,6 +11,7 @@
  */
 import { stackSafeRegex } from '../util/stack-safe-regex';
 
+/** One kind of secret: the pattern that certainly finds it, and the wider text masking removes. */
 export interface SecretShape {
   /** What the secret is, as findings name it: `Slack webhook URL`. */
   readonly kind: string;
