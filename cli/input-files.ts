@@ -3,6 +3,8 @@ import { isToolkitError } from '../constructs/model/toolkit-error';
 import { readInputFile } from '../constructs/util/read-input-file';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from './io';
+import { parseJsonInput } from '../constructs/util/parse-input';
+import { MAX_TIMESTAMP_MS } from '../constructs/evaluation/evaluation-limits';
 
 /** Absolute path of a user-given path, relative to the command's working directory. */
 export function resolvePath(cwd: string, path: string): string {
@@ -22,16 +24,17 @@ export function readTextFile(cwd: string, path: string, what: string): string {
 
 /** Parsed JSON, or `{ error }` naming the file and the parser's complaint. */
 export function parseJsonText(text: string, path: string): { value: unknown } | { error: string } {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (err) {
-    return { error: `${path} is not valid JSON: ${(err as Error).message}` };
-  }
+  const parsed = parseJsonInput(text);
+  return 'error' in parsed ? { error: `${path}: ${parsed.error}` } : parsed;
 }
 
 /** A time given on the command line: unix milliseconds, or an ISO 8601 date-time with a zone (`2026-01-05T10:00:00Z`). */
 export function parseTimeArgument(text: string, flag: string): number {
-  if (/^-?\d+$/.test(text.trim())) return Number(text.trim());
+  if (/^-?\d+$/.test(text.trim())) {
+    const ms = Number(text.trim());
+    if (Math.abs(ms) <= MAX_TIMESTAMP_MS) return ms;
+    throw new UsageError(`${flag} must be within ±${MAX_TIMESTAMP_MS} unix milliseconds (the range of a date), got ${text.trim()}`);
+  }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())) {
     const ms = Date.parse(text.trim());
     if (Number.isFinite(ms)) return ms;

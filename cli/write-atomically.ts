@@ -6,7 +6,14 @@ import { UsageError } from './io';
 
 /** Writes `text` to `path`; a directory in the way, or an unwritable place, is a usage error. */
 export function writeAtomically(path: string, text: string, shownAs: string): void {
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${shownAs} is a directory; give a file name such as ${shownAs}/imported-alerts.ts`);
+  let isDirectory = false;
+  try {
+    // ENOTDIR (a file in the middle of the path) is reported below, as writing it would
+    isDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    isDirectory = false;
+  }
+  if (isDirectory) throw new UsageError(`${shownAs} is a directory; give a file name such as ${shownAs}/imported-alerts.ts`);
   try {
     writeFileAtomic(path, text);
   } catch (err) {

@@ -10,6 +10,7 @@ import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptanc
 import type { RulePayload } from '../constructs/model/rule-payload';
 import { normalizeImportedRule } from '../constructs/codecs/import-normalization';
 import { firstDifference, ruleToCode, type RuleCode } from './rule-to-code';
+import { parseJsonInput } from '../constructs/util/parse-input';
 
 /** One file to import: a name for messages and comments, and its text. */
 export interface ImportSource {
@@ -98,13 +99,13 @@ export function importRules(sources: readonly ImportSource[]): ImportResult {
   const nextId = uniqueIds();
   const seenIds = new Map<string, string>();
   for (const source of sources) {
-    let document: unknown;
-    try {
-      document = JSON.parse(source.text);
-    } catch (err) {
-      problems.push({ source: source.name, pointer: '', messages: [`not valid JSON: ${(err as Error).message}`] });
+    // no limit on the whole file: each rule is held to the rule limit by decodeRule, so one deep rule does not stop the others
+    const parsed = parseJsonInput(source.text, Number.POSITIVE_INFINITY);
+    if ('error' in parsed) {
+      problems.push({ source: source.name, pointer: '', messages: [parsed.error] });
       continue;
     }
+    const document = parsed.value;
     for (const entry of rulesIn(document)) {
       const decoded = decodeRule(entry.json, entry.resourceType ? { resourceType: entry.resourceType } : {});
       const alert = decoded.alert;

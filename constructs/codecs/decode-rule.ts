@@ -26,6 +26,7 @@ import { hasLegacyQueries, migrateLegacyQueries } from './legacy-query-migration
 import { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';
 import { decodeSignozAlert } from './signoz-alert-codec';
 import { decodeSignozRule } from './signoz-rule-codec';
+import { MAX_RULE_NESTING_DEPTH, parseJsonInput } from '../util/parse-input';
 
 /** The shape a rule arrived in. */
 export type RuleShape = 'rules-api' | 'signoz_rule' | 'signoz_alert';
@@ -92,11 +93,8 @@ function isSignozAlertAttributes(body: JsonRecord): boolean {
 
 function parseJsonText(value: unknown, pointer: string): { value: unknown } | { error: ValidationIssue } {
   if (typeof value !== 'string') return { value };
-  try {
-    return { value: JSON.parse(value) as unknown };
-  } catch (err) {
-    return { error: { path: pointer, message: `is not valid JSON text: ${(err as Error).message}` } };
-  }
+  const parsed = parseJsonInput(value, MAX_RULE_NESTING_DEPTH);
+  return 'error' in parsed ? { error: { path: pointer, message: `is not valid JSON text: ${parsed.error}` } } : parsed;
 }
 
 /** A schema v1 `signoz_alert` resource (provider <= 0.0.15) as the v1 rules-API body it stands for. */

@@ -6,6 +6,7 @@
  */
 import { configAttributeValues } from '../model/terraform-literal';
 import { isPlainObject } from '../util/json';
+import { MAX_NESTING_DEPTH, MAX_RULE_NESTING_DEPTH, nestingTooDeep } from '../util/parse-input';
 import { pointer } from '../validation/json-pointer';
 import { decodeRule, type DecodedRule, type DecodeRuleOptions } from './decode-rule';
 
@@ -60,7 +61,8 @@ function terraformResources(resource: Record<string, unknown>): RuleEntry[] {
       // The `//` comment holds cdktf's metadata, not attributes.
       const { '//': _metadata, ...attributes } = block;
       // Synthesized configuration escapes Terraform template syntax; read the values SigNoz receives.
-      const json = configAttributeValues(attributes);
+      // A block nested too deeply is passed on as it is, for decodeRule to refuse by itself.
+      const json = nestingTooDeep(attributes, MAX_RULE_NESTING_DEPTH) === undefined ? configAttributeValues(attributes) : attributes;
       found.push({ pointer: pointer('/resource', type, id), address: `${type}.${id}`, resourceType: type, name: nameOf(json), json });
     }
   }
@@ -72,7 +74,9 @@ interface PlannedModule {
   child_modules?: unknown;
 }
 
-function plannedResources(module: PlannedModule, base: string, out: RuleEntry[]): void {
+function plannedResources(module: PlannedModule, base: string, out: RuleEntry[], depth = 0): void {
+  // modules nested past the input limit are not looked into (the limit also bounds this recursion)
+  if (depth > MAX_NESTING_DEPTH) return;
   const resources = Array.isArray(module.resources) ? module.resources : [];
   resources.forEach((resource: unknown, index) => {
     if (!isPlainObject(resource) || typeof resource.type !== 'string' || !isRuleResourceType(resource.type) || resource.mode === 'data') return;
@@ -82,7 +86,7 @@ function plannedResources(module: PlannedModule, base: string, out: RuleEntry[])
   });
   const children = Array.isArray(module.child_modules) ? module.child_modules : [];
   children.forEach((child: unknown, index) => {
-    if (isPlainObject(child)) plannedResources(child, pointer(base, 'child_modules', index), out);
+    if (isPlainObject(child)) plannedResources(child, pointer(base, 'child_modules', index), out, depth + 1);
   });
 }
 

@@ -12,6 +12,7 @@ import { SEVERITIES, type Severity } from '../model/enums';
 import type { NotificationSettings, RuleJson, RulePayload } from '../model/rule-payload';
 import { compact, goJsonStringify, isPlainObject } from '../util/json';
 import { CodecError } from './codec-error';
+import { MAX_RULE_NESTING_DEPTH, parseJsonInput } from '../util/parse-input';
 
 export type SignozAlertAttributes = Record<string, unknown> & {
   alert: string;
@@ -104,11 +105,9 @@ export function encodeSignozAlert(payload: RulePayload): SignozAlertAttributes {
 function parseJsonAttribute(attributes: Record<string, unknown>, name: 'condition' | 'evaluation'): unknown {
   const text = attributes[name];
   if (typeof text !== 'string') throw new CodecError(`/${name}`, `signoz_alert ${name} must be a JSON string`);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new CodecError(`/${name}`, `signoz_alert ${name} is not valid JSON: ${(err as Error).message}`);
-  }
+  const parsed = parseJsonInput(text, MAX_RULE_NESTING_DEPTH);
+  if ('error' in parsed) throw new CodecError(`/${name}`, `signoz_alert ${name} is not valid JSON text: ${parsed.error}`);
+  return parsed.value;
 }
 
 /** The canonical rule payload for `signoz_alert` attributes (config, plan or state). */

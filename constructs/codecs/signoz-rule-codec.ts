@@ -9,6 +9,7 @@
 import type { QueryEnvelope, RuleJson, RulePayload } from '../model/rule-payload';
 import { camelCase, compact, isPlainObject, snakeCase } from '../util/json';
 import { CodecError } from './codec-error';
+import { MAX_RULE_NESTING_DEPTH, parseJsonInput } from '../util/parse-input';
 
 /** The attribute tree of one `signoz_rule` resource, as it appears in `cdk.tf.json` and plan JSON. */
 export type SignozRuleAttributes = Record<string, unknown> & {
@@ -41,12 +42,9 @@ function snakeTree(value: unknown, inFunctionArgs = false): unknown {
 
 function parseJsonText(text: unknown): unknown {
   if (typeof text !== 'string') return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    // A hand-written tree may hold a bare duration such as 1m; keep it as the string it is.
-    return text;
-  }
+  const parsed = parseJsonInput(text, MAX_RULE_NESTING_DEPTH);
+  // A hand-written tree may hold a bare duration such as 1m; keep it as the string it is (and a too deep one, for the validator to refuse).
+  return 'error' in parsed ? text : parsed.value;
 }
 
 function camelTree(value: unknown, inFunctionArgs = false): unknown {

@@ -12,6 +12,7 @@ import { ToolkitError, type ErrorLocation } from '../model/toolkit-error';
 import { isPlainObject } from '../util/json';
 import { pointer } from '../validation/json-pointer';
 import { readRulesIn, terraformRulesIn, type ReadRule } from './rules-in';
+import { parseJsonInput } from '../util/parse-input';
 
 /** A synthesized stack as read from `cdktf.out` (or from an app that has just synthesized). */
 export interface SynthesizedStack {
@@ -60,12 +61,9 @@ function readJsonObject(file: string, shown: string, what: string): { document: 
     if (isToolkitError(err)) throw err;
     throw new SynthOutputError('cannot read the file; run cdktf synth first', { file: shown });
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (err) {
-    throw new SynthOutputError(`not ${what} (not valid JSON: ${(err as Error).message})`, { file: shown });
-  }
+  const parsed = parseJsonInput(text);
+  if ('error' in parsed) throw new SynthOutputError(`not ${what} (${parsed.error})`, { file: shown });
+  const document = parsed.value;
   if (!isPlainObject(document)) throw new SynthOutputError(`not ${what} (not a JSON object)`, { file: shown });
   return { document, text };
 }

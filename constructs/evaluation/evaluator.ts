@@ -10,6 +10,7 @@ import { AlertStateMachine, type AlertSnapshot, type StateTransition } from './a
 import { compileRule, type EvaluableRule, type RuleProblem } from './evaluable-rule';
 import { DEFAULT_EVAL_DELAY_MS, queryWindow } from './query-window';
 import { evaluateFormula } from './formula';
+import { MAX_POINTS, MAX_SERIES, MAX_TICKS } from './evaluation-limits';
 import { sortedLabels } from './label-set';
 import { decodeRule } from '../codecs/decode-rule';
 import { ToolkitError } from '../model/toolkit-error';
@@ -72,8 +73,6 @@ function refused(problems: readonly RuleProblem[]): RuleEvaluationError {
   return new RuleEvaluationError(problems);
 }
 
-const MAX_TICKS = 200_000;
-
 function lastSeenLabel(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -109,6 +108,14 @@ export function evaluateRule(rule: EvaluableRule, results: QueryResults, options
   const tickCount = Math.floor((options.to - options.from) / frequency) + 1;
   if (!(tickCount > 0)) throw new RangeError(`the evaluation range is empty: "to" (${options.to}) is before "from" (${options.from})`);
   if (tickCount > MAX_TICKS) throw new RangeError(`the evaluation range has ${tickCount} ticks at the rule's frequency; at most ${MAX_TICKS} are evaluated`);
+  let seriesCount = 0;
+  let pointCount = 0;
+  for (const list of Object.values(results)) {
+    seriesCount += list.length;
+    for (const one of list) pointCount += one.points.length;
+  }
+  if (seriesCount > MAX_SERIES) throw new RangeError(`the input has ${seriesCount} series; at most ${MAX_SERIES} are evaluated at once`);
+  if (pointCount > MAX_POINTS) throw new RangeError(`the input has ${pointCount} points; at most ${MAX_POINTS} are evaluated at once`);
 
   const warnings = [...rule.warnings];
   const unexpanded = unexpandedTemplateLabels(rule.labels);

@@ -5,6 +5,7 @@ import { ToolkitError } from '../model/toolkit-error';
  * JSON has no NaN or infinities, so those values are the strings "NaN", "+Inf" (or "Inf") and "-Inf".
  */
 import type { QueryResults, ResultSeries, SeriesPoint } from './series';
+import { MAX_TIMESTAMP_MS } from './evaluation-limits';
 
 export class SeriesDocumentError extends ToolkitError {
   constructor(
@@ -49,6 +50,7 @@ export function parseSeriesDocument(doc: unknown): QueryResults {
         const pAt = `${sAt}/points/${j}`;
         if (!Array.isArray(p) || p.length !== 2) throw new SeriesDocumentError(pAt, 'expected [unixMillis, value]');
         if (typeof p[0] !== 'number' || !Number.isInteger(p[0])) throw new SeriesDocumentError(`${pAt}/0`, 'timestamp must be whole unix milliseconds');
+        if (Math.abs(p[0]) > MAX_TIMESTAMP_MS) throw new SeriesDocumentError(`${pAt}/0`, `timestamp must be within ±${MAX_TIMESTAMP_MS} unix milliseconds (the range of a date)`);
         return [p[0], pointValue(p[1], `${pAt}/1`)];
       });
       return { labels: labelMap, points: parsed };

@@ -9,7 +9,9 @@
  * literal value is always a secret, {@link isSecretFieldName} adding any key or URL field, which
  * is how notification-channel configs carry credentials.
  */
+import { stackSafeRegex } from '../util/stack-safe-regex';
 
+/** One kind of secret: the pattern that certainly finds it, and the wider text masking removes. */
 export interface SecretShape {
   /** What the secret is, as findings name it: `Slack webhook URL`. */
   readonly kind: string;
@@ -19,8 +21,8 @@ export interface SecretShape {
   readonly wider?: RegExp;
 }
 
-/** In order of precedence: the first shape that matches names the kind. */
-export const SECRET_SHAPES: readonly SecretShape[] = [
+/** The shapes as written; SECRET_SHAPES holds them made stack safe. */
+const WRITTEN_SHAPES: readonly SecretShape[] = [
   { kind: 'Slack token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}|\bxapp-[A-Za-z0-9-]{10,}/ },
   {
     kind: 'Slack webhook URL',
@@ -65,6 +67,16 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
     wider: /\b(?:bearer|token|basic)\s+[A-Za-z0-9._~+/=-]{8,}/i,
   },
 ];
+
+/**
+ * In order of precedence: the first shape that matches names the kind. Each pattern is made stack
+ * safe, so a value of millions of characters is scanned, not a stack overflow.
+ */
+export const SECRET_SHAPES: readonly SecretShape[] = WRITTEN_SHAPES.map((shape) => ({
+  ...shape,
+  pattern: stackSafeRegex(shape.pattern),
+  ...(shape.wider ? { wider: stackSafeRegex(shape.wider) } : {}),
+}));
 
 /** Cheap test every shape (and every wider pattern) needs to pass: most strings skip the patterns. */
 const MAY_HOLD_SHAPE = /:\/\/|[?&][a-z_-]+=|xox|xapp|gh[pousr]_|github_pat|AKIA|ASIA|eyJ|BEGIN|bearer|token|basic|hooks\.|webhook|pagerduty/i;

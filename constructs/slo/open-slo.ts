@@ -8,6 +8,7 @@
  * field it is about and why, never silently approximated.
  */
 import { parseAllDocuments } from 'yaml';
+import { describeYamlError, yamlDocumentValue } from '../util/parse-input';
 import { isPlainObject } from '../util/json';
 import type { QueryEnvelope } from '../model/rule-payload';
 import type { BurnRateWindow } from './burn-rate-windows';
@@ -56,11 +57,17 @@ function documentsOf(input: unknown): unknown[] {
   const problems = list.flatMap((doc, i) =>
     doc.errors.map((e) => ({
       field: list.length > 1 ? `document ${i + 1}` : '',
-      message: `not valid YAML at line ${e.linePos?.[0].line ?? '?'}, column ${e.linePos?.[0].col ?? '?'}: ${e.message.split('\n')[0]}`,
+      message: describeYamlError(e),
     })),
   );
   if (problems.length > 0) throw new OpenSloError(undefined, problems);
-  return list.map((doc) => doc.toJS() as unknown).filter((doc) => doc !== null && doc !== undefined);
+  const values: unknown[] = [];
+  for (const [i, doc] of list.entries()) {
+    const read = yamlDocumentValue(doc);
+    if ('error' in read) throw new OpenSloError(undefined, [{ field: list.length > 1 ? `document ${i + 1}` : '', message: `invalid YAML: ${read.error}` }]);
+    if (read.value !== null && read.value !== undefined) values.push(read.value);
+  }
+  return values;
 }
 
 function named(docs: readonly unknown[], kind: string): Json[] {

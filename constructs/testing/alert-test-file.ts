@@ -25,6 +25,7 @@
  * ```
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { yamlDocumentValue, yamlErrorReason } from '../util/parse-input';
 import { ALERT_STATES } from '../model/enums';
 import { LABEL_SEVERITY, LABEL_THRESHOLD_NAME } from '../evaluation';
 import type { AlertExpectation, BehaviourTestCase, ExpectedAlert, ResolveExpectation, SeriesSpec } from './behaviour-spec';
@@ -266,10 +267,13 @@ export function parseAlertTestFile(text: string, file: string): AlertTestFile {
   const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    throw new AlertTestFileError(file, first.linePos?.[0]?.line ?? 0, `invalid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new AlertTestFileError(file, first.linePos?.[0]?.line ?? 0, `invalid YAML: ${yamlErrorReason(first)}`);
   }
+  const read = yamlDocumentValue(doc);
+  if ('error' in read) throw new AlertTestFileError(file, 0, `invalid YAML: ${read.error}`);
+  const value = read.value;
   const r = new Reader(file, doc, lines);
-  const top = r.object(doc.toJS(), [], ['rule_file', 'alert', 'evaluation_delay', 'tests']);
+  const top = r.object(value, [], ['rule_file', 'alert', 'evaluation_delay', 'tests']);
   const ruleFile = r.string(top.rule_file ?? r.fail([], 'rule_file is required: the path of the rule JSON (or cdk.tf.json) under test'), ['rule_file']);
   const fileDelay = top.evaluation_delay !== undefined ? r.duration(top.evaluation_delay, ['evaluation_delay']) : undefined;
   const tests = r.list(top.tests ?? r.fail([], 'tests is required: a list of test cases'), ['tests']);

@@ -4,9 +4,11 @@
  * or any folder of rule JSON files. Alerts are matched by name, so one test covers the same
  * alert in every stack.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { rulesIn } from '../codecs/rules-in';
+import { parseJsonInput } from '../util/parse-input';
+import { readInputFile } from '../util/read-input-file';
 
 export interface EstateAlert {
   readonly name: string;
@@ -40,12 +42,14 @@ export function collectEstateAlerts(path: string): EstateAlert[] {
   else files.push(path);
   const alerts: EstateAlert[] = [];
   for (const file of files.sort()) {
-    let doc: unknown;
+    let parsed: ReturnType<typeof parseJsonInput>;
     try {
-      doc = JSON.parse(readFileSync(file, 'utf8'));
+      parsed = parseJsonInput(readInputFile(file));
     } catch {
-      continue; // not JSON: not part of the estate
+      continue; // unreadable: not part of the estate
     }
+    if ('error' in parsed) continue; // not JSON: not part of the estate
+    const doc = parsed.value;
     const shown = relative(path, file) || file.split('/').pop()!;
     for (const rule of rulesIn(doc)) {
       if (rule.name !== '') alerts.push({ name: rule.name, location: rule.address ? `${shown} ${rule.address}` : shown });

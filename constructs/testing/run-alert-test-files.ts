@@ -1,12 +1,14 @@
 /** Finds and runs YAML behaviour test files; used by `signoz-alerts test` and callable from any test runner. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { holdsRules, rulesIn, type RuleEntry } from '../codecs/rules-in';
 import { closestName } from '../validation/did-you-mean';
 import { LABEL_SEVERITY, loadEvaluableRule, RuleEvaluationError, type EvaluableRule } from '../evaluation';
 import { AlertTestFileError, parseAlertTestFile, type AlertTestFileProblem, type RuleReference } from './alert-test-file';
 import { BehaviourSpecError, runBehaviourTest, type CaseResult } from './run-behaviour-test';
-import { ToolkitError } from '../model/toolkit-error';
+import { isToolkitError, ToolkitError } from '../model/toolkit-error';
+import { parseJsonInput } from '../util/parse-input';
+import { readInputFile } from '../util/read-input-file';
 
 /** File names the runner picks up inside folders. */
 export const ALERT_TEST_FILE_PATTERN = /\.alert-test\.ya?ml$/;
@@ -58,12 +60,16 @@ export function discoverAlertTestFiles(paths: readonly string[], cwd: string): s
 export function loadRuleForTest(ruleFile: string, alert: string | undefined, shownAs: string = ruleFile, documents?: Map<string, unknown>): EvaluableRule {
   let doc: unknown = documents?.get(ruleFile);
   if (doc === undefined) {
+    let parsed: ReturnType<typeof parseJsonInput>;
     try {
-      doc = JSON.parse(readFileSync(ruleFile, 'utf8'));
+      parsed = parseJsonInput(readInputFile(ruleFile, shownAs));
     } catch (err) {
+      if (isToolkitError(err)) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: code === 'ENOENT' ? 'no such file' : (err as Error).message }]);
     }
+    if ('error' in parsed) throw new ToolkitError('rule_file', { file: shownAs }, [{ path: '', message: parsed.error }]);
+    doc = parsed.value;
     documents?.set(ruleFile, doc);
   }
   return loadEvaluableRule(chooseRule(holdsRules(doc) ? rulesIn(doc) : [], alert, shownAs).json);
@@ -123,9 +129,9 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
   const file = relative(cwd, path) || path;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputFile(path, file);
   } catch (err) {
-    return { file, cases: [], error: `cannot read: ${(err as Error).message}` };
+    return { file, cases: [], error: isToolkitError(err) ? `cannot read: it ${err.detail}` : `cannot read: ${(err as Error).message}` };
   }
   let rule: EvaluableRule;
   let spec;

@@ -16,6 +16,7 @@ import type { AlertExpectation, BehaviourTestCase, DurationInput, ExpectedAlert,
 import { parseSeriesNotation, type NotationValue } from './series-notation';
 import { ToolkitError } from '../model/toolkit-error';
 import { parsePrometheusDuration } from '../model/duration';
+import { MAX_POINTS, MAX_TEST_SPAN_MS } from '../evaluation/evaluation-limits';
 
 /** A behaviour test case that cannot run as written: `field` names the case field (`series.A[0].values`, `interval`). */
 export class BehaviourSpecError extends ToolkitError {
@@ -79,10 +80,18 @@ export function buildQueryResults(testCase: BehaviourTestCase): QueryResults {
   const interval = durationMs(testCase.interval ?? '1m', 'interval');
   if (interval <= 0) throw new BehaviourSpecError('interval', 'must be greater than zero');
   const results: Record<string, ResultSeries[]> = {};
+  let total = 0;
   for (const [query, list] of Object.entries(testCase.series)) {
     results[query] = list.map((spec, i) => {
       const points: SeriesPoint[] = [];
-      seriesValues(spec.values, `series.${query}[${i}].values`).forEach((v, j) => {
+      const field = `series.${query}[${i}].values`;
+      const values = seriesValues(spec.values, field);
+      total += values.length;
+      if (total > MAX_POINTS) throw new BehaviourSpecError(field, `the case's series have more than ${MAX_POINTS} points together; that is the limit of one evaluation`);
+      if ((values.length - 1) * interval > MAX_TEST_SPAN_MS) {
+        throw new BehaviourSpecError(field, `${values.length} points at the interval span more than ${MAX_TEST_SPAN_MS / 86_400_000} days, the longest a test case may cover`);
+      }
+      values.forEach((v, j) => {
         if (v !== undefined) points.push([t0 + j * interval, v]);
       });
       return { labels: { ...(spec.labels ?? {}) }, points };
@@ -210,6 +219,12 @@ export function runBehaviourTest(rule: EvaluableRule, testCase: BehaviourTestCas
   ];
   // run until the last point has left the window, so a resolution later than expected is still seen
   const to = Math.max(firstTick, ...checkTimes, lastPoint + evalDelayMs + span);
+  if (to - t0 > MAX_TEST_SPAN_MS) {
+    throw new BehaviourSpecError(
+      'eval_time',
+      `the case covers ${Math.ceil((to - t0) / 3_600_000)}h from its start; a test case may cover at most ${MAX_TEST_SPAN_MS / 86_400_000} days`,
+    );
+  }
   const timeline = evaluateRule(rule, results, { from: firstTick, to, evalDelayMs });
   const failures = [
     ...(testCase.expectations ?? []).map((e) => checkExpectation(e, timeline, t0, firstTick, results)),

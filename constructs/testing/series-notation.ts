@@ -12,6 +12,7 @@
  * and refused, as `1+-1x3` is by the grammar.
  */
 import { ToolkitError } from '../model/toolkit-error';
+import { MAX_NOTATION_POINTS } from '../evaluation/evaluation-limits';
 
 export class SeriesNotationError extends ToolkitError {
   constructor(
@@ -27,7 +28,6 @@ export class SeriesNotationError extends ToolkitError {
 /** `undefined` marks a missing point. */
 export type NotationValue = number | undefined;
 
-const MAX_POINTS = 1_000_000;
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
@@ -115,7 +115,7 @@ function toCount(token: Token | undefined): number {
     throw new ItemError(`invalid repetition ${token ? `"${token.text}"` : 'at the end'}: expected a decimal count after 'x'`);
   }
   const count = Number(token.text);
-  if (count > MAX_POINTS) throw new ItemError(`more than ${MAX_POINTS} points`);
+  if (count > MAX_NOTATION_POINTS) throw new ItemError(`more than ${MAX_NOTATION_POINTS} points`);
   return count;
 }
 
@@ -181,7 +181,7 @@ export function parseSeriesNotation(text: string): NotationValue[] {
   while ((match = itemPattern.exec(text)) !== null) {
     try {
       const points = expandItem(match[0]);
-      if (values.length + points.length > MAX_POINTS) throw new ItemError(`more than ${MAX_POINTS} points`);
+      if (values.length + points.length > MAX_NOTATION_POINTS) throw new ItemError(`more than ${MAX_NOTATION_POINTS} points`);
       for (const point of points) values.push(point);
     } catch (err) {
       if (!(err instanceof ItemError)) throw err;

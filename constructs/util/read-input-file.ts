@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { ToolkitError } from '../model/toolkit-error';
+import { stripByteOrderMark } from './parse-input';
 
 /** The largest input file any command reads (128 MiB): far above a real plan, rule export or stack file. */
 export const MAX_INPUT_FILE_BYTES = 128 * 1024 * 1024;
@@ -36,7 +37,8 @@ export function readInputFile(file: string, shownAs: string = file): string {
         { path: '', message: `is ${stat.size} bytes, over the limit of ${MAX_INPUT_FILE_BYTES} bytes (128 MiB) for any input file` },
       ]);
     }
-    return fs.readFileSync(fd, 'utf8');
+    // a byte order mark is accepted and dropped here, so every command treats it the same
+    return stripByteOrderMark(fs.readFileSync(fd, 'utf8'));
   } finally {
     fs.closeSync(fd);
   }

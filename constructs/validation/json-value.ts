@@ -1,5 +1,6 @@
 /** Small, defensive accessors for untrusted JSON values: validation must never throw on odd input. */
 import { isPlainObject } from '../util/json';
+import { MAX_RULE_NESTING_DEPTH } from '../util/parse-input';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -28,8 +29,8 @@ export function hasOwn(parent: JsonRecord, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(parent, key) && parent[key] !== undefined;
 }
 
-/** Deeper nesting than any rule needs; it also stops runaway recursion on cyclic input. */
-export const MAX_JSON_DEPTH = 200;
+/** Deeper nesting than any rule needs (declared with the other input limits); it also stops runaway recursion on cyclic input. */
+export const MAX_JSON_DEPTH = MAX_RULE_NESTING_DEPTH;
 
 export class JsonDepthError extends Error {
   constructor() {

@@ -5,6 +5,7 @@
  */
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
+import { parseJsonInput } from '../../constructs/util/parse-input';
 import { z } from 'zod';
 import { PipelineInputError } from '../errors';
 import type { TerraformPlan } from '../plan/plan-json';
@@ -24,18 +25,16 @@ export interface ExpectedFingerprint {
 }
 
 export function readFingerprintRecord(file: string): ExpectedFingerprint {
-  let raw: unknown;
+  let read: ReturnType<typeof parseJsonInput>;
   try {
-    raw = JSON.parse(readInputFile(file));
+    read = parseJsonInput(readInputFile(file));
   } catch (err) {
     if (isToolkitError(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new PipelineInputError(
-      code === 'ENOENT' ? 'no such fingerprint file.' : `not a fingerprint record (${err instanceof Error ? err.message : String(err)}).`,
-      { file },
-      'fingerprint record',
-    );
+    throw new PipelineInputError(code === 'ENOENT' ? 'no such fingerprint file.' : `cannot read (${code ?? String(err)}).`, { file }, 'fingerprint record');
   }
+  if ('error' in read) throw new PipelineInputError(`not a fingerprint record (${read.error}).`, { file }, 'fingerprint record');
+  const raw = read.value;
   const parsed = recordSchema.safeParse(raw);
   if (!parsed.success) {
     throw new PipelineInputError(

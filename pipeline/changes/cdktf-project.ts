@@ -4,6 +4,8 @@
  */
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
+import { parseJsonInput } from '../../constructs/util/parse-input';
+import { isPlainObject } from '../../constructs/util/json';
 import * as path from 'node:path';
 import { PipelineInputError } from '../errors';
 
@@ -20,18 +22,21 @@ export interface CdktfProject {
 
 export function readCdktfProject(dir: string): CdktfProject {
   const file = path.join(dir, 'cdktf.json');
-  let raw: Record<string, unknown>;
+  let parsed: ReturnType<typeof parseJsonInput>;
   try {
-    raw = JSON.parse(readInputFile(file)) as Record<string, unknown>;
+    parsed = parseJsonInput(readInputFile(file));
   } catch (err) {
     if (isToolkitError(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new PipelineInputError(
-      code === 'ENOENT' ? 'no cdktf.json here; point --app-dir at the folder of the cdktf app.' : `not valid JSON (${err instanceof Error ? err.message : String(err)}).`,
+      code === 'ENOENT' ? 'no cdktf.json here; point --app-dir at the folder of the cdktf app.' : `cannot read (${code ?? String(err)}).`,
       { file },
       'cdktf project',
     );
   }
+  if ('error' in parsed) throw new PipelineInputError(`${parsed.error}.`, { file }, 'cdktf project');
+  if (!isPlainObject(parsed.value)) throw new PipelineInputError('must be a JSON object.', { file }, 'cdktf project');
+  const raw = parsed.value;
   if (typeof raw.app !== 'string' || raw.app.trim() === '') {
     throw new PipelineInputError('must be the command that synthesizes the app (e.g. "npx tsx main.ts").', { file }, 'cdktf project', 'app');
   }

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import canonicalize from 'canonicalize';
 import { PipelineInputError } from '../errors';
+import { parseJsonInput } from '../../constructs/util/parse-input';
 
 export const STACK_CONFIG_FILE = 'cdk.tf.json';
 
@@ -75,9 +76,7 @@ export function readStackConfig(stackDir: string): unknown {
     if (isToolkitError(err)) throw err;
     throw new PipelineInputError('no synthesized stack here (run the synth first, or pass the folder of one stack under cdktf.out/stacks/).', { file }, 'synth output');
   }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { file }, 'synth output');
-  }
+  const parsed = parseJsonInput(text);
+  if ('error' in parsed) throw new PipelineInputError(`${parsed.error}.`, { file }, 'synth output');
+  return parsed.value;
 }

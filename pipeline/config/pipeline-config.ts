@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_ALERT_DELETES } from '../apply-safety/destroy-budget';
 import { PipelineInputError } from '../errors';
+import { parseJsonInput } from '../../constructs/util/parse-input';
 
 export const PIPELINE_CONFIG_FILE = 'signoz-alerts.pipeline.json';
 
@@ -46,12 +47,15 @@ export function loadPipelineConfig(projectDir: string, explicitFile?: string): P
   const file = explicitFile ? path.resolve(projectDir, explicitFile) : path.join(projectDir, PIPELINE_CONFIG_FILE);
   let raw: unknown = {};
   if (fs.existsSync(file)) {
+    let parsed: ReturnType<typeof parseJsonInput>;
     try {
-      raw = JSON.parse(readInputFile(file));
+      parsed = parseJsonInput(readInputFile(file));
     } catch (err) {
       if (isToolkitError(err)) throw err;
-      throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).`, { file }, 'pipeline config');
+      throw new PipelineInputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, { file }, 'pipeline config');
     }
+    if ('error' in parsed) throw new PipelineInputError(`${parsed.error}.`, { file }, 'pipeline config');
+    raw = parsed.value;
   } else if (explicitFile) {
     throw new PipelineInputError('no such config file.', { file }, 'pipeline config');
   }

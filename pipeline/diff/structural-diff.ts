@@ -4,6 +4,7 @@
  * values are compared as sets (channel lists, label keys: "added x, removed y", not "item 2 changed").
  */
 import diff from 'microdiff';
+import { parseJsonInput } from '../../constructs/util/parse-input';
 
 export type DiffPath = readonly (string | number)[];
 
@@ -26,11 +27,8 @@ function isPlainScalar(value: unknown): boolean {
 function parseJsonText(text: string): unknown {
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonInput(text);
+  return 'error' in parsed ? undefined : parsed.value;
 }
 
 /** Replaces JSON text found in strings by the structure it holds, at any depth. */

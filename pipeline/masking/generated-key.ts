@@ -3,8 +3,10 @@
  * random they look. Only masking uses this: over-masking is its safe failure, while a policy error
  * needs a certain shape (see `constructs/model/secret-patterns.ts`).
  */
+import { stackSafeRegex } from '../../constructs/util/stack-safe-regex';
 
-const HIGH_ENTROPY_CANDIDATE = /[A-Za-z0-9+/=_-]{24,}/g;
+const HIGH_ENTROPY_CANDIDATE = stackSafeRegex(/[A-Za-z0-9+/=_-]{24,}/g);
+const HEX_KEY = stackSafeRegex(/^[0-9a-f]{32,}$/i);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Shannon entropy in bits per character. */
@@ -26,7 +28,7 @@ export function shannonEntropy(text: string): number {
  */
 export function looksLikeGeneratedKey(token: string): boolean {
   if (UUID.test(token)) return false;
-  if (/^[0-9a-f]{32,}$/i.test(token)) return shannonEntropy(token) >= 3;
+  if (HEX_KEY.test(token)) return shannonEntropy(token) >= 3;
   if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return false;
   const words = token.split(/[_-]/);
   if (words.length > 1 && words.every((w) => /^[a-z]*[0-9]{0,4}$/.test(w))) return false;

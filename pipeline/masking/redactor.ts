@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isSecretFieldName, replaceSecretShapes } from '../../constructs/model/secret-patterns';
 import { replaceGeneratedKeys } from './generated-key';
+import { parseJsonInput } from '../../constructs/util/parse-input';
 
 export type MaskKind = 'sensitive' | 'redacted';
 
@@ -110,12 +111,8 @@ export class Redactor {
   maskText(text: string, options: MaskOptions): string {
     if (text.length < 12) return text;
     if (looksLikeJsonText(text)) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
+      const read = parseJsonInput(text);
+      const parsed = 'error' in read ? undefined : read.value;
       if (parsed !== undefined) {
         const before = this.maskCount;
         const masked = this.mask(parsed, undefined, options);

@@ -5,6 +5,7 @@
  */
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
+import { parseJsonInput } from '../../constructs/util/parse-input';
 import { z } from 'zod';
 import { PipelineInputError } from '../errors';
 
@@ -118,16 +119,15 @@ function checkFormatVersion(raw: Record<string, unknown>, source: string): void 
 
 /** Parses the text of a `terraform show -json` plan; `source` names the input in error messages. */
 export function parsePlanJson(text: string, source: string): TerraformPlan {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
+  const read = parseJsonInput(text);
+  if ('error' in read) {
     const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
     const streamHint = /^\{"@level"/.test(firstLine)
       ? ' It looks like the log stream of `terraform plan -json`; save the plan with `-out` and run `terraform show -json <planfile>` instead.'
       : '';
-    throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).${streamHint}`, { file: source }, 'plan JSON');
+    throw new PipelineInputError(`${read.error}.${streamHint}`, { file: source }, 'plan JSON');
   }
+  const raw = read.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new PipelineInputError('expected a JSON object from `terraform show -json <planfile>`.', { file: source }, 'plan JSON');
   }

@@ -11,6 +11,7 @@ import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../../constructs/mode
 import type { ResourceChange } from '../plan/plan-json';
 import { resourceCategory } from './resource-category';
 import { isPlainObject } from '../../constructs/util/json';
+import { parseJsonInput } from '../../constructs/util/parse-input';
 
 export type PagingBasis = 'config' | 'kind' | 'name';
 
@@ -23,11 +24,8 @@ export interface ChannelDirectoryOptions {
 
 function parseObject(value: unknown): Record<string, unknown> | undefined {
   if (typeof value === 'string') {
-    try {
-      return parseObject(JSON.parse(value));
-    } catch {
-      return undefined;
-    }
+    const parsed = parseJsonInput(value);
+    return 'error' in parsed ? undefined : parseObject(parsed.value);
   }
   return isPlainObject(value) ? value : undefined;
 }

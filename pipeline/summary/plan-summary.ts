@@ -12,6 +12,7 @@ import { renderSummary, type RenderResult } from '../render/render-summary';
 import { textFormat } from '../render/text-format';
 import { summarizeStackPlan } from './build-summary';
 import type { PlanSummary, UnplannedStack } from './summary-model';
+import { visibleText } from '../../constructs/util/visible-text';
 
 export type SummaryFormatName = 'markdown' | 'text';
 
@@ -53,11 +54,13 @@ export interface RenderPlanSummaryOptions {
 }
 
 export function renderPlanSummary(summary: PlanSummary, options: RenderPlanSummaryOptions): RenderResult {
-  return renderSummary(summary, options.format === 'markdown' ? markdownFormat : textFormat, {
+  const rendered = renderSummary(summary, options.format === 'markdown' ? markdownFormat : textFormat, {
     maxBytes: options.maxBytes,
     redactor: options.redactor,
     ...(options.overflowNote !== undefined ? { overflowNote: options.overflowNote } : {}),
   });
+  // both formats are read by people: bidirectional and zero-width characters are shown, not applied
+  return { ...rendered, text: visibleText(rendered.text) };
 }
 
 export type StackNameSource = 'file' | 'dir';

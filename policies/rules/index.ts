@@ -4,6 +4,7 @@ import channelReferences from './channel-references';
 import criticalAlertPages from './critical-alert-pages';
 import disabledInProduction from './disabled-in-production';
 import evaluationWindow from './evaluation-window';
+import invisibleCharacters from './invisible-characters';
 import noLiteralSecrets from './no-literal-secrets';
 import ownerLabel from './owner-label';
 import pagingBudget from './paging-budget';
@@ -25,6 +26,7 @@ export {
   criticalAlertPages,
   disabledInProduction,
   evaluationWindow,
+  invisibleCharacters,
   noLiteralSecrets,
   ownerLabel,
   pagingBudget,
@@ -45,6 +47,7 @@ export const defaultRules: readonly PolicyRule[] = Object.freeze([
   severityLabel,
   severityOverridesTiers,
   ownerLabel,
+  invisibleCharacters,
   runbookLink,
   criticalAlertPages,
   alertHasRoute,

@@ -3,6 +3,7 @@
  * function call), `$${` and `%%{` are escaped literals. Policies judge only the literal text: a
  * value that comes from `${var.x}` is a reference, never a literal secret.
  */
+import { parseJsonInput } from '../../constructs/util/parse-input';
 
 export type TemplatePart = { readonly literal: string } | { readonly expression: string };
 
@@ -87,9 +88,6 @@ export function parseTemplatedJson(text: string): unknown {
       } else if (c === '"') inString = !inString;
     }
   }
-  try {
-    return JSON.parse(json);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonInput(json);
+  return 'error' in parsed ? undefined : parsed.value;
 }

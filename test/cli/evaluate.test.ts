@@ -84,7 +84,7 @@ describe('signoz-alerts evaluate', () => {
   it('exits 1 for a rule file that is not JSON', async () => {
     const io = recorder(workDir);
     expect(await main(['evaluate', '--rule', write('broken.json', '{"alert": '), '--series', series], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/^signoz-alerts: broken.json is not valid JSON/);
+    expect(io.stderr.join('\n')).toMatch(/^signoz-alerts: broken.json: invalid JSON at line 1, column 11/);
   });
 
   const usage: [string, string[], RegExp][] = [

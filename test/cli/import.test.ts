@@ -56,7 +56,7 @@ describe('signoz-alerts import', () => {
     const result = await run('export', '--out', 'imported.ts');
     expect(result.code).toBe(1);
     expect(result.stderr).toEqual([
-      expect.stringMatching(/^export\/broken\.json: not valid JSON: /),
+      expect.stringMatching(/^export\/broken\.json: invalid JSON at line \d+, column \d+: /),
       'export/v1-list.json#/data/rules/1 "Dashboard copy with a variable": /condition/compositeQuery/builderQueries/A: filters: the value of service.name is a dashboard variable ("{{.service}}"); alerts have no variables, put the real value in the rule',
       '6 rules imported (5 as props, 1 as payloads; 5 with import blocks) into imported.ts; 2 could not be imported',
     ]);

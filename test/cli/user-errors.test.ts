@@ -46,7 +46,12 @@ const cases: [string, string[], RegExp, RegExp[]][] = [
     [],
   ],
   ['rule files that are not there', ['validate', 'nowhere.json'], /^signoz-alerts: Invalid command line: no such file or directory: nowhere\.json$/, []],
-  ['plan JSON that does not parse', ['plan-summary', 'broken-plan.json'], /^signoz-alerts: Invalid plan JSON at \S*broken-plan\.json: not valid JSON \(.+\)\.$/, []],
+  [
+    'plan JSON that does not parse',
+    ['plan-summary', 'broken-plan.json'],
+    /^signoz-alerts: Invalid plan JSON at \S*broken-plan\.json: invalid JSON at line \d+, column \d+: .+\.$/,
+    [],
+  ],
   [
     'plan JSON with a malformed field',
     ['plan-summary', 'bad-plan.json'],

@@ -148,7 +148,7 @@ describe('importRules', () => {
     expect(rules.map((r) => r.source)).toEqual(['a.json']);
     expect(problems.map((p) => `${p.source}: ${p.messages[0]!.replace(/ \(.*$/, '')}`)).toEqual([
       'b.json: rule id 0196b3f2-8c4e-7a1d-9b2f-3c5d7e9f1a2b was already imported from a.json#; one rule can be adopted once',
-      expect.stringMatching(/^c\.json: not valid JSON: /),
+      expect.stringMatching(/^c\.json: invalid JSON at line \d+, column \d+: /),
       expect.stringMatching(/^d\.json: \/condition\/thresholds\/spec\/0\/op: unsupported value "bigger"/),
     ]);
   });

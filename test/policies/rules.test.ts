@@ -19,6 +19,7 @@ const PINNED_LEVELS = {
   'severity-label': 'error',
   'severity-overrides-tiers': 'warning',
   'owner-label': 'error',
+  'invisible-characters': 'error',
   'runbook-link': 'error',
   'critical-alert-pages': 'error',
   'alert-has-route': 'error',
@@ -140,6 +141,21 @@ const CASES: Record<keyof typeof PINNED_LEVELS, readonly RuleCase[]> = {
       },
       expect: [],
     },
+  ],
+  'invisible-characters': [
+    {
+      name: 'a right-to-left override in the alert name and a zero-width space in a label',
+      stacks: {
+        alerts: alerts(
+          goodPayload((p) => {
+            p.alert = 'CPU \u202Eegap';
+            p.labels!.team = 'pay\u200bments';
+          }),
+        ),
+      },
+      expect: [/alert name "CPU <U\+202E>egap" holds U\+202E; label team "pay<U\+200B>ments" holds U\+200B: remove the invisible characters/],
+    },
+    { name: 'plain names', stacks: { alerts: alerts(goodPayload()) }, expect: [] },
   ],
   'owner-label': [
     {

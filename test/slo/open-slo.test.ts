@@ -152,7 +152,7 @@ spec:
 
   it('reports YAML syntax errors with line and column, and documents without an SLO', () => {
     const [problem] = openSloProblems('apiVersion: openslo/v1\nkind: SLO\nmetadata: [unclosed\n');
-    expect(problem).toMatch(/^: not valid YAML at line \d+, column \d+: /);
+    expect(problem).toMatch(/^: invalid YAML at line \d+, column \d+: /);
     expect(openSloProblems('apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: checkout\n')).toEqual(['kind: no document of kind SLO (found: Service)']);
     expect(thrownBy(() => openSloToProps(SLO_YAML.replace('budgetingMethod: Occurrences', ''))).message).toBe(
       "Invalid OpenSLO SLO 'checkout-availability':\n  - spec.budgetingMethod: is missing: burn-rate alerts count events; use Occurrences",

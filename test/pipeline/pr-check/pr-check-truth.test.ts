@@ -41,7 +41,7 @@ describe('pr-check tells the truth about what was planned', () => {
 
   it.each([
     ['show-fails', 'Failed to read the given file'],
-    ['garbage', 'not valid JSON'],
+    ['garbage', 'invalid JSON at line 1'],
   ])('reports a plan that could not be read (%s) as not planned, fails, and still removes the saved plan', async (mode, why) => {
     const { repo, base } = changedRepo(`unreadable-${mode}`);
     const { run, comment, plans } = await prCheck(repo, base, { TERRAFORM_BINARY_NAME: fakeTerraform, [FAKE_TF_MODE]: mode });
