@@ -45,7 +45,7 @@ export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO,
         expected,
         ...(options.replan ? { replan: readPlanFile(path.resolve(io.cwd, options.replan)) } : {}),
         salt: io.env[FINGERPRINT_SALT_ENV] || undefined,
-        maxAlertDeletes: options.maxAlertDeletes ?? config.maxAlertDeletes,
+        maxAlertDeletes: { ...config.destroyBudgets, ...(options.maxAlertDeletes !== undefined ? { alertDeletes: options.maxAlertDeletes } : {}) },
         allowDestroy: Boolean(options.allowDestroy) || destroyAllowedByEnv(io.env),
       });
       for (const line of result.messages)

@@ -42,7 +42,7 @@ function run(files: string[], options: PlanSummaryOptions, io: CliIO): number {
   }));
   const { summary, redactor } = summarizePlans(plans, {
     channels: { pagingChannels: config.pagingChannels, nonPagingChannels: config.nonPagingChannels },
-    maxAlertDeletes: config.maxAlertDeletes,
+    destroyBudgets: config.destroyBudgets,
   });
   const overflowNote = options.overflowNote !== undefined ? { overflowNote: options.overflowNote } : {};
   const main = renderPlanSummary(summary, { format, maxBytes: options.maxChars, redactor, ...overflowNote });

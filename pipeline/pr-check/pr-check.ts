@@ -222,7 +222,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     notes,
     unplanned,
     channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
-    maxAlertDeletes: options.config.maxAlertDeletes,
+    destroyBudgets: options.config.destroyBudgets,
   });
   const markers = Object.entries(fingerprints)
     .map(([stack, record]) => `${fingerprintMarker(stack, record.fingerprint)}\n`)
