@@ -25,6 +25,9 @@ import { TerraformCli } from '../terraform/terraform-cli';
 import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 import { policyHook, policyPackHook, ruleValidationHook } from './default-hooks';
 import type { RunnablePack } from '../../policies';
+import { secretsFromEnvironment, sensitiveVariablesOf } from '../masking/env-secrets';
+import { Redactor } from '../masking/redactor';
+import { neutralizeMarkers } from '../masking/scrub-summary';
 import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
 
 export interface PrCheckOptions {
@@ -46,6 +49,11 @@ export interface PrCheckOptions {
   readonly policyPack?: RunnablePack;
   readonly terraform?: TerraformCli;
   readonly log?: (line: string) => void;
+  /**
+   * The environment Terraform runs with: its secret values (`TF_VAR_*` of sensitive or credential
+   * variables, `*_TOKEN`, `*_SECRET`, ...) are masked out of notes and error tails. @default - none known
+   */
+  readonly secretEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PrCheckResult {
@@ -152,6 +160,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const plans: StackPlan[] = [];
   const fingerprints: Record<string, FingerprintRecord> = {};
   const stackDirs = listSynthStacks(detection.headOutdir);
+  const redactor = redactorFor(options.secretEnv, [...stackDirs.values()]);
   for (const stack of terraformVersion ? dependencyOrder(detection.headOutdir, changed) : []) {
     const stackDir = stackDirs.get(stack)!;
     const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
@@ -218,7 +227,8 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     }
   }
 
-  const { summary, redactor } = summarizePlans(plans, {
+  const { summary } = summarizePlans(plans, {
+    redactor,
     notes,
     unplanned,
     channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
@@ -248,11 +258,32 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     summaryFile,
     plannedStacks: plans.map((p) => p.stack),
     fingerprints,
-    notes,
+    notes: notes.map((note) => scrubNote(redactor, note)),
     hasChanges: hasPlannedChanges(summary),
     unplannedStacks: unplanned.map((u) => u.stack),
     erroredStacks: erroredStacks(summary),
   };
+}
+
+/** A redactor that already knows the secrets of the environment Terraform runs with. */
+function redactorFor(secretEnv: Readonly<Record<string, string | undefined>> | undefined, stackDirs: readonly string[]): Redactor {
+  const redactor = new Redactor();
+  if (!secretEnv) return redactor;
+  const sensitive = new Set<string>();
+  for (const dir of stackDirs) {
+    try {
+      for (const name of sensitiveVariablesOf(readStackConfig(dir))) sensitive.add(name);
+    } catch {
+      // an unreadable stack is reported where it is planned; its variables still match by name
+    }
+  }
+  for (const value of secretsFromEnvironment(secretEnv, sensitive)) redactor.registerSecret(value);
+  return redactor;
+}
+
+/** A note as printed outside the comment (the log): secrets masked, no markers. */
+function scrubNote(redactor: Redactor, note: string): string {
+  return neutralizeMarkers(redactor.scrub(redactor.maskText(note, { denySecretFields: false })));
 }
 
 /** The last lines of a tool's output, on one line, for a note. */
@@ -265,12 +296,25 @@ function headSynthFailed(options: PrCheckOptions, outDir: string, err: SynthFail
   const detail = err.problems.map((p) => p.message).join(' ');
   log(`the code under review could not be synthesized`);
   const notes = [`The code under review could not be synthesized, so nothing was checked or planned: ${lastLines(detail, 6)}`];
-  const { summary, redactor } = summarizePlans([], { notes, unplanned: [{ stack: '(all stacks)', reason: 'the head synth failed' }] });
+  const { summary, redactor } = summarizePlans([], {
+    redactor: redactorFor(options.secretEnv, []),
+    notes,
+    unplanned: [{ stack: '(all stacks)', reason: 'the head synth failed' }],
+  });
   const commentFile = path.join(outDir, 'comment.md');
   const summaryFile = path.join(outDir, 'summary.md');
   const maxBytes = options.maxCommentBytes ?? GITHUB_COMMENT_LIMIT;
   writeFileAtomic(commentFile, renderSummary(summary, markdownFormat, { maxBytes, redactor }).text);
   writeFileAtomic(summaryFile, renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT, redactor }).text);
   writeFileAtomic(path.join(outDir, 'fingerprints.json'), '{}\n');
-  return { exitCode: 1, commentFile, summaryFile, plannedStacks: [], fingerprints: {}, notes, hasChanges: false, headSynthError: detail };
+  return {
+    exitCode: 1,
+    commentFile,
+    summaryFile,
+    plannedStacks: [],
+    fingerprints: {},
+    notes: notes.map((note) => scrubNote(redactor, note)),
+    hasChanges: false,
+    headSynthError: scrubNote(redactor, detail),
+  };
 }

@@ -46,7 +46,9 @@ export function summarizePlans(plans: readonly StackPlan[], options: PlanSummary
     }),
   );
   const unplanned = options.unplanned ?? [];
-  return { summary: { stacks, notes: options.notes ?? [], ...(unplanned.length > 0 ? { unplanned } : {}) }, redactor };
+  // Notes carry tool output (Terraform's errors): secret shapes in them are masked like plan values.
+  const notes = (options.notes ?? []).map((note) => redactor.maskText(note, { denySecretFields: false }));
+  return { summary: { stacks, notes, ...(unplanned.length > 0 ? { unplanned } : {}) }, redactor };
 }
 
 export interface RenderPlanSummaryOptions {
