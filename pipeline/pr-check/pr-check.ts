@@ -14,6 +14,7 @@ import { listSynthStacks, stacksToPlan } from '../changes/compare-synth-dirs';
 import { readStackConfig, stackConfigHash } from '../changes/stack-config';
 import { SynthFailedError } from '../changes/synth-app';
 import type { PipelineConfig } from '../config/pipeline-config';
+import { PipelineInputError } from '../errors';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { readPlanFile, type TerraformPlan } from '../plan/plan-json';
 import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
@@ -108,8 +109,6 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const log = options.log ?? (() => undefined);
   const outDir = path.resolve(options.outDir);
   const plansDir = path.join(outDir, 'plans');
-  fs.rmSync(plansDir, { recursive: true, force: true });
-  fs.mkdirSync(plansDir, { recursive: true });
   const notes: string[] = [];
   let failed = false;
 
@@ -124,6 +123,8 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     // (with its fingerprint) does not stay up as if it still described this change.
     return headSynthFailed(options, outDir, err, log);
   }
+  // Only now, with the arguments checked and both synths done, is anything in the output folder touched.
+  preparePlansDir(plansDir);
   if (detection.baseSynthError) notes.push(`The base (${options.base}) could not be synthesized, so every stack is planned.`);
   for (const c of detection.comparisons) {
     if (c.status === 'removed') notes.push(`Stack ${c.stack} was removed from the app: its alerts are not destroyed by this change; destroy the stack before merging.`);
@@ -263,6 +264,32 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     unplannedStacks: unplanned.map((u) => u.stack),
     erroredStacks: erroredStacks(summary),
   };
+}
+
+/** Marks a plans folder as made by pr-check, so a later run may clear what an earlier one left. */
+const PLANS_DIR_MARK = '.made-by-signoz-alerts-pr-check';
+/** Files pr-check writes into its plans folder. */
+const PLAN_OUTPUT_FILE = /\.(tfplan|plan\.json|fingerprint\.json)$/;
+
+/**
+ * Makes `<out-dir>/plans`, or clears what an earlier pr-check left in it. A folder of that name that
+ * pr-check did not make (with `--out-dir .`, the user's own `plans/`) is never touched: exit 2.
+ */
+function preparePlansDir(plansDir: string): void {
+  const mark = path.join(plansDir, PLANS_DIR_MARK);
+  if (fs.existsSync(plansDir)) {
+    const entries = fs.readdirSync(plansDir);
+    if (entries.length > 0 && !fs.existsSync(mark)) {
+      throw new PipelineInputError(
+        `${plansDir} exists and was not made by pr-check; nothing in it was touched. Give an --out-dir whose plans/ folder is free (the default is .pr-check).`,
+        {},
+        'pr-check --out-dir',
+      );
+    }
+    for (const name of entries) if (PLAN_OUTPUT_FILE.test(name)) fs.rmSync(path.join(plansDir, name), { force: true });
+  }
+  fs.mkdirSync(plansDir, { recursive: true });
+  fs.writeFileSync(mark, 'Made by signoz-alerts pr-check: its plan, JSON and fingerprint files here are replaced on each run.\n');
 }
 
 /** A redactor that already knows the secrets of the environment Terraform runs with. */
