@@ -3,7 +3,8 @@
  * The CLI commands in `cli/commands/` are thin wrappers over these.
  */
 export { PipelineInputError } from './errors';
-export { parsePlanJson, readPlanFile, SUPPORTED_PLAN_FORMAT_MAJOR, type TerraformPlan, type ResourceChange, type PlanChange } from './plan/plan-json';
+export { parsePlanJson, SUPPORTED_PLAN_FORMAT_MAJOR, type TerraformPlan, type ResourceChange, type PlanChange } from './plan/plan-json';
+export { readPlanFile } from './plan/plan-file';
 export { changeKindOf, isEffectiveChange, type ChangeKind } from './plan/change-kind';
 export { Redactor, displayMasked, type MaskOptions } from './masking/redactor';
 export { looksLikeGeneratedKey } from './masking/generated-key';

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PipelineInputError } from '../errors';
+import { cleanUpOnInterrupt } from '../process/interrupt-cleanup';
 import { runCommand, tail } from '../process/run-command';
 
 async function git(args: readonly string[], cwd: string): Promise<string> {
@@ -97,28 +98,24 @@ export async function withBaseCheckout<T>(appDir: string, commit: string, links:
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), CHECKOUT_PREFIX));
   fs.writeFileSync(path.join(temp, OWNER_FILE), `${process.pid}\n`);
   const checkout = path.join(temp, 'checkout');
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const onSignal = (signal: NodeJS.Signals): void => {
-    for (const s of signals) process.removeListener(s, onSignal);
-    removeCheckoutSync(root, checkout);
-    // Die of the same signal, as the process would have without this handler.
-    process.kill(process.pid, signal);
-  };
-  for (const s of signals) process.once(s, onSignal);
   try {
-    await git(['worktree', 'add', '--detach', '--quiet', checkout, commit], root);
-    const baseAppDir = path.join(checkout, appRelative);
-    for (const link of links) {
-      const source = path.join(appDir, link);
-      const target = path.join(baseAppDir, link);
-      if (fs.existsSync(source) && fs.existsSync(baseAppDir) && !fs.existsSync(target)) {
-        fs.mkdirSync(path.dirname(target), { recursive: true });
-        fs.symlinkSync(fs.realpathSync(source), target, 'junction');
-      }
-    }
-    return await work(baseAppDir);
+    return await cleanUpOnInterrupt(
+      () => removeCheckoutSync(root, checkout),
+      async () => {
+        await git(['worktree', 'add', '--detach', '--quiet', checkout, commit], root);
+        const baseAppDir = path.join(checkout, appRelative);
+        for (const link of links) {
+          const source = path.join(appDir, link);
+          const target = path.join(baseAppDir, link);
+          if (fs.existsSync(source) && fs.existsSync(baseAppDir) && !fs.existsSync(target)) {
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.symlinkSync(fs.realpathSync(source), target, 'junction');
+          }
+        }
+        return await work(baseAppDir);
+      },
+    );
   } finally {
-    for (const s of signals) process.removeListener(s, onSignal);
     await runCommand('git', ['worktree', 'remove', '--force', checkout], { cwd: root });
     fs.rmSync(temp, { recursive: true, force: true });
     await runCommand('git', ['worktree', 'prune'], { cwd: root });

@@ -16,7 +16,8 @@ import { SynthFailedError } from '../changes/synth-app';
 import type { PipelineConfig } from '../config/pipeline-config';
 import { PipelineInputError } from '../errors';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile, type TerraformPlan } from '../plan/plan-json';
+import { readPlanFile } from '../plan/plan-file';
+import type { TerraformPlan } from '../plan/plan-json';
 import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../render/render-summary';
 import { summarizePlans, type StackPlan } from '../summary/plan-summary';
@@ -29,6 +30,7 @@ import type { RunnablePack } from '../../policies';
 import { secretsFromEnvironment, sensitiveVariablesOf } from '../masking/env-secrets';
 import { Redactor } from '../masking/redactor';
 import { neutralizeMarkers } from '../masking/scrub-summary';
+import { cleanUpOnInterrupt } from '../process/interrupt-cleanup';
 import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
 
 export interface PrCheckOptions {
@@ -162,71 +164,78 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const fingerprints: Record<string, FingerprintRecord> = {};
   const stackDirs = listSynthStacks(detection.headOutdir);
   const redactor = redactorFor(options.secretEnv, [...stackDirs.values()]);
-  for (const stack of terraformVersion ? dependencyOrder(detection.headOutdir, changed) : []) {
-    const stackDir = stackDirs.get(stack)!;
-    const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
-    if (!hasLock && stackNeedsProviders(stackDir)) {
-      notes.push(
-        `Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`,
-      );
-      notPlanned(stack, 'no committed lock file');
-      continue;
-    }
-    log(`${stack}: terraform init`);
-    const init = await terraform.init(stackDir, hasLock);
-    if (!init.ok) {
-      if (init.providersUnavailable) {
-        notes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
-        notPlanned(stack, 'providers could not be downloaded');
-      } else {
-        notes.push(`Stack ${stack}: terraform init failed: ${lastLines(init.output)}`);
-        notPlanned(stack, 'terraform init failed');
-      }
-      continue;
-    }
-    const validation = await terraform.validate(stackDir);
-    if (!validation.ok) {
-      notes.push(`Stack ${stack}: terraform validate failed: ${lastLines(validation.output)}`);
-      notPlanned(stack, 'terraform validate failed');
-      continue;
-    }
-    log(`${stack}: terraform plan`);
-    const planFile = path.join(plansDir, `${stack}.tfplan`);
-    const jsonFile = path.join(plansDir, `${stack}.plan.json`);
-    // The saved plan and its JSON hold every value in clear text: removed on every way out of this
-    // block (failed plan, failed show, unreadable JSON, an exception), unless asked to keep them.
-    try {
-      const plan = await terraform.plan(stackDir, planFile);
-      if (!plan.ok) {
-        notes.push(`Stack ${stack}: terraform plan failed: ${lastLines(plan.output)}`);
-        notPlanned(stack, 'terraform plan failed');
+  // Saved plans hold secrets in clear text: an interrupted run removes them too (finally does not run then).
+  const removeSavedPlans = (): void => {
+    if (options.keepPlans) return;
+    for (const name of fs.readdirSync(plansDir)) if (/\.(tfplan|plan\.json)$/.test(name)) fs.rmSync(path.join(plansDir, name), { force: true });
+  };
+  await cleanUpOnInterrupt(removeSavedPlans, async () => {
+    for (const stack of terraformVersion ? dependencyOrder(detection.headOutdir, changed) : []) {
+      const stackDir = stackDirs.get(stack)!;
+      const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
+      if (!hasLock && stackNeedsProviders(stackDir)) {
+        notes.push(
+          `Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`,
+        );
+        notPlanned(stack, 'no committed lock file');
         continue;
       }
-      let parsed: TerraformPlan;
+      log(`${stack}: terraform init`);
+      const init = await terraform.init(stackDir, hasLock);
+      if (!init.ok) {
+        if (init.providersUnavailable) {
+          notes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
+          notPlanned(stack, 'providers could not be downloaded');
+        } else {
+          notes.push(`Stack ${stack}: terraform init failed: ${lastLines(init.output)}`);
+          notPlanned(stack, 'terraform init failed');
+        }
+        continue;
+      }
+      const validation = await terraform.validate(stackDir);
+      if (!validation.ok) {
+        notes.push(`Stack ${stack}: terraform validate failed: ${lastLines(validation.output)}`);
+        notPlanned(stack, 'terraform validate failed');
+        continue;
+      }
+      log(`${stack}: terraform plan`);
+      const planFile = path.join(plansDir, `${stack}.tfplan`);
+      const jsonFile = path.join(plansDir, `${stack}.plan.json`);
+      // The saved plan and its JSON hold every value in clear text: removed on every way out of this
+      // block (failed plan, failed show, unreadable JSON, an exception), unless asked to keep them.
       try {
-        await terraform.showJsonToFile(stackDir, planFile, jsonFile);
-        parsed = readPlanFile(jsonFile, `${stack} plan`);
-      } catch (err) {
-        notes.push(`Stack ${stack}: the saved plan could not be read: ${lastLines(err instanceof Error ? err.message : String(err))}`);
-        notPlanned(stack, 'the saved plan could not be read as JSON');
-        continue;
-      }
-      if (parsed.errored === true) {
-        notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
-        failed = true;
-      } else {
-        const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
-        fingerprints[stack] = record;
-        writeFileAtomic(path.join(plansDir, `${stack}.fingerprint.json`), `${JSON.stringify(record, null, 2)}\n`);
-      }
-      plans.push({ stack, plan: parsed });
-    } finally {
-      if (!options.keepPlans) {
-        fs.rmSync(planFile, { force: true });
-        fs.rmSync(jsonFile, { force: true });
+        const plan = await terraform.plan(stackDir, planFile);
+        if (!plan.ok) {
+          notes.push(`Stack ${stack}: terraform plan failed: ${lastLines(plan.output)}`);
+          notPlanned(stack, 'terraform plan failed');
+          continue;
+        }
+        let parsed: TerraformPlan;
+        try {
+          await terraform.showJsonToFile(stackDir, planFile, jsonFile);
+          parsed = await readPlanFile(jsonFile, `${stack} plan`);
+        } catch (err) {
+          notes.push(`Stack ${stack}: the saved plan could not be read: ${lastLines(err instanceof Error ? err.message : String(err))}`);
+          notPlanned(stack, 'the saved plan could not be read as JSON');
+          continue;
+        }
+        if (parsed.errored === true) {
+          notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
+          failed = true;
+        } else {
+          const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
+          fingerprints[stack] = record;
+          writeFileAtomic(path.join(plansDir, `${stack}.fingerprint.json`), `${JSON.stringify(record, null, 2)}\n`);
+        }
+        plans.push({ stack, plan: parsed });
+      } finally {
+        if (!options.keepPlans) {
+          fs.rmSync(planFile, { force: true });
+          fs.rmSync(jsonFile, { force: true });
+        }
       }
     }
-  }
+  });
 
   const { summary } = summarizePlans(plans, {
     redactor,

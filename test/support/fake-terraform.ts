@@ -12,6 +12,7 @@ export const FAKE_TF_MODE = 'FAKE_TF_MODE';
  * - `errored`: Terraform's plan-error shape (`errored: true`, no resource_changes);
  * - `show-fails`: nothing, exit 1;
  * - `garbage`: text that is not JSON;
+ * - `show-hangs`: `show` waits a minute (to interrupt the caller while the saved plan exists);
  * - `plan-fails`: `plan` fails with an error echoing `$TF_VAR_signoz_access_token` and a fingerprint marker (as a
  *   provider error can).
  */
@@ -35,6 +36,7 @@ if (cmd === 'plan') {
   process.exit(0);
 }
 if (cmd === 'show') {
+  if (mode === 'show-hangs') { setTimeout(() => process.exit(1), 60000); return; }
   if (mode === 'show-fails') { process.stderr.write('Error: Failed to read the given file as a state or plan file\\n'); process.exit(1); }
   if (mode === 'garbage') { process.stdout.write('{"format_version":"1.2","resource_changes":[{"addr'); process.exit(0); }
   if (mode === 'errored') {
