@@ -85,7 +85,7 @@ function sensitiveVariableNames(configuration: unknown): Set<string> {
   return names;
 }
 
-/** Checks `format_version`: 1.x is read, anything else is refused with what to do about it. */
+/** Checks `format_version`: 1.x is read; an older or newer major is refused, saying which and what to do. */
 function checkFormatVersion(raw: Record<string, unknown>, source: string): void {
   const version = raw.format_version;
   if (version === undefined) {
@@ -104,6 +104,14 @@ function checkFormatVersion(raw: Record<string, unknown>, source: string): void 
   const match = typeof version === 'string' ? /^(\d+)\.(\d+)$/.exec(version) : null;
   if (!match) {
     throw new PipelineInputError(`must look like "1.2", got ${JSON.stringify(version)}.`, { file: source }, 'plan JSON', 'format_version');
+  }
+  if (Number(match[1]) < SUPPORTED_PLAN_FORMAT_MAJOR) {
+    throw new PipelineInputError(
+      `plan format_version ${String(version)} is older than this tool reads (format ${SUPPORTED_PLAN_FORMAT_MAJOR}.x, written by Terraform 1.0 and later; ` +
+        `0.x came from Terraform 0.12 to 0.15). Make the plan again with Terraform 1.x.`,
+      { file: source },
+      'plan JSON',
+    );
   }
   if (Number(match[1]) !== SUPPORTED_PLAN_FORMAT_MAJOR) {
     throw new PipelineInputError(

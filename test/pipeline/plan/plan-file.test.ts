@@ -91,7 +91,11 @@ describe('readPlanFile streams plans of any size', () => {
     await expect(readPlanFile(write('state.json', '{"values":{"root_module":{}}}'))).rejects.toThrow(/missing "format_version" \(it looks like a state file/);
     await expect(readPlanFile(write('array.json', '[1]'))).rejects.toThrow(/expected a JSON object/);
     await expect(readPlanFile(write('log.json', '{"@level":"info","@message":"x"}\n{"@level":"info"}\n'))).rejects.toThrow(/log stream of `terraform plan -json`/);
-    await expect(readPlanFile(write('v2.json', '{"format_version":"2.0"}'))).rejects.toThrow(/format_version 2.0 is not supported/);
+    await expect(readPlanFile(write('v2.json', '{"format_version":"2.0"}'))).rejects.toThrow(/format_version 2.0 is not supported.*upgrade signoz-alerts/);
+    // An older format says it is older (not newer) and what to do
+    const older = readPlanFile(write('v01.json', '{"format_version":"0.1","terraform_version":"0.12.0","resource_changes":[]}'));
+    await expect(older).rejects.toThrow(/format_version 0\.1 is older than this tool reads .* Make the plan again with Terraform 1\.x/);
+    await expect(readPlanFile(path.join(dir, 'v01.json'))).rejects.not.toThrow(/upgrade signoz-alerts/);
     await expect(readPlanFile(path.join(dir, 'missing.json'))).rejects.toThrow(/no such file/);
   });
 });
