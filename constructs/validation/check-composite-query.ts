@@ -6,6 +6,7 @@ import { recordAt, stringAt, type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
 import { checkBuilderQuery } from './check-builder-query';
 import { checkQueryFunctions } from './check-query-functions';
+import { checkQuerySyntax } from './check-query-syntax';
 import { checkStepInterval } from './check-step-interval';
 import { analyzeFormula, traceOperatorReferences } from './formula-analysis';
 import { namesOf, type QueryEntry } from './query-inventory';
@@ -90,6 +91,7 @@ export function checkCompositeQuery(payload: unknown, queries: readonly QueryEnt
   for (const entry of queries) {
     const spec = entry.spec;
     if (!isPlainObject(spec)) continue;
+    checkQuerySyntax(entry, spec, out);
     switch (entry.type) {
       case 'builder_query':
         checkBuilderQuery(spec, entry.specPath, out);
