@@ -1,7 +1,8 @@
 /**
  * The text inside queries, checked before SigNoz sees it: PromQL, filter expressions and ClickHouse
  * SQL. A broken query saves fine and then never fires, so each problem is an error located by JSON
- * Pointer and by line and column inside the text. A disabled query never runs: its problems warn.
+ * Pointer and by line and column inside the text. Disabled queries too: formulas still run the
+ * queries they read.
  */
 import { recordAt, stringAt, type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
@@ -15,11 +16,8 @@ import { describeSyntaxProblem, type SyntaxProblem } from './query-syntax/syntax
 /** Envelope types whose spec carries a builder-style `filter.expression`. */
 const FILTERED_TYPES: readonly string[] = ['builder_query', 'builder_ai_query', 'builder_sub_query', 'builder_trace_operator'];
 
-function report(spec: JsonRecord, path: string, language: string, text: string, problem: SyntaxProblem | undefined, out: IssueCollector): void {
-  if (!problem) return;
-  const message = `invalid ${language} at ${describeSyntaxProblem(text, problem)}`;
-  if (spec.disabled === true) out.warn(path, `${message} (the query is disabled, so SigNoz does not run it)`);
-  else out.error(path, message);
+function report(path: string, language: string, text: string, problem: SyntaxProblem | undefined, out: IssueCollector): void {
+  if (problem) out.error(path, `invalid ${language} at ${describeSyntaxProblem(text, problem)}`);
 }
 
 export function checkQuerySyntax(entry: QueryEntry, spec: JsonRecord, out: IssueCollector): void {
@@ -27,12 +25,12 @@ export function checkQuerySyntax(entry: QueryEntry, spec: JsonRecord, out: Issue
     const query = stringAt(spec, 'query');
     if (query === undefined || query.trim() === '') return; // reported as missing on its own
     const path = pointer(entry.specPath, 'query');
-    if (entry.type === 'promql') report(spec, path, 'PromQL', query, promqlSyntaxProblem(query), out);
-    else report(spec, path, 'ClickHouse SQL', query, clickhouseSqlSyntaxProblem(query), out);
+    if (entry.type === 'promql') report(path, 'PromQL', query, promqlSyntaxProblem(query), out);
+    else report(path, 'ClickHouse SQL', query, clickhouseSqlSyntaxProblem(query), out);
     return;
   }
   if (entry.type === undefined || !FILTERED_TYPES.includes(entry.type)) return;
   const expression = stringAt(recordAt(spec, 'filter'), 'expression');
   if (expression === undefined) return;
-  report(spec, pointer(entry.specPath, 'filter', 'expression'), 'filter expression', expression, filterExpressionSyntaxProblem(expression), out);
+  report(pointer(entry.specPath, 'filter', 'expression'), 'filter expression', expression, filterExpressionSyntaxProblem(expression), out);
 }

@@ -267,7 +267,7 @@ class FilterParser {
       case 'REGEXP':
       case 'CONTAINS':
         this.next();
-        this.value(`a value after ${key.text} ${operator.text}`);
+        this.value(`a value after "${key.text} ${operator.text}"`);
         return;
       case 'BETWEEN':
         this.next();

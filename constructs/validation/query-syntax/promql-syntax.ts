@@ -112,6 +112,34 @@ function missingRangeVector(call: SyntaxNode, query: string): SyntaxProblem | un
   return { offset: arg.from, message: `function "${name}" expects a range vector such as x[5m], got ${text}; add a range selector` };
 }
 
+function literalText(node: SyntaxNode | null, query: string): string {
+  return node ? query.slice(node.from + 1, node.to - 1) : '';
+}
+
+/** Whether a label matcher also matches a missing label (`a=""`, `a=~".*"`, `a!="x"`): it cannot select series by itself. */
+function matchesEmpty(matcher: SyntaxNode, query: string): boolean {
+  if (matcher.name === 'QuotedLabelName') return false; // {"metric.name"} names the metric
+  const op = matcher.getChild('MatchOp')?.firstChild?.name;
+  const value = literalText(matcher.getChild('StringLiteral'), query);
+  if (op === 'EqlSingle') return value === '';
+  if (op === 'Neq') return value !== '';
+  try {
+    const matches = new RegExp(`^(?:${value})$`).test('');
+    return op === 'EqlRegex' ? matches : !matches;
+  } catch {
+    return false; // not a JavaScript regex: leave the judgement to Prometheus
+  }
+}
+
+function emptySelector(node: SyntaxNode, query: string): SyntaxProblem | undefined {
+  if (node.getChild('Identifier')) return undefined;
+  const matchers = node.getChild('LabelMatchers');
+  const all: SyntaxNode[] = [];
+  for (let child = matchers?.firstChild ?? null; child; child = child.nextSibling) all.push(child);
+  if (all.some((matcher) => !matchesEmpty(matcher, query))) return undefined;
+  return { offset: node.from, message: 'a vector selector needs a metric name or at least one label matcher that does not match the empty string' };
+}
+
 /** `@` and negative offsets: valid PromQL, but SigNoz's engine refuses them at every evaluation. */
 function disabledFeature(node: SyntaxNode, query: string): SyntaxProblem | undefined {
   if (node.name === 'At') {
@@ -162,6 +190,7 @@ export function promqlSyntaxProblem(query: string): SyntaxProblem | undefined {
     const node = ref.node;
     if (node.name === 'MatrixSelector' || node.name === 'SubqueryExpr') problem = rangeVectorMisuse(node, query);
     else if (node.name === 'FunctionCall') problem = missingRangeVector(node, query);
+    else if (node.name === 'VectorSelector') problem = emptySelector(node, query);
     else problem = disabledFeature(node, query);
     return undefined;
   });
