@@ -45,9 +45,6 @@ export function checkRuleType(payload: unknown, queries: readonly QueryEntry[], 
   const condition = recordAt(payload, 'condition');
   const queryType = stringAt(recordAt(condition, 'compositeQuery'), 'queryType');
   checkActiveTab(queryType, queries, out);
-  if (queryType === 'promql' && ruleType !== undefined && ruleType !== 'promql_rule') {
-    out.error('/ruleType', `must be "promql_rule" when compositeQuery.queryType is "promql" (SigNoz would override "${ruleType}")`);
-  }
   if (ruleType === 'promql_rule' && queryType !== undefined && queryType !== 'promql') {
     out.error('/ruleType', `"promql_rule" needs compositeQuery.queryType "promql", got "${queryType}"`);
   }
