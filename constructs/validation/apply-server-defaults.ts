@@ -62,10 +62,18 @@ function alertTypeDefault(rule: Record<string, unknown>, queries: readonly Query
   rule.alertType = inferred;
 }
 
-/** Fills `ruleType` and `alertType` of a normalized payload as SigNoz would store them, with a drift warning for each. */
+/** SigNoz pins a `builder_ai_query` to traces (the type implies the signal), so one without a signal reads traces. */
+function aiQuerySignal(queries: readonly QueryEntry[]): void {
+  for (const entry of queries) {
+    if (entry.type === 'builder_ai_query' && entry.spec && entry.spec.signal === undefined) entry.spec.signal = 'traces';
+  }
+}
+
+/** Fills `ruleType`, `alertType` (with a drift warning each) and an AI query's signal of a normalized payload as SigNoz would store them. */
 export function applyServerDefaults(payload: unknown, queries: readonly QueryEntry[], out: IssueCollector): void {
   if (!isPlainObject(payload)) return;
   const queryType = stringAt(recordAt(recordAt(payload, 'condition'), 'compositeQuery'), 'queryType');
+  aiQuerySignal(queries);
   ruleTypeDefault(payload, queryType, out);
   alertTypeDefault(payload, queries, out);
 }

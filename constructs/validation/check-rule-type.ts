@@ -10,7 +10,7 @@ import type { IssueCollector } from './issue-collector';
 
 /** Envelope types each `queryType` (the active tab) evaluates. */
 const TAB_QUERY_TYPES: Readonly<Record<string, readonly string[]>> = {
-  builder: ['builder_query', 'builder_formula', 'builder_trace_operator'],
+  builder: ['builder_query', 'builder_formula', 'builder_trace_operator', 'builder_ai_query', 'builder_sub_query', 'builder_join'],
   promql: ['promql'],
   clickhouse_sql: ['clickhouse_sql'],
 };

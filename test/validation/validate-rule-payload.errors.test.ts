@@ -89,11 +89,11 @@ const ENVELOPES_AND_BUILDER: Case[] = [
   [
     'an unsupported envelope type',
     METRICS,
-    (r) => (r.condition.compositeQuery.queries[0].type = 'builder_sub_query'),
+    (r) => (r.condition.compositeQuery.queries[0].type = 'builder_subquery'),
     [
       [
         '/condition/compositeQuery/queries/0/type',
-        'unsupported value "builder_sub_query"; must be one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql',
+        'unsupported value "builder_subquery"; must be one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql, builder_ai_query, builder_sub_query, builder_join',
       ],
     ],
   ],
