@@ -173,7 +173,7 @@ export type QueryEnvelope =
   | { type: 'builder_trace_operator'; spec: TraceOperatorSpec }
   | { type: 'promql'; spec: PromQLSpec }
   | { type: 'clickhouse_sql'; spec: ClickHouseSqlSpec }
-  /** A traces builder query SigNoz's AI assistant writes; SigNoz runs it (v0.136+). */
+  /** A traces builder query; SigNoz validates and runs it (v0.136+), provider 0.0.17's signoz_rule cannot carry it. */
   | { type: 'builder_ai_query'; spec: BuilderQuerySpec }
   /** Accepted by SigNoz's validation, but no querier runs it yet (validation warns). */
   | { type: 'builder_sub_query'; spec: BuilderQuerySpec }
