@@ -97,7 +97,9 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     this.node.addValidation({
       validate: () => {
         const result = validateRulePayload(this.payload);
-        const problems = result.errors.map((e) => `payload ${e.path || '/'}: ${e.message}`);
+        // Constructs emit only the form SigNoz stores: what it would rewrite is refused here, not warned about.
+        const refused = [...result.errors, ...result.warnings.filter((w) => w.drift)];
+        const problems = refused.map((e) => `payload ${e.path || '/'}: ${e.message}`);
         for (const issue of providerIssues) problems.push(`${target} ${issue.path || '/'}: ${issue.message}`);
         return problems;
       },

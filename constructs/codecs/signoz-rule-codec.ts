@@ -63,7 +63,17 @@ function camelTree(value: unknown, inFunctionArgs = false): unknown {
   return out;
 }
 
-function encodeQuery(query: QueryEnvelope): Record<string, unknown> {
+/** Query types SigNoz knows that the provider's `queries` list has no block for. */
+const UNCARRIED_QUERY_TYPES: readonly string[] = ['builder_ai_query', 'builder_sub_query', 'builder_join'];
+
+function encodeQuery(query: QueryEnvelope, index: number): Record<string, unknown> {
+  if (UNCARRIED_QUERY_TYPES.includes(query.type)) {
+    throw new CodecError(
+      `/condition/compositeQuery/queries/${index}/type`,
+      `signoz_rule (provider 0.0.17) has no block for "${query.type}" queries (only builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql); ` +
+        'use the signoz_alert target, which carries the condition as JSON, or rewrite the query as a builder_query',
+    );
+  }
   if (query.type === 'builder_query') {
     const { signal } = query.spec;
     return { builder_query: { type: 'builder_query', spec: { [signal]: snakeTree(query.spec) } } };
@@ -99,7 +109,7 @@ export function encodeSignozRule(payload: RulePayload): SignozRuleAttributes {
     ...(snakeTree(conditionRest) as Record<string, unknown>),
     composite_query: {
       ...(snakeTree({ queryType: compositeQuery.queryType, panelType: compositeQuery.panelType, unit: compositeQuery.unit }) as Record<string, unknown>),
-      queries: compositeQuery.queries.map(encodeQuery),
+      queries: compositeQuery.queries.map((query, index) => encodeQuery(query, index)),
     },
     thresholds: { basic: { kind: thresholds.kind, spec: snakeTree(thresholds.spec) } },
   };

@@ -11,7 +11,7 @@ import type { EvaluationSchedule } from './query-window';
 import type { EvaluableThreshold } from './threshold';
 import { unitConversionWarning } from './units';
 
-export type QueryKind = 'builder_query' | 'builder_formula' | 'builder_trace_operator' | 'promql' | 'clickhouse_sql';
+export type QueryKind = QueryEnvelope['type'];
 
 export interface EvaluableQuery {
   readonly name: string;

@@ -47,12 +47,12 @@ function formatSeconds(seconds: number): string {
 
 const duration = z.string().transform((text, ctx) => {
   const millis = parseGoDuration(text);
-  const seconds = millis === undefined ? undefined : Math.round(millis / 1000);
-  if (seconds === undefined || seconds < 60) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' is not a duration of at least one minute in Go syntax, such as '2h', '90m' or '1h30m'` });
+  // SigNoz refuses only a zero (or negative) duration; a window of seconds is short but valid.
+  if (millis === undefined || millis <= 0) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not a positive duration in Go syntax, such as '2h', '90m' or '1h30m' (SigNoz refuses a zero duration)` });
     return z.NEVER;
   }
-  return seconds;
+  return millis / 1000;
 });
 
 const recurring = { start: instant, duration, until: instant.optional() };

@@ -75,7 +75,16 @@ export const COMPOSITE_QUERY_TYPES = ['builder', 'clickhouse_sql', 'promql'] as 
 export type CompositeQueryType = (typeof COMPOSITE_QUERY_TYPES)[number];
 
 /** Query envelope types accepted in alert rules. */
-export const QUERY_ENVELOPE_TYPES = ['builder_query', 'builder_formula', 'builder_trace_operator', 'promql', 'clickhouse_sql'] as const;
+export const QUERY_ENVELOPE_TYPES = [
+  'builder_query',
+  'builder_formula',
+  'builder_trace_operator',
+  'promql',
+  'clickhouse_sql',
+  'builder_ai_query',
+  'builder_sub_query',
+  'builder_join',
+] as const;
 export type QueryEnvelopeType = (typeof QUERY_ENVELOPE_TYPES)[number];
 
 export const SIGNALS = ['metrics', 'logs', 'traces'] as const;

@@ -31,6 +31,18 @@ export type QueryEnvelope =
   | {
       type: 'clickhouse_sql';
       spec: ClickhouseSql;
+    }
+  | {
+      type: 'builder_ai_query';
+      spec: BuilderQuery;
+    }
+  | {
+      type: 'builder_sub_query';
+      spec: BuilderQuery;
+    }
+  | {
+      type: 'builder_join';
+      spec: Join;
     };
 /**
  * A metrics, logs or traces query built with the query builder; spec.signal picks the aggregation shape.
@@ -423,6 +435,16 @@ export interface ClickhouseSql {
   query: string;
   disabled?: boolean;
   legend?: string;
+}
+/**
+ * A builder_join spec: SigNoz decodes it, but no querier runs joins yet, so only its name is modelled (validation warns).
+ *
+ * This interface was referenced by `RulePayload`'s JSON-Schema
+ * via the `definition` "Join".
+ */
+export interface Join {
+  name: QueryName;
+  [k: string]: unknown;
 }
 /**
  * Severity tiers compared with the selected query. SigNoz ignores unknown keys here.

@@ -172,7 +172,19 @@ export type QueryEnvelope =
   | { type: 'builder_formula'; spec: FormulaSpec }
   | { type: 'builder_trace_operator'; spec: TraceOperatorSpec }
   | { type: 'promql'; spec: PromQLSpec }
-  | { type: 'clickhouse_sql'; spec: ClickHouseSqlSpec };
+  | { type: 'clickhouse_sql'; spec: ClickHouseSqlSpec }
+  /** A traces builder query; SigNoz validates and runs it (v0.136+), provider 0.0.17's signoz_rule cannot carry it. */
+  | { type: 'builder_ai_query'; spec: BuilderQuerySpec }
+  /** Accepted by SigNoz's validation, but no querier runs it yet (validation warns). */
+  | { type: 'builder_sub_query'; spec: BuilderQuerySpec }
+  /** Accepted by SigNoz's validation, but no querier runs it yet (validation warns); not modelled further. */
+  | { type: 'builder_join'; spec: JoinSpec };
+
+/** A `builder_join` spec: its name, the rest kept as written. */
+export interface JoinSpec {
+  name: string;
+  [key: string]: unknown;
+}
 
 export interface CompositeQuery {
   queryType: CompositeQueryType;
@@ -292,6 +304,7 @@ true satisfies SameShape<FormulaSpec, FromSchema.Formula>;
 true satisfies SameShape<TraceOperatorSpec, FromSchema.TraceOperator>;
 true satisfies SameShape<PromQLSpec, FromSchema.Promql>;
 true satisfies SameShape<ClickHouseSqlSpec, FromSchema.ClickhouseSql>;
+true satisfies SameShape<JoinSpec, FromSchema.Join>;
 true satisfies SameShape<EvaluationEnvelope, FromSchema.EvaluationEnvelope>;
 true satisfies SameShape<CumulativeSchedule, FromSchema.Schedule>;
 true satisfies SameShape<NotificationSettings, FromSchema.NotificationSettings>;

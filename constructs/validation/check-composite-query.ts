@@ -6,6 +6,7 @@ import { recordAt, stringAt, type JsonRecord } from './json-value';
 import { pointer } from './json-pointer';
 import { checkBuilderQuery } from './check-builder-query';
 import { checkQueryFunctions } from './check-query-functions';
+import { checkQuerySyntax } from './check-query-syntax';
 import { checkStepInterval } from './check-step-interval';
 import { analyzeFormula, traceOperatorReferences } from './formula-analysis';
 import { namesOf, type QueryEntry } from './query-inventory';
@@ -66,6 +67,28 @@ function checkQueryText(entry: QueryEntry, spec: JsonRecord, message: string, ou
   if (isBlank(spec.query)) out.error(pointer(entry.specPath, 'query'), message);
 }
 
+/** `builder_ai_query`: a traces builder query SigNoz validates and runs (v0.136+), which the provider cannot carry. */
+function checkAiQuery(entry: QueryEntry, spec: JsonRecord, out: IssueCollector): void {
+  const signal = stringAt(spec, 'signal');
+  if (signal !== undefined && signal !== 'traces') {
+    out.error(pointer(entry.specPath, 'signal'), `builder_ai_query always reads traces (SigNoz replaces the signal); got "${signal}"`);
+    return;
+  }
+  checkBuilderQuery(spec, entry.specPath, out);
+  out.warn(
+    entry.specPath.replace(/\/spec$/, '/type'),
+    'SigNoz runs builder_ai_query queries, but Terraform provider 0.0.17 cannot carry them: signoz_rule has no builder_ai_query block, so only the signoz_alert target (condition as JSON) can deploy this rule',
+  );
+}
+
+/** `builder_sub_query` and `builder_join` pass SigNoz's validation, but no querier runs them. */
+function warnNeverRun(entry: QueryEntry, out: IssueCollector): void {
+  out.warn(
+    entry.specPath.replace(/\/spec$/, '/type'),
+    `SigNoz accepts ${entry.type} queries but no SigNoz querier runs them yet, so query '${entry.name ?? ''}' never returns data; provider 0.0.17's signoz_rule cannot carry them either`,
+  );
+}
+
 function checkNames(queries: readonly QueryEntry[], out: IssueCollector): void {
   const seen = new Set<string>();
   for (const entry of queries) {
@@ -90,9 +113,20 @@ export function checkCompositeQuery(payload: unknown, queries: readonly QueryEnt
   for (const entry of queries) {
     const spec = entry.spec;
     if (!isPlainObject(spec)) continue;
+    checkQuerySyntax(entry, spec, out);
     switch (entry.type) {
       case 'builder_query':
         checkBuilderQuery(spec, entry.specPath, out);
+        break;
+      case 'builder_ai_query':
+        checkAiQuery(entry, spec, out);
+        break;
+      case 'builder_sub_query':
+        checkBuilderQuery(spec, entry.specPath, out);
+        warnNeverRun(entry, out);
+        break;
+      case 'builder_join':
+        warnNeverRun(entry, out);
         break;
       case 'builder_formula':
         checkFormula(entry, spec, queries, out);

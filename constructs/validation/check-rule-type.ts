@@ -10,7 +10,7 @@ import type { IssueCollector } from './issue-collector';
 
 /** Envelope types each `queryType` (the active tab) evaluates. */
 const TAB_QUERY_TYPES: Readonly<Record<string, readonly string[]>> = {
-  builder: ['builder_query', 'builder_formula', 'builder_trace_operator'],
+  builder: ['builder_query', 'builder_formula', 'builder_trace_operator', 'builder_ai_query', 'builder_sub_query', 'builder_join'],
   promql: ['promql'],
   clickhouse_sql: ['clickhouse_sql'],
 };
@@ -45,9 +45,6 @@ export function checkRuleType(payload: unknown, queries: readonly QueryEntry[], 
   const condition = recordAt(payload, 'condition');
   const queryType = stringAt(recordAt(condition, 'compositeQuery'), 'queryType');
   checkActiveTab(queryType, queries, out);
-  if (queryType === 'promql' && ruleType !== undefined && ruleType !== 'promql_rule') {
-    out.error('/ruleType', `must be "promql_rule" when compositeQuery.queryType is "promql" (SigNoz would override "${ruleType}")`);
-  }
   if (ruleType === 'promql_rule' && queryType !== undefined && queryType !== 'promql') {
     out.error('/ruleType', `"promql_rule" needs compositeQuery.queryType "promql", got "${queryType}"`);
   }

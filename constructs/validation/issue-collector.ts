@@ -12,4 +12,9 @@ export class IssueCollector {
   warn(path: string, message: string): void {
     this.warnings.push({ path, message });
   }
+
+  /** A warning for what SigNoz accepts but stores differently: constructs refuse it, `validate` warns. */
+  drift(path: string, message: string): void {
+    this.warnings.push({ path, message, drift: true });
+  }
 }

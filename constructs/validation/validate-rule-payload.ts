@@ -4,6 +4,7 @@
  * then the JSON Schemas, then the cross-field checks the server makes.
  */
 import type { RulePayload } from '../model/rule-payload';
+import { applyServerDefaults } from './apply-server-defaults';
 import { checkCompositeQuery } from './check-composite-query';
 import { checkCondition } from './check-condition';
 import { checkEvaluation } from './check-evaluation';
@@ -35,8 +36,9 @@ function tidy(issues: readonly ValidationIssue[]): ValidationIssue[] {
 
 function validateNormalized(payload: unknown, legacyIssues: readonly ValidationIssue[]): RuleValidationResult<RulePayload> {
   const out = new IssueCollector();
-  out.errors.push(...legacyIssues, ...formatSchemaErrors(schemaErrors(payload)));
   const queries = listQueries(payload);
+  applyServerDefaults(payload, queries, out);
+  out.errors.push(...legacyIssues, ...formatSchemaErrors(schemaErrors(payload)));
   checkCompositeQuery(payload, queries, out);
   checkRuleType(payload, queries, out);
   checkCondition(payload, out);

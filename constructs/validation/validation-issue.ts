@@ -4,6 +4,8 @@ export interface ValidationIssue {
   readonly path: string;
   /** What is wrong and what is allowed, in SigNoz's own wording where it has one. */
   readonly message: string;
+  /** Set on warnings for what SigNoz accepts but stores in another form, which Terraform would show as a permanent diff. */
+  readonly drift?: true;
 }
 
 /** The outcome of validating one rule payload. */

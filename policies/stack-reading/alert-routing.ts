@@ -83,7 +83,7 @@ function seriesLabels(alert: AlertSubject): (name: string) => boolean {
   if (query.queryType !== 'builder') return () => true;
   const keys = new Set<string>();
   for (const q of query.queries) {
-    const groupBy = 'groupBy' in q.spec ? q.spec.groupBy : undefined;
+    const groupBy = q.type !== 'builder_join' && 'groupBy' in q.spec ? q.spec.groupBy : undefined;
     for (const key of groupBy ?? []) keys.add(key.name);
   }
   return (name) => keys.has(name) || [...keys].some((k) => k.startsWith(`${name}.`));

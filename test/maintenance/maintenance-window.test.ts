@@ -87,6 +87,19 @@ describe('MaintenanceWindow', () => {
     expect(monthlyWindow.summary).toBe('monthly on day 31 at 22:00 for 4h0m0s (Europe/London)');
   });
 
+  it('accepts windows shorter than a minute: SigNoz refuses only a zero duration', () => {
+    const { stack } = newStack();
+    const window = new MaintenanceWindow(stack, 'blip', {
+      name: 'restart-blip',
+      timezone: 'UTC',
+      schedule: MaintenanceSchedule.daily({ start: '2026-01-01T02:00:00Z', duration: '30s' }),
+    });
+    const json = withoutMetadata(synth(stack));
+    const [blip] = Object.values(json.resource.signoz_planned_maintenance) as any[];
+    expect(blip.schedule.recurrence).toEqual({ repeat_type: 'daily', duration: '30s' });
+    expect(window.summary).toBe('daily at 02:00 for 30s (UTC)');
+  });
+
   describe('validation', () => {
     function errorFor(props: any): string {
       const { stack } = newStack();
@@ -112,8 +125,13 @@ describe('MaintenanceWindow', () => {
       [{ schedule: weekly({ start: '2026-02-30T02:00:00Z' }) }, "schedule.start: '2026-02-30T02:00:00Z' is not a valid date and time"],
       [{ schedule: weekly({ start: '2026-03-01T02:00:00.5Z' }) }, "schedule.start: '2026-03-01T02:00:00.5Z' has fractional seconds; use whole seconds"],
       [{ schedule: weekly({ start: '2026-03-01T02:00:30Z' }) }, 'schedule.start: recurring windows start on a whole minute (SigNoz ignores the seconds); set seconds to 00'],
-      [{ schedule: weekly({ duration: '2 hours' }) }, "schedule.duration: '2 hours' is not a duration of at least one minute in Go syntax, such as '2h', '90m' or '1h30m'"],
-      [{ schedule: weekly({ duration: '30s' }) }, "schedule.duration: '30s' is not a duration of at least one minute"],
+      [
+        { schedule: weekly({ duration: '2 hours' }) },
+        "schedule.duration: '2 hours' is not a positive duration in Go syntax, such as '2h', '90m' or '1h30m' (SigNoz refuses a zero duration)",
+      ],
+      [{ schedule: weekly({ duration: '0s' }) }, "schedule.duration: '0s' is not a positive duration"],
+      [{ schedule: weekly({ duration: '0' }) }, "schedule.duration: '0' is not a positive duration"],
+      [{ schedule: weekly({ duration: '-1h' }) }, "schedule.duration: '-1h' is not a positive duration"],
       [{ schedule: weekly({ duration: '169h' }) }, 'schedule.duration: is longer than the weekly period (at most 168h0m0s), so occurrences would overlap'],
       [{ schedule: { kind: 'daily', start: '2026-03-01T02:00:00Z', duration: '25h' } }, 'schedule.duration: is longer than the daily period (at most 24h0m0s)'],
       [{ schedule: weekly({ on: [] }) }, 'schedule.on: needs at least one weekday; for every day use a daily schedule'],

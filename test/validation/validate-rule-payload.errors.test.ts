@@ -89,11 +89,11 @@ const ENVELOPES_AND_BUILDER: Case[] = [
   [
     'an unsupported envelope type',
     METRICS,
-    (r) => (r.condition.compositeQuery.queries[0].type = 'builder_sub_query'),
+    (r) => (r.condition.compositeQuery.queries[0].type = 'builder_subquery'),
     [
       [
         '/condition/compositeQuery/queries/0/type',
-        'unsupported value "builder_sub_query"; must be one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql',
+        'unsupported value "builder_subquery"; must be one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql, builder_ai_query, builder_sub_query, builder_join',
       ],
     ],
   ],
@@ -265,12 +265,6 @@ const OTHER_QUERIES: Case[] = [
   ['an unknown formula key', LOGS, (r) => (formula(r).queries = ['A', 'B']), [[`${F}/queries`, 'unknown field "queries"']]],
   ['an empty PromQL query', PROMQL, (r) => (metricsQuery(r).query = ''), [[`${Q0}/query`, 'PromQL query is required']]],
   ['a PromQL key from another tool', PROMQL, (r) => (metricsQuery(r).expr = 'up'), [[`${Q0}/expr`, 'unknown field "expr"']]],
-  [
-    'a PromQL rule typed threshold_rule',
-    PROMQL,
-    (r) => (r.ruleType = 'threshold_rule'),
-    [['/ruleType', 'must be "promql_rule" when compositeQuery.queryType is "promql" (SigNoz would override "threshold_rule")']],
-  ],
   ['promql_rule on builder queries', METRICS, (r) => (r.ruleType = 'promql_rule'), [['/ruleType', '"promql_rule" needs compositeQuery.queryType "promql", got "builder"']]],
   ['an empty ClickHouse query', CLICKHOUSE, (r) => (metricsQuery(r).query = ' '), [[`${Q0}/query`, 'ClickHouse SQL query is required']]],
   ['a ClickHouse query without query', CLICKHOUSE, (r) => delete metricsQuery(r).query, [[`${Q0}/query`, 'missing required field "query"']]],
@@ -301,15 +295,6 @@ const OTHER_QUERIES: Case[] = [
     ANOMALY,
     (r) => (r.condition.seasonality = 'monthly'),
     [['/condition/seasonality', 'unsupported value "monthly"; must be one of hourly, daily, weekly']],
-  ],
-  [
-    'anomaly_rule on PromQL',
-    PROMQL,
-    (r) => (r.ruleType = 'anomaly_rule'),
-    [
-      ['/condition/compositeQuery/queryType', 'anomaly_rule supports only builder metrics queries; queryType must be "builder", got "promql"'],
-      ['/ruleType', 'must be "promql_rule" when compositeQuery.queryType is "promql" (SigNoz would override "anomaly_rule")'],
-    ],
   ],
 ];
 

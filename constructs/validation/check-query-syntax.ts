@@ -1,0 +1,36 @@
+/**
+ * The text inside queries, checked before SigNoz sees it: PromQL, filter expressions and ClickHouse
+ * SQL. A broken query saves fine and then never fires, so each problem is an error located by JSON
+ * Pointer and by line and column inside the text. Disabled queries too: formulas still run the
+ * queries they read.
+ */
+import { recordAt, stringAt, type JsonRecord } from './json-value';
+import { pointer } from './json-pointer';
+import type { IssueCollector } from './issue-collector';
+import type { QueryEntry } from './query-inventory';
+import { clickhouseSqlSyntaxProblem } from './query-syntax/clickhouse-sql-syntax';
+import { filterExpressionSyntaxProblem } from './query-syntax/filter-expression-syntax';
+import { promqlSyntaxProblem } from './query-syntax/promql-syntax';
+import { describeSyntaxProblem, type SyntaxProblem } from './query-syntax/syntax-problem';
+
+/** Envelope types whose spec carries a builder-style `filter.expression`. */
+const FILTERED_TYPES: readonly string[] = ['builder_query', 'builder_ai_query', 'builder_sub_query', 'builder_trace_operator'];
+
+function report(path: string, language: string, text: string, problem: SyntaxProblem | undefined, out: IssueCollector): void {
+  if (problem) out.error(path, `invalid ${language} at ${describeSyntaxProblem(text, problem)}`);
+}
+
+export function checkQuerySyntax(entry: QueryEntry, spec: JsonRecord, out: IssueCollector): void {
+  if (entry.type === 'promql' || entry.type === 'clickhouse_sql') {
+    const query = stringAt(spec, 'query');
+    if (query === undefined || query.trim() === '') return; // reported as missing on its own
+    const path = pointer(entry.specPath, 'query');
+    if (entry.type === 'promql') report(path, 'PromQL', query, promqlSyntaxProblem(query), out);
+    else report(path, 'ClickHouse SQL', query, clickhouseSqlSyntaxProblem(query), out);
+    return;
+  }
+  if (entry.type === undefined || !FILTERED_TYPES.includes(entry.type)) return;
+  const expression = stringAt(recordAt(spec, 'filter'), 'expression');
+  if (expression === undefined) return;
+  report(pointer(entry.specPath, 'filter', 'expression'), 'filter expression', expression, filterExpressionSyntaxProblem(expression), out);
+}

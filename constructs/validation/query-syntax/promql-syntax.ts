@@ -1,0 +1,198 @@
+/**
+ * PromQL checked with the Prometheus project's own grammar (`@prometheus-io/lezer-promql`, the
+ * version SigNoz's Prometheus dependency ships), plus what the grammar leaves to Prometheus's Go
+ * parser and to SigNoz's engine: range vectors where instant vectors belong (and the reverse), and
+ * the `@` modifier and negative offsets, which SigNoz's engine is built without.
+ */
+import type { parser as PromqlParser } from '@prometheus-io/lezer-promql' with { 'resolution-mode': 'import' };
+import { unbalancedDelimiter, type DelimiterDialect } from './balanced-delimiters';
+import { quoteAt, type SyntaxProblem } from './syntax-problem';
+
+// The package is an ES module with a CommonJS build; this project compiles to CommonJS, so it loads the latter.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser } = require('@prometheus-io/lezer-promql') as { parser: typeof PromqlParser };
+
+type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
+
+const PROMQL_DELIMITERS: DelimiterDialect = { quotes: '"\'`', backslashEscapes: '"\'', doubledQuoteEscapes: false, lineComments: ['#'], blockComments: false };
+
+/** Functions taking a range vector, and which argument it is (Prometheus's function table). */
+const RANGE_ARGUMENT: Readonly<Record<string, number>> = {
+  absent_over_time: 0,
+  avg_over_time: 0,
+  changes: 0,
+  count_over_time: 0,
+  delta: 0,
+  deriv: 0,
+  double_exponential_smoothing: 0,
+  first_over_time: 0,
+  idelta: 0,
+  increase: 0,
+  irate: 0,
+  last_over_time: 0,
+  mad_over_time: 0,
+  max_over_time: 0,
+  min_over_time: 0,
+  predict_linear: 0,
+  present_over_time: 0,
+  quantile_over_time: 1,
+  rate: 0,
+  resets: 0,
+  stddev_over_time: 0,
+  stdvar_over_time: 0,
+  sum_over_time: 0,
+  ts_of_first_over_time: 0,
+  ts_of_last_over_time: 0,
+  ts_of_max_over_time: 0,
+  ts_of_min_over_time: 0,
+};
+
+/** Wrappers that keep the type of what they wrap. */
+const TRANSPARENT = new Set(['ParenExpr', 'OffsetExpr', 'StepInvariantExpr']);
+
+function unwrap(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  while (TRANSPARENT.has(current.name) && current.firstChild) current = current.firstChild;
+  return current;
+}
+
+function isRangeVector(node: SyntaxNode): boolean {
+  const inner = unwrap(node);
+  return inner.name === 'MatrixSelector' || inner.name === 'SubqueryExpr';
+}
+
+/** The argument nodes of a FunctionCallBody (comments and punctuation are not nodes). */
+function argumentsOf(body: SyntaxNode): SyntaxNode[] {
+  const args: SyntaxNode[] = [];
+  for (let child = body.firstChild; child; child = child.nextSibling) if (child.name !== 'LineComment') args.push(child);
+  return args;
+}
+
+function functionName(call: SyntaxNode, query: string): string | undefined {
+  const identifier = call.getChild('FunctionIdentifier');
+  return identifier ? query.slice(identifier.from, identifier.to) : undefined;
+}
+
+/** The expression a range vector feeds into, skipping the wrappers that keep its type. */
+function consumerOf(node: SyntaxNode): SyntaxNode | null {
+  let current = node;
+  while (current.parent && TRANSPARENT.has(current.parent.name)) current = current.parent;
+  return current.parent;
+}
+
+function rangeVectorMisuse(node: SyntaxNode, query: string): SyntaxProblem | undefined {
+  let outer = node;
+  while (outer.parent && TRANSPARENT.has(outer.parent.name)) outer = outer.parent;
+  const body = consumerOf(node);
+  const text = JSON.stringify(query.slice(node.from, node.to));
+  if (body?.name === 'PromQL') {
+    return {
+      offset: node.from,
+      message: `the query is a range vector (${text}); an alert query must give an instant vector or a scalar, e.g. wrap it in rate() or max_over_time()`,
+    };
+  }
+  if (body?.name === 'FunctionCallBody' && body.parent?.name === 'FunctionCall') {
+    const name = functionName(body.parent, query) ?? '';
+    const index = argumentsOf(body).findIndex((arg) => arg.from === outer.from && arg.to === outer.to);
+    if (RANGE_ARGUMENT[name] === index) return undefined;
+    return { offset: node.from, message: `function "${name}" expects an instant vector or scalar here, got the range vector ${text}` };
+  }
+  const where = body?.name === 'FunctionCallBody' ? 'an aggregation' : body?.name === 'BinaryExpr' ? 'a binary expression' : 'this position';
+  return { offset: node.from, message: `a range vector (${text}) cannot be used in ${where}; apply a function such as rate() or avg_over_time() first` };
+}
+
+function missingRangeVector(call: SyntaxNode, query: string): SyntaxProblem | undefined {
+  const name = functionName(call, query);
+  const index = name === undefined ? undefined : RANGE_ARGUMENT[name];
+  const body = call.getChild('FunctionCallBody');
+  if (index === undefined || !body) return undefined;
+  const arg = argumentsOf(body)[index];
+  if (arg === undefined || isRangeVector(arg)) return undefined;
+  const text = JSON.stringify(query.slice(arg.from, arg.to));
+  return { offset: arg.from, message: `function "${name}" expects a range vector such as x[5m], got ${text}; add a range selector` };
+}
+
+function literalText(node: SyntaxNode | null, query: string): string {
+  return node ? query.slice(node.from + 1, node.to - 1) : '';
+}
+
+/** Whether a label matcher also matches a missing label (`a=""`, `a=~".*"`, `a!="x"`): it cannot select series by itself. */
+function matchesEmpty(matcher: SyntaxNode, query: string): boolean {
+  if (matcher.name === 'QuotedLabelName') return false; // {"metric.name"} names the metric
+  const op = matcher.getChild('MatchOp')?.firstChild?.name;
+  const value = literalText(matcher.getChild('StringLiteral'), query);
+  if (op === 'EqlSingle') return value === '';
+  if (op === 'Neq') return value !== '';
+  try {
+    const matches = new RegExp(`^(?:${value})$`).test('');
+    return op === 'EqlRegex' ? matches : !matches;
+  } catch {
+    return false; // not a JavaScript regex: leave the judgement to Prometheus
+  }
+}
+
+function emptySelector(node: SyntaxNode, query: string): SyntaxProblem | undefined {
+  if (node.getChild('Identifier')) return undefined;
+  const matchers = node.getChild('LabelMatchers');
+  const all: SyntaxNode[] = [];
+  for (let child = matchers?.firstChild ?? null; child; child = child.nextSibling) all.push(child);
+  if (all.some((matcher) => !matchesEmpty(matcher, query))) return undefined;
+  return { offset: node.from, message: 'a vector selector needs a metric name or at least one label matcher that does not match the empty string' };
+}
+
+/** `@` and negative offsets: valid PromQL, but SigNoz's engine refuses them at every evaluation. */
+function disabledFeature(node: SyntaxNode, query: string): SyntaxProblem | undefined {
+  if (node.name === 'At') {
+    return {
+      offset: node.from,
+      message: 'the @ modifier is disabled in SigNoz\'s PromQL engine ("@ modifier is disabled"), so the rule would fail at every evaluation; remove it',
+    };
+  }
+  if (node.name === 'Offset' && node.nextSibling && query.slice(node.nextSibling.from, node.nextSibling.to).trimStart().startsWith('-')) {
+    return {
+      offset: node.nextSibling.from,
+      message: 'negative offsets are disabled in SigNoz\'s PromQL engine ("negative offset is disabled"), so the rule would fail at every evaluation',
+    };
+  }
+  return undefined;
+}
+
+function grammarError(node: SyntaxNode, query: string): SyntaxProblem {
+  const before = query.slice(0, node.from);
+  const unknownFunction = /([a-zA-Z_][a-zA-Z0-9_]*)\s*$/.exec(before);
+  if (query[node.from] === '(' && unknownFunction && node.prevSibling?.name !== 'FunctionIdentifier') {
+    return { offset: unknownFunction.index, message: `unknown function "${unknownFunction[1]}"` };
+  }
+  if (/\$\w|\{\{/.test(query)) {
+    return {
+      offset: node.from,
+      message: `unexpected ${quoteAt(query, node.from)}; SigNoz runs alert PromQL exactly as written and does not substitute variables ($var, {{.var}})`,
+    };
+  }
+  return { offset: node.from, message: `unexpected ${quoteAt(query, node.from)}` };
+}
+
+/** The first problem of a PromQL alert query, or `undefined` when Prometheus and SigNoz both accept it. */
+export function promqlSyntaxProblem(query: string): SyntaxProblem | undefined {
+  const delimiter = unbalancedDelimiter(query, PROMQL_DELIMITERS);
+  if (delimiter) return delimiter;
+  const tree = parser.parse(query);
+  let problem: SyntaxProblem | undefined;
+  tree.cursor().iterate((ref) => {
+    if (problem) return false;
+    const node = ref.node;
+    if (node.type.isError) problem = grammarError(node, query);
+    return undefined;
+  });
+  if (problem) return problem;
+  tree.cursor().iterate((ref) => {
+    if (problem) return false;
+    const node = ref.node;
+    if (node.name === 'MatrixSelector' || node.name === 'SubqueryExpr') problem = rangeVectorMisuse(node, query);
+    else if (node.name === 'FunctionCall') problem = missingRangeVector(node, query);
+    else if (node.name === 'VectorSelector') problem = emptySelector(node, query);
+    else problem = disabledFeature(node, query);
+    return undefined;
+  });
+  return problem;
+}
