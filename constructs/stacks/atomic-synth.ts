@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { App } from '../engine';
-import { isToolkitError, ToolkitError, type Problem } from '../model/toolkit-error';
+import { isToolkitError, ToolkitError, toolkitErrorLines, type Problem } from '../model/toolkit-error';
 
 /** A synth cdktf refused (failed validations or error annotations): one problem per line cdktf reported. */
 export class SynthError extends ToolkitError {
@@ -18,12 +18,14 @@ export class SynthError extends ToolkitError {
   }
 }
 
+/** How cdktf starts the errors that list a synth's problems (failed validations, error annotations). */
+const CDKTF_PROBLEM_LIST = /^(App-level validation failed|Validation failed) with the following errors:|^Encountered Annotations? with level "ERROR"/;
 /** cdktf's framing around the problems, and its advice to skip validations: never the right fix here. */
-const CDKTF_NOISE = /^(Validation failed with the following errors:|Error: Validation failed|If you wish to ignore|Validations allow|To skip validations|Encountered Annotation)/;
+const CDKTF_NOISE = /^((App-level )?[Vv]alidation failed with the following errors:|If you wish to ignore|Validations allow|To skip validations|Encountered Annotation|Either fix the issues above)/;
 
-/** Any error out of `app.synth()` as the toolkit reports it: a toolkit error stays as it is; cdktf's list of problems becomes one problem a line. */
-export function synthErrorFrom(err: unknown): Error {
-  if (isToolkitError(err) || !(err instanceof Error)) return err instanceof Error ? err : new SynthError([{ path: '', message: String(err) }]);
+/** An error out of `app.synth()` as the toolkit reports it: cdktf's list of problems becomes a {@link SynthError} (one problem a line); anything else stays as it is. */
+export function synthErrorFrom(err: unknown): unknown {
+  if (!(err instanceof Error) || isToolkitError(err) || !CDKTF_PROBLEM_LIST.test(err.message)) return err;
   const lines = err.message
     .split('\n')
     .map((l) => l.trim())
@@ -34,7 +36,21 @@ export function synthErrorFrom(err: unknown): Error {
   );
 }
 
+/** Lines for a person about a failed synth or app build: a toolkit error's headline and problems, else the message line by line. */
+export function synthErrorLines(err: unknown): string[] {
+  const error = synthErrorFrom(err);
+  if (isToolkitError(error)) return toolkitErrorLines(error);
+  return (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => l.trim() !== '');
+}
+
 const guarded = new WeakSet<App>();
+/** The output folder an app's synth will produce, while it writes into its staging folder. */
+const finalOutdirs = new WeakMap<App, string>();
+
+/** The folder `app.synth()` produces: `app.outdir`, or during an atomic synth the folder it will swap into place (findings name files there). */
+export function outputFolderOf(app: App): string {
+  return finalOutdirs.get(app) ?? app.outdir;
+}
 
 /** Makes `app.synth()` write its output folder whole or not at all (idempotent; every AlertStack calls it). */
 export function makeSynthAtomic(app: App): void {
@@ -92,9 +108,11 @@ function synthAtomically(app: App, synth: () => void): void {
   const old = path.join(parent, `.${base}.old-${process.pid}`);
   fs.mkdirSync(path.join(staging, 'stacks'), { recursive: true });
   setOutdir(app, staging);
+  finalOutdirs.set(app, given);
   try {
     synth();
   } catch (err) {
+    finalOutdirs.delete(app);
     setOutdir(app, given);
     fs.rmSync(staging, { recursive: true, force: true });
     // A refused synth leaves no output: nothing Terraform or `policy` could take for this synth's result.
@@ -102,8 +120,10 @@ function synthAtomically(app: App, synth: () => void): void {
       fs.renameSync(final, old);
       fs.rmSync(old, { recursive: true, force: true });
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what synth threw, translated when it is cdktf's list of problems
     throw synthErrorFrom(err);
   }
+  finalOutdirs.delete(app);
   setOutdir(app, given);
   // rename(2) is atomic but cannot replace a non-empty folder: move the old aside, the new in, then drop the old.
   if (fs.existsSync(final)) {
