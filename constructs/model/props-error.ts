@@ -58,5 +58,17 @@ export function parseProps<S extends z.ZodType>(schema: S, props: unknown, const
 
 /** zod's issues as problems, in the toolkit's words (see ZOD_PARSE_OPTIONS): `{ field: 'tiers.critical.target', message }`. */
 export function zodProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issueMessage(issue) }));
+  return error.issues.flatMap(closestAlternative).map((issue) => ({ field: fieldPath(issue.path), message: issueMessage(issue) }));
+}
+
+/**
+ * For a value that matched no alternative of a union, the issues of the alternative it got
+ * furthest into (the deepest path), which is the one the user meant.
+ */
+function closestAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const depth = (issues: z.core.$ZodIssue[]): number => Math.max(...issues.map((i) => i.path.length));
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+  if (depth(best) === 0) return [issue];
+  return best.flatMap((inner) => closestAlternative({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }
