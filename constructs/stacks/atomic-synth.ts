@@ -120,7 +120,6 @@ function synthAtomically(app: App, synth: () => void): void {
       fs.renameSync(final, old);
       fs.rmSync(old, { recursive: true, force: true });
     }
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what synth threw, translated when it is cdktf's list of problems
     throw synthErrorFrom(err);
   }
   finalOutdirs.delete(app);
