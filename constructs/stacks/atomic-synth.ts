@@ -21,7 +21,8 @@ export class SynthError extends ToolkitError {
 /** How cdktf starts the errors that list a synth's problems (failed validations, error annotations). */
 const CDKTF_PROBLEM_LIST = /^(App-level validation failed|Validation failed) with the following errors:|^Encountered Annotations? with level "ERROR"/;
 /** cdktf's framing around the problems, and its advice to skip validations: never the right fix here. */
-const CDKTF_NOISE = /^((App-level )?[Vv]alidation failed with the following errors:|If you wish to ignore|Validations allow|To skip validations|Encountered Annotation|Either fix the issues above)/;
+const CDKTF_NOISE =
+  /^((App-level )?[Vv]alidation failed with the following errors:|If you wish to ignore|Validations allow|To skip validations|Encountered Annotation|Either fix the issues above)/;
 
 /** An error out of `app.synth()` as the toolkit reports it: cdktf's list of problems becomes a {@link SynthError} (one problem a line); anything else stays as it is. */
 export function synthErrorFrom(err: unknown): unknown {

@@ -24,5 +24,8 @@ export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings)
   if (!parsed.success) throw new PropsError('environment settings', scope.node.path, zodProblems(parsed.error));
   if (!bindEnvironment(scope, settings)) return;
   // Recorded in the synthesized file too, so tools reading cdktf.out (policy checks) know the environment.
-  if (TerraformStack.isStack(scope)) setStackMetadata(scope, 'environment', settings.name);
+  if (TerraformStack.isStack(scope)) {
+    setStackMetadata(scope, 'environment', settings.name);
+    if (settings.onCall === false) setStackMetadata(scope, 'onCall', false);
+  }
 }

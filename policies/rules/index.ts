@@ -5,6 +5,7 @@ import criticalAlertPages from './critical-alert-pages';
 import disabledInProduction from './disabled-in-production';
 import evaluationWindow from './evaluation-window';
 import noLiteralSecrets from './no-literal-secrets';
+import noPagingWithoutOnCall from './no-paging-without-on-call';
 import ownerLabel from './owner-label';
 import pagingBudget from './paging-budget';
 import providerVersionsPinned from './provider-versions-pinned';
@@ -26,6 +27,7 @@ export {
   disabledInProduction,
   evaluationWindow,
   noLiteralSecrets,
+  noPagingWithoutOnCall,
   ownerLabel,
   pagingBudget,
   providerVersionsPinned,
@@ -60,4 +62,5 @@ export const defaultRules: readonly PolicyRule[] = Object.freeze([
   uniqueAlertNames,
   pagingBudget,
   channelReferences,
+  noPagingWithoutOnCall,
 ]);
