@@ -8,6 +8,7 @@ import { closestName } from './did-you-mean';
 
 /** IDs of the checks `AlertStack` runs by default; each can be skipped by name. */
 export const DEFAULT_CHECK_IDS = ['channel-references', 'unique-alert-names', 'no-literal-secrets'] as const;
+/** One of {@link DEFAULT_CHECK_IDS}: a check `AlertStackProps.checks` can skip by name. */
 export type DefaultCheckId = (typeof DEFAULT_CHECK_IDS)[number];
 
 /** Whether a channel entry is a Terraform reference (`${...}`), which names no channel literally. */
