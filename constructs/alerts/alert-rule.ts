@@ -48,6 +48,13 @@ function channelsListedTwice(props: AlertRuleProps): Problem[] {
   );
 }
 
+const addedHooks: ((rule: AlertRule) => void)[] = [];
+
+/** Runs `hook` for every alert rule constructed from now on (how the stack checks reach rules in plain TerraformStacks). */
+export function onAlertRuleAdded(hook: (rule: AlertRule) => void): void {
+  addedHooks.push(hook);
+}
+
 /** `fromPayload`'s props: a symbol key no user props object can carry by accident. */
 const FROM_PAYLOAD = Symbol('AlertRule.fromPayload');
 interface FromPayload {
@@ -124,6 +131,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     this.ruleId = resource.id;
     this.dependable = resource;
     recordSourceLocation(this);
+    for (const hook of addedHooks) hook(this);
 
     // Defence in depth, at synth: the rules-API schemas and the provider's own schema.
     this.node.addValidation({

@@ -60,11 +60,9 @@ export class AlertStack extends TerraformStack {
     const root = this.node.root;
     if (App.isApp(root)) makeSynthAtomic(root);
     const checks = parsed.checks ?? true;
-    if (checks !== false) {
-      const name = this.environment.name;
-      const app = this.node.root;
-      const stacks = () => app.node.findAll().filter((c) => c instanceof AlertStack && c.environment.name === name);
-      addDefaultChecks(this, { name, stacks }, checks === true ? [] : checks.skip);
-    }
+    const name = this.environment.name;
+    const app = this.node.root;
+    const stacks = () => app.node.findAll().filter((c) => c instanceof AlertStack && c.environment.name === name);
+    addDefaultChecks(this, { name, stacks }, checks === true ? [] : checks === false ? DEFAULT_CHECK_IDS : checks.skip);
   }
 }

@@ -4,9 +4,11 @@
  * annotations or labels. They run as cdktf validations, before the stack is written, so a refused
  * synth writes nothing for the stack. `checks: false` (or `{ skip: [...] }`) on the stack opts out.
  */
-import { AlertRule } from '../alerts/alert-rule';
+import { AlertRule, onAlertRuleAdded } from '../alerts/alert-rule';
+import { environmentNameOf } from '../alerts/environment-binding';
 import { NotificationChannel } from '../channels/notification-channel';
-import type { IConstruct } from '../engine';
+import { App, TerraformStack, type IConstruct } from '../engine';
+import { makeSynthAtomic } from './atomic-synth';
 import { secretKindIn } from '../model/secret-patterns';
 import { RoutePolicy } from '../routing/route-policy';
 import { alertNameKey, duplicateGroups, isChannelReference, undeclaredChannelText, type DefaultCheckId } from '../validation/estate-checks';
@@ -90,9 +92,24 @@ const CHECKS: Record<DefaultCheckId, (stack: IConstruct, environment: CheckedEnv
   'no-literal-secrets': noLiteralSecrets,
 };
 
+/** Stacks whose checks are decided (an AlertStack, with or without checks), so an alert added later does not add them again. */
+const decided = new WeakSet<IConstruct>();
+
 /** Registers the default checks (all but `skip`) as a validation of `stack`. */
 export function addDefaultChecks(stack: IConstruct, environment: CheckedEnvironment, skip: readonly DefaultCheckId[]): void {
+  decided.add(stack);
   const run = (Object.keys(CHECKS) as DefaultCheckId[]).filter((id) => !skip.includes(id));
   if (run.length === 0) return;
   stack.node.addValidation({ validate: () => run.flatMap((id) => CHECKS[id](stack, environment).map((line) => `[${id}] ${line}`)) });
 }
+
+// An alert rule in a plain TerraformStack gets the checks too, with the stack as its environment
+// (registered as a hook: alerts/ cannot import this module, which imports AlertRule).
+onAlertRuleAdded((rule) => {
+  const stack = TerraformStack.of(rule);
+  if (decided.has(stack)) return;
+  const name = environmentNameOf(stack) ?? stack.node.id;
+  addDefaultChecks(stack, { name, stacks: () => [stack] }, []);
+  const root = stack.node.root;
+  if (App.isApp(root)) makeSynthAtomic(root);
+});

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { AlertRule, MetricsQuery, setRuleTarget, type AlertRuleProps } from '../../constructs/alerts';
 import { NotificationChannel } from '../../constructs/channels/notification-channel';
-import { Testing, type App } from '../../constructs/engine';
+import { TerraformStack, Testing, type App } from '../../constructs/engine';
 import { AlertEstate } from '../../constructs/estate';
 import { RoutePolicy } from '../../constructs/routing/route-policy';
 import { AlertStack, type AlertStackProps } from '../../constructs/stacks/alert-stack';
@@ -44,6 +44,15 @@ describe('AlertStack default checks', () => {
     ]);
     // AND nothing is left that Terraform would apply
     expect(fs.existsSync(app.outdir)).toBe(false);
+  });
+
+  it("checks alerts in a plain TerraformStack too, the stack being their environment (the README's first example)", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'prod');
+    new AlertRule(stack, 'CheckoutCpu', alert('Checkout CPU high', { tiers: { critical: { target: 0.9, channels: ['pagerduty-oncall'] } }, channels: ['slack-alerts'] }));
+    expect(problemsOf(app).map((p) => p.replace(/, which .*/, ''))).toEqual([
+      `[prod] [channel-references] 'prod/CheckoutCpu' tiers.critical.channels: names channel "pagerduty-oncall"`,
+    ]);
   });
 
   it('counts channels declared in any stack of the same environment (a sharded estate)', () => {
