@@ -73,5 +73,6 @@ export { stateBackendConfigSchema } from './stacks/state-backend-config';
 export { addStateBackend, defaultStateKey } from './stacks/state-backend';
 export { environmentSettingsSchema, type ResolvedEnvironmentSettings } from './stacks/environment-settings';
 export { AlertStack, type AlertStackProps } from './stacks/alert-stack';
+export { makeSynthAtomic, SynthError, synthErrorLines } from './stacks/atomic-synth';
 export { recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from './metadata/source-location';
 export { STACK_METADATA_KEY, type StackMetadata } from './metadata/stack-metadata';

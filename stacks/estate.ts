@@ -19,7 +19,8 @@ const remoteState = { type: 's3', bucket: 'acme-signoz-tfstate', region: 'eu-wes
 export const ENVIRONMENTS: readonly EnvironmentSettings[] = [
   {
     name: 'dev',
-    // Nobody is on call for dev: pages go to Slack; latency is noisy on shared dev clusters.
+    // Nobody is on call for dev: pages go to Slack (the no-paging-without-on-call policy proves it); latency is noisy on shared dev clusters.
+    onCall: false,
     channelOverrides: { 'shop-oncall-pagerduty': 'shop-alerts-slack', 'shop-incident-bot': 'shop-alerts-slack' },
     disabledAlerts: ['search/latency-p99', 'checkout/latency-p99'],
     alertOverrides: { 'checkout/cpu': { tiers: { critical: { target: 0.97, recoveryTarget: 0.9 } } } },
@@ -27,6 +28,7 @@ export const ENVIRONMENTS: readonly EnvironmentSettings[] = [
   {
     name: 'staging',
     backend: remoteState,
+    onCall: false,
     channelOverrides: { 'shop-oncall-pagerduty': 'shop-alerts-slack' },
   },
   {
@@ -37,8 +39,8 @@ export const ENVIRONMENTS: readonly EnvironmentSettings[] = [
   },
 ];
 
-/** Environments without an on-call rotation: their critical alerts go to Slack on purpose. */
-const UNPAGED_ENVIRONMENTS = ['dev', 'staging'];
+/** Environments without an on-call rotation (`onCall: false`): their critical alerts go to Slack on purpose. */
+const UNPAGED_ENVIRONMENTS = ENVIRONMENTS.filter((e) => e.onCall === false).map((e) => e.name);
 
 /** Why an environment's critical alerts do not page, read from its channel overrides so it stays true. */
 function unpagedReason(environment: string): string {
@@ -49,7 +51,7 @@ function unpagedReason(environment: string): string {
     byTarget.set(target, [...(byTarget.get(target) ?? []), from]);
   }
   const sends = [...byTarget].map(([to, from]) => `${from.join(' and ')} to ${to}`).join('; ');
-  return `No on-call rotation in ${environment}: its channel overrides send ${sends}, in alert tiers and route policies alike, so nothing pages`;
+  return `No on-call rotation in ${environment} (onCall: false): its channel overrides send ${sends}, in alert tiers and route policies alike, and the no-paging-without-on-call policy checks that no paging channel is still reached`;
 }
 
 export function defineEstate(app: App): AlertEstate {

@@ -17,7 +17,7 @@ import { deployRecipe, suppressionLines } from './deploy-recipe';
 import type { PrCheckHookResult } from '../pipeline/pr-check/pr-check-hooks';
 import { renderStackSummaries, summarizeStacks } from '../policies/reports/estate-summary';
 import { defineEstate } from './estate';
-import { synthErrorLines } from './synth-errors';
+import { synthErrorLines } from '../constructs';
 
 const root = path.resolve(__dirname, '..');
 const outdir = path.join(root, 'cdktf.out');

@@ -5,7 +5,7 @@
 import { applyPolicies } from '../policies';
 import { App } from '../constructs/engine';
 import { defineEstate } from './estate';
-import { synthErrorLines } from './synth-errors';
+import { synthErrorLines } from '../constructs';
 
 try {
   const app = new App();

@@ -21,6 +21,7 @@ import type { EvaluationEnvelope, QueryEnvelope } from '../model/rule-payload';
 import type { IQuery } from './queries';
 import type { SameShape } from '../model/type-equality';
 import type { Problem } from '../model/toolkit-error';
+import { zodProblems } from '../model/props-error';
 
 /** The kind of telemetry an alert watches; sets SigNoz's `alertType`. */
 export type AlertKind = 'metrics' | 'logs' | 'traces' | 'exceptions';
@@ -217,29 +218,9 @@ export const alertRulePropsSchema = z.strictObject({
 // Props interface and schema are written twice; this fails to compile when they drift apart.
 true satisfies SameShape<z.input<typeof alertRulePropsSchema>, AlertRuleProps>;
 
-type Issue = z.core.$ZodIssue;
-
-/**
- * For a value that matched no alternative of a union, the issues of the alternative it got
- * furthest into (the deepest path), which is the one the user meant.
- */
-function closestAlternative(issue: Issue): Issue[] {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
-  const depth = (issues: Issue[]): number => Math.max(...issues.map((i) => i.path.length));
-  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
-  if (depth(best) === 0) return [issue];
-  return best.flatMap((inner) => closestAlternative({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
-}
-
 /** The zod issues as problems: `{ path: 'field.path', message }`, `''` for the whole props. */
 export function propsIssueProblems(error: z.ZodError): Problem[] {
-  return error.issues.flatMap(closestAlternative).map((issue) => ({
-    path: issue.path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, ''),
-    message: issue.message,
-  }));
+  return zodProblems(error).map((p) => ({ path: p.field, message: p.message }));
 }
 
 /** Formats zod issues as `field.path: message` lines. */

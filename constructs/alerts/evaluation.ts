@@ -18,16 +18,43 @@ export interface CumulativeWindowOptions {
   readonly timezone?: string;
 }
 
+/** How each envelope built by `Evaluation` was written, so errors name the option the user wrote, not the payload field. */
+const writtenAs = new WeakMap<object, { readonly factory: string; readonly options: Readonly<Record<string, string>> }>();
+
+function written(envelope: EvaluationEnvelope, factory: string, options: Record<string, string>): EvaluationEnvelope {
+  writtenAs.set(envelope, { factory, options });
+  return envelope;
+}
+
+/**
+ * The field as the user wrote it for a problem at `path` under `evaluation`, e.g.
+ * `evaluation.spec.evalWindow` of `Evaluation.rolling({ window })` -> `evaluation (Evaluation.rolling option "window")`.
+ */
+export function evaluationFieldAsWritten(envelope: unknown, path: string): string {
+  const how = typeof envelope === 'object' && envelope !== null ? writtenAs.get(envelope) : undefined;
+  const inner = path.replace(/^evaluation\.?/, '');
+  if (!how || !path.startsWith('evaluation')) return path;
+  const option = Object.entries(how.options).find(([payloadPath]) => inner === payloadPath || inner.startsWith(`${payloadPath}.`));
+  return option ? `evaluation (${how.factory} option "${option[1]}${inner.slice(option[0].length)}")` : `evaluation (${how.factory})`;
+}
+
 export const Evaluation = {
   /** Evaluate the last `window` every `frequency` (SigNoz's default kind). */
   rolling(options: RollingWindowOptions): EvaluationEnvelope {
-    return { kind: 'rolling', spec: { evalWindow: options.window, frequency: options.frequency ?? '1m' } };
+    return written({ kind: 'rolling', spec: { evalWindow: options.window, frequency: options.frequency ?? '1m' } }, 'Evaluation.rolling', {
+      'spec.evalWindow': 'window',
+      'spec.frequency': 'frequency',
+    });
   },
   /** Evaluate from the last schedule boundary until now, e.g. "errors since the start of the day". */
   cumulative(options: CumulativeWindowOptions): EvaluationEnvelope {
-    return {
-      kind: 'cumulative',
-      spec: { schedule: { ...options.schedule }, frequency: options.frequency ?? '1m', timezone: options.timezone ?? 'UTC' },
-    };
+    return written(
+      {
+        kind: 'cumulative',
+        spec: { schedule: { ...options.schedule }, frequency: options.frequency ?? '1m', timezone: options.timezone ?? 'UTC' },
+      },
+      'Evaluation.cumulative',
+      { 'spec.schedule': 'schedule', 'spec.frequency': 'frequency', 'spec.timezone': 'timezone' },
+    );
   },
 } as const;

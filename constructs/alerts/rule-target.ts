@@ -18,11 +18,28 @@ export function setRuleTarget(scope: IConstruct, target: RuleTarget): void {
   if (target !== 'signoz_rule' && target !== 'signoz_alert') {
     throw new PropsError('setRuleTarget', scope.node.path, [{ field: 'target', message: `must be "signoz_rule" or "signoz_alert", got ${JSON.stringify(target)}` }]);
   }
+  // Rules already built keep the resource they chose; switching now would split the scope between two resource types.
+  const built = scope.node.findAll().filter((c) => builtRules.has(c));
+  if (built.length > 0) {
+    throw new PropsError('setRuleTarget', scope.node.path, [
+      {
+        field: 'target',
+        message: `called after ${built.length} alert rule(s) were added (first: '${built[0]!.node.path}'); call setRuleTarget(scope, '${target}') before adding any alert rule to the scope`,
+      },
+    ]);
+  }
   targets.set(scope, target);
 }
 
-/** The resource selected for rules under `scope`. */
-export function ruleTargetOf(scope: IConstruct): RuleTarget {
+const builtRules = new WeakSet<IConstruct>();
+
+/** The resource selected for the rule `rule`, which is fixed from now on (setRuleTarget above it then throws). */
+export function ruleTargetOf(rule: IConstruct): RuleTarget {
+  builtRules.add(rule);
+  return targetFor(rule);
+}
+
+function targetFor(scope: IConstruct): RuleTarget {
   for (let node: IConstruct | undefined = scope; node; node = node.node.scope) {
     const target = targets.get(node);
     if (target) return target;

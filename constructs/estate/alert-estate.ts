@@ -13,7 +13,7 @@
 import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Annotations, Construct, TerraformResource, type App } from '../engine';
-import { AlertStack } from '../stacks/alert-stack';
+import { AlertStack, type AlertStackProps } from '../stacks/alert-stack';
 import { PropsError } from '../model/props-error';
 import type { EnvironmentSettings } from '../stacks/environment-settings';
 
@@ -41,6 +41,8 @@ export interface AlertEstateProps {
   readonly environments: readonly EstateEnvironment[];
   /** Split each environment's alerts into several stacks. @default - one stack per environment */
   readonly sharding?: ShardingOptions;
+  /** The checks every stack runs at synth (see `AlertStackProps.checks`). @default true - every default check */
+  readonly checks?: AlertStackProps['checks'];
 }
 
 /** What the estate definition gets for one environment. */
@@ -156,7 +158,7 @@ class EnvironmentScope implements EstateScope {
   private newStack(suffix: string | undefined): AlertStack {
     const name = [this.estate.name, this.environment.name, suffix].filter(Boolean).join('-');
     // Every stack of the environment gets the same settings object, so override keys are checked across all of them.
-    return new AlertStack(this.app, name, { environment: this.environment });
+    return new AlertStack(this.app, name, { environment: this.environment, ...(this.estate.checks !== undefined ? { checks: this.estate.checks } : {}) });
   }
 }
 

@@ -13,6 +13,8 @@ export const STACK_METADATA_KEY = 'signoz-alerts';
 export interface StackMetadata {
   /** The environment the stack deploys to (`dev`, `prod`, ...). */
   environment?: string;
+  /** `false` when the environment declares that nobody is on call (nothing may page there). */
+  onCall?: boolean;
   /** Where each construct was declared: construct path -> `relative/file.ts:line`. */
   sources?: Record<string, string>;
   /** Policy suppressions declared on constructs of the stack. */

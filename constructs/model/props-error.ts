@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ToolkitError, type Problem } from './toolkit-error';
+import { ZOD_PARSE_OPTIONS } from '../validation/zod-messages';
+import { hideErrorFields, ToolkitError, type Problem } from './toolkit-error';
 
 /** One problem as constructs report it: `field` is the props path (`tiers.critical.target`), `''` the whole props. */
 export interface FieldProblem {
@@ -13,16 +14,16 @@ export interface FieldProblem {
  * `problems` hold `{ path: field, message }`, as every {@link ToolkitError} does.
  */
 export class PropsError extends ToolkitError {
-  constructor(
-    readonly constructKind: string,
-    readonly constructPath: string,
-    problems: readonly (FieldProblem | Problem)[],
-  ) {
+  declare readonly constructKind: string;
+  declare readonly constructPath: string;
+
+  constructor(constructKind: string, constructPath: string, problems: readonly (FieldProblem | Problem)[]) {
     super(
       constructKind,
       { constructPath },
       problems.map((p) => ({ path: 'field' in p ? p.field : p.path, message: p.message })),
     );
+    hideErrorFields(this, { constructKind, constructPath });
   }
 }
 
@@ -40,18 +41,9 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    case 'invalid_key':
-      // A record key failed: its own issues say why.
-      return issue.issues.map((inner) => inner.message).join('; ');
-    case 'invalid_type':
-      if (/received undefined$/.test(issue.message)) return 'is required';
-      return issue.message.replace(/^Invalid input: /, '');
-    default:
-      return issue.message;
-  }
+  // A record key failed: its own issues say why.
+  if (issue.code === 'invalid_key') return issue.issues.map((inner) => inner.message).join('; ');
+  return issue.message;
 }
 
 /**
@@ -59,15 +51,24 @@ function issueMessage(issue: z.core.$ZodIssue): string {
  * naming the construct and each field at fault.
  */
 export function parseProps<S extends z.ZodType>(schema: S, props: unknown, constructKind: string, constructPath: string): z.output<S> {
-  const result = schema.safeParse(props);
+  const result = schema.safeParse(props, ZOD_PARSE_OPTIONS);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const base = fieldPath(issue.path);
-    // Unknown keys are reported on the object that holds them; name each key in the field.
-    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
-      return { field: base === '' ? issue.keys[0]! : `${base}.${issue.keys[0]!}`, message: 'unknown field' };
-    }
-    return { field: base, message: issueMessage(issue) };
-  });
-  throw new PropsError(constructKind, constructPath, problems);
+  throw new PropsError(constructKind, constructPath, zodProblems(result.error));
+}
+
+/** zod's issues as problems, in the toolkit's words (see ZOD_PARSE_OPTIONS): `{ field: 'tiers.critical.target', message }`. */
+export function zodProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap(closestAlternative).map((issue) => ({ field: fieldPath(issue.path), message: issueMessage(issue) }));
+}
+
+/**
+ * For a value that matched no alternative of a union, the issues of the alternative it got
+ * furthest into (the deepest path), which is the one the user meant.
+ */
+function closestAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const depth = (issues: z.core.$ZodIssue[]): number => Math.max(...issues.map((i) => i.path.length));
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+  if (depth(best) === 0) return [issue];
+  return best.flatMap((inner) => closestAlternative({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
 }

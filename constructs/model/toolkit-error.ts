@@ -3,6 +3,7 @@
  * Pointer), and every problem found there, so a user fixes all of them in one pass. Every error
  * the toolkit throws for a user's mistake is a `ToolkitError`; anything else is a bug.
  */
+import * as path from 'node:path';
 
 /** Where a problem sits: a construct path, or a file with a JSON Pointer (or both). */
 export interface ErrorLocation {
@@ -55,18 +56,42 @@ export function toolkitErrorLines(error: Pick<ToolkitError, 'subject' | 'where' 
   return [`${head}:`, ...problemLines(problems, constructPath !== undefined ? '(props)' : file !== undefined || pointer !== undefined ? '(document)' : '')];
 }
 
+/** The toolkit's own folders (in the repository and in the package's dist/) and the CDK engine's: not where a user's mistake is. */
+const TOOLKIT_ROOT = path.resolve(__dirname, '..', '..');
+const INTERNAL_FRAME = new RegExp(
+  `${['constructs', 'policies', 'pipeline', 'import', 'cli'].map((d) => escapeRegExp(path.join(TOOLKIT_ROOT, d) + path.sep)).join('|')}|node_modules[\\\\/](?:cdktf|constructs|zod)[\\\\/]|\\(node:|^\\s+at node:`,
+);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A user mistake prints as its message and the one line of the user's code that made it, not the
+ * toolkit's internals (set SIGNOZ_ALERTS_DEBUG=1 for the whole stack).
+ */
+function userStack(stack: string | undefined, headline: string): string {
+  if (stack === undefined || process.env.SIGNOZ_ALERTS_DEBUG) return stack ?? headline;
+  const frame = stack.split('\n').find((line) => /^\s+at /.test(line) && !INTERNAL_FRAME.test(line));
+  return frame !== undefined ? `${headline}\n${frame}` : headline;
+}
+
+/** Fields a thrown error carries for programs, hidden from the dump Node prints under an uncaught error's message. */
+export function hideErrorFields(error: Error, fields: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(fields)) Object.defineProperty(error, key, { value, enumerable: false, writable: false, configurable: true });
+}
+
 export class ToolkitError extends Error {
   /** What kind of input was refused, e.g. `AlertRule`, `rule file`, `plan JSON`. */
-  readonly subject: string;
-  readonly where: ErrorLocation;
-  readonly problems: readonly Problem[];
+  declare readonly subject: string;
+  declare readonly where: ErrorLocation;
+  declare readonly problems: readonly Problem[];
 
   constructor(subject: string, where: ErrorLocation, problems: readonly Problem[], options?: { readonly cause?: unknown }) {
     super(toolkitErrorLines({ subject, where, problems }).join('\n'), options?.cause !== undefined ? { cause: options.cause } : undefined);
     this.name = new.target.name;
-    this.subject = subject;
-    this.where = where;
-    this.problems = problems;
+    hideErrorFields(this, { subject, where, problems });
+    Object.defineProperty(this, 'stack', { value: userStack(this.stack, `${this.name}: ${this.message}`), enumerable: false, writable: true, configurable: true });
   }
 
   /** The problems without the headline, `field: message` joined by `; `: for an error that quotes this one. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TerraformStack, type Construct, type IConstruct, type TerraformBackend } from '../engine';
+import { App, TerraformStack, type Construct, type IConstruct, type TerraformBackend } from '../engine';
 import { setEnvironment } from './environment';
 import { parseProps } from '../model/props-error';
 import { SignozProviders } from '../providers/signoz-providers';
@@ -7,13 +7,27 @@ import { exactly } from '../providers/versions';
 import { environmentSettingsSchema, type EnvironmentSettings, type ResolvedEnvironmentSettings } from './environment-settings';
 import { addStateBackend } from './state-backend';
 import type { SameShape } from '../model/type-equality';
+import { DEFAULT_CHECK_IDS, type DefaultCheckId } from '../validation/estate-checks';
+import { addDefaultChecks } from './default-checks';
+import { makeSynthAtomic } from './atomic-synth';
 
 export interface AlertStackProps {
   /** The environment this stack deploys to. */
   readonly environment: EnvironmentSettings;
+  /**
+   * The checks run at synth, before the stack is written: `channel-references` (every channel an
+   * alert or route policy names is declared in the environment), `unique-alert-names` and
+   * `no-literal-secrets` (in alert annotations and labels). `false` turns all off; `{ skip }` names
+   * the ones to leave out.
+   * @default true - every default check
+   */
+  readonly checks?: boolean | { readonly skip: readonly DefaultCheckId[] };
 }
 
-const propsSchema = z.strictObject({ environment: environmentSettingsSchema });
+const propsSchema = z.strictObject({
+  environment: environmentSettingsSchema,
+  checks: z.union([z.boolean(), z.strictObject({ skip: z.array(z.enum(DEFAULT_CHECK_IDS)).readonly() }).readonly()]).optional(),
+});
 // Props interface and schema are written twice; this fails to compile when they drift apart.
 true satisfies SameShape<z.input<typeof propsSchema>, AlertStackProps>;
 
@@ -35,11 +49,20 @@ export class AlertStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: AlertStackProps) {
     super(scope, id);
-    this.environment = parseProps(propsSchema, props, 'AlertStack', this.node.path).environment;
+    const parsed = parseProps(propsSchema, props, 'AlertStack', this.node.path);
+    this.environment = parsed.environment;
     this.addOverride('terraform.required_version', exactly(this.environment.terraformVersion));
     this.providers = SignozProviders.of(this);
     this.backend = addStateBackend(this, this.environment.backend, this.environment.name);
     // The environment's labels, channel overrides, disabled alerts and overrides apply to every alert in the stack.
     setEnvironment(this, props.environment);
+    // The app's output folder is written whole or not at all, and a refused synth reports one line per problem.
+    const root = this.node.root;
+    if (App.isApp(root)) makeSynthAtomic(root);
+    const checks = parsed.checks ?? true;
+    const name = this.environment.name;
+    const app = this.node.root;
+    const stacks = () => app.node.findAll().filter((c) => c instanceof AlertStack && c.environment.name === name);
+    addDefaultChecks(this, { name, stacks }, checks === true ? [] : checks === false ? DEFAULT_CHECK_IDS : checks.skip);
   }
 }

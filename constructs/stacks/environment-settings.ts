@@ -27,6 +27,13 @@ export interface EnvironmentSettings {
   readonly disabledAlerts?: readonly string[];
   /** Changes to single alerts in this environment, e.g. `{ 'checkout/HighCpu': { tiers: { critical: { target: 95 } } } }`. @default - none */
   readonly alertOverrides?: Readonly<Record<string, AlertOverride>>;
+  /**
+   * Whether someone is on call for this environment. `false` declares that nothing may page here:
+   * the `no-paging-without-on-call` policy rule then fails any PagerDuty or Opsgenie channel an
+   * alert tier or route policy of the environment still reaches (after `channelOverrides`).
+   * @default true
+   */
+  readonly onCall?: boolean;
 }
 
 /** {@link EnvironmentSettings} after validation, with defaults filled in. */
@@ -38,6 +45,7 @@ export interface ResolvedEnvironmentSettings {
   readonly channelOverrides: Readonly<Record<string, ChannelInput>>;
   readonly disabledAlerts: readonly string[];
   readonly alertOverrides: Readonly<Record<string, AlertOverride>>;
+  readonly onCall: boolean;
 }
 
 const channelInput = z.union([
@@ -72,6 +80,7 @@ export const environmentSettingsSchema = z
         z.custom<AlertOverride>((v) => isPlainObject(v), 'must be an object of alert changes'),
       )
       .optional(),
+    onCall: z.boolean().optional(),
   })
   .superRefine((settings, ctx) => {
     const version = settings.terraformVersion ?? TERRAFORM_VERSION;
@@ -91,6 +100,7 @@ export const environmentSettingsSchema = z
     channelOverrides: settings.channelOverrides ?? {},
     disabledAlerts: settings.disabledAlerts ?? [],
     alertOverrides: settings.alertOverrides ?? {},
+    onCall: settings.onCall ?? true,
   }));
 // Props interface and schema are written twice; this fails to compile when they drift apart.
 true satisfies SameShape<z.input<typeof environmentSettingsSchema>, EnvironmentSettings>;

@@ -8,7 +8,8 @@
 import { TerraformStack, type IConstruct } from '../engine';
 import { bindEnvironment } from '../alerts/environment-binding';
 import { setStackMetadata } from '../metadata/stack-metadata';
-import { PropsError, fieldPath } from '../model/props-error';
+import { PropsError, zodProblems } from '../model/props-error';
+import { ZOD_PARSE_OPTIONS } from '../validation/zod-messages';
 import { environmentSettingsSchema, type EnvironmentSettings } from './environment-settings';
 
 export { applyEnvironment, environmentNameOf, type AlertOverride } from '../alerts/environment-binding';
@@ -19,15 +20,12 @@ export { applyEnvironment, environmentNameOf, type AlertOverride } from '../aler
  * override key then has to match an alert in any of them.
  */
 export function setEnvironment(scope: IConstruct, settings: EnvironmentSettings): void {
-  const parsed = environmentSettingsSchema.safeParse(settings);
-  if (!parsed.success) {
-    throw new PropsError(
-      'environment settings',
-      scope.node.path,
-      parsed.error.issues.map((i) => ({ field: fieldPath(i.path), message: i.message })),
-    );
-  }
+  const parsed = environmentSettingsSchema.safeParse(settings, ZOD_PARSE_OPTIONS);
+  if (!parsed.success) throw new PropsError('environment settings', scope.node.path, zodProblems(parsed.error));
   bindEnvironment(scope, settings);
   // Recorded in the synthesized file too, so tools reading cdktf.out (policy checks) know the environment.
-  if (TerraformStack.isStack(scope)) setStackMetadata(scope, 'environment', settings.name);
+  if (TerraformStack.isStack(scope)) {
+    setStackMetadata(scope, 'environment', settings.name);
+    if (settings.onCall === false) setStackMetadata(scope, 'onCall', false);
+  }
 }

@@ -8,3 +8,4 @@ export { ruleSchemaValidator } from './compiled-rule-schema';
 export { isValidLabelName } from './check-labels-and-annotations';
 export { signozTemplateError } from './go-template/check-signoz-template';
 export { isValidTimeZone } from '../model/time-zone';
+export { DEFAULT_CHECK_IDS, type DefaultCheckId } from './estate-checks';

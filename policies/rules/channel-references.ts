@@ -1,5 +1,6 @@
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import { nameOf } from './shared/alert-facts';
+import { isChannelReference } from '../../constructs/validation/estate-checks';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),
@@ -29,7 +30,7 @@ export default definePolicyRule({
       }
     }
     for (const policy of environment.routePolicies) {
-      for (const name of policy.channels.filter((c) => !c.startsWith('${') && missing(c))) {
+      for (const name of policy.channels.filter((c) => !isChannelReference(c) && missing(c))) {
         out.push({
           key: `${policy.resource.address}/${name}`,
           resource: policy.resource,

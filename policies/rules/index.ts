@@ -6,6 +6,7 @@ import disabledInProduction from './disabled-in-production';
 import evaluationWindow from './evaluation-window';
 import invisibleCharacters from './invisible-characters';
 import noLiteralSecrets from './no-literal-secrets';
+import noPagingWithoutOnCall from './no-paging-without-on-call';
 import ownerLabel from './owner-label';
 import pagingBudget from './paging-budget';
 import providerVersionsPinned from './provider-versions-pinned';
@@ -28,6 +29,7 @@ export {
   evaluationWindow,
   invisibleCharacters,
   noLiteralSecrets,
+  noPagingWithoutOnCall,
   ownerLabel,
   pagingBudget,
   providerVersionsPinned,
@@ -63,4 +65,5 @@ export const defaultRules: readonly PolicyRule[] = Object.freeze([
   uniqueAlertNames,
   pagingBudget,
   channelReferences,
+  noPagingWithoutOnCall,
 ]);

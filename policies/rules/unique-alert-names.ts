@@ -1,5 +1,6 @@
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import type { AlertSubject } from '../subjects';
+import { alertNameKey, duplicateGroups } from '../../constructs/validation/estate-checks';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),
@@ -11,16 +12,9 @@ export default definePolicyRule({
     'SigNoz make notifications ambiguous and imports pick the wrong one. Names are compared across every stack of ' +
     'the environment, ignoring case and surrounding space.',
   check: (environment) => {
-    const byName = new Map<string, AlertSubject[]>();
-    for (const alert of environment.alerts) {
-      const name = alert.payload.alert.trim().toLowerCase();
-      const same = byName.get(name);
-      if (same) same.push(alert);
-      else byName.set(name, [alert]);
-    }
     const out: Violation[] = [];
-    for (const same of byName.values()) {
-      if (same.length < 2) continue;
+    // The same comparison AlertStack's unique-alert-names check makes on constructs at synth.
+    for (const same of duplicateGroups(environment.alerts, (a: AlertSubject) => alertNameKey(a.payload.alert))) {
       for (const alert of same) {
         const others = same.filter((a) => a !== alert).map((a) => a.resource.constructPath);
         out.push({

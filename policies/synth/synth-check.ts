@@ -6,8 +6,6 @@
  * annotates the constructs, adds the findings to the manifest, and returns the errors, which fail
  * `app.synth()`.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Annotations, App, TerraformStack, type IConstruct } from '../../constructs/engine';
 import type { SynthesizedStack } from '../stack-reading/read-stack';
 import type { Finding, PolicyReport } from '../finding';
@@ -73,8 +71,6 @@ function runAtSynth(app: App, pack: RunnablePack, registration: Registration): s
       } as (typeof app.manifest.stacks)[string]['annotations'][number]);
     }
   }
-  // The manifest is written after App validations succeed; write it now so `signoz-alerts policy` can read the output of a failed synth.
-  if (errors.length > 0 && fs.existsSync(path.resolve(app.outdir))) app.manifest.writeToFile();
   return errors;
 }
 

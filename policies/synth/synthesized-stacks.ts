@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { App, TerraformStack } from '../../constructs/engine';
+import { outputFolderOf } from '../../constructs/stacks/atomic-synth';
 import { readStackFile, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 
 export { SynthOutputError };
@@ -19,8 +20,10 @@ export function synthesizedStacksOf(app: App, stacks: readonly TerraformStack[],
   return stacks.map((stack) => {
     const entry = app.manifest.forStack(stack);
     const file = path.resolve(app.outdir, entry.synthesizedStackPath);
+    // Findings name the file where it will be once the synth completes, not the staging folder it is written to.
+    const shown = path.relative(cwd, path.resolve(outputFolderOf(app), entry.synthesizedStackPath)).split(path.sep).join('/');
     const base = { name: entry.name, constructPath: stack.node.path };
-    if (file.endsWith('.json') && fs.existsSync(file)) return { ...base, ...readStackFile(file, cwd) };
-    return { ...base, file: path.relative(cwd, file).split(path.sep).join('/'), document: stack.toTerraform() as Record<string, unknown> };
+    if (file.endsWith('.json') && fs.existsSync(file)) return { ...base, ...readStackFile(file, cwd), file: shown };
+    return { ...base, file: shown, document: stack.toTerraform() as Record<string, unknown> };
   });
 }

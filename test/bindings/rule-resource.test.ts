@@ -14,7 +14,7 @@ import { newStack, onlyResource, thrownBy } from '../support/synth';
 describe('AlertRule resource versus the generated L1 binding', () => {
   it.each(Object.entries(ALL_PAYLOADS))('writes the same signoz_rule attributes as the L1 class for %s', (_name, payload) => {
     const lean = newStack('lean').stack;
-    new AlertRule(lean, 'Alert', { payload, dependsOn: [] });
+    AlertRule.fromPayload(lean, 'Alert', payload);
     const l1 = newStack('l1').stack;
     new SignozProvider(l1, 'signoz');
     new Rule(l1, 'Alert', toBindingConfig(encodeSignozRule(payload)) as RuleConfig);
@@ -26,7 +26,7 @@ describe('AlertRule resource versus the generated L1 binding', () => {
     (_name, payload) => {
       const lean = newStack('lean').stack;
       setRuleTarget(lean, 'signoz_alert');
-      new AlertRule(lean, 'Alert', { payload, dependsOn: [] });
+      AlertRule.fromPayload(lean, 'Alert', payload);
       const l1 = newStack('l1').stack;
       new SignozProvider(l1, 'signoz');
       new Alert(l1, 'Alert', toBindingConfig(encodeSignozAlert(payload)) as AlertConfig);
@@ -36,7 +36,7 @@ describe('AlertRule resource versus the generated L1 binding', () => {
 
   it('refuses HCL output instead of writing a rule without attributes', () => {
     const { stack } = newStack();
-    new AlertRule(stack, 'Alert', { payload: ALL_PAYLOADS.promql!, dependsOn: [] });
+    AlertRule.fromPayload(stack, 'Alert', ALL_PAYLOADS.promql!);
     expect(thrownBy(() => stack.toHclTerraform()).message).toBe(
       "Invalid synth output format at 'test/Alert/Resource': alert rules synthesize to Terraform JSON only; run cdktf synth without --hcl",
     );

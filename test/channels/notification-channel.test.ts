@@ -306,7 +306,7 @@ describe('NotificationChannel', () => {
         '  - config.kind: kind must be one of slack, webhook, pagerduty, email, opsgenie, msteamsv2, googlechat',
       );
       expect(() => NotificationChannel.slack(stack, 'b', { name: 'b', webhookUrl: Secret.fromVariable(stack, 'u'), chanel: '#x' } as never)).toThrow(
-        '  - config.chanel: unknown field',
+        '  - config: unknown option "chanel" (allowed: kind, webhookUrl, channel, title, text, username, iconEmoji, sendResolved; did you mean "channel"?)',
       );
     });
 

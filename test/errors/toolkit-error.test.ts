@@ -5,7 +5,7 @@ import * as pipelineApi from '../../pipeline';
 import * as policiesApi from '../../policies';
 import { UsageError } from '../../cli/io';
 import { isToolkitError, toolkitErrorLines, ToolkitError } from '../../constructs/model/toolkit-error';
-import { synthErrorLines } from '../../stacks/synth-errors';
+import { synthErrorLines } from '../../constructs/stacks/atomic-synth';
 
 /** Exported error classes that are not a user's mistake in input, and why. */
 const NOT_USER_INPUT: Record<string, string> = {
@@ -115,9 +115,11 @@ describe('the error model', () => {
     const notFromMessage = new policiesApi.PolicyOptionsError([{ path: 'pagingBudget', message: 'must not be negative' }]);
     Object.defineProperty(notFromMessage, 'message', { value: 'something else entirely' });
     expect(synthErrorLines(notFromMessage)).toEqual(['Invalid policy options:', '  - pagingBudget: must not be negative']);
-    expect(synthErrorLines(new Error('Validation failed with the following errors:\n  [prod] a\n\nIf you wish to ignore these validations, ...'))).toEqual([
-      'Validation failed with the following errors:',
-      '  [prod] a',
+    expect(synthErrorLines(new Error('Validation failed with the following errors:\n  [prod] a\n  [prod] b\n\nIf you wish to ignore these validations, ...'))).toEqual([
+      'Invalid cdktf app:',
+      '  - [prod] a',
+      '  - [prod] b',
     ]);
+    expect(synthErrorLines(new TypeError('x is not a function'))).toEqual(['x is not a function']);
   });
 });

@@ -35,6 +35,7 @@ const PINNED_LEVELS = {
   'unique-alert-names': 'error',
   'paging-budget': 'error',
   'channel-references': 'error',
+  'no-paging-without-on-call': 'error',
 } as const;
 
 describe('default pack', () => {
@@ -82,6 +83,11 @@ const onePolicy = (expression: string, channels: string[] = ['pagerduty-oncall']
 const viaPolicy = (p: ReturnType<typeof goodPayload>) => {
   p.notificationSettings.usePolicy = true;
   for (const t of p.condition.thresholds.spec) t.channels = [];
+};
+
+/** Marks the stack's environment as having nobody on call, as `onCall: false` in its settings does. */
+const noOnCall = (document: Record<string, any>): void => {
+  document['//']['signoz-alerts'].onCall = false;
 };
 
 const CASES: Record<keyof typeof PINNED_LEVELS, readonly RuleCase[]> = {
@@ -613,6 +619,33 @@ const CASES: Record<keyof typeof PINNED_LEVELS, readonly RuleCase[]> = {
       expect: [],
     },
     { name: 'a channel imported by name', stacks: { channels: { 'pagerduty-oncall': 'pagerduty' }, importedChannels: { 'slack-alerts': 'slack' } }, expect: [] },
+  ],
+  'no-paging-without-on-call': [
+    {
+      name: 'a tier still paging in an environment without on-call',
+      stacks: { change: noOnCall },
+      expect: [
+        /alert "Checkout CPU high", tier "critical", pages "pagerduty-oncall" \(pagerduty\), but environment "prod" declares onCall: false; map the channel to a team channel in its channelOverrides, or set onCall: true/,
+      ],
+    },
+    {
+      name: 'a route policy paging in an environment without on-call',
+      stacks: { alerts: [], routePolicies: onePolicy('severity == "critical"', ['pagerduty-oncall', 'slack-alerts']), change: noOnCall },
+      expect: [/route policy "route" pages "pagerduty-oncall" \(pagerduty\), but environment "prod" declares onCall: false/],
+    },
+    { name: 'paging where someone is on call', stacks: { routePolicies: onePolicy('severity == "critical"', ['pagerduty-oncall']) }, expect: [] },
+    {
+      name: 'no paging channel reached',
+      stacks: {
+        alerts: alerts(
+          goodPayload((p) => {
+            p.condition.thresholds.spec[0]!.channels = ['slack-alerts'];
+          }),
+        ),
+        change: noOnCall,
+      },
+      expect: [],
+    },
   ],
   'paging-budget': [
     {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { main } from '../../cli/program';
-import { Aspects, type IConstruct } from '../../constructs/engine';
+import { Aspects, type App, type IConstruct } from '../../constructs/engine';
 import { applyPolicies, PolicyPack, Suppressions, type Finding } from '../../policies';
 import { cliRecorder } from '../support/cli-recorder';
 import { readStackFile } from '../support/synth';
@@ -38,7 +38,7 @@ describe('policies at synth', () => {
     expect(pack.lastReport!.summary).toMatchObject({ errors: 0, warnings: 1 });
   });
 
-  it('fails synth on errors, naming construct path, rule and message, and still writes the manifest', () => {
+  it('fails synth on errors, naming construct path, rule and message, and leaves no output Terraform could apply', () => {
     const app = newApp();
     const stack = compliantStack(app, 'prod');
     const rule = new AlertRule(stack, 'CheckoutCpu', alertProps({ labels: {} }));
@@ -49,7 +49,8 @@ describe('policies at synth', () => {
       level: '@cdktf/error',
       message: '[owner-label] alert "Checkout CPU high" has no owner label; set labels.team or labels.owner',
     });
-    expect(readManifest(app).stacks.prod!.annotations.map((a) => a.level)).toContain('@cdktf/error');
+    // The pack runs after cdktf has written every stack: the refused output is removed, not left for `terraform apply`.
+    expect(fs.existsSync(app.outdir)).toBe(false);
   });
 
   it('honours construct suppressions and writes them into the synthesized file for audit', () => {
@@ -94,34 +95,43 @@ describe('policies at synth', () => {
 describe('synth-time check and policy command', () => {
   it('give the same findings on the same app', async () => {
     // GIVEN an app with errors, warnings, a suppression and two environments
+    const build = (app: App): void => {
+      const prod = compliantStack(app, 'prod');
+      const staging = compliantStack(app, 'staging');
+      new AlertRule(prod, 'NoOwner', alertProps({ name: 'No owner', labels: {} }));
+      new AlertRule(prod, 'Chatty', alertProps({ name: 'Chatty', notifications: { renotify: { every: '5m' } } }));
+      const disabled = new AlertRule(prod, 'Disabled', alertProps({ name: 'Disabled', disabled: true }));
+      Suppressions.add(disabled, [{ id: 'disabled-in-production', reason: 'noisy until the exporter fix ships', expires: '2026-03-31' }]);
+      new AlertRule(staging, 'NoOwner', alertProps({ name: 'No owner', labels: {} }));
+      prod.addOverride('terraform.required_version', '>= 1.5');
+    };
+    const checked = newApp();
+    build(checked);
+    const pack = applyPolicies(checked, {}, { today: TODAY });
+    // WHEN it synthesizes with the pack (which refuses it and writes nothing), and the policy command reads the same app synthesized without it
+    expect(synthesize(checked)).toBeDefined();
     const app = newApp();
-    const prod = compliantStack(app, 'prod');
-    const staging = compliantStack(app, 'staging');
-    new AlertRule(prod, 'NoOwner', alertProps({ name: 'No owner', labels: {} }));
-    new AlertRule(prod, 'Chatty', alertProps({ name: 'Chatty', notifications: { renotify: { every: '5m' } } }));
-    const disabled = new AlertRule(prod, 'Disabled', alertProps({ name: 'Disabled', disabled: true }));
-    Suppressions.add(disabled, [{ id: 'disabled-in-production', reason: 'noisy until the exporter fix ships', expires: '2026-03-31' }]);
-    new AlertRule(staging, 'NoOwner', alertProps({ name: 'No owner', labels: {} }));
-    prod.addOverride('terraform.required_version', '>= 1.5');
-    const pack = applyPolicies(app, {}, { today: TODAY });
-    // WHEN it synthesizes, and the policy command reads the output
-    expect(synthesize(app)).toBeDefined();
+    build(app);
+    expect(synthesize(app)).toBeUndefined();
     const io = cliRecorder();
     const exit = await main(['policy', app.outdir, '--format', 'json', '--today', TODAY], io);
     const cli = JSON.parse(io.stdout.join('\n'));
     // THEN both report exactly the same findings and suppressions
     expect(exit).toBe(1);
-    expect(cli.findings).toEqual(pack.lastReport!.findings);
-    expect(cli.suppressed).toEqual(pack.lastReport!.suppressed);
+    // (each app has its own output folder; everything but the folder name is the same)
+    const inFolder = (findings: readonly { file?: string }[]) => findings.map((f) => ({ ...f, file: f.file?.replace(/cdktf\.outdir\.[^/]+/, 'OUT') }));
+    expect(inFolder(cli.findings)).toEqual(inFolder(pack.lastReport!.findings));
+    expect(inFolder(cli.suppressed)).toEqual(inFolder(pack.lastReport!.suppressed));
     expect(cli.findings.map((f: Finding) => `${f.constructPath} ${f.ruleId}`)).toEqual([
       'prod terraform-version-pinned',
       'prod/Chatty/Resource renotify-interval',
       'prod/NoOwner/Resource owner-label',
       'staging/NoOwner/Resource owner-label',
     ]);
-    // AND the annotations cdktf prints are those findings
-    const annotated = Object.values(readManifest(app).stacks)
-      .flatMap((s) => s.annotations.map((a) => `${a.constructPath} ${a.message}`))
+    // AND the annotations on the constructs are those findings
+    const annotated = checked.node
+      .findAll()
+      .flatMap((c) => annotationsOf(c).map((a) => `${c.node.path} ${a.message}`))
       .sort();
     expect(annotated).toEqual(cli.findings.map((f: Finding) => `${f.constructPath} [${f.ruleId}] ${f.message}`).sort());
   });

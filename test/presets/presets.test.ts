@@ -183,7 +183,11 @@ describe('presets', () => {
   it('reports unknown and invalid preset props with the construct path', () => {
     const { stack } = newStack();
     expect(thrownBy(() => new HostCpuAlert(stack, 'Cpu', { treshold: 95, tiers: { critcal: { target: 1 } } } as never)).message).toBe(
-      ["Invalid HostCpuAlert at 'test/Cpu':", '  - tiers.critcal: unknown field', '  - treshold: unknown field'].join('\n'),
+      [
+        "Invalid HostCpuAlert at 'test/Cpu':",
+        '  - tiers: unknown option "critcal" (allowed: critical, error, warning, info; did you mean "critical"?)',
+        '  - (props): unknown option "treshold" (allowed: name, tiers, channels, routing, where, evaluation, notifications, labels, annotations, summary, description, runbook, disabled)',
+      ].join('\n'),
     );
     expect(thrownBy(() => new ServiceNoDataAlert(stack, 'Silent', { service: 'checkout', signal: 'metrics' })).message).toBe(
       "Invalid ServiceNoDataAlert at 'test/Silent':\n  - metricName: is required when signal is 'metrics'",

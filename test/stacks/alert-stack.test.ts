@@ -134,7 +134,10 @@ describe('AlertStack', () => {
     it.each([
       [{ name: 'Prod' }, "environment.name: must be lower-case letters, digits and '-', starting with a letter (at most 32), e.g. 'prod'"],
       [{ name: 'prod', terraformVersion: '~> 1.11' }, "environment.terraformVersion: must be an exact version such as '1.11.4' (every stack pins Terraform exactly)"],
-      [{ name: 'prod', bakend: { type: 's3' } }, 'environment.bakend: unknown field'],
+      [
+        { name: 'prod', bakend: { type: 's3' } },
+        'environment: unknown option "bakend" (allowed: name, backend, terraformVersion, labels, channelOverrides, disabledAlerts, alertOverrides; did you mean "backend"?)',
+      ],
       [{ name: 'prod', backend: { type: 'consul' } }, 'environment.backend.type: type must be one of local, s3, gcs, azurerm, cloud, remote'],
       [
         { name: 'prod', backend: { type: 's3', bucket: 'b', region: 'eu-west-1' } },

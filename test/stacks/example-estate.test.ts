@@ -67,8 +67,8 @@ describe('the example estate', () => {
     const reasons = pack.lastReport!.suppressed.filter((s) => s.ruleId === 'critical-alert-pages').map((s) => s.suppressedBy?.reason);
     expect(new Set(reasons)).toEqual(
       new Set([
-        'No on-call rotation in dev: its channel overrides send shop-oncall-pagerduty and shop-incident-bot to shop-alerts-slack, in alert tiers and route policies alike, so nothing pages',
-        'No on-call rotation in staging: its channel overrides send shop-oncall-pagerduty to shop-alerts-slack, in alert tiers and route policies alike, so nothing pages',
+        'No on-call rotation in dev (onCall: false): its channel overrides send shop-oncall-pagerduty and shop-incident-bot to shop-alerts-slack, in alert tiers and route policies alike, and the no-paging-without-on-call policy checks that no paging channel is still reached',
+        'No on-call rotation in staging (onCall: false): its channel overrides send shop-oncall-pagerduty to shop-alerts-slack, in alert tiers and route policies alike, and the no-paging-without-on-call policy checks that no paging channel is still reached',
       ]),
     );
   });
