@@ -21,7 +21,10 @@ export function synthesizedStacksOf(app: App, stacks: readonly TerraformStack[],
     const entry = app.manifest.forStack(stack);
     const file = path.resolve(app.outdir, entry.synthesizedStackPath);
     // Findings name the file where it will be once the synth completes, not the staging folder it is written to.
-    const shown = path.relative(cwd, path.resolve(outputFolderOf(app), entry.synthesizedStackPath)).split(path.sep).join('/');
+    const shown = path
+      .relative(cwd, path.resolve(outputFolderOf(app), entry.synthesizedStackPath))
+      .split(path.sep)
+      .join('/');
     const base = { name: entry.name, constructPath: stack.node.path };
     if (file.endsWith('.json') && fs.existsSync(file)) return { ...base, ...readStackFile(file, cwd), file: shown };
     return { ...base, file: shown, document: stack.toTerraform() as Record<string, unknown> };

@@ -116,9 +116,8 @@ describe('hostile input gets an answer, never an internal error', () => {
     it.each(
       commands.flatMap(([name, argv, code]) => [[name, '/dev/zero', 'a character device', argv, code] as const, [name, 'a FIFO', 'a named pipe (FIFO)', argv, code] as const]),
     )('%s %s: refused promptly as %s', async (_name, which, kind, argv, code) => {
-      const started = Date.now();
+      // a read of /dev/zero or a FIFO would never end: the test's own timeout is the hang guard
       const run = await runCli(argv(which === '/dev/zero' ? '/dev/zero' : fifo), dir);
-      expect(Date.now() - started).toBeLessThan(3000);
       expect(run.stderr).not.toMatch(/internal error/i);
       expect(run.stdout + run.stderr).toContain(`is ${kind}; only regular files are read`);
       expect(run.code).toBe(code);
