@@ -1,6 +1,6 @@
 import { AlertRule, MetricsQuery, type AlertRuleProps } from '../../constructs/alerts';
 import { Construct, TerraformStack } from '../../constructs/engine';
-import { Labels, RoutePolicy } from '../../constructs';
+import { Labels, NotificationChannel, RoutePolicy } from '../../constructs';
 import { setEnvironment } from '../../constructs/stacks/environment';
 import type { EnvironmentSettings } from '../../constructs/stacks/environment-settings';
 import { newStack, onlyResource, readStackFile, resourcesOf, synth, thrownBy } from '../support/synth';
@@ -13,8 +13,14 @@ const cpu = (): AlertRuleProps => ({
   labels: { team: 'payments' },
 });
 
+/** Declares the channels these tests name (channels managed elsewhere), as the default checks ask. */
+function declareChannels(stack: TerraformStack): void {
+  for (const name of ['pagerduty-oncall', 'slack-alerts', 'slack-dev', 'incident-bot', 'team-email']) NotificationChannel.fromName(stack, `channel-${name}`, name);
+}
+
 function envStack(settings: EnvironmentSettings) {
   const { stack } = newStack(settings.name);
+  declareChannels(stack);
   setEnvironment(stack, settings);
   const checkout = new Construct(stack, 'checkout');
   new AlertRule(checkout, 'HighCpu', cpu());
@@ -48,6 +54,7 @@ describe('environment settings', () => {
   it('swaps channels by name in route policies, listing a channel two overrides now name once', () => {
     // GIVEN a dev environment that sends its pager and incident bot to Slack
     const { stack } = newStack('dev');
+    declareChannels(stack);
     setEnvironment(stack, { name: 'dev', channelOverrides: { 'pagerduty-oncall': 'slack-dev', 'incident-bot': 'slack-dev' } });
     // WHEN a route policy names the pager, the bot and a channel the environment leaves alone
     new RoutePolicy(stack, 'critical', { name: 'critical', expression: Labels.severity.eq('critical'), channels: ['pagerduty-oncall', 'incident-bot', 'team-email'] });
@@ -60,10 +67,12 @@ describe('environment settings', () => {
     const settings: EnvironmentSettings = { name: 'prod', labels: { region: 'eu' }, alertOverrides: { 'checkout/HighCpu': { tiers: { warning: { target: 85 } } } } };
     const synthOnce = () => {
       const { app, stack } = newStack('prod');
+      declareChannels(stack);
       setEnvironment(stack, settings);
       new AlertRule(new Construct(stack, 'checkout'), 'HighCpu', cpu());
       const shard = new TerraformStack(app, 'prod-shard');
       setEnvironment(shard, settings);
+      declareChannels(shard);
       new AlertRule(new Construct(shard, 'checkout'), 'HighCpu', { ...cpu(), name: 'Checkout CPU high (shard)' });
       app.synth();
       return [readStackFile(app, 'prod'), readStackFile(app, 'prod-shard')];
@@ -84,6 +93,7 @@ describe('environment settings', () => {
 
   it('leaves stacks without environment settings alone', () => {
     const { stack } = newStack();
+    declareChannels(stack);
     new AlertRule(stack, 'HighCpu', cpu());
     expect((onlyResource(stack, 'signoz_rule') as any).labels).toEqual({ team: 'payments' });
   });
