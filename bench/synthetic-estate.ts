@@ -3,7 +3,11 @@
  * log error-rate formulas, trace latency percentiles, PromQL, absent-data rules; one or two
  * tiers; Slack and PagerDuty channels per team. Deterministic: the same size gives the same estate.
  */
-import { Formula, LogsQuery, MetricsQuery, PromQLQuery, TracesQuery, type AlertRuleProps } from '../constructs/alerts';
+import { setEnvironment } from '../constructs';
+import { AlertRule, Formula, LogsQuery, MetricsQuery, PromQLQuery, TracesQuery, type AlertRuleProps } from '../constructs/alerts';
+import { App, LocalBackend, TerraformStack } from '../constructs/engine';
+
+export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 
 export const TEAMS = ['payments', 'checkout', 'search', 'identity', 'catalog', 'shipping', 'pricing', 'platform', 'data', 'mobile'];
 
@@ -103,4 +107,17 @@ export function syntheticEstate(size: number): SyntheticAlert[] {
     alerts.push({ id: `alert-${String(i).padStart(5, '0')}`, team, service, props });
   }
   return alerts;
+}
+
+/** The bench's toolkit app: the estate of `size` alerts in each environment (one stack each), synthesized into `outdir`. */
+export function synthSyntheticEstate(size: number, outdir: string, context: Record<string, unknown> = {}): void {
+  const alerts = syntheticEstate(size);
+  const app = new App({ outdir, skipValidation: false, context });
+  for (const env of ENVIRONMENTS) {
+    const stack = new TerraformStack(app, env);
+    new LocalBackend(stack, { path: `../../../${env}.tfstate` });
+    setEnvironment(stack, { name: env });
+    for (const alert of alerts) new AlertRule(stack, alert.id, alert.props());
+  }
+  app.synth();
 }
