@@ -109,15 +109,39 @@ export function syntheticEstate(size: number): SyntheticAlert[] {
   return alerts;
 }
 
-/** The bench's toolkit app: the estate of `size` alerts in each environment (one stack each), synthesized into `outdir`. */
-export function synthSyntheticEstate(size: number, outdir: string, context: Record<string, unknown> = {}): void {
+export interface SyntheticAppOptions {
+  /** App context (for example to turn a synth feature off). @default - none */
+  readonly context?: Record<string, unknown>;
+  /** One stack per environment and team (`prod-payments`) instead of one per environment. @default false */
+  readonly shardByTeam?: boolean;
+  /** Index of an alert whose critical threshold is raised by one: "one alert changed". @default - none */
+  readonly changedAlert?: number;
+}
+
+/** The bench's toolkit app: the estate of `size` alerts in each environment, synthesized into `outdir`. */
+export function synthSyntheticEstate(size: number, outdir: string, options: SyntheticAppOptions = {}): void {
   const alerts = syntheticEstate(size);
-  const app = new App({ outdir, skipValidation: false, context });
+  const app = new App({ outdir, skipValidation: false, context: options.context ?? {} });
   for (const env of ENVIRONMENTS) {
-    const stack = new TerraformStack(app, env);
-    new LocalBackend(stack, { path: `../../../${env}.tfstate` });
-    setEnvironment(stack, { name: env });
-    for (const alert of alerts) new AlertRule(stack, alert.id, alert.props());
+    const stacks = new Map<string, TerraformStack>();
+    const stackFor = (team: string): TerraformStack => {
+      const name = options.shardByTeam ? `${env}-${team}` : env;
+      let stack = stacks.get(name);
+      if (!stack) {
+        stack = new TerraformStack(app, name);
+        new LocalBackend(stack, { path: `../../../${name}.tfstate` });
+        setEnvironment(stack, { name: env });
+        stacks.set(name, stack);
+      }
+      return stack;
+    };
+    alerts.forEach((alert, index) => {
+      const props = alert.props();
+      const critical = props.tiers?.critical;
+      const changed =
+        index === options.changedAlert && env === 'prod' && critical ? { ...props, tiers: { ...props.tiers, critical: { ...critical, target: critical.target + 1 } } } : props;
+      new AlertRule(stackFor(alert.team), alert.id, changed);
+    });
   }
   app.synth();
 }
