@@ -43,7 +43,7 @@ function synthExampleEstate(outdir: string, passThrough: boolean): Record<string
 
 function syntheticEstateHashes(outdir: string, size: number, passThrough: boolean): Record<string, string> {
   // Source locations off: they would name lines of the bench file, which its compiled copy in dist/ does not record.
-  synthSyntheticEstate(size, outdir, { [SOURCE_LOCATIONS_CONTEXT]: false, ...(passThrough ? {} : { [PASS_THROUGH_ATTRIBUTES_CONTEXT]: false }) });
+  synthSyntheticEstate(size, outdir, { context: { [SOURCE_LOCATIONS_CONTEXT]: false, ...(passThrough ? {} : { [PASS_THROUGH_ATTRIBUTES_CONTEXT]: false }) } });
   return stackHashes(outdir);
 }
 
