@@ -3,7 +3,8 @@
  * The CLI commands in `cli/commands/` are thin wrappers over these.
  */
 export { PipelineInputError } from './errors';
-export { parsePlanJson, readPlanFile, SUPPORTED_PLAN_FORMAT_MAJOR, type TerraformPlan, type ResourceChange, type PlanChange } from './plan/plan-json';
+export { parsePlanJson, SUPPORTED_PLAN_FORMAT_MAJOR, type TerraformPlan, type ResourceChange, type PlanChange } from './plan/plan-json';
+export { readPlanFile } from './plan/plan-file';
 export { changeKindOf, isEffectiveChange, type ChangeKind } from './plan/change-kind';
 export { Redactor, displayMasked, type MaskOptions } from './masking/redactor';
 export { looksLikeGeneratedKey } from './masking/generated-key';
@@ -30,7 +31,18 @@ export { SUMMARY_COMMENT_MARKER } from './render/markdown-format';
 export { findRefactorMoves, movedBlock, cdktfMoveHint, type RefactorMove } from './refactor/refactor-guard';
 export { planFingerprint, FINGERPRINT_SALT_ENV, defaultFingerprintPath, type FingerprintRecord } from './apply-safety/plan-fingerprint';
 export { applyGuard, readFingerprintRecord, type ApplyGuardInput, type ApplyGuardResult } from './apply-safety/apply-guard';
-export { evaluateDestroyBudget, DEFAULT_MAX_ALERT_DELETES, ALLOW_DESTROY_ENV, type DestroyBudgetResult } from './apply-safety/destroy-budget';
+export {
+  evaluateDestroyBudget,
+  describeDestroyTallies,
+  DEFAULT_MAX_ALERT_DELETES,
+  DEFAULT_DESTROY_BUDGETS,
+  ALLOW_DESTROY_ENV,
+  type DestroyBudgetResult,
+  type DestroyBudgets,
+  type DestroyKind,
+  type DestroyTally,
+  type CountedDestroy,
+} from './apply-safety/destroy-budget';
 export { loadPipelineConfig, PIPELINE_CONFIG_FILE, type PipelineConfig } from './config/pipeline-config';
 export { compareSynthDirs, listSynthStacks, stacksToPlan, matrixJson, type StackComparison, type StackChangeStatus } from './changes/compare-synth-dirs';
 export { normalizeStackConfig, stackConfigHash } from './changes/stack-config';

@@ -7,6 +7,7 @@
  * `npm run conformance -- --peer-suites <dir>` instead scores the toolkit's re-implementations of
  * Go syntax against the upstream test tables with the real implementations' answers (e.g.
  * ../shared/peer-suites/go-semantics, see its README); PEER_CHECKS, same conventions.
+ * `--terraform-plans <dir>` reads Terraform's own plan JSON (conformance-terraform-plans.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,6 +27,7 @@ import { regexProblem } from '../constructs/routing/re2-pattern';
 import { parseSeriesNotation, type NotationValue } from '../constructs/testing/series-notation';
 import { formatGoDuration, parseGoDuration } from '../constructs/model/duration';
 import { parseGoDurationOrError } from '../constructs/evaluation/go-duration';
+import { plansAgreeWithTerraform } from './conformance-terraform-plans';
 
 interface CheckOutcome {
   /** One line: what was checked and the count. */
@@ -244,12 +246,14 @@ const durationsAgreeWithGo: ConformanceCheck = (dir) => {
 };
 
 const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo];
+/** `--terraform-plans <dir>`: Terraform's own plan JSON (../shared/peer-suites/terraform-plans). */
+const PLAN_CHECKS: readonly ConformanceCheck[] = [plansAgreeWithTerraform];
 
 async function main(args: readonly string[]): Promise<number> {
-  const peerSuites = args[0] === '--peer-suites';
-  const corpusDir = peerSuites ? args[1] : args[0];
+  const mode = args[0] === '--peer-suites' ? PEER_CHECKS : args[0] === '--terraform-plans' ? PLAN_CHECKS : CHECKS;
+  const corpusDir = mode === CHECKS ? args[0] : args[1];
   if (!corpusDir) {
-    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir>\n');
+    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir> | --terraform-plans <dir>\n');
     return 2;
   }
   if (!fs.existsSync(corpusDir)) {
@@ -257,7 +261,7 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   let failed = false;
-  for (const check of peerSuites ? PEER_CHECKS : CHECKS) {
+  for (const check of mode) {
     const outcome = await check(corpusDir);
     process.stdout.write(`conformance: ${outcome.summary}\n`);
     for (const failure of outcome.failures) process.stdout.write(`  ${failure}\n`);

@@ -8,7 +8,7 @@ import { applyGuard, parseExpectedFingerprint, readFingerprintRecord } from '../
 import { destroyAllowedByEnv } from '../../pipeline/apply-safety/destroy-budget';
 import { FINGERPRINT_SALT_ENV } from '../../pipeline/apply-safety/plan-fingerprint';
 import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
-import { readPlanFile } from '../../pipeline/plan/plan-json';
+import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
 import { integerOption } from './option-parsers';
@@ -34,18 +34,18 @@ export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO,
     .option('--max-alert-deletes <n>', 'most alerts a plan may delete without an override (default: config, else 5)', integerOption('--max-alert-deletes'))
     .option('--allow-destroy', `allow a plan over the destroy budget (also: SIGNOZ_ALERTS_ALLOW_DESTROY=1)`)
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
-    .action((options: ApplyGuardOptions) => {
+    .action(async (options: ApplyGuardOptions) => {
       if (Boolean(options.fingerprint) === Boolean(options.expectFingerprint)) {
         throw new UsageError('give the reviewed fingerprint with exactly one of --fingerprint <file> or --expect-fingerprint <sha256:...>');
       }
       const config = loadPipelineConfig(io.cwd, options.config);
       const expected = options.fingerprint ? readFingerprintRecord(path.resolve(io.cwd, options.fingerprint)) : parseExpectedFingerprint(options.expectFingerprint!);
       const result = applyGuard({
-        plan: readPlanFile(path.resolve(io.cwd, options.plan)),
+        plan: await readPlanFile(path.resolve(io.cwd, options.plan)),
         expected,
-        ...(options.replan ? { replan: readPlanFile(path.resolve(io.cwd, options.replan)) } : {}),
+        ...(options.replan ? { replan: await readPlanFile(path.resolve(io.cwd, options.replan)) } : {}),
         salt: io.env[FINGERPRINT_SALT_ENV] || undefined,
-        maxAlertDeletes: options.maxAlertDeletes ?? config.maxAlertDeletes,
+        maxAlertDeletes: { ...config.destroyBudgets, ...(options.maxAlertDeletes !== undefined ? { alertDeletes: options.maxAlertDeletes } : {}) },
         allowDestroy: Boolean(options.allowDestroy) || destroyAllowedByEnv(io.env),
       });
       for (const line of result.messages)

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { defaultFingerprintPath, FINGERPRINT_SALT_ENV, planFingerprint } from '../../pipeline/apply-safety/plan-fingerprint';
 import { readStackConfig, stackConfigHash } from '../../pipeline/changes/stack-config';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile } from '../../pipeline/plan/plan-json';
+import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { EXIT, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
 
@@ -25,12 +25,12 @@ export const registerPlanFingerprint: RegisterCommand = (program: Command, io: C
     .option('--out <file>', 'where to write the record (default: next to the plan, <name>.fingerprint.json)')
     .option('--synth-dir <dir>', 'synthesized stack folder (cdktf.out/stacks/<stack>) whose hash is recorded with the plan')
     .option('--app-dir <dir>', 'folder of cdktf.json (absolute paths under it do not count in the synth hash)', '.')
-    .action((planFile: string, options: FingerprintOptions) => {
+    .action(async (planFile: string, options: FingerprintOptions) => {
       const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
       if (!salt) io.err(`signoz-alerts: warning: ${FINGERPRINT_SALT_ENV} is not set; sensitive values are hashed without a salt.`);
       const file = path.resolve(io.cwd, planFile);
       const synthHash = options.synthDir ? stackConfigHash(readStackConfig(path.resolve(io.cwd, options.synthDir)), { appDir: path.resolve(io.cwd, options.appDir) }) : null;
-      const record = planFingerprint(readPlanFile(file), salt, synthHash);
+      const record = planFingerprint(await readPlanFile(file), salt, synthHash);
       const out = options.out ? path.resolve(io.cwd, options.out) : defaultFingerprintPath(file);
       writeFileAtomic(out, `${JSON.stringify(record, null, 2)}\n`);
       io.out(record.fingerprint);

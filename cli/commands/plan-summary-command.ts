@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { isToolkitError, toolkitErrorLines } from '../../constructs/model/toolkit-error';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile } from '../../pipeline/plan/plan-json';
+import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../pipeline/render/render-summary';
 import { renderPlanSummary, stackNameFromPath, summarizePlans, type StackNameSource, type SummaryFormatName } from '../../pipeline/summary/plan-summary';
 import { erroredStacks, hasDrift, hasPlannedChanges } from '../../pipeline/summary/summary-model';
@@ -28,7 +28,7 @@ interface PlanSummaryOptions {
   driftExitcode?: boolean;
 }
 
-function run(files: string[], options: PlanSummaryOptions, io: CliIO): number {
+async function run(files: string[], options: PlanSummaryOptions, io: CliIO): Promise<number> {
   const format = oneOf<SummaryFormatName>('--format', options.format, ['markdown', 'text']);
   const nameSource = oneOf<StackNameSource>('--stack-name-from', options.stackNameFrom, ['file', 'dir']);
   const stacks = options.stack ?? [];
@@ -36,13 +36,12 @@ function run(files: string[], options: PlanSummaryOptions, io: CliIO): number {
     throw new UsageError(`--stack was given ${stacks.length} times for ${files.length} plan files; give one --stack per plan file, in the same order`);
   }
   const config = loadPipelineConfig(io.cwd, options.config);
-  const plans = files.map((file, i) => ({
-    stack: stacks[i] ?? stackNameFromPath(file, nameSource),
-    plan: readPlanFile(path.resolve(io.cwd, file)),
-  }));
+  const plans = [];
+  // One at a time: each plan is streamed, and only what the summary reads of it is kept.
+  for (const [i, file] of files.entries()) plans.push({ stack: stacks[i] ?? stackNameFromPath(file, nameSource), plan: await readPlanFile(path.resolve(io.cwd, file)) });
   const { summary, redactor } = summarizePlans(plans, {
     channels: { pagingChannels: config.pagingChannels, nonPagingChannels: config.nonPagingChannels },
-    maxAlertDeletes: config.maxAlertDeletes,
+    destroyBudgets: config.destroyBudgets,
   });
   const overflowNote = options.overflowNote !== undefined ? { overflowNote: options.overflowNote } : {};
   const main = renderPlanSummary(summary, { format, maxBytes: options.maxChars, redactor, ...overflowNote });
@@ -82,10 +81,10 @@ export const registerPlanSummary: RegisterCommand = (program: Command, io: CliIO
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
     .option('--detailed-exitcode', 'exit 2 when the plans change something, 0 when not (decided from the JSON); errors and errored plans exit 1')
     .option('--drift-exitcode', 'exit 2 when objects changed outside Terraform or the code is not applied; errors and errored plans exit 1')
-    .action((files: string[], options: PlanSummaryOptions) => {
+    .action(async (files: string[], options: PlanSummaryOptions) => {
       const exitCodeMode = Boolean(options.detailedExitcode || options.driftExitcode);
       try {
-        setExitCode(run(files, options, io));
+        setExitCode(await run(files, options, io));
       } catch (err) {
         // With an exit-code mode, 2 means "changes"; an input error must not look like one.
         if (!exitCodeMode || !isToolkitError(err)) throw err;

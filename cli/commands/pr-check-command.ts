@@ -63,6 +63,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
         failOnRefactor: Boolean(options.failOnRefactor),
         keepPlans: Boolean(options.keepPlans),
         terraform: new TerraformCli({ env }),
+        secretEnv: env,
         log: (line) => io.err(`pr-check: ${line}`),
         ...(options.checks ? {} : { hooks: [] }),
         ...(policyPack ? { policyPack } : {}),

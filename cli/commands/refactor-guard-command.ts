@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { readPlanFile } from '../../pipeline/plan/plan-json';
+import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { cdktfMoveHint, findRefactorMoves, movedBlock } from '../../pipeline/refactor/refactor-guard';
 import { EXIT, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
@@ -15,10 +15,10 @@ export const registerRefactorGuard: RegisterCommand = (program: Command, io: Cli
     .description('Flag deletes paired with identical creates (moved constructs) and print the moved blocks that keep identity.')
     .argument('<plan.json...>', 'plan files written by `terraform show -json <planfile>`')
     .option('--fail-on-refactor', 'exit 1 when any such pair is found')
-    .action((files: string[], options: { failOnRefactor?: boolean }) => {
+    .action(async (files: string[], options: { failOnRefactor?: boolean }) => {
       let found = 0;
       for (const file of files) {
-        const moves = findRefactorMoves(readPlanFile(path.resolve(io.cwd, file)).resourceChanges);
+        const moves = findRefactorMoves((await readPlanFile(path.resolve(io.cwd, file))).resourceChanges);
         found += moves.length;
         for (const move of moves) {
           io.out(`${file}: ${move.from} is deleted and ${move.to} is created with the same content.`);

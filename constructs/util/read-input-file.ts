@@ -17,11 +17,12 @@ function kindOf(stat: fs.Stats): string {
 }
 
 /**
- * The UTF-8 text of `file`. Errors of the file system (ENOENT, EACCES, EISDIR, ...) are thrown as
- * they are; a file that is not a regular file, or is larger than the limit, is a `ToolkitError`
- * raised before anything is read.
+ * Opens `file` for reading once it is known to be a regular file, and returns the descriptor (the
+ * caller closes it) and its size. Errors of the file system (ENOENT, EACCES, EISDIR, ...) are thrown
+ * as they are; a file that is not a regular file is a `ToolkitError`, raised before anything is read.
+ * For readers that stream a file of any size; `readInputFile` also bounds the size.
  */
-export function readInputFile(file: string, shownAs: string = file): string {
+export function openInputFile(file: string, shownAs: string = file): { fd: number; size: number } {
   // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one
   const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
@@ -31,9 +32,24 @@ export function readInputFile(file: string, shownAs: string = file): string {
     if (!stat.isFile()) {
       throw new ToolkitError('input file', { file: shownAs }, [{ path: '', message: `is ${kindOf(stat)}; only regular files are read` }]);
     }
-    if (stat.size > MAX_INPUT_FILE_BYTES) {
+    return { fd, size: stat.size };
+  } catch (err) {
+    fs.closeSync(fd);
+    throw err;
+  }
+}
+
+/**
+ * The UTF-8 text of `file`. Errors of the file system (ENOENT, EACCES, EISDIR, ...) are thrown as
+ * they are; a file that is not a regular file, or is larger than the limit, is a `ToolkitError`
+ * raised before anything is read.
+ */
+export function readInputFile(file: string, shownAs: string = file): string {
+  const { fd, size } = openInputFile(file, shownAs);
+  try {
+    if (size > MAX_INPUT_FILE_BYTES) {
       throw new ToolkitError('input file', { file: shownAs }, [
-        { path: '', message: `is ${stat.size} bytes, over the limit of ${MAX_INPUT_FILE_BYTES} bytes (128 MiB) for any input file` },
+        { path: '', message: `is ${size} bytes, over the limit of ${MAX_INPUT_FILE_BYTES} bytes (128 MiB) for any input file` },
       ]);
     }
     return fs.readFileSync(fd, 'utf8');

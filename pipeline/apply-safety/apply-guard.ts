@@ -8,7 +8,7 @@ import { readInputFile } from '../../constructs/util/read-input-file';
 import { z } from 'zod';
 import { PipelineInputError } from '../errors';
 import type { TerraformPlan } from '../plan/plan-json';
-import { evaluateDestroyBudget, ALLOW_DESTROY_ENV } from './destroy-budget';
+import { evaluateDestroyBudget, describeDestroyTallies, ALLOW_DESTROY_ENV, type DestroyBudgets } from './destroy-budget';
 import { planFingerprint, type FingerprintRecord } from './plan-fingerprint';
 
 const recordSchema = z.looseObject({
@@ -55,13 +55,17 @@ export function parseExpectedFingerprint(text: string): ExpectedFingerprint {
   return { fingerprint: value };
 }
 
+/** Changes listed per kind over budget when the guard refuses. */
+const LISTED_PER_KIND = 10;
+
 export interface ApplyGuardInput {
   readonly plan: TerraformPlan;
   readonly expected: ExpectedFingerprint;
   /** A plan made just now from the same code and state, to prove nothing moved since review. */
   readonly replan?: TerraformPlan;
   readonly salt: string | undefined;
-  readonly maxAlertDeletes: number;
+  /** The alert-delete budget alone (the others default), or every budget. */
+  readonly maxAlertDeletes: number | Partial<DestroyBudgets>;
   readonly allowDestroy: boolean;
 }
 
@@ -102,18 +106,25 @@ export function applyGuard(input: ApplyGuardInput): ApplyGuardResult {
   }
   const budget = evaluateDestroyBudget(input.plan.resourceChanges, input.maxAlertDeletes);
   if (!budget.exceeded) {
-    messages.push(`ok: ${budget.deletedAlerts.length} alert deletes, within the budget of ${budget.maxAlertDeletes}.`);
+    messages.push(`ok: destroy budget: ${describeDestroyTallies(budget)}.`);
   } else if (input.allowDestroy) {
-    messages.push(`allowed by override: ${budget.reasons.join('; ')}.`);
+    messages.push(`allowed by override: ${budget.reasons.join('; ')} (counted: ${describeDestroyTallies(budget)}).`);
   } else {
     ok = false;
     messages.push(
-      `REFUSED: destroy budget exceeded: ${budget.reasons.join('; ')}. If this is intended, apply with --allow-destroy (or ${ALLOW_DESTROY_ENV}=1), or raise maxAlertDeletes in signoz-alerts.pipeline.json.`,
+      `REFUSED: destroy budget exceeded: ${budget.reasons.join('; ')}. Counted: ${describeDestroyTallies(budget)}. If this is intended, apply with --allow-destroy (or ${ALLOW_DESTROY_ENV}=1), or raise the budget in signoz-alerts.pipeline.json.`,
     );
-    for (const alert of budget.deletedAlerts.slice(0, 20)) {
-      messages.push(`  deletes ${alert.address}${alert.name ? ` "${alert.name}"` : ''}${alert.service ? ` (service ${alert.service})` : ''}`);
+    const services = new Map(budget.deletedAlerts.map((a) => [a.address, a.service]));
+    // A few of each kind over budget, so every kind that broke its budget is named.
+    for (const tally of budget.tallies.filter((t) => t.exceeded || (t.kind === 'alertDeletes' && budget.wipedServices.length > 0))) {
+      const items = budget.counted.filter((c) => c.kind === tally.kind);
+      for (const item of items.slice(0, LISTED_PER_KIND)) {
+        const service = services.get(item.address);
+        const verb = item.action === 'disable' ? 'disables' : item.action === 'replace' ? 'replaces' : 'deletes';
+        messages.push(`  ${verb} ${item.address}${item.name ? ` "${item.name}"` : ''}${service ? ` (service ${service})` : ''}`);
+      }
+      if (items.length > LISTED_PER_KIND) messages.push(`  and ${items.length - LISTED_PER_KIND} more ${tally.label}`);
     }
-    if (budget.deletedAlerts.length > 20) messages.push(`  and ${budget.deletedAlerts.length - 20} more`);
   }
   return { ok, messages, planFingerprint: actual };
 }

@@ -8,7 +8,7 @@ import { readInputFile } from '../../constructs/util/read-input-file';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_MAX_ALERT_DELETES } from '../apply-safety/destroy-budget';
+import { destroyBudgets, type DestroyBudgets } from '../apply-safety/destroy-budget';
 import { PipelineInputError } from '../errors';
 
 export const PIPELINE_CONFIG_FILE = 'signoz-alerts.pipeline.json';
@@ -19,6 +19,14 @@ export const DEFAULT_LOCK_PLATFORMS = ['linux_amd64', 'linux_arm64', 'darwin_amd
 const configSchema = z.strictObject({
   /** A plan deleting more alerts than this needs `--allow-destroy`. */
   maxAlertDeletes: z.number().int().min(0).optional(),
+  /** A plan deleting or replacing more notification channels than this needs `--allow-destroy`. */
+  maxChannelDestroys: z.number().int().min(0).optional(),
+  /** The same for route policies. */
+  maxRouteDestroys: z.number().int().min(0).optional(),
+  /** The same for maintenance windows. */
+  maxWindowDestroys: z.number().int().min(0).optional(),
+  /** A plan disabling more critical alerts than this needs `--allow-destroy`. */
+  maxCriticalAlertsDisabled: z.number().int().min(0).optional(),
   /** Channel names that always count as paging. */
   pagingChannels: z.array(z.string().min(1)).optional(),
   /** Channel names that never count as paging, even when the name suggests it. */
@@ -34,6 +42,8 @@ const configSchema = z.strictObject({
 
 export interface PipelineConfig {
   readonly maxAlertDeletes: number;
+  /** Every destroy budget (alert deletes included), defaults filled in. */
+  readonly destroyBudgets: DestroyBudgets;
   readonly pagingChannels: readonly string[];
   readonly nonPagingChannels: readonly string[];
   /** Absolute path of the committed lock-file folder. */
@@ -59,15 +69,23 @@ export function loadPipelineConfig(projectDir: string, explicitFile?: string): P
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new PipelineInputError(
-      `${issue.message}. Allowed fields: maxAlertDeletes, pagingChannels, nonPagingChannels, locksDir, lockPlatforms.`,
+      `${issue.message}. Allowed fields: maxAlertDeletes, maxChannelDestroys, maxRouteDestroys, maxWindowDestroys, maxCriticalAlertsDisabled, pagingChannels, nonPagingChannels, locksDir, lockPlatforms.`,
       { file },
       'pipeline config',
       issue.path.length > 0 ? `/${issue.path.join('/')}` : '',
     );
   }
   const config = parsed.data;
+  const budgets = destroyBudgets({
+    ...(config.maxAlertDeletes !== undefined ? { alertDeletes: config.maxAlertDeletes } : {}),
+    ...(config.maxChannelDestroys !== undefined ? { channelDestroys: config.maxChannelDestroys } : {}),
+    ...(config.maxRouteDestroys !== undefined ? { routeDestroys: config.maxRouteDestroys } : {}),
+    ...(config.maxWindowDestroys !== undefined ? { windowDestroys: config.maxWindowDestroys } : {}),
+    ...(config.maxCriticalAlertsDisabled !== undefined ? { criticalAlertsDisabled: config.maxCriticalAlertsDisabled } : {}),
+  });
   return {
-    maxAlertDeletes: config.maxAlertDeletes ?? DEFAULT_MAX_ALERT_DELETES,
+    maxAlertDeletes: budgets.alertDeletes,
+    destroyBudgets: budgets,
     pagingChannels: config.pagingChannels ?? [],
     nonPagingChannels: config.nonPagingChannels ?? [],
     locksDir: path.resolve(path.dirname(file), config.locksDir ?? path.join('stacks', 'locks')),

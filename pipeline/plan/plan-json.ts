@@ -1,10 +1,9 @@
 /**
  * The machine-readable plan that `terraform show -json <planfile>` prints (format 1.x). Only the
  * fields this toolkit reads are typed; unknown properties are kept and ignored, as the format's
- * compatibility promise asks (a minor version bump only adds properties).
+ * compatibility promise asks (a minor version bump only adds properties). Files are read by
+ * `readPlanFile` (plan-file.ts), which streams them.
  */
-import { isToolkitError } from '../../constructs/model/toolkit-error';
-import { readInputFile } from '../../constructs/util/read-input-file';
 import { z } from 'zod';
 import { PipelineInputError } from '../errors';
 
@@ -86,7 +85,7 @@ function sensitiveVariableNames(configuration: unknown): Set<string> {
   return names;
 }
 
-/** Checks `format_version`: 1.x is read, anything else is refused with what to do about it. */
+/** Checks `format_version`: 1.x is read; an older or newer major is refused, saying which and what to do. */
 function checkFormatVersion(raw: Record<string, unknown>, source: string): void {
   const version = raw.format_version;
   if (version === undefined) {
@@ -106,6 +105,14 @@ function checkFormatVersion(raw: Record<string, unknown>, source: string): void 
   if (!match) {
     throw new PipelineInputError(`must look like "1.2", got ${JSON.stringify(version)}.`, { file: source }, 'plan JSON', 'format_version');
   }
+  if (Number(match[1]) < SUPPORTED_PLAN_FORMAT_MAJOR) {
+    throw new PipelineInputError(
+      `plan format_version ${String(version)} is older than this tool reads (format ${SUPPORTED_PLAN_FORMAT_MAJOR}.x, written by Terraform 1.0 and later; ` +
+        `0.x came from Terraform 0.12 to 0.15). Make the plan again with Terraform 1.x.`,
+      { file: source },
+      'plan JSON',
+    );
+  }
   if (Number(match[1]) !== SUPPORTED_PLAN_FORMAT_MAJOR) {
     throw new PipelineInputError(
       `plan format_version ${String(version)} is not supported; this tool reads format ${SUPPORTED_PLAN_FORMAT_MAJOR}.x ` +
@@ -122,12 +129,21 @@ export function parsePlanJson(text: string, source: string): TerraformPlan {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
-    const streamHint = /^\{"@level"/.test(firstLine)
-      ? ' It looks like the log stream of `terraform plan -json`; save the plan with `-out` and run `terraform show -json <planfile>` instead.'
-      : '';
-    throw new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).${streamHint}`, { file: source }, 'plan JSON');
+    throw notJsonError(err, text.trimStart().split('\n', 1)[0] ?? '', source);
   }
+  return planFromObject(raw, source);
+}
+
+/** The error for input that is not JSON; `firstLine` gives a hint when it is Terraform's log stream. */
+export function notJsonError(err: unknown, firstLine: string, source: string): PipelineInputError {
+  const streamHint = /^\{"@level"/.test(firstLine.trimStart())
+    ? ' It looks like the log stream of `terraform plan -json`; save the plan with `-out` and run `terraform show -json <planfile>` instead.'
+    : '';
+  return new PipelineInputError(`not valid JSON (${err instanceof Error ? err.message : String(err)}).${streamHint}`, { file: source }, 'plan JSON');
+}
+
+/** Checks a parsed plan document (format version, shape) and reads the fields this toolkit uses. */
+export function planFromObject(raw: unknown, source: string): TerraformPlan {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new PipelineInputError('expected a JSON object from `terraform show -json <planfile>`.', { file: source }, 'plan JSON');
   }
@@ -152,17 +168,4 @@ export function parsePlanJson(text: string, source: string): TerraformPlan {
     complete: plan.complete,
     errored: plan.errored,
   };
-}
-
-/** Reads and parses a plan JSON file, with a clear error when it is missing or unreadable. */
-export function readPlanFile(file: string, source: string = file): TerraformPlan {
-  let text: string;
-  try {
-    text = readInputFile(file);
-  } catch (err) {
-    if (isToolkitError(err)) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new PipelineInputError(code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
-  }
-  return parsePlanJson(text, source);
 }

@@ -14,8 +14,10 @@ import { listSynthStacks, stacksToPlan } from '../changes/compare-synth-dirs';
 import { readStackConfig, stackConfigHash } from '../changes/stack-config';
 import { SynthFailedError } from '../changes/synth-app';
 import type { PipelineConfig } from '../config/pipeline-config';
+import { PipelineInputError } from '../errors';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile, type TerraformPlan } from '../plan/plan-json';
+import { readPlanFile } from '../plan/plan-file';
+import type { TerraformPlan } from '../plan/plan-json';
 import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../render/render-summary';
 import { summarizePlans, type StackPlan } from '../summary/plan-summary';
@@ -25,6 +27,10 @@ import { TerraformCli } from '../terraform/terraform-cli';
 import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 import { policyHook, policyPackHook, ruleValidationHook } from './default-hooks';
 import type { RunnablePack } from '../../policies';
+import { secretsFromEnvironment, sensitiveVariablesOf } from '../masking/env-secrets';
+import { Redactor } from '../masking/redactor';
+import { neutralizeMarkers } from '../masking/scrub-summary';
+import { cleanUpOnInterrupt } from '../process/interrupt-cleanup';
 import { PR_CHECK_HOOKS, registerDefaultHooks, type PrCheckHook } from './pr-check-hooks';
 
 export interface PrCheckOptions {
@@ -46,6 +52,11 @@ export interface PrCheckOptions {
   readonly policyPack?: RunnablePack;
   readonly terraform?: TerraformCli;
   readonly log?: (line: string) => void;
+  /**
+   * The environment Terraform runs with: its secret values (`TF_VAR_*` of sensitive or credential
+   * variables, `*_TOKEN`, `*_SECRET`, ...) are masked out of notes and error tails. @default - none known
+   */
+  readonly secretEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PrCheckResult {
@@ -100,8 +111,6 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const log = options.log ?? (() => undefined);
   const outDir = path.resolve(options.outDir);
   const plansDir = path.join(outDir, 'plans');
-  fs.rmSync(plansDir, { recursive: true, force: true });
-  fs.mkdirSync(plansDir, { recursive: true });
   const notes: string[] = [];
   let failed = false;
 
@@ -116,6 +125,8 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     // (with its fingerprint) does not stay up as if it still described this change.
     return headSynthFailed(options, outDir, err, log);
   }
+  // Only now, with the arguments checked and both synths done, is anything in the output folder touched.
+  preparePlansDir(plansDir);
   if (detection.baseSynthError) notes.push(`The base (${options.base}) could not be synthesized, so every stack is planned.`);
   for (const c of detection.comparisons) {
     if (c.status === 'removed') notes.push(`Stack ${c.stack} was removed from the app: its alerts are not destroyed by this change; destroy the stack before merging.`);
@@ -152,77 +163,86 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const plans: StackPlan[] = [];
   const fingerprints: Record<string, FingerprintRecord> = {};
   const stackDirs = listSynthStacks(detection.headOutdir);
-  for (const stack of terraformVersion ? dependencyOrder(detection.headOutdir, changed) : []) {
-    const stackDir = stackDirs.get(stack)!;
-    const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
-    if (!hasLock && stackNeedsProviders(stackDir)) {
-      notes.push(
-        `Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`,
-      );
-      notPlanned(stack, 'no committed lock file');
-      continue;
-    }
-    log(`${stack}: terraform init`);
-    const init = await terraform.init(stackDir, hasLock);
-    if (!init.ok) {
-      if (init.providersUnavailable) {
-        notes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
-        notPlanned(stack, 'providers could not be downloaded');
-      } else {
-        notes.push(`Stack ${stack}: terraform init failed: ${lastLines(init.output)}`);
-        notPlanned(stack, 'terraform init failed');
-      }
-      continue;
-    }
-    const validation = await terraform.validate(stackDir);
-    if (!validation.ok) {
-      notes.push(`Stack ${stack}: terraform validate failed: ${lastLines(validation.output)}`);
-      notPlanned(stack, 'terraform validate failed');
-      continue;
-    }
-    log(`${stack}: terraform plan`);
-    const planFile = path.join(plansDir, `${stack}.tfplan`);
-    const jsonFile = path.join(plansDir, `${stack}.plan.json`);
-    // The saved plan and its JSON hold every value in clear text: removed on every way out of this
-    // block (failed plan, failed show, unreadable JSON, an exception), unless asked to keep them.
-    try {
-      const plan = await terraform.plan(stackDir, planFile);
-      if (!plan.ok) {
-        notes.push(`Stack ${stack}: terraform plan failed: ${lastLines(plan.output)}`);
-        notPlanned(stack, 'terraform plan failed');
+  const redactor = redactorFor(options.secretEnv, [...stackDirs.values()]);
+  // Saved plans hold secrets in clear text: an interrupted run removes them too (finally does not run then).
+  const removeSavedPlans = (): void => {
+    if (options.keepPlans) return;
+    for (const name of fs.readdirSync(plansDir)) if (/\.(tfplan|plan\.json)$/.test(name)) fs.rmSync(path.join(plansDir, name), { force: true });
+  };
+  await cleanUpOnInterrupt(removeSavedPlans, async () => {
+    for (const stack of terraformVersion ? dependencyOrder(detection.headOutdir, changed) : []) {
+      const stackDir = stackDirs.get(stack)!;
+      const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
+      if (!hasLock && stackNeedsProviders(stackDir)) {
+        notes.push(
+          `Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`,
+        );
+        notPlanned(stack, 'no committed lock file');
         continue;
       }
-      let parsed: TerraformPlan;
+      log(`${stack}: terraform init`);
+      const init = await terraform.init(stackDir, hasLock);
+      if (!init.ok) {
+        if (init.providersUnavailable) {
+          notes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
+          notPlanned(stack, 'providers could not be downloaded');
+        } else {
+          notes.push(`Stack ${stack}: terraform init failed: ${lastLines(init.output)}`);
+          notPlanned(stack, 'terraform init failed');
+        }
+        continue;
+      }
+      const validation = await terraform.validate(stackDir);
+      if (!validation.ok) {
+        notes.push(`Stack ${stack}: terraform validate failed: ${lastLines(validation.output)}`);
+        notPlanned(stack, 'terraform validate failed');
+        continue;
+      }
+      log(`${stack}: terraform plan`);
+      const planFile = path.join(plansDir, `${stack}.tfplan`);
+      const jsonFile = path.join(plansDir, `${stack}.plan.json`);
+      // The saved plan and its JSON hold every value in clear text: removed on every way out of this
+      // block (failed plan, failed show, unreadable JSON, an exception), unless asked to keep them.
       try {
-        await terraform.showJsonToFile(stackDir, planFile, jsonFile);
-        parsed = readPlanFile(jsonFile, `${stack} plan`);
-      } catch (err) {
-        notes.push(`Stack ${stack}: the saved plan could not be read: ${lastLines(err instanceof Error ? err.message : String(err))}`);
-        notPlanned(stack, 'the saved plan could not be read as JSON');
-        continue;
-      }
-      if (parsed.errored === true) {
-        notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
-        failed = true;
-      } else {
-        const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
-        fingerprints[stack] = record;
-        writeFileAtomic(path.join(plansDir, `${stack}.fingerprint.json`), `${JSON.stringify(record, null, 2)}\n`);
-      }
-      plans.push({ stack, plan: parsed });
-    } finally {
-      if (!options.keepPlans) {
-        fs.rmSync(planFile, { force: true });
-        fs.rmSync(jsonFile, { force: true });
+        const plan = await terraform.plan(stackDir, planFile);
+        if (!plan.ok) {
+          notes.push(`Stack ${stack}: terraform plan failed: ${lastLines(plan.output)}`);
+          notPlanned(stack, 'terraform plan failed');
+          continue;
+        }
+        let parsed: TerraformPlan;
+        try {
+          await terraform.showJsonToFile(stackDir, planFile, jsonFile);
+          parsed = await readPlanFile(jsonFile, `${stack} plan`);
+        } catch (err) {
+          notes.push(`Stack ${stack}: the saved plan could not be read: ${lastLines(err instanceof Error ? err.message : String(err))}`);
+          notPlanned(stack, 'the saved plan could not be read as JSON');
+          continue;
+        }
+        if (parsed.errored === true) {
+          notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
+          failed = true;
+        } else {
+          const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
+          fingerprints[stack] = record;
+          writeFileAtomic(path.join(plansDir, `${stack}.fingerprint.json`), `${JSON.stringify(record, null, 2)}\n`);
+        }
+        plans.push({ stack, plan: parsed });
+      } finally {
+        if (!options.keepPlans) {
+          fs.rmSync(planFile, { force: true });
+          fs.rmSync(jsonFile, { force: true });
+        }
       }
     }
-  }
+  });
 
-  const { summary, redactor } = summarizePlans(plans, {
+  const { summary } = summarizePlans(plans, {
+    redactor,
     notes,
     unplanned,
     channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
-    maxAlertDeletes: options.config.maxAlertDeletes,
+    destroyBudgets: options.config.destroyBudgets,
   });
   const markers = Object.entries(fingerprints)
     .map(([stack, record]) => `${fingerprintMarker(stack, record.fingerprint)}\n`)
@@ -248,11 +268,58 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     summaryFile,
     plannedStacks: plans.map((p) => p.stack),
     fingerprints,
-    notes,
+    notes: notes.map((note) => scrubNote(redactor, note)),
     hasChanges: hasPlannedChanges(summary),
     unplannedStacks: unplanned.map((u) => u.stack),
     erroredStacks: erroredStacks(summary),
   };
+}
+
+/** Marks a plans folder as made by pr-check, so a later run may clear what an earlier one left. */
+const PLANS_DIR_MARK = '.made-by-signoz-alerts-pr-check';
+/** Files pr-check writes into its plans folder. */
+const PLAN_OUTPUT_FILE = /\.(tfplan|plan\.json|fingerprint\.json)$/;
+
+/**
+ * Makes `<out-dir>/plans`, or clears what an earlier pr-check left in it. A folder of that name that
+ * pr-check did not make (with `--out-dir .`, the user's own `plans/`) is never touched: exit 2.
+ */
+function preparePlansDir(plansDir: string): void {
+  const mark = path.join(plansDir, PLANS_DIR_MARK);
+  if (fs.existsSync(plansDir)) {
+    const entries = fs.readdirSync(plansDir);
+    if (entries.length > 0 && !fs.existsSync(mark)) {
+      throw new PipelineInputError(
+        `${plansDir} exists and was not made by pr-check; nothing in it was touched. Give an --out-dir whose plans/ folder is free (the default is .pr-check).`,
+        {},
+        'pr-check --out-dir',
+      );
+    }
+    for (const name of entries) if (PLAN_OUTPUT_FILE.test(name)) fs.rmSync(path.join(plansDir, name), { force: true });
+  }
+  fs.mkdirSync(plansDir, { recursive: true });
+  fs.writeFileSync(mark, 'Made by signoz-alerts pr-check: its plan, JSON and fingerprint files here are replaced on each run.\n');
+}
+
+/** A redactor that already knows the secrets of the environment Terraform runs with. */
+function redactorFor(secretEnv: Readonly<Record<string, string | undefined>> | undefined, stackDirs: readonly string[]): Redactor {
+  const redactor = new Redactor();
+  if (!secretEnv) return redactor;
+  const sensitive = new Set<string>();
+  for (const dir of stackDirs) {
+    try {
+      for (const name of sensitiveVariablesOf(readStackConfig(dir))) sensitive.add(name);
+    } catch {
+      // an unreadable stack is reported where it is planned; its variables still match by name
+    }
+  }
+  for (const value of secretsFromEnvironment(secretEnv, sensitive)) redactor.registerSecret(value);
+  return redactor;
+}
+
+/** A note as printed outside the comment (the log): secrets masked, no markers. */
+function scrubNote(redactor: Redactor, note: string): string {
+  return neutralizeMarkers(redactor.scrub(redactor.maskText(note, { denySecretFields: false })));
 }
 
 /** The last lines of a tool's output, on one line, for a note. */
@@ -265,12 +332,25 @@ function headSynthFailed(options: PrCheckOptions, outDir: string, err: SynthFail
   const detail = err.problems.map((p) => p.message).join(' ');
   log(`the code under review could not be synthesized`);
   const notes = [`The code under review could not be synthesized, so nothing was checked or planned: ${lastLines(detail, 6)}`];
-  const { summary, redactor } = summarizePlans([], { notes, unplanned: [{ stack: '(all stacks)', reason: 'the head synth failed' }] });
+  const { summary, redactor } = summarizePlans([], {
+    redactor: redactorFor(options.secretEnv, []),
+    notes,
+    unplanned: [{ stack: '(all stacks)', reason: 'the head synth failed' }],
+  });
   const commentFile = path.join(outDir, 'comment.md');
   const summaryFile = path.join(outDir, 'summary.md');
   const maxBytes = options.maxCommentBytes ?? GITHUB_COMMENT_LIMIT;
   writeFileAtomic(commentFile, renderSummary(summary, markdownFormat, { maxBytes, redactor }).text);
   writeFileAtomic(summaryFile, renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT, redactor }).text);
   writeFileAtomic(path.join(outDir, 'fingerprints.json'), '{}\n');
-  return { exitCode: 1, commentFile, summaryFile, plannedStacks: [], fingerprints: {}, notes, hasChanges: false, headSynthError: detail };
+  return {
+    exitCode: 1,
+    commentFile,
+    summaryFile,
+    plannedStacks: [],
+    fingerprints: {},
+    notes: notes.map((note) => scrubNote(redactor, note)),
+    hasChanges: false,
+    headSynthError: scrubNote(redactor, detail),
+  };
 }

@@ -45,7 +45,8 @@ export function runCommand(command: string, args: readonly string[], options: Ru
       const next = buffer + chunk.toString('utf8');
       return next.length > MAX_CAPTURE ? next.slice(next.length - MAX_CAPTURE) : next;
     };
-    const sink = options.stdoutFile !== undefined ? fs.createWriteStream(options.stdoutFile, { mode: 0o600 }) : undefined;
+    // Opened now, not on the stream's first tick: cleanup of an interrupted run sees (and removes) the file.
+    const sink = options.stdoutFile !== undefined ? fs.createWriteStream('', { fd: fs.openSync(options.stdoutFile, 'w', 0o600) }) : undefined;
     const sinkDone = new Promise<string | undefined>((done) => {
       if (!sink) return done(undefined);
       sink.on('finish', () => done(undefined));

@@ -6,6 +6,7 @@
  * for 65,536 fits by construction. Every piece is scrubbed of secrets before it is measured.
  */
 import type { Redactor } from '../masking/redactor';
+import { scrubStrings } from '../masking/scrub-summary';
 import { CHANGE_RISK_ORDER } from '../plan/change-kind';
 import type { PlanSummary, ResourceChangeSummary, StackSummary } from '../summary/summary-model';
 import type { SectionPart, SummaryFormat } from './summary-format';
@@ -62,7 +63,9 @@ function cutToBudget(text: string, maxBytes: number, note: string): string {
   return `${lastBreak > 0 ? cut.slice(0, lastBreak + 1) : cut}${note}`;
 }
 
-export function renderSummary(summary: PlanSummary, format: SummaryFormat, options: RenderOptions): RenderResult {
+export function renderSummary(unscrubbed: PlanSummary, format: SummaryFormat, options: RenderOptions): RenderResult {
+  // Secrets out of every string before any format escapes or truncates it (see scrub-summary.ts).
+  const summary = scrubStrings(unscrubbed, options.redactor);
   const scrub = (text: string): string => options.redactor.scrub(text);
   const note = format.truncationNote(options.overflowNote ?? DEFAULT_OVERFLOW_NOTE);
   const head = scrub(format.head(summary));

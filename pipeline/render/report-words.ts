@@ -3,6 +3,7 @@
  * action and category names, count lines, and the capped lists of the head (banners, paging
  * impact, refactor moves). Inline text is a list of plain and code parts; each format marks them up.
  */
+import { describeDestroyTallies } from '../apply-safety/destroy-budget';
 import { cdktfMoveHint, movedBlock, type RefactorMove } from '../refactor/refactor-guard';
 import type { ResourceCategory } from '../resources/resource-category';
 import type { PlanSummary, ResourceChangeSummary, StackCounts, StackSummary } from '../summary/summary-model';
@@ -171,7 +172,7 @@ function bannersOf(summary: PlanSummary): Banner[] {
           { code: stack.stack },
           `: ${stack.destroyBudget.reasons.join('; ')}. Applying needs an explicit override (`,
           { code: '--allow-destroy' },
-          ').',
+          `). Counted: ${describeDestroyTallies(stack.destroyBudget)}.`,
         ],
         items: [],
         more: 0,

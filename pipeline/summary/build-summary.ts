@@ -7,7 +7,7 @@
 import { alertFieldDiffs, describeAlert } from '../alerts/alert-diff';
 import { alertService, alertView, type AlertView } from '../alerts/alert-view';
 import { toRulePayload } from '../alerts/rule-payload-adapter';
-import { evaluateDestroyBudget, DEFAULT_MAX_ALERT_DELETES } from '../apply-safety/destroy-budget';
+import { evaluateDestroyBudget, type DestroyBudgets } from '../apply-safety/destroy-budget';
 import { formatValue, toFieldDiff, withUnknownValues, type FieldDiff } from '../diff/field-diff';
 import { formatPath, leafDifferences, setLeaves } from '../diff/structural-diff';
 import { displayMasked, type Redactor } from '../masking/redactor';
@@ -25,6 +25,8 @@ export interface SummarizeOptions {
   readonly redactor: Redactor;
   readonly channels?: ChannelDirectoryOptions;
   readonly maxAlertDeletes?: number;
+  /** Every destroy budget; `maxAlertDeletes`, when given, wins for alert deletes. @default - DEFAULT_DESTROY_BUDGETS */
+  readonly destroyBudgets?: Partial<DestroyBudgets>;
 }
 
 /** Most field differences listed for one resource; the rest are counted. */
@@ -190,7 +192,10 @@ export function summarizeStackPlan(plan: TerraformPlan, options: SummarizeOption
     outputChanges,
     pagingImpact,
     refactorMoves: findRefactorMoves(plan.resourceChanges),
-    destroyBudget: evaluateDestroyBudget(plan.resourceChanges, options.maxAlertDeletes ?? DEFAULT_MAX_ALERT_DELETES),
+    destroyBudget: evaluateDestroyBudget(plan.resourceChanges, {
+      ...options.destroyBudgets,
+      ...(options.maxAlertDeletes !== undefined ? { alertDeletes: options.maxAlertDeletes } : {}),
+    }),
     applyable: plan.applyable,
     complete: plan.complete,
     errored: plan.errored,

@@ -4,6 +4,7 @@
  * a secret seen anywhere in any plan is removed from every output.
  */
 import * as path from 'node:path';
+import type { DestroyBudgets } from '../apply-safety/destroy-budget';
 import type { ChannelDirectoryOptions } from '../resources/channel-directory';
 import { Redactor } from '../masking/redactor';
 import type { TerraformPlan } from '../plan/plan-json';
@@ -23,6 +24,8 @@ export interface StackPlan {
 export interface PlanSummaryOptions {
   readonly channels?: ChannelDirectoryOptions;
   readonly maxAlertDeletes?: number;
+  /** Every destroy budget; `maxAlertDeletes`, when given, wins for alert deletes. @default - DEFAULT_DESTROY_BUDGETS */
+  readonly destroyBudgets?: Partial<DestroyBudgets>;
   /** Lines for the reader, e.g. stacks that were not planned and why. */
   readonly notes?: readonly string[];
   /** Changed stacks that could not be planned, and why (reported as such, never as "no changes"). */
@@ -39,10 +42,13 @@ export function summarizePlans(plans: readonly StackPlan[], options: PlanSummary
       redactor,
       ...(options.channels ? { channels: options.channels } : {}),
       ...(options.maxAlertDeletes !== undefined ? { maxAlertDeletes: options.maxAlertDeletes } : {}),
+      ...(options.destroyBudgets ? { destroyBudgets: options.destroyBudgets } : {}),
     }),
   );
   const unplanned = options.unplanned ?? [];
-  return { summary: { stacks, notes: options.notes ?? [], ...(unplanned.length > 0 ? { unplanned } : {}) }, redactor };
+  // Notes carry tool output (Terraform's errors): secret shapes in them are masked like plan values.
+  const notes = (options.notes ?? []).map((note) => redactor.maskText(note, { denySecretFields: false }));
+  return { summary: { stacks, notes, ...(unplanned.length > 0 ? { unplanned } : {}) }, redactor };
 }
 
 export interface RenderPlanSummaryOptions {

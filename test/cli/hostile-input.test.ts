@@ -126,11 +126,20 @@ describe('hostile input gets an answer, never an internal error', () => {
   });
 
   it('refuses an input file over the size limit before reading it', async () => {
-    const huge = path.join(dir, 'huge.plan.json');
+    const huge = path.join(dir, 'huge.rules.json');
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, MAX_INPUT_FILE_BYTES + 1); // sparse: costs no disk
+    const run = await runCli(['validate', huge], dir);
+    expect(run.stdout + run.stderr).toContain(`is ${MAX_INPUT_FILE_BYTES + 1} bytes, over the limit of ${MAX_INPUT_FILE_BYTES} bytes (128 MiB) for any input file`);
+  });
+
+  it('streams a plan of any size instead: a plan file over that limit is read, and one that is not JSON is refused at its first byte', async () => {
+    const huge = path.join(dir, 'huge.plan.json');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, MAX_INPUT_FILE_BYTES + 1);
     const run = await runCli(['plan-summary', huge], dir);
-    expect(run.stderr).toContain(`is ${MAX_INPUT_FILE_BYTES + 1} bytes, over the limit of ${MAX_INPUT_FILE_BYTES} bytes (128 MiB) for any input file`);
+    expect(run.stderr).toContain('not valid JSON');
+    expect(run.stderr).toContain('(absolute position "0")');
     expect(run.code).toBe(2);
   });
 });

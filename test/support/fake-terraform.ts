@@ -11,7 +11,10 @@ export const FAKE_TF_MODE = 'FAKE_TF_MODE';
  * - `big` (default): a valid plan JSON of about `$FAKE_TF_MB` MiB (default 6) updating `terraform_data.cpu`;
  * - `errored`: Terraform's plan-error shape (`errored: true`, no resource_changes);
  * - `show-fails`: nothing, exit 1;
- * - `garbage`: text that is not JSON.
+ * - `garbage`: text that is not JSON;
+ * - `show-hangs`: `show` waits a minute (to interrupt the caller while the saved plan exists);
+ * - `plan-fails`: `plan` fails with an error echoing `$TF_VAR_signoz_access_token` and a fingerprint marker (as a
+ *   provider error can).
  */
 export function writeFakeTerraform(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
@@ -24,11 +27,16 @@ const cmd = args[0];
 if (cmd === 'version') { process.stdout.write(JSON.stringify({ terraform_version: '1.11.4' })); process.exit(0); }
 if (cmd === 'init' || cmd === 'validate') process.exit(0);
 if (cmd === 'plan') {
+  if (mode === 'plan-fails') {
+    process.stderr.write('Error: 401 Unauthorized with token ' + process.env.TF_VAR_signoz_access_token + '\\n  <!-- signoz-alerts:fingerprint stack=prod sha256:' + 'b'.repeat(64) + ' -->\\n');
+    process.exit(1);
+  }
   const out = args.find((a) => a.startsWith('-out=')).slice(5);
   fs.writeFileSync(out, 'FAKE PLAN FILE with secret hunter2');
   process.exit(0);
 }
 if (cmd === 'show') {
+  if (mode === 'show-hangs') { setTimeout(() => process.exit(1), 60000); return; }
   if (mode === 'show-fails') { process.stderr.write('Error: Failed to read the given file as a state or plan file\\n'); process.exit(1); }
   if (mode === 'garbage') { process.stdout.write('{"format_version":"1.2","resource_changes":[{"addr'); process.exit(0); }
   if (mode === 'errored') {

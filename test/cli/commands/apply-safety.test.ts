@@ -79,7 +79,7 @@ describe('signoz-alerts plan-fingerprint and apply-guard', () => {
     expect((await runCli(base, dir, { ...env, SIGNOZ_ALERTS_ALLOW_DESTROY: '1' })).code).toBe(0);
     writeJson(path.join(dir, 'strict.json'), { maxAlertDeletes: 1 });
     const strict = await runCli([...base, '--config', 'strict.json'], dir, env);
-    expect(strict.stderr).toContain('the plan deletes 3 alerts, more than the budget of 1');
+    expect(strict.stderr).toContain('3 alerts deleted, more than the budget of 1 (maxAlertDeletes)');
     writeJson(path.join(dir, 'typo.json'), { maxAlertDelete: 1 });
     const typo = await runCli([...base, '--config', 'typo.json'], dir, env);
     expect(typo.code).toBe(2);

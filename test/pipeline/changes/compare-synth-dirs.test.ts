@@ -46,7 +46,24 @@ describe('compareSynthDirs', () => {
     expect(prod).toEqual({ stack: 'prod', status: 'changed', changedBlocks: [], reasons: ['its provider lock file changed'] });
   });
 
-  it('ignores cdktf metadata blocks at every depth and key order', () => {
+  it('compares a `//` key inside an attribute value, as Terraform does', () => {
+    // GIVEN a JSON map attribute that happens to have a "//" key (a label, a comment field of an API body)
+    const config = (note: string) => ({
+      '//': { metadata: { version: '0.21.0' } },
+      resource: { t: { x: { '//': { metadata: { path: 'prod/x' } }, labels: { '//': note }, body: [{ '//': note }] } } },
+      data: { d: { y: { '//': { metadata: { path: 'prod/y' } }, filter: { '//': note } } } },
+      module: { m: { '//': { metadata: { path: 'prod/m' } }, inputs: { '//': note } } },
+    });
+    // THEN a change to it is a change, while cdktf's own metadata is still ignored
+    expect(stackConfigHash(config('a'))).not.toBe(stackConfigHash(config('b')));
+    expect(normalizeStackConfig(config('a'))).toEqual({
+      resource: { t: { x: { labels: { '//': 'a' }, body: [{ '//': 'a' }] } } },
+      data: { d: { y: { filter: { '//': 'a' } } } },
+      module: { m: { inputs: { '//': 'a' } } },
+    });
+  });
+
+  it('ignores cdktf metadata blocks where cdktf writes them, and key order', () => {
     const a = { '//': { metadata: { version: '0.21.0', stackName: 'prod' } }, resource: { t: { x: { '//': { metadata: { path: 'prod/x' } }, b: 1, a: 2 } } } };
     const b = { resource: { t: { x: { a: 2, b: 1, '//': { metadata: { path: 'prod/moved/x' } } } } }, '//': { metadata: { version: '0.21.1' } } };
     expect(stackConfigHash(a)).toBe(stackConfigHash(b));

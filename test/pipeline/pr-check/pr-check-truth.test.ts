@@ -24,7 +24,12 @@ async function prCheck(repo: GitAppRepo, base: string, env: Record<string, strin
   const run = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, { SIGNOZ_ALERTS_FINGERPRINT_SALT: 's', ...env });
   const out = path.join(repo.dir, '.pr-check');
   const comment = fs.existsSync(path.join(out, 'comment.md')) ? fs.readFileSync(path.join(out, 'comment.md'), 'utf8') : undefined;
-  const plans = fs.existsSync(path.join(out, 'plans')) ? fs.readdirSync(path.join(out, 'plans')).sort() : [];
+  const plans = fs.existsSync(path.join(out, 'plans'))
+    ? fs
+        .readdirSync(path.join(out, 'plans'))
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+    : [];
   return { run, comment, plans };
 }
 
@@ -88,4 +93,32 @@ describe('pr-check tells the truth about what was planned', () => {
     expect(comment).not.toContain('signoz-alerts:fingerprint');
     expect(comment).not.toMatch(/no changes\./);
   });
+});
+
+describe('pr-check deletes nothing it did not create', () => {
+  it('leaves ./plans alone with --out-dir . when the base ref is unknown (exit 2 before anything is touched)', async () => {
+    const { repo } = changedRepo('out-dir-bad-base');
+    repo.write('plans/keep.plan.json', 'my own file');
+    const run = await runCli(['pr-check', '--no-checks', '--base', 'no-such-ref', '--out-dir', '.'], repo.dir, { TERRAFORM_BINARY_NAME: fakeTerraform });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown git ref "no-such-ref"');
+    expect(repo.read('plans/keep.plan.json')).toBe('my own file');
+  });
+
+  it('refuses a plans/ folder it did not make, and clears only its own files from one it made', async () => {
+    const { repo, base } = changedRepo('out-dir-own');
+    repo.write('plans/keep.plan.json', 'my own file');
+    const env = { SIGNOZ_ALERTS_FINGERPRINT_SALT: 's', TERRAFORM_BINARY_NAME: fakeTerraform, [FAKE_TF_MODE]: 'big', FAKE_TF_MB: '0' };
+    const refused = await runCli(['pr-check', '--no-checks', '--base', base, '--out-dir', '.'], repo.dir, env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('was not made by pr-check; nothing in it was touched');
+    expect(repo.read('plans/keep.plan.json')).toBe('my own file');
+    // A folder pr-check made: a later run replaces its fingerprints and keeps anything else
+    const out = path.join(repo.dir, 'out');
+    expect((await runCli(['pr-check', '--no-checks', '--base', base, '--out-dir', out], repo.dir, env)).code).toBe(0);
+    fs.writeFileSync(path.join(out, 'plans', 'stale.fingerprint.json'), '{}');
+    fs.writeFileSync(path.join(out, 'plans', 'notes.txt'), 'mine');
+    expect((await runCli(['pr-check', '--no-checks', '--base', base, '--out-dir', out], repo.dir, env)).code).toBe(0);
+    expect(fs.readdirSync(path.join(out, 'plans')).sort()).toEqual(['.made-by-signoz-alerts-pr-check', 'notes.txt', 'prod.fingerprint.json']);
+  }, 240_000);
 });

@@ -1,0 +1,99 @@
+/**
+ * Reads a `terraform show -json` plan file of any size with bounded memory: the file is streamed
+ * through a JSON tokenizer (@streamparser/json) and only what the toolkit reads is kept. Left out as
+ * they stream by: `planned_values`, `prior_state`, `configuration` (but its root variables' `sensitive`
+ * flags), `relevant_attributes`, `checks`, and the values of plain no-op resource changes (a no-op
+ * channel keeps its `before`, which names the channel for paging impact). Nothing holds the text.
+ */
+import * as fs from 'node:fs';
+import { JSONParser, TokenType } from '@streamparser/json';
+import { isToolkitError } from '../../constructs/model/toolkit-error';
+import { openInputFile } from '../../constructs/util/read-input-file';
+import { PipelineInputError } from '../errors';
+import { isEffectiveChange } from './change-kind';
+import { notJsonError, planFromObject, type ResourceChange, type TerraformPlan } from './plan-json';
+import { resourceCategory } from '../resources/resource-category';
+
+/** Top-level fields kept whole (all small). */
+const SCALARS = ['format_version', 'terraform_version', 'applyable', 'complete', 'errored'] as const;
+const PATHS = [...SCALARS.map((key) => `$.${key}`), '$.variables', '$.output_changes', '$.configuration.root_module.variables', '$.resource_changes.*', '$.resource_drift.*'];
+
+/** A no-op resource change reduced to what is read of it (a channel's `before` names it). */
+function slim(rc: unknown): unknown {
+  const entry = rc as ResourceChange;
+  if (entry === null || typeof entry !== 'object' || typeof entry.change !== 'object' || entry.change === null || !Array.isArray(entry.change.actions)) return rc;
+  if (isEffectiveChange(entry)) return rc;
+  const keepBefore = resourceCategory(entry.type, entry.change.before) === 'channel';
+  return { ...entry, change: { actions: entry.change.actions, ...(keepBefore ? { before: entry.change.before } : {}) } };
+}
+
+/** Reads and parses a plan JSON file, streamed, with a clear error when it is missing, unreadable or not a plan. */
+export async function readPlanFile(file: string, source: string = file): Promise<TerraformPlan> {
+  let fd: number;
+  try {
+    fd = openInputFile(file).fd;
+  } catch (err) {
+    if (isToolkitError(err)) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new PipelineInputError(code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
+  }
+
+  const raw: Record<string, unknown> = {};
+  const resourceChanges: unknown[] = [];
+  const resourceDrift: unknown[] = [];
+  let sensitiveDeclarations: unknown;
+  let firstLine: string | undefined;
+  let topLevel: 'object' | 'other' | undefined;
+  const parser = new JSONParser({ paths: PATHS, keepStack: false });
+  // Top-level keys, seen token by token (their values are not built), to tell a plan from other documents.
+  const topKeys = new Set<string>();
+  let depth = 0;
+  let keyNext = false;
+  parser.onToken = ({ token, value }) => {
+    if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
+      depth++;
+      keyNext = depth === 1 && token === TokenType.LEFT_BRACE;
+    } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
+      depth--;
+    } else if (depth === 1 && token === TokenType.COMMA) {
+      keyNext = true;
+    } else if (depth === 1 && keyNext && token === TokenType.STRING) {
+      topKeys.add(String(value));
+      keyNext = false;
+    }
+  };
+  parser.onValue = ({ value, key, stack }) => {
+    // The path of the value: the keys of the enclosing frames below the root, then its own key.
+    const at = [...stack.slice(1).map((frame) => frame.key), key];
+    const top = at[0];
+    if (top === 'resource_changes' && at.length === 2) resourceChanges.push(slim(value));
+    else if (top === 'resource_drift' && at.length === 2) resourceDrift.push(value);
+    else if (top === 'configuration') sensitiveDeclarations = value;
+    else if (at.length === 1 && typeof top === 'string') raw[top] = value;
+  };
+  try {
+    for await (const chunk of fs.createReadStream('', { fd })) {
+      const buffer = chunk as Buffer;
+      if (firstLine === undefined) {
+        const start = buffer.subarray(0, 256).toString('utf8');
+        firstLine = start.trimStart().split('\n', 1)[0] ?? '';
+        if (start.trim() !== '') topLevel = start.trimStart().startsWith('{') ? 'object' : 'other';
+      }
+      parser.write(buffer);
+    }
+    if (!parser.isEnded) parser.end();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== undefined && !(err instanceof SyntaxError)) {
+      throw new PipelineInputError(`cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
+    }
+    throw notJsonError(err, firstLine ?? '', source);
+  }
+  if (topLevel === undefined) throw notJsonError(new Error('the file is empty'), '', source);
+  if (topLevel === 'other') throw new PipelineInputError('expected a JSON object from `terraform show -json <planfile>`.', { file: source }, 'plan JSON');
+  // Keys left out as they streamed by still tell a plan without format_version from a state file.
+  for (const key of ['planned_values', 'values']) if (topKeys.has(key)) raw[key] = {};
+  if (topKeys.has('resource_changes')) raw.resource_changes = resourceChanges;
+  if (resourceDrift.length > 0) raw.resource_drift = resourceDrift;
+  if (sensitiveDeclarations !== undefined) raw.configuration = { root_module: { variables: sensitiveDeclarations } };
+  return planFromObject(raw, source);
+}
