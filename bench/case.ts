@@ -23,7 +23,7 @@ import { readSynthOutput } from '../constructs/codecs/synth-output';
 import { evaluateRule, loadEvaluableRule } from '../constructs/evaluation';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { compareSynthDirs, listSynthStacks, stacksToPlan } from '../pipeline/changes/compare-synth-dirs';
-import { readPlanFile } from '../pipeline/plan/plan-json';
+import { readPlanFile } from '../pipeline/plan/plan-file';
 import { policyHook, ruleValidationHook } from '../pipeline/pr-check/default-hooks';
 import { markdownFormat } from '../pipeline/render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../pipeline/render/render-summary';
@@ -98,7 +98,7 @@ function policy(toolkitOut: string): { ms: number; floorMs: number } {
   const file = path.join(toolkitOut, 'stacks', 'prod', 'cdk.tf.json');
   const floorMs = timed(() => void JSON.parse(fs.readFileSync(file, 'utf8')));
   const ms = timed(() => {
-    const stacks = readCdktfOut(toolkitOut, toolkitOut).filter((s) => s.name === 'prod');
+    const stacks = readCdktfOut(toolkitOut, toolkitOut, { stacks: ['prod'] });
     PolicyPack.default().run(stacks);
   });
   return { ms, floorMs };
@@ -128,14 +128,15 @@ const TERRAFORM_ENV = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATIO
  * with `terraform_data` stand-ins (the registry is unreachable here), and render the comment and
  * job summary.
  */
-function prRest(work: string, base: string, head: string): { changed: string[] } {
+async function prRest(work: string, base: string, head: string): Promise<{ changed: string[] }> {
   const changed = stacksToPlan(compareSynthDirs(base, head));
   const synthesized = readSynthOutput(head, head);
   const context = { appDir: head, synthDir: head, stacks: synthesized.map((s) => s.name), changedStacks: changed, synthesized };
   void ruleValidationHook.run(context);
   void policyHook.run(context);
   const stackDirs = listSynthStacks(head);
-  const plans = changed.map((stack) => {
+  const plans: { stack: string; plan: Awaited<ReturnType<typeof readPlanFile>> }[] = [];
+  for (const stack of changed) {
     const doc = JSON.parse(fs.readFileSync(path.join(stackDirs.get(stack)!, 'cdk.tf.json'), 'utf8')) as RuleDocument;
     const dir = path.join(work, 'plan', stack);
     fs.mkdirSync(dir, { recursive: true });
@@ -145,8 +146,8 @@ function prRest(work: string, base: string, head: string): { changed: string[] }
     tf('init', '-input=false', '-no-color');
     tf('plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan');
     fs.writeFileSync(path.join(dir, 'plan.json'), tf('show', '-json', 'plan.tfplan'));
-    return { stack, plan: readPlanFile(path.join(dir, 'plan.json'), `${stack} plan`) };
-  });
+    plans.push({ stack, plan: await readPlanFile(path.join(dir, 'plan.json'), `${stack} plan`) });
+  }
   const { summary, redactor } = summarizePlans(plans);
   fs.writeFileSync(path.join(work, 'comment.md'), renderSummary(summary, markdownFormat, { maxBytes: GITHUB_COMMENT_LIMIT, redactor }).text);
   fs.writeFileSync(path.join(work, 'summary.md'), renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT, redactor }).text);
@@ -160,7 +161,7 @@ function countResources(outdir: string): number {
   }, 0);
 }
 
-function main(): Record<string, unknown> {
+async function main(): Promise<Record<string, unknown>> {
   const [kind, arg, outdir, extra, extra2] = process.argv.slice(2);
   const size = Number(arg);
   if (outdir) fs.mkdirSync(outdir, { recursive: true });
@@ -182,11 +183,10 @@ function main(): Record<string, unknown> {
     case 'estate':
       return { ms: timed(() => synthSyntheticEstate(size, outdir!, { shardByTeam: true, ...(extra ? { changedAlert: Number(extra) } : {}) })) };
     case 'pr-rest':
-      return prRest(outdir!, extra!, extra2!);
+      return await prRest(outdir!, extra!, extra2!);
     default:
       throw new Error('usage: case <toolkit|raw|floor|prepare|policy|evaluate|estate|pr-rest> <size> [outdir] [...]');
   }
 }
 
-const result = main();
-process.stdout.write(`${JSON.stringify({ ms: 0, ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+void main().then((result) => process.stdout.write(`${JSON.stringify({ ms: 0, ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`));
