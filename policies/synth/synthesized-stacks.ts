@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { App, TerraformStack } from '../../constructs/engine';
 import { readStackFile, readSynthOutput, SynthOutputError, type ReadSynthOutputOptions, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 
-export { SynthOutputError };
+export { SynthOutputError, type ReadSynthOutputOptions };
 
 /** Reads every stack listed in `<outdir>/manifest.json`, or only those named in `options.stacks` (the one synth output reader, `constructs/codecs/synth-output.ts`). */
 export function readCdktfOut(outdir: string, cwd: string, options: ReadSynthOutputOptions = {}): SynthesizedStack[] {
