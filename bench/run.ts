@@ -7,6 +7,8 @@
  *   npm run bench -- --quick             the same at 100 and 1,000 (the checked figures are at 10,000)
  *   npm run bench -- --sizes 1000,10000
  *   npm run bench -- --terraform-sharding   also times `terraform apply` one state vs sharded (minutes)
+ *   npm run bench -- --only commands,pr-check   only these groups (synth, commands, evaluate, pr-check);
+ *                                        commands then synthesizes their input untimed
  *
  * Exits 1 only when a ratio (unit `x`) misses its target. Absolute times are recorded as information.
  */
@@ -241,13 +243,18 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const sizesArg = args.indexOf('--sizes');
   const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : args.includes('--quick') ? [100, 1000] : [1000, 10000];
+  const onlyArg = args.indexOf('--only');
+  const groups = ['synth', 'commands', 'evaluate', 'pr-check'];
+  const only = onlyArg >= 0 ? args[onlyArg + 1]!.split(',') : groups;
+  const unknown = only.filter((g) => !groups.includes(g));
+  if (unknown.length > 0) throw new Error(`--only: unknown group ${unknown.join(', ')}; the groups are ${groups.join(', ')}`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'signoz-bench-'));
   const rows: Measurement[] = [];
   try {
     const largest = Math.max(...sizes);
     const kept = path.join(work, 'largest-toolkit');
     const perAlert: number[] = [];
-    for (const size of sizes) {
+    for (const size of only.includes('synth') ? sizes : []) {
       process.stderr.write(`synth: ${size.toLocaleString('en-US')} alerts x 3 environments (toolkit, raw cdktf, floor)...\n`);
       const synth = synthCases(size, work, size >= 10000 ? 1 : 3, size === largest ? kept : undefined);
       rows.push(...synth.rows);
@@ -262,14 +269,19 @@ async function main(): Promise<void> {
         met: perAlert[perAlert.length - 1]! / perAlert[0]! <= 1.5,
       });
     }
-    process.stderr.write(`commands: validate, policy, plan-summary at ${largest.toLocaleString('en-US')}, each against its floor...\n`);
-    rows.push(...commandCases(largest, work, kept));
-    process.stderr.write('evaluate: 10,000 and 1,000,000 points...\n');
-    rows.push(...evaluateCases());
-    if (hasTerraform()) {
+    if (only.includes('commands')) {
+      if (!fs.existsSync(kept)) runCase('toolkit', largest, kept);
+      process.stderr.write(`commands: validate, policy, plan-summary at ${largest.toLocaleString('en-US')}, each against its floor...\n`);
+      rows.push(...commandCases(largest, work, kept));
+    }
+    if (only.includes('evaluate')) {
+      process.stderr.write('evaluate: 10,000 and 1,000,000 points...\n');
+      rows.push(...evaluateCases());
+    }
+    if (only.includes('pr-check') && hasTerraform()) {
       process.stderr.write(`pr-check: ${largest.toLocaleString('en-US')} alerts x 3 environments in 30 stacks, one alert changed...\n`);
       rows.push(...(await prCheckCases(largest, work)));
-    } else {
+    } else if (only.includes('pr-check')) {
       process.stderr.write('pr-check: skipped, terraform is not on PATH (it plans the changed stack)\n');
     }
     if (args.includes('--terraform-sharding')) rows.push(...(await shardingRows(2000)));
@@ -288,7 +300,8 @@ async function main(): Promise<void> {
   };
   console.log(table(ordered));
   console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}, load ${machine.loadAverage.join(' ')}`);
-  const outFile = path.join(root, 'bench', 'results', 'latest.json');
+  // A partial run (--only) does not replace the full run's results.
+  const outFile = path.join(root, 'bench', 'results', onlyArg >= 0 ? 'partial.json' : 'latest.json');
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, `${JSON.stringify({ machine, measurements: ordered }, null, 2)}\n`);
   console.log(`written: ${path.relative(root, outFile)}`);
