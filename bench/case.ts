@@ -1,9 +1,15 @@
 /**
- * One benchmark case in a fresh process, printing one JSON line: `{ ms, maxRssMb, resources }`.
- *   node dist/bench/case.js toolkit <size> <outdir>   toolkit synth + validation (3 environments)
- *   node dist/bench/case.js raw <size> <outdir> <toolkit-outdir>   same resources as raw L1
- *   node dist/bench/case.js floor <size> <outdir> <toolkit-outdir>  JSON.stringify to disk
+ * One benchmark case in a fresh process, printing one JSON line (`{ ms, maxRssMb, ... }`).
+ *   toolkit <size> <outdir>                  toolkit synth (3 environments, one stack each)
+ *   raw <size> <outdir> <toolkit-outdir>     the same resources through the generated L1 class
+ *   floor <size> <outdir> <toolkit-outdir>   JSON.stringify of the same documents to disk
+ *   prepare <size> <outdir> <toolkit-outdir> untimed inputs of the command cases
+ *   policy <size> <outdir> <toolkit-outdir>  default pack on prod (read + check), and its floor: parsing the same file
+ *   evaluate <points>                        one rule evaluated over that many points
+ *   estate <size> <outdir> [changed]         the estate sharded by team (30 stacks), optionally one alert changed
+ *   pr-rest <size> <work> <base> <head>      what pr-check does after both synths: compare, checks, plan, summary
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,39 +17,37 @@ import { Rule, type RuleConfig } from '../.gen/providers/signoz/rule';
 import { SignozProvider } from '../.gen/providers/signoz/provider';
 import { AlertRule } from '../constructs/alerts';
 import { toBindingConfig } from '../constructs/codecs/binding-config';
-import { App, LocalBackend, TerraformStack } from '../constructs/engine';
-import { setEnvironment } from '../constructs';
+import { App, LocalBackend, TerraformStack, Testing } from '../constructs/engine';
 import { decodeSignozRule } from '../constructs/codecs';
+import { readSynthOutput } from '../constructs/codecs/synth-output';
+import { evaluateRule, loadEvaluableRule } from '../constructs/evaluation';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
-import { compareSynthDirs } from '../pipeline/changes/compare-synth-dirs';
+import { compareSynthDirs, listSynthStacks, stacksToPlan } from '../pipeline/changes/compare-synth-dirs';
+import { readPlanFile } from '../pipeline/plan/plan-file';
+import { policyHook, ruleValidationHook } from '../pipeline/pr-check/default-hooks';
+import { markdownFormat } from '../pipeline/render/markdown-format';
+import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../pipeline/render/render-summary';
+import { summarizePlans } from '../pipeline/summary/plan-summary';
 import { PolicyPack, readCdktfOut } from '../policies';
 import { planText } from './plan-summary-bench';
-import { syntheticEstate } from './synthetic-estate';
+import { ENVIRONMENTS, synthSyntheticEstate, syntheticEstate } from './synthetic-estate';
 
-export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
+type RuleDocument = { resource: { signoz_rule: Record<string, Record<string, unknown>> } };
 
 function stackFiles(outdir: string): { env: string; file: string }[] {
   return ENVIRONMENTS.map((env) => ({ env, file: path.join(outdir, 'stacks', env, 'cdk.tf.json') }));
 }
 
-function toolkit(size: number, outdir: string): number {
-  const alerts = syntheticEstate(size);
+function timed(fn: () => void): number {
   const started = performance.now();
-  const app = new App({ outdir, skipValidation: false });
-  for (const env of ENVIRONMENTS) {
-    const stack = new TerraformStack(app, env);
-    new LocalBackend(stack, { path: `../../../${env}.tfstate` });
-    setEnvironment(stack, { name: env });
-    for (const alert of alerts) new AlertRule(stack, alert.id, alert.props());
-  }
-  app.synth();
+  fn();
   return performance.now() - started;
 }
 
 function raw(outdir: string, toolkitOut: string): number {
   // Untimed: read the attributes the toolkit wrote, as a raw-L1 author would have them in code.
   const configs = stackFiles(toolkitOut).map(({ env, file }) => {
-    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { resource: { signoz_rule: Record<string, Record<string, unknown>> } };
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as RuleDocument;
     return {
       env,
       rules: Object.entries(doc.resource.signoz_rule).map(([id, attrs]) => {
@@ -52,34 +56,32 @@ function raw(outdir: string, toolkitOut: string): number {
       }),
     };
   });
-  const started = performance.now();
-  const app = new App({ outdir });
-  for (const { env, rules } of configs) {
-    const stack = new TerraformStack(app, env);
-    new LocalBackend(stack, { path: `../../../${env}.tfstate` });
-    new SignozProvider(stack, 'signoz', {});
-    for (const { id, config } of rules) new Rule(stack, id, config);
-  }
-  app.synth();
-  return performance.now() - started;
+  return timed(() => {
+    const app = new App({ outdir });
+    for (const { env, rules } of configs) {
+      const stack = new TerraformStack(app, env);
+      new LocalBackend(stack, { path: `../../../${env}.tfstate` });
+      new SignozProvider(stack, 'signoz', {});
+      for (const { id, config } of rules) new Rule(stack, id, config);
+    }
+    app.synth();
+  });
 }
 
 function floor(outdir: string, toolkitOut: string): number {
   const docs = stackFiles(toolkitOut).map(({ env, file }) => ({ env, doc: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown }));
-  const started = performance.now();
-  for (const { env, doc } of docs) {
-    const dir = path.join(outdir, 'stacks', env);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc, null, 2));
-  }
-  return performance.now() - started;
+  return timed(() => {
+    for (const { env, doc } of docs) {
+      const dir = path.join(outdir, 'stacks', env);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(doc, null, 2));
+    }
+  });
 }
 
-/** Untimed set-up of the CLI cases: N rule files, a plan with N changes, a head synth with one alert changed. */
+/** Untimed set-up of the command cases: N rule files and a plan with N changes. */
 function prepare(size: number, outdir: string, toolkitOut: string): number {
-  const prod = JSON.parse(fs.readFileSync(path.join(toolkitOut, 'stacks', 'prod', 'cdk.tf.json'), 'utf8')) as {
-    resource: { signoz_rule: Record<string, Record<string, unknown>> };
-  };
+  const prod = JSON.parse(fs.readFileSync(path.join(toolkitOut, 'stacks', 'prod', 'cdk.tf.json'), 'utf8')) as RuleDocument;
   const rulesDir = path.join(outdir, 'rules');
   fs.mkdirSync(rulesDir, { recursive: true });
   let i = 0;
@@ -88,33 +90,68 @@ function prepare(size: number, outdir: string, toolkitOut: string): number {
     fs.writeFileSync(path.join(rulesDir, `rule-${String(i++).padStart(5, '0')}.json`), JSON.stringify(decodeSignozRule(configAttributeValues(config)), null, 2));
   }
   fs.writeFileSync(path.join(outdir, 'plan.json'), planText(size));
-  const head = path.join(outdir, 'head');
-  fs.cpSync(toolkitOut, head, { recursive: true });
-  const file = path.join(head, 'stacks', 'prod', 'cdk.tf.json');
-  const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { resource: { signoz_rule: Record<string, { condition: { thresholds: { basic: { spec: { target: number }[] } } } }> } };
-  const first = Object.values(doc.resource.signoz_rule)[0]!;
-  first.condition.thresholds.basic.spec[0]!.target += 1;
-  fs.writeFileSync(file, JSON.stringify(doc, null, 2));
   return i;
 }
 
-/** The default policy pack over the synthesized stacks (`prod` only, or all of them). */
-function policy(toolkitOut: string, which: 'prod' | 'all'): number {
-  const started = performance.now();
-  const stacks = readCdktfOut(toolkitOut, toolkitOut).filter((s) => which === 'all' || s.name === 'prod');
-  PolicyPack.default().run(stacks);
-  return performance.now() - started;
+/** The default policy pack over the prod stack (read + check), and the floor: reading and parsing the same file. */
+function policy(toolkitOut: string): { ms: number; floorMs: number } {
+  const file = path.join(toolkitOut, 'stacks', 'prod', 'cdk.tf.json');
+  const floorMs = timed(() => void JSON.parse(fs.readFileSync(file, 'utf8')));
+  const ms = timed(() => {
+    const stacks = readCdktfOut(toolkitOut, toolkitOut, { stacks: ['prod'] });
+    PolicyPack.default().run(stacks);
+  });
+  return { ms, floorMs };
 }
 
-/** changed-stacks' comparison of base and head synth output (the command also runs both synths). */
-function compare(outdir: string, toolkitOut: string): number {
-  const started = performance.now();
-  const changed = compareSynthDirs(toolkitOut, path.join(outdir, 'head'))
-    .filter((c) => c.status !== 'unchanged')
-    .map((c) => c.stack);
-  const ms = performance.now() - started;
-  if (changed.join() !== 'prod') throw new Error(`expected only prod to change, got ${changed.join(', ')}`);
-  return ms;
+/** One CPU rule over `points` points (10 series, one point a minute), evaluated at every minute. */
+function evaluate(points: number): { ms: number; perPointUs: number } {
+  const app = Testing.app();
+  const alert = syntheticEstate(1)[0]!;
+  const payload = new AlertRule(new TerraformStack(app, 'evaluate'), alert.id, alert.props()).payload;
+  const rule = loadEvaluableRule(payload);
+  const perSeries = Math.floor(points / 10);
+  const minute = 60_000;
+  const series = Array.from({ length: 10 }, (_v, s) => ({
+    labels: { 'host.name': `host-${s}` },
+    points: Array.from({ length: perSeries }, (_p, i) => [i * minute, 50 + ((i * 7 + s * 13) % 50)] as const),
+  }));
+  const ms = timed(() => void evaluateRule(rule, { A: series }, { from: minute, to: perSeries * minute, evalDelayMs: 0 }));
+  return { ms, perPointUs: (ms * 1000) / (perSeries * 10) };
+}
+
+const TERRAFORM_ENV = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
+
+/**
+ * What pr-check does once base and head are synthesized: compare the outputs, run its checks (rule
+ * validation and the default pack over every head stack, as pr-check does), plan the changed stack
+ * with `terraform_data` stand-ins (the registry is unreachable here), and render the comment and
+ * job summary.
+ */
+async function prRest(work: string, base: string, head: string): Promise<{ changed: string[] }> {
+  const changed = stacksToPlan(compareSynthDirs(base, head));
+  const synthesized = readSynthOutput(head, head);
+  const context = { appDir: head, synthDir: head, stacks: synthesized.map((s) => s.name), changedStacks: changed, synthesized };
+  void ruleValidationHook.run(context);
+  void policyHook.run(context);
+  const stackDirs = listSynthStacks(head);
+  const plans: { stack: string; plan: Awaited<ReturnType<typeof readPlanFile>> }[] = [];
+  for (const stack of changed) {
+    const doc = JSON.parse(fs.readFileSync(path.join(stackDirs.get(stack)!, 'cdk.tf.json'), 'utf8')) as RuleDocument;
+    const dir = path.join(work, 'plan', stack);
+    fs.mkdirSync(dir, { recursive: true });
+    const standIns = Object.fromEntries(Object.entries(doc.resource.signoz_rule).map(([id, { '//': _meta, ...attrs }]) => [id, { input: attrs }]));
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: standIns } }));
+    const tf = (...args: string[]): string => execFileSync('terraform', args, { cwd: dir, env: TERRAFORM_ENV, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    tf('init', '-input=false', '-no-color');
+    tf('plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan');
+    fs.writeFileSync(path.join(dir, 'plan.json'), tf('show', '-json', 'plan.tfplan'));
+    plans.push({ stack, plan: await readPlanFile(path.join(dir, 'plan.json'), `${stack} plan`) });
+  }
+  const { summary, redactor } = summarizePlans(plans);
+  fs.writeFileSync(path.join(work, 'comment.md'), renderSummary(summary, markdownFormat, { maxBytes: GITHUB_COMMENT_LIMIT, redactor }).text);
+  fs.writeFileSync(path.join(work, 'summary.md'), renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT, redactor }).text);
+  return { changed };
 }
 
 function countResources(outdir: string): number {
@@ -124,26 +161,32 @@ function countResources(outdir: string): number {
   }, 0);
 }
 
-function main(): void {
-  const [kind, sizeText, outdir, toolkitOut] = process.argv.slice(2);
-  const size = Number(sizeText);
-  if (!kind || !outdir || !Number.isInteger(size)) throw new Error('usage: case <toolkit|raw|floor> <size> <outdir> [toolkit-outdir]');
-  let ms: number;
-  if (kind === 'prepare') {
-    process.stdout.write(`${JSON.stringify({ ms: 0, maxRssMb: 0, resources: prepare(size, outdir, toolkitOut!) })}\n`);
-    return;
+async function main(): Promise<Record<string, unknown>> {
+  const [kind, arg, outdir, extra, extra2] = process.argv.slice(2);
+  const size = Number(arg);
+  if (outdir) fs.mkdirSync(outdir, { recursive: true });
+  switch (kind) {
+    case 'toolkit': {
+      const ms = timed(() => synthSyntheticEstate(size, outdir!));
+      return { ms, resources: countResources(outdir!) };
+    }
+    case 'raw':
+      return { ms: raw(outdir!, extra!), resources: countResources(outdir!) };
+    case 'floor':
+      return { ms: floor(outdir!, extra!), resources: countResources(outdir!) };
+    case 'prepare':
+      return { ms: 0, resources: prepare(size, outdir!, extra!) };
+    case 'policy':
+      return policy(extra!);
+    case 'evaluate':
+      return evaluate(size);
+    case 'estate':
+      return { ms: timed(() => synthSyntheticEstate(size, outdir!, { shardByTeam: true, ...(extra ? { changedAlert: Number(extra) } : {}) })) };
+    case 'pr-rest':
+      return await prRest(outdir!, extra!, extra2!);
+    default:
+      throw new Error('usage: case <toolkit|raw|floor|prepare|policy|evaluate|estate|pr-rest> <size> [outdir] [...]');
   }
-  if (kind === 'policy-prod' || kind === 'policy-all' || kind === 'compare') {
-    ms = kind === 'compare' ? compare(outdir, toolkitOut!) : policy(toolkitOut!, kind === 'policy-prod' ? 'prod' : 'all');
-    process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, resources: 0 })}\n`);
-    return;
-  }
-  if (kind === 'toolkit') ms = toolkit(size, outdir);
-  else if (kind === 'raw') ms = raw(outdir, toolkitOut!);
-  else if (kind === 'floor') ms = floor(outdir, toolkitOut!);
-  else throw new Error(`unknown case ${kind}`);
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssMb, resources: countResources(outdir) })}\n`);
 }
 
-main();
+void main().then((result) => process.stdout.write(`${JSON.stringify({ ms: 0, ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`));

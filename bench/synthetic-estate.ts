@@ -3,7 +3,11 @@
  * log error-rate formulas, trace latency percentiles, PromQL, absent-data rules; one or two
  * tiers; Slack and PagerDuty channels per team. Deterministic: the same size gives the same estate.
  */
-import { Formula, LogsQuery, MetricsQuery, PromQLQuery, TracesQuery, type AlertRuleProps } from '../constructs/alerts';
+import { setEnvironment } from '../constructs';
+import { AlertRule, Formula, LogsQuery, MetricsQuery, PromQLQuery, TracesQuery, type AlertRuleProps } from '../constructs/alerts';
+import { App, LocalBackend, TerraformStack } from '../constructs/engine';
+
+export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
 
 export const TEAMS = ['payments', 'checkout', 'search', 'identity', 'catalog', 'shipping', 'pricing', 'platform', 'data', 'mobile'];
 
@@ -103,4 +107,41 @@ export function syntheticEstate(size: number): SyntheticAlert[] {
     alerts.push({ id: `alert-${String(i).padStart(5, '0')}`, team, service, props });
   }
   return alerts;
+}
+
+export interface SyntheticAppOptions {
+  /** App context (for example to turn a synth feature off). @default - none */
+  readonly context?: Record<string, unknown>;
+  /** One stack per environment and team (`prod-payments`) instead of one per environment. @default false */
+  readonly shardByTeam?: boolean;
+  /** Index of an alert whose critical threshold is raised by one: "one alert changed". @default - none */
+  readonly changedAlert?: number;
+}
+
+/** The bench's toolkit app: the estate of `size` alerts in each environment, synthesized into `outdir`. */
+export function synthSyntheticEstate(size: number, outdir: string, options: SyntheticAppOptions = {}): void {
+  const alerts = syntheticEstate(size);
+  const app = new App({ outdir, skipValidation: false, context: options.context ?? {} });
+  for (const env of ENVIRONMENTS) {
+    const stacks = new Map<string, TerraformStack>();
+    const stackFor = (team: string): TerraformStack => {
+      const name = options.shardByTeam ? `${env}-${team}` : env;
+      let stack = stacks.get(name);
+      if (!stack) {
+        stack = new TerraformStack(app, name);
+        new LocalBackend(stack, { path: `../../../${name}.tfstate` });
+        setEnvironment(stack, { name: env });
+        stacks.set(name, stack);
+      }
+      return stack;
+    };
+    alerts.forEach((alert, index) => {
+      const props = alert.props();
+      const critical = props.tiers?.critical;
+      const changed =
+        index === options.changedAlert && env === 'prod' && critical ? { ...props, tiers: { ...props.tiers, critical: { ...critical, target: critical.target + 1 } } } : props;
+      new AlertRule(stackFor(alert.team), alert.id, changed);
+    });
+  }
+  app.synth();
 }

@@ -18,6 +18,6 @@ export { Suppressions } from './suppressions/construct-suppressions';
 export { MIN_REASON_LENGTH, SuppressionError, type PathSuppression, type Suppression } from './suppressions/suppression';
 export { applyPolicies } from './synth/apply-policies';
 export { registerPolicyCheck, describeFinding, type RunnablePack, type SynthCheckOptions } from './synth/synth-check';
-export { readCdktfOut, synthesizedStacksOf, SynthOutputError } from './synth/synthesized-stacks';
+export { readCdktfOut, synthesizedStacksOf, SynthOutputError, type ReadSynthOutputOptions } from './synth/synthesized-stacks';
 export { loadPolicyPack, PolicyPackLoadError } from './load-pack';
 export { renderReport, REPORT_FORMATS, type ReportFormat, buildSarifLog, SARIF_SCHEMA_URI } from './reports';

@@ -76,7 +76,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
   readonly target: RuleTarget;
   /** The underlying Terraform resource (`signoz_rule` or `signoz_alert`). */
   readonly resource: TerraformResource;
-  readonly ruleId: string;
+  private readonly ruleResource: RuleResource;
   /** The alert name. */
   readonly alertName: string;
   /** The resource that creates the rule (maintenance windows that name the rule depend on it). */
@@ -128,7 +128,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     SignozProviders.of(this); // the stack's pinned provider block, created on first use
     const resource = new RuleResource(this, 'Resource', target, encode, localDependsOn);
     this.resource = resource;
-    this.ruleId = resource.id;
+    this.ruleResource = resource;
     this.dependable = resource;
     recordSourceLocation(this);
     for (const hook of addedHooks) hook(this);
@@ -144,5 +144,10 @@ export class AlertRule extends Construct implements IAlertRuleRef {
         return problems;
       },
     });
+  }
+
+  /** The rule id SigNoz assigns (known after apply). Made on first read: each reference token records a stack trace, which large estates feel. */
+  get ruleId(): string {
+    return this.ruleResource.id;
   }
 }

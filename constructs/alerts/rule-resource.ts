@@ -13,6 +13,7 @@ import { escapedStrings } from '../model/terraform-literal';
 import { SIGNOZ_PROVIDER } from '../providers/versions';
 import type { RuleTarget } from './rule-target';
 import { ToolkitError } from '../model/toolkit-error';
+import { PASS_THROUGH_ATTRIBUTES_CONTEXT, passThroughAttributes } from './resolved-attribute';
 
 export class RuleResource extends TerraformResource {
   constructor(
@@ -54,7 +55,8 @@ export class RuleResource extends TerraformResource {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     // Terraform would read `${` and `%{` in queries or templates as its own syntax; SigNoz must get them verbatim.
-    return escapedStrings(this.attributes());
+    const attributes = escapedStrings(this.attributes());
+    return this.node.tryGetContext(PASS_THROUGH_ATTRIBUTES_CONTEXT) === false ? attributes : passThroughAttributes(attributes);
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {

@@ -218,7 +218,8 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
   }
   let rule: JsonRecord;
   try {
-    rule = cloneJson(stripServerFields(body)) as JsonRecord;
+    // The signoz_rule codec builds a new tree; any other body is the caller's and is copied before it is migrated.
+    rule = shape === 'signoz_rule' ? (stripServerFields(body) as JsonRecord) : (cloneJson(stripServerFields(body)) as JsonRecord);
   } catch (err) {
     if (!(err instanceof JsonDepthError)) throw err;
     return { valid: false, errors: [{ path: '', message: `the rule is ${err.message}; a rule is far shallower` }], warnings: [], legacy: false, notes: [], ...identity };
@@ -227,7 +228,8 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
   if (migration.errors.length > 0) return { valid: false, errors: migration.errors, warnings: [], legacy: migration.legacy, notes: migration.notes, ...identity };
   // A null is an absent field to SigNoz, not a mistake; everything else is checked as written, so
   // every command reports a mistake in the validator's words. Unset values are dropped after.
-  const result = validateRulePayload(dropNulls(rule));
+  // `rule` is this function's own copy (and `dropNulls` returns it or a new copy): normalized in place.
+  const result = validateOwnedRulePayload(dropNulls(rule));
   const base = { errors: result.errors, warnings: result.warnings, legacy: migration.legacy || result.legacy, notes: migration.notes, ...identity };
   if (!result.valid || !result.payload) return { valid: false, ...base };
   // The validator's copy is normalized already: only the unset values and `source` (set by the server) are left to drop.

@@ -21,4 +21,4 @@ export { validateRuleFileText, type RuleFileValidation } from './validate-rule-f
 export { stripServerFields, SERVER_READ_ONLY_FIELDS } from './server-fields';
 export { hasLegacyQueries, migrateLegacyQueries, type QueryMigration } from './legacy-query-migration';
 export { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';
-export { readSynthOutput, readManifest, rulesOfStack, SynthOutputError, type SynthesizedStack, type ManifestStack } from './synth-output';
+export { readSynthOutput, readManifest, rulesOfStack, SynthOutputError, type ReadSynthOutputOptions, type SynthesizedStack, type ManifestStack } from './synth-output';

@@ -74,7 +74,7 @@ function validatorFor(resourceType: string): ValidateFunction {
     const doc = signozSchemaDoc as ProviderSchemaDoc;
     const resource = doc.provider_schemas['registry.terraform.io/signoz/signoz']?.resource_schemas[resourceType];
     if (!resource) throw new Error(`no provider schema for resource type ${resourceType}`);
-    ajv ??= new Ajv({ allErrors: true, strict: false });
+    ajv ??= new Ajv({ allErrors: true, strict: false, code: { optimize: false } });
     validate = ajv.compile(attributesSchema(resource.block.attributes));
     validators.set(resourceType, validate);
   }

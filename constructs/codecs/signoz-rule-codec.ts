@@ -8,6 +8,7 @@
  */
 import type { QueryEnvelope, RuleJson, RulePayload } from '../model/rule-payload';
 import { camelCase, compact, isPlainObject, snakeCase } from '../util/json';
+import { cloneJson } from '../validation/json-value';
 import { CodecError } from './codec-error';
 import { MAX_RULE_NESTING_DEPTH, parseJsonInput } from '../util/parse-input';
 
@@ -155,8 +156,9 @@ export function decodeSignozRule(attributes: Record<string, unknown>): RuleJson 
       compositeQuery: { ...(camelTree(cqRest) as object), queries },
       thresholds: { kind: (basic?.kind as string | undefined) ?? 'basic', spec: camelTree(basic?.spec ?? []) as unknown[] },
     },
-    labels: attributes.labels ?? undefined,
-    annotations: attributes.annotations ?? undefined,
+    // Copied, so the payload shares nothing with the attributes and its reader may normalize it in place.
+    labels: cloneJson(attributes.labels ?? undefined),
+    annotations: cloneJson(attributes.annotations ?? undefined),
     disabled: attributes.disabled,
     version: 'v5',
     schemaVersion: attributes.schema_version,

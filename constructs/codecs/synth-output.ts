@@ -94,26 +94,35 @@ export function readManifest(outdir: string, cwd: string = process.cwd()): Manif
     });
 }
 
-/** Reads every stack listed in `<outdir>/manifest.json`, each file once. */
-export function readSynthOutput(outdir: string, cwd: string = process.cwd()): SynthesizedStack[] {
+/** Which stacks of a synth output to read. */
+export interface ReadSynthOutputOptions {
+  /** Read only the stacks with these names (the others' files are not opened). @default - every stack */
+  readonly stacks?: readonly string[];
+}
+
+/** Reads every stack listed in `<outdir>/manifest.json` (or those named in `options.stacks`), each file once. */
+export function readSynthOutput(outdir: string, cwd: string = process.cwd(), options: ReadSynthOutputOptions = {}): SynthesizedStack[] {
   const dir = path.resolve(cwd, outdir);
   const manifest = readManifest(outdir, cwd);
   if (!manifest) {
     throw new SynthOutputError('not found; run cdktf synth first, or pass the cdktf output folder', { file: displayPath(path.join(dir, 'manifest.json'), cwd) });
   }
   const manifestShown = displayPath(path.join(dir, 'manifest.json'), cwd);
-  return manifest.map((entry) => {
-    if (entry.synthesizedStackPath === undefined) {
-      throw new SynthOutputError(`stack "${entry.key}" has no synthesizedStackPath`, { file: manifestShown, pointer: pointer('/stacks', entry.key) });
-    }
-    if (!entry.synthesizedStackPath.endsWith('.json')) {
-      throw new SynthOutputError(`stack "${entry.key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`, {
-        file: manifestShown,
-        pointer: pointer('/stacks', entry.key, 'synthesizedStackPath'),
-      });
-    }
-    return { name: entry.name, constructPath: entry.constructPath, ...readStackFile(path.join(dir, entry.synthesizedStackPath), cwd) };
-  });
+  const wanted = options.stacks ? new Set(options.stacks) : undefined;
+  return manifest
+    .filter((entry) => !wanted || wanted.has(entry.name))
+    .map((entry) => {
+      if (entry.synthesizedStackPath === undefined) {
+        throw new SynthOutputError(`stack "${entry.key}" has no synthesizedStackPath`, { file: manifestShown, pointer: pointer('/stacks', entry.key) });
+      }
+      if (!entry.synthesizedStackPath.endsWith('.json')) {
+        throw new SynthOutputError(`stack "${entry.key}" was synthesized as HCL (${entry.synthesizedStackPath}); run cdktf synth without --hcl`, {
+          file: manifestShown,
+          pointer: pointer('/stacks', entry.key, 'synthesizedStackPath'),
+        });
+      }
+      return { name: entry.name, constructPath: entry.constructPath, ...readStackFile(path.join(dir, entry.synthesizedStackPath), cwd) };
+    });
 }
 
 /** One synthesized stack file: its path as shown (relative to `cwd`), document and text. */

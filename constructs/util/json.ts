@@ -51,14 +51,28 @@ export function goJsonStringify(value: unknown): string {
   return JSON.stringify(sortKeysDeep(value)).replace(/[<>&\u2028\u2029]/g, (c) => GO_HTML_ESCAPES[c] ?? c);
 }
 
+/** Converted keys remembered per process: codecs convert the same few dozen keys for every rule of an estate. */
+const CASE_CACHE_LIMIT = 4096;
+const snakeCache = new Map<string, string>();
+const camelCache = new Map<string, string>();
+
+function cached(cache: Map<string, string>, key: string, convert: (key: string) => string): string {
+  let out = cache.get(key);
+  if (out === undefined) {
+    out = convert(key);
+    if (cache.size < CASE_CACHE_LIMIT) cache.set(key, out);
+  }
+  return out;
+}
+
 /** `metricName` -> `metric_name`. */
 export function snakeCase(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return cached(snakeCache, key, (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 }
 
 /** `metric_name` -> `metricName`. */
 export function camelCase(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return cached(camelCache, key, (k) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
 }
 
 /** Drops `undefined` and `null` members of an object (one level). */

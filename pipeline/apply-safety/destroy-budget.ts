@@ -103,6 +103,8 @@ function isCritical(type: string, attributes: unknown): boolean {
 }
 
 function isDisabled(type: string, attributes: unknown): boolean {
+  // Every rule decoding carries `disabled` over as it is, and the schema wants a boolean: without a literal `true` the rule is enabled, undecoded.
+  if (valueAt(attributes, 'disabled') !== true) return false;
   const payload = toRulePayload(type, attributes);
   return payload ? alertView(payload).disabled : valueAt(attributes, 'disabled') === true;
 }

@@ -4,8 +4,13 @@
  * they stream by: `planned_values`, `prior_state`, `configuration` (but its root variables' `sensitive`
  * flags), `relevant_attributes`, `checks`, and the values of plain no-op resource changes (a no-op
  * channel keeps its `before`, which names the channel for paging impact). Nothing holds the text.
+ *
+ * A plan small against the heap (at most 1/16 of V8's heap limit, and 64 MiB) is parsed whole with
+ * `JSON.parse`, several times faster, and reduced to the same fields; anything it cannot parse as an
+ * object goes through the stream, so the errors are the stream's.
  */
 import * as fs from 'node:fs';
+import * as v8 from 'node:v8';
 import { JSONParser, TokenType } from '@streamparser/json';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { openInputFile } from '../../constructs/util/read-input-file';
@@ -27,15 +32,64 @@ function slim(rc: unknown): unknown {
   return { ...entry, change: { actions: entry.change.actions, ...(keepBefore ? { before: entry.change.before } : {}) } };
 }
 
-/** Reads and parses a plan JSON file, streamed, with a clear error when it is missing, unreadable or not a plan. */
+/** Largest plan parsed whole: its text and tree stay a small share of the heap. */
+function wholeParseLimit(): number {
+  return Math.min(64 * 1024 * 1024, Math.floor(v8.getHeapStatistics().heap_size_limit / 16));
+}
+
+/** The members of `value` the stream's `.*` path visits: array items or object values. */
+function members(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value !== null && typeof value === 'object' ? Object.values(value) : [];
+}
+
+/** The parsed document reduced to what the stream keeps (see the module comment). */
+function reduced(document: Record<string, unknown>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const key of [...SCALARS, 'variables', 'output_changes']) if (key in document) raw[key] = document[key];
+  for (const key of ['planned_values', 'values']) if (key in document) raw[key] = {};
+  if ('resource_changes' in document) raw.resource_changes = members(document.resource_changes).map(slim);
+  const drift = members(document.resource_drift);
+  if (drift.length > 0) raw.resource_drift = drift;
+  const configuration = document.configuration as { root_module?: { variables?: unknown } } | null | undefined;
+  const rootModule = configuration !== null && typeof configuration === 'object' ? configuration.root_module : undefined;
+  if (rootModule !== null && typeof rootModule === 'object' && 'variables' in rootModule) raw.configuration = { root_module: { variables: rootModule.variables } };
+  return raw;
+}
+
+/** The plan parsed whole, or `undefined` when it is too big for that or is not a JSON object (the stream then reads it). */
+function parsedWhole(fd: number, size: number): Record<string, unknown> | undefined {
+  if (size === 0 || size > wholeParseLimit()) return undefined;
+  let document: unknown;
+  try {
+    document = JSON.parse(fs.readFileSync(fd, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return document !== null && typeof document === 'object' && !Array.isArray(document) ? (document as Record<string, unknown>) : undefined;
+}
+
+/** Reads and parses a plan JSON file, with a clear error when it is missing, unreadable or not a plan. */
 export async function readPlanFile(file: string, source: string = file): Promise<TerraformPlan> {
   let fd: number;
+  let size: number;
   try {
-    fd = openInputFile(file).fd;
+    ({ fd, size } = openInputFile(file));
   } catch (err) {
     if (isToolkitError(err)) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new PipelineInputError(code === 'ENOENT' ? 'no such file.' : `cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
+  }
+  let whole: Record<string, unknown> | undefined;
+  try {
+    whole = parsedWhole(fd, size);
+  } catch (err) {
+    fs.closeSync(fd);
+    throw new PipelineInputError(`cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
+  }
+  if (whole) {
+    fs.closeSync(fd);
+    return planFromObject(reduced(whole), source);
   }
 
   const raw: Record<string, unknown> = {};
@@ -72,7 +126,7 @@ export async function readPlanFile(file: string, source: string = file): Promise
     else if (at.length === 1 && typeof top === 'string') raw[top] = value;
   };
   try {
-    for await (const chunk of fs.createReadStream('', { fd })) {
+    for await (const chunk of fs.createReadStream('', { fd, start: 0 })) {
       const buffer = chunk as Buffer;
       if (firstLine === undefined) {
         const start = buffer.subarray(0, 256).toString('utf8');

@@ -6,13 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { App, TerraformStack } from '../../constructs/engine';
 import { outputFolderOf } from '../../constructs/stacks/atomic-synth';
-import { readStackFile, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
+import { readStackFile, readSynthOutput, SynthOutputError, type ReadSynthOutputOptions, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 
-export { SynthOutputError };
+export { SynthOutputError, type ReadSynthOutputOptions };
 
-/** Reads every stack listed in `<outdir>/manifest.json` (the one synth output reader, `constructs/codecs/synth-output.ts`). */
-export function readCdktfOut(outdir: string, cwd: string): SynthesizedStack[] {
-  return readSynthOutput(outdir, cwd);
+/** Reads every stack listed in `<outdir>/manifest.json`, or only those named in `options.stacks` (the one synth output reader, `constructs/codecs/synth-output.ts`). */
+export function readCdktfOut(outdir: string, cwd: string, options: ReadSynthOutputOptions = {}): SynthesizedStack[] {
+  return readSynthOutput(outdir, cwd, options);
 }
 
 /** The stacks of an app after `app.synth()` wrote them: the files when JSON, else the stack's JSON in memory. */

@@ -52,6 +52,13 @@ describe('the example estate', () => {
     expect(prod.windows).toEqual([{ name: 'search-weekly-reindex', schedule: expect.stringMatching(/^weekly on sunday from .* for 2h0m0s \(Europe\/Berlin\)$/), alerts: 2 }]);
   });
 
+  it('reads only the stacks asked for, and the same as reading them all', () => {
+    const prod = readCdktfOut(outdir, root, { stacks: ['shop-prod'] });
+    expect(prod.map((s) => s.name)).toEqual(['shop-prod']);
+    expect(prod[0]!.text).toBe(stacks.find((s) => s.name === 'shop-prod')!.text);
+    expect(readCdktfOut(outdir, root, { stacks: [] })).toEqual([]);
+  });
+
   it('differs per environment as its settings say', () => {
     const disabled = Object.fromEntries(summaries.map((s) => [s.environment, s.disabled]));
     expect(disabled).toEqual({ dev: 2, staging: 0, prod: 0 });

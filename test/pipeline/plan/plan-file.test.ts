@@ -1,7 +1,8 @@
 /**
- * Plans of any size are read by streaming with bounded memory: a plan JSON of more than 50 MB,
- * generated here, is summarized by a Node process whose heap is capped far below what holding its
- * text (or `JSON.parse` of it) would take.
+ * Plans of any size are read with bounded memory: a plan JSON of more than 50 MB, generated here,
+ * is summarized by a Node process whose heap is capped far below what holding its text (or
+ * `JSON.parse` of it) would take, so it is streamed; a plan small against the heap is parsed whole
+ * and reduced to the same fields.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -80,6 +81,30 @@ describe('readPlanFile streams plans of any size', () => {
     const out = execFileSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', '-e', script], { cwd: PROJECT, encoding: 'utf8', maxBuffer: 1024 * 1024 });
     expect(out).toContain('1 to update');
     expect(out).toContain('1 to delete');
+  });
+
+  it('reads a plan the same whether it is parsed whole (small against the heap) or streamed (a 16 MB heap: over 1/16 of it)', async () => {
+    const medium = path.join(dir, 'medium.plan.json');
+    writeBigPlan(medium, 6 * 1024 * 1024);
+    const doc = JSON.parse(fs.readFileSync(medium, 'utf8')) as Record<string, unknown>;
+    // Drift, a no-op channel (its `before` is kept) and output changes, which the big plan lacks.
+    const channel = {
+      address: 'restapi_object.pager',
+      mode: 'managed',
+      type: 'restapi_object',
+      name: 'pager',
+      change: { actions: ['no-op'], before: { path: '/api/v1/channels', data: '{"name":"pager"}' }, after: { path: '/api/v1/channels', data: '{"name":"pager"}' } },
+    };
+    (doc.resource_changes as unknown[]).push(channel);
+    doc.resource_drift = [{ ...channel, change: { actions: ['update'], before: {}, after: { x: 1 } } }];
+    doc.output_changes = { url: { actions: ['create'], before: null, after: 'https://example.test' } };
+    fs.writeFileSync(medium, JSON.stringify(doc));
+    const script = `require('./pipeline/plan/plan-file').readPlanFile(${JSON.stringify(medium)}).then((p) => process.stdout.write(JSON.stringify({ ...p, sensitiveVariables: [...p.sensitiveVariables] })));`;
+    const streamed = execFileSync(process.execPath, ['--max-old-space-size=16', '--import', 'tsx', '-e', script], { cwd: PROJECT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const whole = await readPlanFile(medium);
+    expect(whole.resourceChanges.at(-1)!.change).toEqual({ actions: ['no-op'], before: channel.change.before });
+    expect(whole.resourceDrift).toHaveLength(1);
+    expect(JSON.parse(streamed)).toEqual(JSON.parse(JSON.stringify({ ...whole, sensitiveVariables: [...whole.sensitiveVariables] })));
   });
 
   it('refuses what is not a plan with the same clear errors as before', async () => {
