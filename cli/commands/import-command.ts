@@ -60,7 +60,7 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
       }
       if (flags.importFrom.trim() === '') throw new UsageError('--import-from must name a module');
       // checked before any work: hand-edited imported code is not lost to a rerun
-      if (flags.out !== undefined && !flags.force && statSync(resolvePath(io.cwd, flags.out), { throwIfNoEntry: false })?.isFile()) {
+      if (flags.out !== undefined && !flags.force && isExistingFile(resolvePath(io.cwd, flags.out))) {
         throw new UsageError(`${flags.out} exists; pass --force to replace it, or choose another --out`);
       }
       const sources: ImportSource[] = [];
@@ -115,3 +115,12 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
       );
     });
 };
+
+/** Whether `file` is an existing file; a path that cannot be looked at is left to the write, which says why. */
+function isExistingFile(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}

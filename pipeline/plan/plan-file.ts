@@ -14,6 +14,7 @@ import * as v8 from 'node:v8';
 import { JSONParser, TokenType } from '@streamparser/json';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { openInputFile } from '../../constructs/util/read-input-file';
+import { MAX_NESTING_DEPTH, parseJsonInput, stripByteOrderMark } from '../../constructs/util/parse-input';
 import { PipelineInputError } from '../errors';
 import { isEffectiveChange } from './change-kind';
 import { notJsonError, planFromObject, type ResourceChange, type TerraformPlan } from './plan-json';
@@ -57,17 +58,24 @@ function reduced(document: Record<string, unknown>): Record<string, unknown> {
   return raw;
 }
 
-/** The plan parsed whole, or `undefined` when it is too big for that or is not a JSON object (the stream then reads it). */
-function parsedWhole(fd: number, size: number): Record<string, unknown> | undefined {
+/**
+ * The plan parsed whole with the one input parser (BOM, nesting limit, errors by line and column
+ * without quoting the input), or `undefined` when it is too big for that (the stream then reads it).
+ */
+function parsedWhole(fd: number, size: number, source: string): Record<string, unknown> | undefined {
   if (size === 0 || size > wholeParseLimit()) return undefined;
-  let document: unknown;
-  try {
-    document = JSON.parse(fs.readFileSync(fd, 'utf8'));
-  } catch {
-    return undefined;
+  const text = fs.readFileSync(fd, 'utf8');
+  const read = parseJsonInput(text);
+  if ('error' in read) throw notJsonError(read.error, stripByteOrderMark(text).trimStart().split('\n', 1)[0] ?? '', source);
+  const document = read.value;
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new PipelineInputError('expected a JSON object from `terraform show -json <planfile>`.', { file: source }, 'plan JSON');
   }
-  return document !== null && typeof document === 'object' && !Array.isArray(document) ? (document as Record<string, unknown>) : undefined;
+  return document as Record<string, unknown>;
 }
+
+/** Thrown from the stream's token callback when a value nests deeper than the input limit. */
+class NestingTooDeep extends Error {}
 
 /** Reads and parses a plan JSON file, with a clear error when it is missing, unreadable or not a plan. */
 export async function readPlanFile(file: string, source: string = file): Promise<TerraformPlan> {
@@ -82,9 +90,10 @@ export async function readPlanFile(file: string, source: string = file): Promise
   }
   let whole: Record<string, unknown> | undefined;
   try {
-    whole = parsedWhole(fd, size);
+    whole = parsedWhole(fd, size, source);
   } catch (err) {
     fs.closeSync(fd);
+    if (isToolkitError(err)) throw err;
     throw new PipelineInputError(`cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
   }
   if (whole) {
@@ -106,6 +115,7 @@ export async function readPlanFile(file: string, source: string = file): Promise
   parser.onToken = ({ token, value }) => {
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
       depth++;
+      if (depth > MAX_NESTING_DEPTH) throw new NestingTooDeep();
       keyNext = depth === 1 && token === TokenType.LEFT_BRACE;
     } else if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
       depth--;
@@ -127,8 +137,10 @@ export async function readPlanFile(file: string, source: string = file): Promise
   };
   try {
     for await (const chunk of fs.createReadStream('', { fd, start: 0 })) {
-      const buffer = chunk as Buffer;
+      let buffer = chunk as Buffer;
       if (firstLine === undefined) {
+        // a byte order mark is read past, as by every other input reader
+        if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
         const start = buffer.subarray(0, 256).toString('utf8');
         firstLine = start.trimStart().split('\n', 1)[0] ?? '';
         if (start.trim() !== '') topLevel = start.trimStart().startsWith('{') ? 'object' : 'other';
@@ -137,6 +149,7 @@ export async function readPlanFile(file: string, source: string = file): Promise
     }
     if (!parser.isEnded) parser.end();
   } catch (err) {
+    if (err instanceof NestingTooDeep) throw notJsonError(`invalid JSON: nested too deeply (at most ${MAX_NESTING_DEPTH} levels)`, '', source);
     if ((err as NodeJS.ErrnoException).code !== undefined && !(err instanceof SyntaxError)) {
       throw new PipelineInputError(`cannot read (${err instanceof Error ? err.message : String(err)}).`, { file }, 'plan JSON');
     }

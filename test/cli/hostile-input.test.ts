@@ -137,8 +137,8 @@ describe('hostile input gets an answer, never an internal error', () => {
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, MAX_INPUT_FILE_BYTES + 1);
     const run = await runCli(['plan-summary', huge], dir);
-    expect(run.stderr).toContain('not valid JSON');
-    expect(run.stderr).toContain('(absolute position "0")');
+    expect(run.stderr).toContain('invalid JSON');
+    expect(run.stderr).toContain('invalid JSON at byte 0');
     expect(run.code).toBe(2);
   });
 });

@@ -50,7 +50,7 @@ describe('nesting depth is bounded with a clear error in every reader', () => {
     const deep = { ...cpuTiers(), alert: 'Deep one', labels: { team: 'DEEP' } };
     const file = path.join(dir, 'two-rules.json');
     fs.writeFileSync(file, JSON.stringify([good, deep]).replace('"DEEP"', `${'['.repeat(depth)}1${']'.repeat(depth)}`));
-    const out = path.join(dir, 'imported.ts');
+    const out = path.join(dir, `imported-${depth}.ts`);
     // WHEN imported
     const run = await runCli(['import', file, '--out', out], dir);
     // THEN the good rule is written and the deep one refused, naming the limit

@@ -112,7 +112,7 @@ describe('readPlanFile streams plans of any size', () => {
       fs.writeFileSync(path.join(dir, name), text);
       return path.join(dir, name);
     };
-    await expect(readPlanFile(write('truncated.json', '{"format_version":"1.2","resource_changes":[{"addr'))).rejects.toThrow(/not valid JSON/);
+    await expect(readPlanFile(write('truncated.json', '{"format_version":"1.2","resource_changes":[{"addr'))).rejects.toThrow(/invalid JSON/);
     await expect(readPlanFile(write('state.json', '{"values":{"root_module":{}}}'))).rejects.toThrow(/missing "format_version" \(it looks like a state file/);
     await expect(readPlanFile(write('array.json', '[1]'))).rejects.toThrow(/expected a JSON object/);
     await expect(readPlanFile(write('log.json', '{"@level":"info","@message":"x"}\n{"@level":"info"}\n'))).rejects.toThrow(/log stream of `terraform plan -json`/);
