@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Launcher for the compiled CLI (built by `npm ci` through the `prepare` script, or `npm run build`).
+// Launcher for the compiled CLI (in the package as published; in a clone, built by `npm run build`).
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');

@@ -29,7 +29,6 @@ export {
   secretKindIn,
   type SecretShape,
 } from './model/secret-patterns';
-export { secretSchema } from './secrets/secret-schema';
 
 export { TERRAFORM_VERSION, SIGNOZ_PROVIDER, RESTAPI_PROVIDER, RESTAPI_REQUIRED_ENV } from './providers/versions';
 export { SignozProviders, terraformEnvironment, ACCESS_TOKEN_VARIABLE, ENDPOINT_VARIABLE } from './providers/signoz-providers';
@@ -39,7 +38,7 @@ export type { IChannelBackend, ChannelBackendRequest, ChannelBackendResult } fro
 export { RestapiChannelBackend } from './channels/restapi-channel-backend';
 export { CHANNELS_PATH, isChannelApiPath } from './channels/channel-api-path';
 export { receiverKind } from './channels/receiver-kind';
-export { NotificationChannel, ImportedNotificationChannel, channelsIn, channelNameSchema, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
+export { NotificationChannel, ImportedNotificationChannel, channelsIn, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
 export {
   buildReceiver,
   receiverLeaves,
@@ -69,9 +68,8 @@ export type {
   CloudStateBackend,
   RemoteStateBackend,
 } from './stacks/state-backend-config';
-export { stateBackendConfigSchema } from './stacks/state-backend-config';
 export { addStateBackend, defaultStateKey } from './stacks/state-backend';
-export { environmentSettingsSchema, type ResolvedEnvironmentSettings } from './stacks/environment-settings';
+export type { ResolvedEnvironmentSettings } from './stacks/environment-settings';
 export { AlertStack, type AlertStackProps } from './stacks/alert-stack';
 export { makeSynthAtomic, SynthError, synthErrorLines } from './stacks/atomic-synth';
 export { recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from './metadata/source-location';

@@ -1,6 +1,7 @@
 export * from './alert-rule';
 export * from './alert-rule-error';
-export * from './alert-rule-props';
+// the props' types; their zod schema stays internal (no third-party schema types in the public declarations)
+export type { AlertKind, AlertRuleProps, NotificationOptions, QueryInput, RenotifyOptions, ThresholdTier } from './alert-rule-props';
 export { buildRulePayload, DEFAULT_DESCRIPTION, DEFAULT_SUMMARY, DEFAULT_RENOTIFY_INTERVAL } from './alert-factory';
 export * from './evaluation';
 export * from './queries';

@@ -6,6 +6,7 @@
  */
 import { parseJsonInput } from '../../constructs/util/parse-input';
 import { z } from 'zod';
+import type { SameShape } from '../../constructs/model/type-equality';
 import { PipelineInputError } from '../errors';
 
 /** The major format version this toolkit reads. A new major version is incompatible by definition. */
@@ -49,8 +50,38 @@ const planSchema = z.looseObject({
   errored: z.boolean().optional(),
 });
 
-export type PlanChange = z.infer<typeof changeSchema>;
-export type ResourceChange = z.infer<typeof resourceChangeSchema>;
+/** One change of a plan (`change` of a resource change, or an output change); properties not listed are kept. */
+export interface PlanChange {
+  actions: string[];
+  before?: unknown;
+  after?: unknown;
+  after_unknown?: unknown;
+  before_sensitive?: unknown;
+  after_sensitive?: unknown;
+  replace_paths?: (string | number)[][] | undefined;
+  importing?: { id?: string | undefined; [key: string]: unknown } | null | undefined;
+  [key: string]: unknown;
+}
+
+/** One entry of `resource_changes` / `resource_drift`; properties not listed are kept. */
+export interface ResourceChange {
+  address: string;
+  previous_address?: string | undefined;
+  module_address?: string | undefined;
+  mode?: string | undefined;
+  type: string;
+  name?: string | undefined;
+  index?: unknown;
+  provider_name?: string | undefined;
+  deposed?: string | undefined;
+  action_reason?: string | undefined;
+  change: PlanChange;
+  [key: string]: unknown;
+}
+
+// The plain types are written twice (the public declarations carry no zod types); these fail to compile when they drift apart.
+true satisfies SameShape<z.infer<typeof changeSchema>, PlanChange>;
+true satisfies SameShape<z.infer<typeof resourceChangeSchema>, ResourceChange>;
 
 /** A parsed plan with the optional arrays defaulted to empty, ready for the summary and the guards. */
 export interface TerraformPlan {

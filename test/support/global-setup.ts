@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,6 +8,9 @@ import * as path from 'node:path';
  * the whole run a temp dir of its own and remove it afterwards.
  */
 export default function setup(): () => void {
+  // `npx vitest` in a fresh clone: the typed provider bindings are generated, not committed
+  const repo = path.join(__dirname, '..', '..');
+  if (!fs.existsSync(path.join(repo, '.gen', 'providers'))) execFileSync('npm', ['run', '--silent', 'gen'], { cwd: repo, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'signoz-alerts-test-'));
   process.env.TMPDIR = dir;
   return () => fs.rmSync(dir, { recursive: true, force: true });
