@@ -21,7 +21,8 @@ import type { TerraformPlan } from '../plan/plan-json';
 import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../render/render-summary';
 import { summarizePlans, type StackPlan } from '../summary/plan-summary';
-import { erroredStacks, hasPlannedChanges, type UnplannedStack } from '../summary/summary-model';
+import { stackConfigDiff } from '../summary/config-diff';
+import { erroredStacks, hasPlannedChanges, type StackConfigDiff, type UnplannedStack } from '../summary/summary-model';
 import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
 import { TerraformCli } from '../terraform/terraform-cli';
 import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
@@ -161,6 +162,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   }
 
   const plans: StackPlan[] = [];
+  const planErrored: string[] = [];
   const fingerprints: Record<string, FingerprintRecord> = {};
   const stackDirs = listSynthStacks(detection.headOutdir);
   const redactor = redactorFor(options.secretEnv, [...stackDirs.values()]);
@@ -220,6 +222,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
           continue;
         }
         if (parsed.errored === true) {
+          planErrored.push(stack);
           notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
           failed = true;
         } else {
@@ -237,10 +240,12 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     }
   });
 
+  const configDiffs = unplannedConfigDiffs(detection, [...unplanned.map((u) => u.stack), ...planErrored], stackDirs, options.appDir, redactor);
   const { summary } = summarizePlans(plans, {
     redactor,
     notes,
     unplanned,
+    configDiffs,
     channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
     destroyBudgets: options.config.destroyBudgets,
   });
@@ -273,6 +278,33 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     unplannedStacks: unplanned.map((u) => u.stack),
     erroredStacks: erroredStacks(summary),
   };
+}
+
+/**
+ * For each stack without a usable plan, what its configuration changes (base and head synth
+ * compared), so the comment still says what changed. None when the base could not be synthesized.
+ */
+function unplannedConfigDiffs(
+  detection: Awaited<ReturnType<typeof detectChangedStacks>>,
+  stacks: readonly string[],
+  stackDirs: ReadonlyMap<string, string>,
+  appDir: string,
+  redactor: Redactor,
+): StackConfigDiff[] {
+  if (detection.baseSynthError !== undefined) return [];
+  const diffs: StackConfigDiff[] = [];
+  for (const stack of [...new Set(stacks)].sort()) {
+    const dir = stackDirs.get(stack);
+    if (!dir) continue;
+    let head: unknown;
+    try {
+      head = readStackConfig(dir);
+    } catch {
+      continue; // an unreadable stack is already reported where it was planned
+    }
+    diffs.push(stackConfigDiff(stack, detection.baseConfigs?.get(stack), head, redactor, { head: { appDir } }));
+  }
+  return diffs;
 }
 
 /** Marks a plans folder as made by pr-check, so a later run may clear what an earlier one left. */
