@@ -49,6 +49,8 @@ export interface PrCheckOptions {
   /** Keep the plan files (they hold every value in clear text, secrets included). */
   readonly keepPlans?: boolean;
   readonly hooks?: readonly PrCheckHook[];
+  /** The app's own checks (`signozAlerts.hooks` in cdktf.json), run after `hooks`. @default - none */
+  readonly appHooks?: readonly PrCheckHook[];
   /** The app's policy pack, run in place of the default pack by the policies hook. @default - the default pack */
   readonly policyPack?: RunnablePack;
   readonly terraform?: TerraformCli;
@@ -141,7 +143,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   // Read once for every hook; a folder that cannot be read is left to each hook to report.
   const synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
   const policies = options.policyPack ? policyPackHook(options.policyPack) : policyHook;
-  for (const hook of (options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h))) {
+  for (const hook of [...(options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h)), ...(options.appHooks ?? [])]) {
     const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed, ...(synthesized ? { synthesized } : {}) });
     log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
     if (!result.ok) failed = true;
