@@ -77,6 +77,16 @@ describe('stackConfigDiff', () => {
     expect(stackConfigDiff('prod', undefined, head, new Redactor()).changes.map((c) => c.kind)).toEqual(['create', 'create']);
   });
 
+  it('masks secret values of the configuration as a plan summary does', () => {
+    const secret = 'https://hooks.slack.com/services/T0000/B0000/abcdefghijklmnopqrstuvwx';
+    const config = (url: string) => ({ resource: { terraform_data: { hook: { input: { kind: 'slack', webhook_url: url } } } } });
+    const redactor = new Redactor();
+    const { summary } = summarizePlans([], { redactor, configDiffs: [stackConfigDiff('prod', config('https://old.example'), config(secret), redactor)] });
+    const markdown = renderSummary(summary, markdownFormat, { maxBytes: 65_536, redactor }).text;
+    expect(markdown).toContain('webhook\\_url');
+    expect(markdown).not.toContain('abcdefghijklmnopqrstuvwx');
+  });
+
   it('is rendered in its own section of the comment and of the text report, after the planned stacks', () => {
     const redactor = new Redactor();
     const configDiffs = [stackConfigDiff('prod', base, head, redactor)];
