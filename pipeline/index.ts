@@ -20,6 +20,7 @@ export {
   erroredStacks,
   isPlanIncomplete,
   type UnplannedStack,
+  type StackConfigDiff,
   type PlanSummary,
   type StackSummary,
   type ResourceChangeSummary,

@@ -43,11 +43,12 @@ function tsxApi(kind: 'cjs' | 'esm', cwd: string): Record<string, unknown> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(require.resolve(`tsx/${kind}/api`, { paths: [cwd, __dirname] })) as Record<string, unknown>;
   } catch {
-    throw new PolicyPackLoadError('loading a TypeScript pack needs tsx (npm install --save-dev tsx), or compile the pack to JavaScript and pass the .js file');
+    throw new PolicyPackLoadError('loading a TypeScript module needs tsx (npm install --save-dev tsx), or compile the module to JavaScript and give the .js file');
   }
 }
 
-async function importModule(file: string, cwd: string): Promise<unknown> {
+/** Loads a user's module (a pack, pr-check hooks) by absolute path: `.ts`/`.cts`/`.mts` through tsx, JavaScript through Node. */
+export async function importUserModule(file: string, cwd: string): Promise<unknown> {
   const ext = path.extname(file);
   if (ext === '.ts' || ext === '.cts') {
     const api = tsxApi('cjs', cwd) as { require: (id: string, from: string) => unknown };
@@ -69,7 +70,7 @@ export async function loadPolicyPack(spec: string, cwd: string): Promise<Runnabl
   if (!fs.existsSync(file)) throw new PolicyPackLoadError('pack module not found (give "default" or the path of a .ts or .js module)', spec);
   let exports: unknown;
   try {
-    exports = await importModule(file, cwd);
+    exports = await importUserModule(file, cwd);
   } catch (err) {
     if (err instanceof ToolkitError) throw err;
     throw new PolicyPackLoadError(`pack module failed to load: ${err instanceof Error ? err.message : String(err)}`, spec);

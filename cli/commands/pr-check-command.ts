@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { FINGERPRINT_SALT_ENV } from '../../pipeline/apply-safety/plan-fingerprint';
 import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
+import { loadPrCheckHooks, readAppCheckConfig } from '../../pipeline/pr-check/app-check-config';
 import { runPrCheck } from '../../pipeline/pr-check/pr-check';
 import { GITHUB_COMMENT_LIMIT } from '../../pipeline/render/render-summary';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
@@ -43,13 +44,26 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
     .option('--keep-plans', 'keep plan files and their JSON in <out-dir>/plans (they contain secrets in clear text)')
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
     .option('--no-checks', 'skip rule validation and the policy pack (when another job runs them)')
-    .option('-p, --pack <pack>', 'policy pack to run: "default" or the path of a module exporting a PolicyPack (.ts needs tsx)', 'default')
+    .option(
+      '-p, --pack <pack>',
+      'policy pack to run: "default" or the path of a module exporting a PolicyPack (.ts needs tsx); default: signozAlerts.pack of cdktf.json, else "default"',
+    )
     .addOption(new Option('--format <format>', 'how the outcome is printed on stdout').choices(['text', 'json']).default('text'))
     .action(async (options: PrCheckCliOptions) => {
       const appDir = path.resolve(io.cwd, options.appDir);
-      if (!options.checks && options.pack !== 'default') throw new UsageError('--pack and --no-checks contradict each other: --no-checks runs no policy pack');
-      // Loaded before anything is written: a pack that cannot be loaded is a usage error (exit 2).
-      const policyPack = options.checks && options.pack && options.pack !== 'default' ? await loadPolicyPack(options.pack, io.cwd) : undefined;
+      if (!options.checks && options.pack !== undefined) throw new UsageError('--pack and --no-checks contradict each other: --no-checks runs no policy pack');
+      // Loaded before anything is written: a pack or hooks module that cannot be loaded is a usage error (exit 2).
+      // The app's cdktf.json names its pack and hooks; --pack on the command line wins over the pack.
+      const appChecks = options.checks ? readAppCheckConfig(appDir) : {};
+      const policyPack =
+        options.pack !== undefined
+          ? options.pack !== 'default'
+            ? await loadPolicyPack(options.pack, io.cwd)
+            : undefined
+          : appChecks.pack !== undefined
+            ? await loadPolicyPack(path.relative(appDir, appChecks.pack), appDir)
+            : undefined;
+      const appHooks = appChecks.hooks !== undefined ? await loadPrCheckHooks(appChecks.hooks, appDir) : [];
       const env = { ...process.env, ...io.env };
       const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
       if (!salt) io.err(`pr-check: ${FINGERPRINT_SALT_ENV} is not set; fingerprints hash sensitive values without a salt.`);
@@ -69,6 +83,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
         log: (line) => io.err(`pr-check: ${line}`),
         ...(options.checks ? {} : { hooks: [] }),
         ...(policyPack ? { policyPack } : {}),
+        ...(appHooks.length > 0 ? { appHooks } : {}),
       });
       for (const note of result.notes) io.err(`pr-check: ${note}`);
       const unplanned = result.unplannedStacks ?? [];

@@ -18,6 +18,8 @@ export interface CdktfProject {
   /** Folder of generated provider bindings relative to `dir` (`codeMakerOutput`, default `.gen`). */
   readonly codeMakerOutput: string;
   readonly context: Readonly<Record<string, unknown>>;
+  /** The toolkit's own settings (`signozAlerts`), unchecked here (see pr-check/app-check-config.ts). @default - none */
+  readonly signozAlerts?: unknown;
 }
 
 export function readCdktfProject(dir: string): CdktfProject {
@@ -46,5 +48,6 @@ export function readCdktfProject(dir: string): CdktfProject {
     outdir: path.resolve(dir, typeof raw.output === 'string' ? raw.output : 'cdktf.out'),
     codeMakerOutput: typeof raw.codeMakerOutput === 'string' ? raw.codeMakerOutput : '.gen',
     context: raw.context !== null && typeof raw.context === 'object' ? (raw.context as Record<string, unknown>) : {},
+    ...(raw.signozAlerts !== undefined ? { signozAlerts: raw.signozAlerts } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { PipelineInputError } from '../errors';
 import { changedFiles, repositoryRoot, resolveCommit, withBaseCheckout } from './base-checkout';
 import { readCdktfProject } from './cdktf-project';
 import { compareSynthDirs, listSynthStacks, type StackComparison } from './compare-synth-dirs';
+import { normalizeStackConfig, readStackConfig } from './stack-config';
 import { synthApp } from './synth-app';
 
 export interface ChangedStacksOptions {
@@ -29,6 +30,12 @@ export interface ChangedStacksResult {
   readonly headOutdir: string;
   /** Set when the base could not be synthesized; every head stack is then planned. */
   readonly baseSynthError?: string;
+  /**
+   * The base configs of the changed stacks that exist at base, normalized (cdktf metadata dropped,
+   * the base checkout's path as `<app-dir>`), kept after the base synth is removed: what a config
+   * diff compares the head with when a stack cannot be planned. @default - none (no base synth)
+   */
+  readonly baseConfigs?: ReadonlyMap<string, unknown>;
 }
 
 function tempOutdir(label: string): string {
@@ -77,7 +84,15 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
       headAppDir: appDir,
       ...(baseAppDir ? { baseAppDir } : {}),
     });
-    return { comparisons, headOutdir };
+    const baseConfigs = new Map<string, unknown>();
+    if (baseAppDir) {
+      const baseStacks = listSynthStacks(baseOutdir);
+      for (const c of comparisons) {
+        const dir = c.status === 'changed' ? baseStacks.get(c.stack) : undefined;
+        if (dir) baseConfigs.set(c.stack, normalizeStackConfig(readStackConfig(dir), { appDir: baseAppDir }));
+      }
+    }
+    return { comparisons, headOutdir, baseConfigs };
   } finally {
     fs.rmSync(path.dirname(baseOutdir), { recursive: true, force: true });
   }

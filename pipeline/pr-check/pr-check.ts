@@ -21,7 +21,8 @@ import type { TerraformPlan } from '../plan/plan-json';
 import { markdownFormat, SUMMARY_COMMENT_MARKER } from '../render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../render/render-summary';
 import { summarizePlans, type StackPlan } from '../summary/plan-summary';
-import { erroredStacks, hasPlannedChanges, type UnplannedStack } from '../summary/summary-model';
+import { stackConfigDiff } from '../summary/config-diff';
+import { erroredStacks, hasPlannedChanges, type StackConfigDiff, type UnplannedStack } from '../summary/summary-model';
 import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
 import { TerraformCli } from '../terraform/terraform-cli';
 import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
@@ -48,6 +49,8 @@ export interface PrCheckOptions {
   /** Keep the plan files (they hold every value in clear text, secrets included). */
   readonly keepPlans?: boolean;
   readonly hooks?: readonly PrCheckHook[];
+  /** The app's own checks (`signozAlerts.hooks` in cdktf.json), run after `hooks`. @default - none */
+  readonly appHooks?: readonly PrCheckHook[];
   /** The app's policy pack, run in place of the default pack by the policies hook. @default - the default pack */
   readonly policyPack?: RunnablePack;
   readonly terraform?: TerraformCli;
@@ -140,7 +143,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   // Read once for every hook; a folder that cannot be read is left to each hook to report.
   const synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
   const policies = options.policyPack ? policyPackHook(options.policyPack) : policyHook;
-  for (const hook of (options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h))) {
+  for (const hook of [...(options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h)), ...(options.appHooks ?? [])]) {
     const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed, ...(synthesized ? { synthesized } : {}) });
     log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
     if (!result.ok) failed = true;
@@ -161,6 +164,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   }
 
   const plans: StackPlan[] = [];
+  const planErrored: string[] = [];
   const fingerprints: Record<string, FingerprintRecord> = {};
   const stackDirs = listSynthStacks(detection.headOutdir);
   const redactor = redactorFor(options.secretEnv, [...stackDirs.values()]);
@@ -220,6 +224,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
           continue;
         }
         if (parsed.errored === true) {
+          planErrored.push(stack);
           notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
           failed = true;
         } else {
@@ -237,10 +242,12 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     }
   });
 
+  const configDiffs = unplannedConfigDiffs(detection, [...unplanned.map((u) => u.stack), ...planErrored], stackDirs, options.appDir, redactor);
   const { summary } = summarizePlans(plans, {
     redactor,
     notes,
     unplanned,
+    configDiffs,
     channels: { pagingChannels: options.config.pagingChannels, nonPagingChannels: options.config.nonPagingChannels },
     destroyBudgets: options.config.destroyBudgets,
   });
@@ -273,6 +280,33 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     unplannedStacks: unplanned.map((u) => u.stack),
     erroredStacks: erroredStacks(summary),
   };
+}
+
+/**
+ * For each stack without a usable plan, what its configuration changes (base and head synth
+ * compared), so the comment still says what changed. None when the base could not be synthesized.
+ */
+function unplannedConfigDiffs(
+  detection: Awaited<ReturnType<typeof detectChangedStacks>>,
+  stacks: readonly string[],
+  stackDirs: ReadonlyMap<string, string>,
+  appDir: string,
+  redactor: Redactor,
+): StackConfigDiff[] {
+  if (detection.baseSynthError !== undefined) return [];
+  const diffs: StackConfigDiff[] = [];
+  for (const stack of [...new Set(stacks)].sort()) {
+    const dir = stackDirs.get(stack);
+    if (!dir) continue;
+    let head: unknown;
+    try {
+      head = readStackConfig(dir);
+    } catch {
+      continue; // an unreadable stack is already reported where it was planned
+    }
+    diffs.push(stackConfigDiff(stack, detection.baseConfigs?.get(stack), head, redactor, { head: { appDir } }));
+  }
+  return diffs;
 }
 
 /** Marks a plans folder as made by pr-check, so a later run may clear what an earlier one left. */

@@ -91,8 +91,8 @@ export const markdownFormat: SummaryFormat = {
     return out;
   },
 
-  sectionHeading(stack: StackSummary, part: SectionPart): string {
-    return `### ${escapeMarkdownText(sectionTitle(stack, part))}\n\n`;
+  sectionHeading(stack: string, count: number, part: SectionPart): string {
+    return `### ${escapeMarkdownText(sectionTitle(stack, count, part))}\n\n`;
   },
 
   tableHeader(): string {

@@ -8,7 +8,7 @@
 import type { Redactor } from '../masking/redactor';
 import { scrubStrings } from '../masking/scrub-summary';
 import { CHANGE_RISK_ORDER } from '../plan/change-kind';
-import type { PlanSummary, ResourceChangeSummary, StackSummary } from '../summary/summary-model';
+import type { PlanSummary, ResourceChangeSummary } from '../summary/summary-model';
 import type { SectionPart, SummaryFormat } from './summary-format';
 
 /** GitHub's limit for an issue or pull-request comment body. */
@@ -37,7 +37,8 @@ export function hasDetail(change: ResourceChangeSummary): boolean {
 }
 
 interface Section {
-  readonly stack: StackSummary;
+  /** Index of the stack in `summary.stacks`; -1 for a configuration diff (it has no planned stack). */
+  readonly stackIndex: number;
   readonly part: SectionPart;
   readonly items: readonly ResourceChangeSummary[];
   readonly heading: string;
@@ -80,25 +81,35 @@ export function renderSummary(unscrubbed: PlanSummary, format: SummaryFormat, op
     ] as const) {
       if (items.length === 0) continue;
       sections.push({
-        stack,
+        stackIndex,
         part,
         items,
-        heading: scrub(format.sectionHeading(stack, part)),
+        heading: scrub(format.sectionHeading(stack.stack, items.length, part)),
         rowAdmitted: items.map(() => false),
         details: items.map(() => undefined),
       });
     }
   });
+  // Stacks without a usable plan: what their configuration changes, after every planned section.
+  for (const diff of summary.configDiffs ?? []) {
+    if (diff.changes.length === 0) continue;
+    sections.push({
+      stackIndex: -1,
+      part: 'config',
+      items: diff.changes,
+      heading: scrub(format.sectionHeading(diff.stack, diff.changes.length, 'config')),
+      rowAdmitted: diff.changes.map(() => false),
+      details: diff.changes.map(() => undefined),
+    });
+  }
 
   const omittedReserve = bytes(format.omitted(10_000_000, 'details')) + bytes(format.omitted(10_000_000, 'rows'));
   let left = options.maxBytes - bytes(head) - bytes(note) - sections.reduce((sum, s) => sum + bytes(s.heading) + omittedReserve, 0);
 
-  const stackIndexOf = new Map(summary.stacks.map((s, i) => [s, i]));
   const candidates: Candidate[] = [];
   sections.forEach((section, sectionIndex) => {
-    const stackIndex = stackIndexOf.get(section.stack)!;
     section.items.forEach((change, index) => {
-      const impact = section.part === 'planned' && impacted.has(`${stackIndex}\u0000${change.address}`) ? 0 : 1;
+      const impact = section.part === 'planned' && impacted.has(`${section.stackIndex}\u0000${change.address}`) ? 0 : 1;
       candidates.push({ section: sectionIndex, index, rank: impact * 10 + CHANGE_RISK_ORDER[change.kind] });
     });
   });

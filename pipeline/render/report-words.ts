@@ -63,6 +63,7 @@ export function actionLabel(change: ResourceChangeSummary, part: SectionPart): s
   if (part === 'drift') {
     return change.kind === 'delete' ? 'deleted outside Terraform' : change.kind === 'create' ? 'created outside Terraform' : 'changed outside Terraform';
   }
+  if (part === 'config') return change.kind === 'delete' ? 'removed from config' : change.kind === 'create' ? 'added to config' : 'changed in config';
   const extras: string[] = [];
   if (change.previousAddress !== undefined) extras.push('moved');
   if (change.imported) extras.push('imported');
@@ -218,10 +219,10 @@ export function headModel(summary: PlanSummary): HeadModel {
 }
 
 /** Headline of a stack section. */
-export function sectionTitle(stack: StackSummary, part: SectionPart): string {
-  return part === 'planned'
-    ? `${stack.stack}: ${plural(stack.changes.length, 'planned change')}`
-    : `${stack.stack}: ${plural(stack.drift.length, 'object')} changed outside Terraform (drift)`;
+export function sectionTitle(stack: string, count: number, part: SectionPart): string {
+  if (part === 'planned') return `${stack}: ${plural(count, 'planned change')}`;
+  if (part === 'drift') return `${stack}: ${plural(count, 'object')} changed outside Terraform (drift)`;
+  return `${stack}: no usable plan; ${plural(count, 'resource')} changed in the configuration (base and head synth compared; Terraform may do more or less)`;
 }
 
 /** Splits text that marks code with backticks into inline parts. */

@@ -2,16 +2,16 @@
  * What a summary format (markdown, text) provides to the size-budgeted renderer: each piece of the
  * report as a string. The renderer decides which pieces fit; a format never has to know the budget.
  */
-import type { PlanSummary, ResourceChangeSummary, StackSummary } from '../summary/summary-model';
+import type { PlanSummary, ResourceChangeSummary } from '../summary/summary-model';
 
-/** Planned changes or drift: each stack has up to two sections. */
-export type SectionPart = 'planned' | 'drift';
+/** Planned changes, drift, or (for a stack without a usable plan) its configuration changes. */
+export type SectionPart = 'planned' | 'drift' | 'config';
 
 export interface SummaryFormat {
   /** Always printed: title, counts per stack, banners, paging impact, refactor moves, notes (lists capped). */
   head(summary: PlanSummary): string;
-  /** The heading that opens a stack's section. */
-  sectionHeading(stack: StackSummary, part: SectionPart): string;
+  /** The heading that opens a stack's section of `count` items. */
+  sectionHeading(stack: string, count: number, part: SectionPart): string;
   /** Printed before the first table row of a section. */
   tableHeader(part: SectionPart): string;
   tableRow(change: ResourceChangeSummary, part: SectionPart): string;

@@ -3,7 +3,7 @@
  */
 import type { FieldDiff } from '../diff/field-diff';
 import { CHANGE_SYMBOL } from '../plan/change-kind';
-import type { PlanSummary, ResourceChangeSummary, StackSummary } from '../summary/summary-model';
+import type { PlanSummary, ResourceChangeSummary } from '../summary/summary-model';
 import { truncateText } from './markdown-escape';
 import { actionLabel, changeGist, categoryLabel, HEAD_LIMITS, headModel, otherCount, sectionTitle, type Inline } from './report-words';
 import type { SectionPart, SummaryFormat } from './summary-format';
@@ -80,8 +80,8 @@ export const textFormat: SummaryFormat = {
     return out;
   },
 
-  sectionHeading(stack: StackSummary, part: SectionPart): string {
-    const title = sectionTitle(stack, part);
+  sectionHeading(stack: string, count: number, part: SectionPart): string {
+    const title = sectionTitle(stack, count, part);
     return `${title}\n${'='.repeat(Math.min(title.length, 80))}\n`;
   },
 

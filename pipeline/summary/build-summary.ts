@@ -126,7 +126,13 @@ function analyze(rc: ResourceChange, redactor: Redactor): Analysis {
   return { summary, subject };
 }
 
-function byRiskThenAddress(a: ResourceChangeSummary, b: ResourceChangeSummary): number {
+/** One resource change as the summary shows it (masked, alert-aware field diffs), without the plan around it. */
+export function summarizeResourceChange(rc: ResourceChange, redactor: Redactor): ResourceChangeSummary {
+  return analyze(rc, redactor).summary;
+}
+
+/** Riskiest first (deletes before creates), then by address. */
+export function byRiskThenAddress(a: ResourceChangeSummary, b: ResourceChangeSummary): number {
   return CHANGE_RISK_ORDER[a.kind] - CHANGE_RISK_ORDER[b.kind] || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
 }
 

@@ -12,7 +12,7 @@ import { markdownFormat } from '../render/markdown-format';
 import { renderSummary, type RenderResult } from '../render/render-summary';
 import { textFormat } from '../render/text-format';
 import { summarizeStackPlan } from './build-summary';
-import type { PlanSummary, UnplannedStack } from './summary-model';
+import type { PlanSummary, StackConfigDiff, UnplannedStack } from './summary-model';
 import { visibleText } from '../../constructs/util/visible-text';
 
 export type SummaryFormatName = 'markdown' | 'text';
@@ -31,6 +31,8 @@ export interface PlanSummaryOptions {
   readonly notes?: readonly string[];
   /** Changed stacks that could not be planned, and why (reported as such, never as "no changes"). */
   readonly unplanned?: readonly UnplannedStack[];
+  /** Configuration-level changes of the stacks without a usable plan (shown apart from planned changes). */
+  readonly configDiffs?: readonly StackConfigDiff[];
   /** Shared with the renderer; created when not given. */
   readonly redactor?: Redactor;
 }
@@ -49,7 +51,8 @@ export function summarizePlans(plans: readonly StackPlan[], options: PlanSummary
   const unplanned = options.unplanned ?? [];
   // Notes carry tool output (Terraform's errors): secret shapes in them are masked like plan values.
   const notes = (options.notes ?? []).map((note) => redactor.maskText(note, { denySecretFields: false }));
-  return { summary: { stacks, notes, ...(unplanned.length > 0 ? { unplanned } : {}) }, redactor };
+  const configDiffs = (options.configDiffs ?? []).filter((d) => d.changes.length > 0);
+  return { summary: { stacks, notes, ...(unplanned.length > 0 ? { unplanned } : {}), ...(configDiffs.length > 0 ? { configDiffs } : {}) }, redactor };
 }
 
 export interface RenderPlanSummaryOptions {

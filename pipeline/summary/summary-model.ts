@@ -87,12 +87,21 @@ export interface UnplannedStack {
   readonly reason: string;
 }
 
+/** The configuration-level changes of a stack that has no usable plan (read from the base and head synth). */
+export interface StackConfigDiff {
+  readonly stack: string;
+  /** Resource blocks added, removed or changed between the base and head synth, riskiest first. */
+  readonly changes: readonly ResourceChangeSummary[];
+}
+
 export interface PlanSummary {
   readonly stacks: readonly StackSummary[];
   /** Extra lines for the reader (stacks not planned and why), printed under the counts. */
   readonly notes: readonly string[];
   /** Changed stacks that could not be planned: what they would change is unknown. @default - none */
   readonly unplanned?: readonly UnplannedStack[];
+  /** What the code changes in stacks that were not planned or whose plan errored (configuration, not a plan). @default - none */
+  readonly configDiffs?: readonly StackConfigDiff[];
 }
 
 /** True when any stack plans a resource or output change (moves and imports included). */
