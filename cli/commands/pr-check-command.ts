@@ -11,6 +11,7 @@ import { GITHUB_COMMENT_LIMIT } from '../../pipeline/render/render-summary';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import { UsageError, type CliIO } from '../io';
 import { loadPolicyPack } from '../../policies/load-pack';
+import { resolveReferenceDate } from '../../policies/suppressions/reference-date';
 import type { RegisterCommand } from './register-command';
 import { integerOption } from './option-parsers';
 
@@ -27,6 +28,7 @@ interface PrCheckCliOptions {
   checks: boolean;
   pack?: string;
   format: 'text' | 'json';
+  now?: string;
 }
 
 export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
@@ -44,6 +46,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
     .option('--no-checks', 'skip rule validation and the policy pack (when another job runs them)')
     .option('-p, --pack <pack>', 'policy pack to run: "default" or the path of a module exporting a PolicyPack (.ts needs tsx)', 'default')
+    .option('--now <iso-date>', 'reference date suppressions expire against (YYYY-MM-DD or ISO date-time; default: SOURCE_DATE_EPOCH, else the clock)')
     .addOption(new Option('--format <format>', 'how the outcome is printed on stdout').choices(['text', 'json']).default('text'))
     .action(async (options: PrCheckCliOptions) => {
       const appDir = path.resolve(io.cwd, options.appDir);
@@ -51,6 +54,8 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
       // Loaded before anything is written: a pack that cannot be loaded is a usage error (exit 2).
       const policyPack = options.checks && options.pack && options.pack !== 'default' ? await loadPolicyPack(options.pack, io.cwd) : undefined;
       const env = { ...process.env, ...io.env };
+      // Checked before anything runs; --now wins over SOURCE_DATE_EPOCH, which wins over the clock.
+      const today = resolveReferenceDate(options.now, env);
       const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
       if (!salt) io.err(`pr-check: ${FINGERPRINT_SALT_ENV} is not set; fingerprints hash sensitive values without a salt.`);
       const result = await runPrCheck({
@@ -69,6 +74,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
         log: (line) => io.err(`pr-check: ${line}`),
         ...(options.checks ? {} : { hooks: [] }),
         ...(policyPack ? { policyPack } : {}),
+        today,
       });
       for (const note of result.notes) io.err(`pr-check: ${note}`);
       const unplanned = result.unplannedStacks ?? [];
