@@ -17,7 +17,8 @@ const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
 /** A reference date that cannot be read: says which source gave it and what is allowed. */
 export class ReferenceDateError extends ToolkitError {
   constructor(source: string, message: string) {
-    super('reference date', {}, [{ path: '', message: `${source} ${message}` }]);
+    // a flag is a mistake on the command line, like every other bad flag
+    super(source.startsWith('--') ? 'command line' : 'reference date', {}, [{ path: '', message: `${source} ${message}` }]);
   }
 }
 
