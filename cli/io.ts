@@ -1,4 +1,5 @@
 import { ToolkitError, type ErrorLocation } from '../constructs/model/toolkit-error';
+import { visibleText } from '../constructs/util/visible-text';
 import { colourEnabled } from './colour';
 
 /** Where a command writes. Tests pass a recorder; the binary passes the process streams. */
@@ -20,6 +21,16 @@ export const processIO: CliIO = {
   env: process.env,
   colour: colourEnabled(process.env, process.stdout.isTTY === true),
 };
+
+/**
+ * `io` whose standard error shows bidirectional and zero-width characters as `<U+202E>`: stderr is
+ * always read by people (errors, warnings, problems, summaries), so `main` gives every command this
+ * one. Standard output is left alone here, since JSON, SARIF and generated code carry values raw;
+ * each command's human-readable (text) output goes through `visibleText` itself.
+ */
+export function withVisibleErrors(io: CliIO): CliIO {
+  return { out: (text) => io.out(text), err: (text) => io.err(visibleText(text)), cwd: io.cwd, env: io.env, ...(io.colour !== undefined ? { colour: io.colour } : {}) };
+}
 
 /** Exit codes shared by every command. */
 export const EXIT = {

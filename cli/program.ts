@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { commandsFor } from './commands';
 import { isToolkitError, toolkitErrorLines } from '../constructs/model/toolkit-error';
-import { EXIT, processIO, type CliIO } from './io';
+import { EXIT, processIO, withVisibleErrors, type CliIO } from './io';
 
 /** The package version, found from the source tree (`cli/`) and the build (`dist/cli/`) alike. */
 function packageVersion(): string {
@@ -39,7 +39,8 @@ export async function buildProgram(io: CliIO, setExitCode: (code: number) => voi
  * turns errors into exit codes: a user's mistake (any ToolkitError, UsageError included) prints one
  * line per problem and exits 2; anything else is a bug, reported as an internal error, exit 1.
  */
-export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+export async function main(argv: readonly string[], rawIO: CliIO = processIO): Promise<number> {
+  const io = withVisibleErrors(rawIO);
   let exitCode: number = EXIT.ok;
   const program = await buildProgram(
     io,

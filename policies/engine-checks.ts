@@ -16,6 +16,13 @@ export const ENGINE_CHECKS = {
     explanation:
       'An expired suppression no longer hides anything: the finding it covered is reported again, and the expiry itself is an error until the suppression is renewed with a new date and reason, or removed.',
   },
+  suppressionExpiring: {
+    id: 'suppression-expiring',
+    level: 'warning',
+    description: 'No suppression expires within 14 days of the reference date unannounced.',
+    explanation:
+      "A suppression that expires within 14 days still hides its finding, but it may lapse between review and apply and then fail the apply job. The warning names its expiry date and the days left so it is renewed or the finding fixed in time. The reference date is --now, else SOURCE_DATE_EPOCH, else the runner's clock (UTC).",
+  },
   suppressionUnused: {
     id: 'suppression-unused',
     level: 'error',

@@ -10,6 +10,7 @@ import type { PolicyReport } from './finding';
 import { resolvePolicyOptions, type PolicyOptions, type ResolvedPolicyOptions } from './options';
 import { describeRuleProblems, type PolicyRule } from './rule';
 import { defaultRules } from './rules';
+import { resolveReferenceDate } from './suppressions/reference-date';
 import { runPolicies, type PolicyPackDefinition } from './run-policies';
 import { suppressionProblems, type PathSuppression } from './suppressions/suppression';
 import { registerPolicyCheck } from './synth/synth-check';
@@ -76,8 +77,11 @@ export class PolicyPack implements IAspect, PolicyPackDefinition {
     if (TerraformStack.isStack(node)) registerPolicyCheck(node, this);
   }
 
-  /** Runs the pack over synthesized stacks. */
+  /**
+   * Runs the pack over synthesized stacks. Suppressions expire against `options.today` (a date or an
+   * ISO date-time), else `SOURCE_DATE_EPOCH`, else today's date (UTC).
+   */
   run(stacks: readonly SynthesizedStack[], options: { readonly today?: string } = {}): PolicyReport {
-    return runPolicies(stacks, this, { today: options.today ?? new Date().toISOString().slice(0, 10) });
+    return runPolicies(stacks, this, { today: resolveReferenceDate(options.today, process.env, undefined, 'today') });
   }
 }

@@ -1,4 +1,5 @@
 /** `signoz-alerts evaluate`: run one rule over given query results and print the alerts per evaluation. */
+import { visibleText } from '../../constructs/util/visible-text';
 import { formatShortDuration } from '../../constructs/model/duration';
 import type { Command } from 'commander';
 import {
@@ -188,7 +189,7 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
     io.out(JSON.stringify(timelineToJson(timeline), null, 2));
     for (const warning of timeline.warnings) io.err(`warning: ${warning}`);
   } else {
-    io.out(timelineToText(timeline, evalDelayMs));
+    io.out(visibleText(timelineToText(timeline, evalDelayMs)));
   }
 }
 

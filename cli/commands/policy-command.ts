@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
 import { loadPolicyPack } from '../../policies/load-pack';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../policies/reports';
 import { readCdktfOut } from '../../policies/synth/synthesized-stacks';
-import { isIsoDate } from '../../policies/suppressions/suppression';
+import { resolveReferenceDate } from '../../policies/suppressions/reference-date';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
 
@@ -16,12 +16,14 @@ interface PolicyFlags {
   format: ReportFormat;
   pack: string;
   output?: string;
+  now?: string;
   today?: string;
 }
 
 export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: CliIO, toolVersion: string): Promise<number> {
-  const today = flags.today ?? new Date().toISOString().slice(0, 10);
-  if (!isIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, got "${today}"`);
+  if (flags.now !== undefined && flags.today !== undefined) throw new UsageError('--now and --today name the same date; give only --now');
+  // --now wins over SOURCE_DATE_EPOCH, which wins over the clock; the same date for every stack.
+  const today = resolveReferenceDate(flags.now ?? flags.today, io.env, undefined, flags.now !== undefined ? '--now' : '--today');
   // A pack or a cdktf.out that cannot be read is a ToolkitError, which main reports (exit 2).
   const pack = await loadPolicyPack(flags.pack, io.cwd);
   const stacks = readCdktfOut(outdir, io.cwd);
@@ -47,7 +49,8 @@ export const registerPolicyCommand: RegisterCommand = (program: Command, io: Cli
     .addOption(new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
     .option('-p, --pack <pack>', '"default" or the path of a module exporting a PolicyPack (.ts needs tsx)', 'default')
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
-    .option('--today <date>', 'date suppressions expire against (YYYY-MM-DD)')
+    .option('--now <iso-date>', 'reference date suppressions expire against (YYYY-MM-DD or ISO date-time; default: SOURCE_DATE_EPOCH, else the clock)')
+    .addOption(new Option('--today <date>', 'former name of --now').hideHelp())
     .action(async (outdir: string, flags: PolicyFlags) => {
       setExitCode(await runPolicyCommand(outdir, flags, io, program.version() ?? '0.0.0'));
     });

@@ -12,6 +12,7 @@ import { GITHUB_COMMENT_LIMIT } from '../../pipeline/render/render-summary';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import { UsageError, type CliIO } from '../io';
 import { loadPolicyPack } from '../../policies/load-pack';
+import { resolveReferenceDate } from '../../policies/suppressions/reference-date';
 import type { RegisterCommand } from './register-command';
 import { integerOption } from './option-parsers';
 
@@ -28,6 +29,7 @@ interface PrCheckCliOptions {
   checks: boolean;
   pack?: string;
   format: 'text' | 'json';
+  now?: string;
 }
 
 export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
@@ -48,6 +50,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
       '-p, --pack <pack>',
       'policy pack to run: "default" or the path of a module exporting a PolicyPack (.ts needs tsx); default: signozAlerts.pack of cdktf.json, else "default"',
     )
+    .option('--now <iso-date>', 'reference date suppressions expire against (YYYY-MM-DD or ISO date-time; default: SOURCE_DATE_EPOCH, else the clock)')
     .addOption(new Option('--format <format>', 'how the outcome is printed on stdout').choices(['text', 'json']).default('text'))
     .action(async (options: PrCheckCliOptions) => {
       const appDir = path.resolve(io.cwd, options.appDir);
@@ -65,6 +68,8 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
             : undefined;
       const appHooks = appChecks.hooks !== undefined ? await loadPrCheckHooks(appChecks.hooks, appDir) : [];
       const env = { ...process.env, ...io.env };
+      // Checked before anything runs; --now wins over SOURCE_DATE_EPOCH, which wins over the clock.
+      const today = resolveReferenceDate(options.now, env);
       const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
       if (!salt) io.err(`pr-check: ${FINGERPRINT_SALT_ENV} is not set; fingerprints hash sensitive values without a salt.`);
       const result = await runPrCheck({
@@ -84,6 +89,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
         ...(options.checks ? {} : { hooks: [] }),
         ...(policyPack ? { policyPack } : {}),
         ...(appHooks.length > 0 ? { appHooks } : {}),
+        today,
       });
       for (const note of result.notes) io.err(`pr-check: ${note}`);
       const unplanned = result.unplannedStacks ?? [];

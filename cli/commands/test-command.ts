@@ -1,4 +1,5 @@
 /** `signoz-alerts test`: run YAML alert behaviour tests, report pass/fail, JUnit XML and coverage. */
+import { visibleText } from '../../constructs/util/visible-text';
 import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
@@ -72,7 +73,7 @@ function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: n
   }
   const results = files.map((file) => runAlertTestFile(file, io.cwd));
   const json = flags.format === 'json' ? (resultsJson(results) as Record<string, unknown>) : undefined;
-  if (!json) io.out(resultsText(results, painter(io.colour === true)));
+  if (!json) io.out(visibleText(resultsText(results, painter(io.colour === true))));
   if (flags.junit !== undefined) {
     try {
       writeFileAtomic(resolvePath(io.cwd, flags.junit), junitReport(results));
@@ -84,7 +85,7 @@ function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: n
     const tested = new Set(results.map((r) => r.alertName).filter((n): n is string => n !== undefined));
     const coverage = coverageReport(collectEstateAlerts(estatePath), tested);
     if (json) json.coverage = coverage;
-    else io.out(`\n${coverageText(coverage)}`);
+    else io.out(visibleText(`\n${coverageText(coverage)}`));
   }
   if (json) io.out(JSON.stringify(json, null, 2));
   const failed = results.some((r) => r.error !== undefined || r.cases.some((c) => !c.passed));

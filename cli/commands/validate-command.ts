@@ -6,6 +6,7 @@
  * Text: one line per error on stdout, `file: /json/pointer: message` (`file: message` for the
  * whole file); warnings and the summary go to stderr so stdout stays parseable.
  */
+import { visibleText } from '../../constructs/util/visible-text';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
 import { Option } from 'commander';
@@ -65,7 +66,7 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
         io.out(JSON.stringify(reports, null, 2));
       } else {
         const lines = checked.flatMap((c) => c.errors.map((issue) => issueLine(c.file, issue)));
-        if (lines.length > 0) io.out(lines.join('\n'));
+        if (lines.length > 0) io.out(visibleText(lines.join('\n')));
       }
       const warnings = checked.flatMap((c) => c.warnings.map((issue) => issueLine(c.file, issue, 'warning: ')));
       if (warnings.length > 0) io.err(warnings.join('\n'));

@@ -8,7 +8,12 @@
  * The same pass neutralizes this toolkit's hidden comment markers (`signoz-alerts:fingerprint ...`,
  * `signoz-alerts:plan-summary`) inside any text that came from the plan, a note or a user: only the
  * toolkit writes those markers, so an alert description or a Terraform error cannot smuggle one in.
+ *
+ * It also shows bidirectional and zero-width characters as `<U+202E>` (every format of the summary
+ * is read by people: the PR comment, the job summary, plan-summary's text), before the size budget
+ * is counted, so the longer spelling cannot push a comment over its limit.
  */
+import { visibleText } from '../../constructs/util/visible-text';
 import type { Redactor } from './redactor';
 
 /** `signoz-alerts` followed by `:` (any case, any spacing): the start of every marker this toolkit writes. */
@@ -19,13 +24,13 @@ export function neutralizeMarkers(text: string): string {
   return text.replace(MARKER_PREFIX, '$1\u200b$2');
 }
 
-/** `value` with every string scrubbed of secrets and markers; the shape (plain objects and arrays) is kept. */
+/** `value` with every string scrubbed of secrets and markers, invisible characters shown; the shape (plain objects and arrays) is kept. */
 export function scrubStrings<T>(value: T, redactor: Redactor): T {
   return scrubValue(value, redactor) as T;
 }
 
 function scrubValue(value: unknown, redactor: Redactor): unknown {
-  if (typeof value === 'string') return neutralizeMarkers(redactor.scrub(value));
+  if (typeof value === 'string') return neutralizeMarkers(visibleText(redactor.scrub(value)));
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, redactor));
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};

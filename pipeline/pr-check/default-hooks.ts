@@ -27,13 +27,16 @@ export function validateStackRules(stacks: readonly SynthesizedStack[]): PrCheck
 }
 
 /** The default policy pack over the given stacks (honouring suppressions recorded in them). */
-export function runDefaultPack(stacks: readonly SynthesizedStack[]): PrCheckHookResult {
-  return runPack(PolicyPack.default(), stacks);
+export function runDefaultPack(stacks: readonly SynthesizedStack[], today?: string): PrCheckHookResult {
+  return runPack(PolicyPack.default(), stacks, false, today);
 }
 
-/** A policy pack over the given stacks (honouring suppressions recorded in them); `named` adds the pack's name to the count line. */
-export function runPack(pack: RunnablePack, stacks: readonly SynthesizedStack[], named = false): PrCheckHookResult {
-  const report = pack.run(stacks);
+/**
+ * A policy pack over the given stacks (honouring suppressions recorded in them); `named` adds the
+ * pack's name to the count line; suppressions expire against `today` (see `PolicyPack.run`).
+ */
+export function runPack(pack: RunnablePack, stacks: readonly SynthesizedStack[], named = false, today?: string): PrCheckHookResult {
+  const report = pack.run(stacks, today !== undefined ? { today } : {});
   const active = report.findings.filter((f) => !f.suppressedBy);
   const lines = active.map((f) => `${f.level} [${f.ruleId}] ${f.constructPath}: ${f.message}`);
   const { errors, warnings, suppressed } = report.summary;
@@ -48,10 +51,10 @@ export const ruleValidationHook: PrCheckHook = {
 
 export const policyHook: PrCheckHook = {
   name: 'policies',
-  run: async (context) => runDefaultPack(stacksOf(context)),
+  run: async (context) => runDefaultPack(stacksOf(context), context.today),
 };
 
 /** The policies hook with the app's own pack (`pr-check --pack`) in place of the default pack. */
 export function policyPackHook(pack: RunnablePack): PrCheckHook {
-  return { name: policyHook.name, run: async (context) => runPack(pack, stacksOf(context), true) };
+  return { name: policyHook.name, run: async (context) => runPack(pack, stacksOf(context), true, context.today) };
 }

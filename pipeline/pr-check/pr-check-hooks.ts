@@ -16,6 +16,8 @@ export interface PrCheckHookContext {
   readonly changedStacks: readonly string[];
   /** The stacks of `synthDir`, when the caller has read them already (read once, decoded once). @default - read from synthDir */
   readonly synthesized?: readonly SynthesizedStack[];
+  /** The date suppressions expire against (`pr-check --now`). @default - SOURCE_DATE_EPOCH when set, else today (UTC) */
+  readonly today?: string;
 }
 
 export interface PrCheckHookResult {

@@ -53,6 +53,8 @@ export interface PrCheckOptions {
   readonly appHooks?: readonly PrCheckHook[];
   /** The app's policy pack, run in place of the default pack by the policies hook. @default - the default pack */
   readonly policyPack?: RunnablePack;
+  /** The date suppressions expire against, `YYYY-MM-DD` or an ISO date-time. @default - SOURCE_DATE_EPOCH when set, else today (UTC) */
+  readonly today?: string;
   readonly terraform?: TerraformCli;
   readonly log?: (line: string) => void;
   /**
@@ -144,7 +146,14 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
   const policies = options.policyPack ? policyPackHook(options.policyPack) : policyHook;
   for (const hook of [...(options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h)), ...(options.appHooks ?? [])]) {
-    const result = await hook.run({ appDir: options.appDir, synthDir: detection.headOutdir, stacks: allStacks, changedStacks: changed, ...(synthesized ? { synthesized } : {}) });
+    const result = await hook.run({
+      appDir: options.appDir,
+      synthDir: detection.headOutdir,
+      stacks: allStacks,
+      changedStacks: changed,
+      ...(synthesized ? { synthesized } : {}),
+      ...(options.today !== undefined ? { today: options.today } : {}),
+    });
     log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
     if (!result.ok) failed = true;
     notes.push(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`, ...result.lines.map((line) => `${hook.name}: ${line}`));

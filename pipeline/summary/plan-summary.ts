@@ -13,7 +13,6 @@ import { renderSummary, type RenderResult } from '../render/render-summary';
 import { textFormat } from '../render/text-format';
 import { summarizeStackPlan } from './build-summary';
 import type { PlanSummary, StackConfigDiff, UnplannedStack } from './summary-model';
-import { visibleText } from '../../constructs/util/visible-text';
 
 export type SummaryFormatName = 'markdown' | 'text';
 
@@ -63,13 +62,12 @@ export interface RenderPlanSummaryOptions {
 }
 
 export function renderPlanSummary(summary: PlanSummary, options: RenderPlanSummaryOptions): RenderResult {
-  const rendered = renderSummary(summary, options.format === 'markdown' ? markdownFormat : textFormat, {
+  // bidirectional and zero-width characters are shown as <U+202E> by renderSummary's scrub of every string
+  return renderSummary(summary, options.format === 'markdown' ? markdownFormat : textFormat, {
     maxBytes: options.maxBytes,
     redactor: options.redactor,
     ...(options.overflowNote !== undefined ? { overflowNote: options.overflowNote } : {}),
   });
-  // both formats are read by people: bidirectional and zero-width characters are shown, not applied
-  return { ...rendered, text: visibleText(rendered.text) };
 }
 
 export type StackNameSource = 'file' | 'dir';

@@ -1,4 +1,5 @@
 import type { PolicyReport } from '../finding';
+import { visibleText } from '../../constructs/util/visible-text';
 import { renderJsonReport } from './json-report';
 import { renderMarkdownReport } from './markdown-report';
 import { renderSarifReport } from './sarif-report';
@@ -10,14 +11,15 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Renders a report; `toolVersion` goes into SARIF's tool metadata. */
 export function renderReport(report: PolicyReport, format: ReportFormat, toolVersion: string): string {
   switch (format) {
+    // Reports people read show bidirectional and zero-width characters as <U+202E>; JSON and SARIF keep values raw.
     case 'text':
-      return renderTextReport(report);
+      return visibleText(renderTextReport(report));
     case 'json':
       return renderJsonReport(report);
     case 'sarif':
       return renderSarifReport(report, toolVersion);
     case 'markdown':
-      return renderMarkdownReport(report);
+      return visibleText(renderMarkdownReport(report));
   }
 }
 

@@ -1,10 +1,12 @@
 /**
  * Matches findings with suppressions and reports the suppressions themselves: invalid ones,
- * expired ones (which no longer hide anything) and unused ones (kennel's rule: a suppression that
+ * expired ones (which no longer hide anything), ones expiring within 14 days of `today` (a warning:
+ * they still hide their finding but may lapse before the apply job) and unused ones (kennel's rule: a suppression that
  * suppresses nothing is an error).
  */
 import { ENGINE_CHECKS, ENGINE_CHECK_IDS } from '../engine-checks';
 import type { AppliedSuppression, Finding } from '../finding';
+import { daysBetween, EXPIRY_WARNING_DAYS } from './reference-date';
 import { pathCovers, suppressionProblems, type PathSuppression } from './suppression';
 
 /** A suppression as found in a stack file or in the pack, before it is checked. */
@@ -63,6 +65,20 @@ export function applySuppressions(
         ),
       );
       continue;
+    }
+    if (spec.expires !== undefined) {
+      const left = daysBetween(today, spec.expires);
+      if (left <= EXPIRY_WARNING_DAYS) {
+        const when = left === 0 ? 'today is its last day' : `${left} day${left === 1 ? '' : 's'} left`;
+        engineFindings.push(
+          makeFinding(
+            ENGINE_CHECKS.suppressionExpiring,
+            d,
+            spec.path,
+            `${describe(spec)} expires on ${spec.expires} (${when}, reference date ${today}; reason: "${spec.reason}"${spec.owner ? `, owner ${spec.owner}` : ''}); renew it or fix the finding before it lapses`,
+          ),
+        );
+      }
     }
     usable.push({ spec, declared: d, uses: 0 });
   }

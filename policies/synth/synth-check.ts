@@ -19,7 +19,7 @@ export interface RunnablePack {
 }
 
 export interface SynthCheckOptions {
-  /** Date suppressions expire against, `YYYY-MM-DD`. @default - today (UTC) */
+  /** Date suppressions expire against, `YYYY-MM-DD` (or an ISO date-time). @default - SOURCE_DATE_EPOCH when set, else today (UTC) */
   readonly today?: string;
 }
 

@@ -17,8 +17,8 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function policy(args: string[]): Promise<{ exit: number; stdout: string; stderr: string }> {
-  const io = cliRecorder(dir);
+async function policy(args: string[], env: Record<string, string> = {}): Promise<{ exit: number; stdout: string; stderr: string }> {
+  const io = cliRecorder(dir, env);
   const exit = await main(['policy', ...args], io);
   return { exit, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
 }
@@ -77,7 +77,9 @@ describe('signoz-alerts policy', () => {
 
   it.each([
     [['missing', ...TODAY], /Invalid synth output at missing\/manifest.json: not found; run cdktf synth first/],
-    [['--today', '2026-13-01'], /--today must be a date written YYYY-MM-DD, got "2026-13-01"/],
+    [['--today', '2026-13-01'], /--today must be a date written YYYY-MM-DD or an ISO 8601 date-time with a zone \(2026-12-07T10:00:00Z\), got "2026-13-01"/],
+    [['--now', 'tomorrow'], /--now must be a date written YYYY-MM-DD or an ISO 8601 date-time/],
+    [['--now', '2026-03-01', '--today', '2026-03-01'], /--now and --today name the same date; give only --now/],
     [['--format', 'xml'], /argument 'xml' is invalid. Allowed choices are text, json, sarif, markdown/],
     [['--pack', 'nope.ts', ...TODAY], /Invalid policy pack at nope.ts: pack module not found/],
   ])('exits 2 for %j', async (args, message) => {
@@ -85,6 +87,44 @@ describe('signoz-alerts policy', () => {
     const result = await policy(args);
     expect(result.exit).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+
+  describe('suppressions expiring soon', () => {
+    const estate = () =>
+      writeCdktfOut(path.join(dir, 'cdktf.out'), [
+        {
+          alerts: [{ id: 'A', payload: goodPayload((p) => void delete p.labels!.team) }],
+          suppressions: [{ path: 'prod/A', id: 'owner-label', reason: 'team label arrives with the org migration', expires: '2026-03-10' }],
+        },
+      ]);
+
+    it('warns with --now, naming the suppression, its construct, its date and the days left, and still exits 0', async () => {
+      estate();
+      const result = await policy(['--now', '2026-03-01T18:00:00Z']);
+      expect(result.exit).toBe(0);
+      expect(result.stdout).toContain('suppression-expiring');
+      expect(result.stdout).toContain('prod/A');
+      expect(result.stdout).toContain('suppression of owner-label on prod/A expires on 2026-03-10 (9 days left, reference date 2026-03-01;');
+    });
+
+    it('takes SOURCE_DATE_EPOCH when --now is not given, and --now wins over it', async () => {
+      estate();
+      const epoch = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 2, 11) / 1000) }; // 2026-03-11: expired
+      const expired = await policy(['--format', 'json'], epoch);
+      expect(expired.exit).toBe(1);
+      expect(JSON.parse(expired.stdout).today).toBe('2026-03-11');
+      expect(JSON.parse(expired.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['suppression-expired', 'owner-label']);
+      const fixed = await policy(['--format', 'json', '--now', '2026-02-01'], epoch);
+      expect(fixed.exit).toBe(0);
+      expect(JSON.parse(fixed.stdout).findings).toEqual([]);
+    });
+
+    it('exits 2 for a SOURCE_DATE_EPOCH it cannot read', async () => {
+      estate();
+      const result = await policy([], { SOURCE_DATE_EPOCH: 'soon' });
+      expect(result.exit).toBe(2);
+      expect(result.stderr).toMatch(/SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, got "soon"/);
+    });
   });
 
   it('exits 2 when a stack file is missing or broken', async () => {

@@ -88,7 +88,12 @@ const cases: [string, string[], RegExp, RegExp[]][] = [
     /^signoz-alerts: Invalid command line: --max-chars must be a whole number of at least 1000, got "many"$/,
     [],
   ],
-  ['a bad date option', ['policy', '--today', 'tomorrow'], /^signoz-alerts: Invalid command line: --today must be a date written YYYY-MM-DD, got "tomorrow"$/, []],
+  [
+    'a bad date option',
+    ['policy', '--today', 'tomorrow'],
+    /^signoz-alerts: Invalid command line: --today must be a date written YYYY-MM-DD or an ISO 8601 date-time with a zone \(2026-12-07T10:00:00Z\), got "tomorrow"$/,
+    [],
+  ],
   [
     'an expected fingerprint of the wrong shape',
     ['apply-guard', '--plan', 'bad-plan.json', '--expect-fingerprint', 'abc'],

@@ -61,13 +61,43 @@ describe('applying suppressions', () => {
 
   it('holds through its expiry day and fails from the next day, bringing the finding back', () => {
     const spec = { alerts: [{ id: 'Alert0', payload: noRunbook }], suppressions: [suppress({ expires: '2026-03-01' })] };
-    expect(ids(run(spec, [], '2026-03-01'))).toEqual([]);
+    expect(ids(run(spec, [], '2026-03-01'))).toEqual(['suppression-expiring']);
     const expired = run(spec, [], '2026-03-02');
     expect(ids(expired)).toEqual(['suppression-expired', 'runbook-link']);
     expect(expired.findings[0]!.message).toBe(
       'suppression of runbook-link on prod/Alert0 expired on 2026-03-01 (reason: "runbook lives in the team wiki for now"); renew it with a new date or fix the finding',
     );
     expect(expired.findings[0]!.level).toBe('error');
+  });
+
+  it('warns about a suppression expiring within 14 days, naming it, its construct, its date and the days left', () => {
+    const spec = { alerts: [{ id: 'Alert0', payload: noRunbook }], suppressions: [suppress({ owner: 'payments', expires: '2026-03-15' })] };
+    const report = run(spec, [], '2026-03-01');
+    expect(report.findings.map((f) => [f.ruleId, f.level, f.constructPath, f.message])).toEqual([
+      [
+        'suppression-expiring',
+        'warning',
+        'prod/Alert0',
+        'suppression of runbook-link on prod/Alert0 expires on 2026-03-15 (14 days left, reference date 2026-03-01; reason: "runbook lives in the team wiki for now", owner payments); renew it or fix the finding before it lapses',
+      ],
+    ]);
+    // Still a decision in force: the finding stays hidden, and a warning does not fail the check.
+    expect(report.suppressed.map((f) => f.ruleId)).toEqual(['runbook-link']);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 1, suppressed: 1 });
+    expect(run(spec, [], '2026-03-14').findings[0]!.message).toContain('expires on 2026-03-15 (1 day left, reference date 2026-03-14;');
+    expect(run(spec, [], '2026-03-15').findings[0]!.message).toContain('(today is its last day, reference date 2026-03-15;');
+  });
+
+  it('does not warn about a suppression with more than 14 days left, or none at all', () => {
+    const spec = { alerts: [{ id: 'Alert0', payload: noRunbook }], suppressions: [suppress({ expires: '2026-03-16' })] };
+    expect(ids(run(spec, [], '2026-03-01'))).toEqual([]);
+    expect(ids(run({ alerts: [{ id: 'Alert0', payload: noRunbook }], suppressions: [suppress({})] }, [], '2026-03-01'))).toEqual([]);
+  });
+
+  it('warns about expiring pack suppressions too, across a month and year boundary', () => {
+    const report = run({ alerts: [{ id: 'Alert0', payload: noRunbook }] }, [suppress({ expires: '2027-01-03' })], '2026-12-28');
+    expect(report.findings.map((f) => [f.ruleId, f.constructPath])).toEqual([['suppression-expiring', 'prod/Alert0']]);
+    expect(report.findings[0]!.message).toContain('expires on 2027-01-03 (6 days left, reference date 2026-12-28;');
   });
 
   it('reports a suppression that no longer hides anything', () => {

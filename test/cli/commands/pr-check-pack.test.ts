@@ -26,6 +26,9 @@ describe('signoz-alerts pr-check --pack', () => {
     const both = await runCli(['pr-check', '--base', 'HEAD', '--pack', './pack.cjs', '--no-checks', '--out-dir', out], repo.dir);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--pack and --no-checks contradict each other');
+    const date = await runCli(['pr-check', '--base', 'HEAD', '--now', '2026-02-30', '--out-dir', out], repo.dir);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toMatch(/--now must be a date written YYYY-MM-DD or an ISO 8601 date-time with a zone/);
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -51,4 +51,21 @@ describe('pr-check default hooks', () => {
     expect(result.lines.filter((l) => l.includes('[acme/always]') && l.includes('acme says no'))).toHaveLength(2);
     expect(result.lines[result.lines.length - 1]).toBe('2 errors, 0 warnings, 0 suppressed (policy pack "acme")');
   });
+
+  it('warns in the comment lines about a suppression expiring within 14 days of the reference date (pr-check --now)', async () => {
+    const pack = new PolicyPack({
+      name: 'acme',
+      rules: [{ id: 'acme/always', level: 'error', scope: 'stack', description: 'Always fails.', explanation: 'For the test.', check: () => 'acme says no' }],
+      suppressions: [{ path: 'prod', id: 'acme/always', reason: 'accepted until the migration ends', expires: '2026-03-05' }],
+    });
+    const hook = policyPackHook(pack);
+    const soon = await hook.run({ ...context(estate), today: '2026-03-01' });
+    expect(soon.ok).toBe(true);
+    expect(soon.lines).toContain(
+      'warning [suppression-expiring] prod: suppression of acme/always on prod expires on 2026-03-05 (4 days left, reference date 2026-03-01; reason: "accepted until the migration ends"); renew it or fix the finding before it lapses',
+    );
+    const later = await hook.run({ ...context(estate), today: '2026-03-06' });
+    expect(later.ok).toBe(false);
+    expect(later.lines.some((l) => l.startsWith('error [suppression-expired] prod: '))).toBe(true);
+  });
 });
