@@ -54,7 +54,7 @@ export default tseslint.config(
       '.tmp/',
       '.pr-check/',
       'constructs/model/rule-payload.schema-types.ts',
-      // the app `signoz-alerts init` writes: its own project (imports the published package), compiled and run by test/cli/init.test.ts
+      // the app `signoz-alerts init` writes: its own project, importing the published package; test/cli/init.test.ts runs its tests and synth
       'templates/',
     ],
   },

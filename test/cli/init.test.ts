@@ -66,6 +66,15 @@ describe('signoz-alerts init', () => {
     expect(fs.readFileSync(path.join(appDir, '.github', 'workflows', 'pr-plan.yml'), 'utf8')).toContain('npm run --silent policy');
   });
 
+  it.each(['apply.yml', 'drift.yml', 'pr-plan.yml'])("writes %s valid against GitHub's workflow schema", async (workflow) => {
+    const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import('@actions/workflow-parser');
+    const content = fs.readFileSync(path.join(appDir, '.github', 'workflows', workflow), 'utf8');
+    const parsed = parseWorkflow({ name: workflow, content }, new NoOperationTraceWriter());
+    expect(parsed.context.errors.getErrors().map((e) => e.message)).toEqual([]);
+    const template = await convertWorkflowTemplate(parsed.context, parsed.value!);
+    expect((template.errors ?? []).map((e) => e.Message)).toEqual([]);
+  });
+
   it('synthesizes offline, with the alert in every environment and the pager only in prod', () => {
     // WHEN the app runs as `cdktf synth` runs it
     const synth = run(process.execPath, ['--import', TSX_LOADER, 'main.ts'], appDir, { CDKTF_OUTDIR: path.join(appDir, 'cdktf.out') });
@@ -81,6 +90,13 @@ describe('signoz-alerts init', () => {
     const dev = fs.readFileSync(path.join(appDir, 'cdktf.out', 'stacks', 'alerts-dev', 'cdk.tf.json'), 'utf8');
     expect(prod).toContain('oncall-pagerduty');
     expect(dev).not.toContain('oncall-pagerduty');
+    // every variable a stack declares (provider settings, channel secrets) is given by the workflows that plan
+    const variables = new Set([prod, dev].flatMap((text) => Object.keys((JSON.parse(text) as { variable?: object }).variable ?? {})));
+    expect([...variables].sort()).toEqual(['pagerduty_routing_key', 'signoz_access_token', 'signoz_endpoint', 'slack_webhook_url']);
+    for (const workflow of ['apply.yml', 'drift.yml', 'pr-plan.yml']) {
+      const text = fs.readFileSync(path.join(appDir, '.github', 'workflows', workflow), 'utf8');
+      for (const variable of variables) expect(text, `${workflow} gives TF_VAR_${variable}`).toContain(`TF_VAR_${variable}:`);
+    }
   });
 
   it('passes its behaviour test against the synthesized stack', async () => {
