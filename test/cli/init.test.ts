@@ -15,8 +15,10 @@ const OWN_MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'),
  */
 function linkDependencies(appDir: string, shimDir: string): void {
   fs.mkdirSync(shimDir, { recursive: true });
-  fs.writeFileSync(path.join(shimDir, 'package.json'), JSON.stringify({ name: 'cdktf-signoz-alerts', version: OWN_MANIFEST.version, main: 'index.ts' }));
+  const exports = { '.': './index.ts', './policies': './policies.ts' };
+  fs.writeFileSync(path.join(shimDir, 'package.json'), JSON.stringify({ name: 'cdktf-signoz-alerts', version: OWN_MANIFEST.version, exports }));
   fs.writeFileSync(path.join(shimDir, 'index.ts'), `export * from ${JSON.stringify(path.join(ROOT, 'constructs'))};\n`);
+  fs.writeFileSync(path.join(shimDir, 'policies.ts'), `export * from ${JSON.stringify(path.join(ROOT, 'policies'))};\n`);
   fs.mkdirSync(path.join(appDir, 'node_modules'));
   fs.symlinkSync(shimDir, path.join(appDir, 'node_modules', 'cdktf-signoz-alerts'), 'dir');
   for (const dependency of ['cdktf', 'constructs', 'vitest']) {
@@ -102,6 +104,12 @@ describe('signoz-alerts init', () => {
   it('passes its behaviour test against the synthesized stack', async () => {
     const { code, stdout } = await runCli(['test', 'alert-tests', '--coverage', 'cdktf.out'], appDir);
     expect(stdout).toMatch(/2 passed/);
+    expect(code).toBe(0);
+  });
+
+  it('passes the default policy pack its PR workflow runs (`npm run policy`)', async () => {
+    const { code, stdout } = await runCli(['policy', 'cdktf.out'], appDir);
+    expect(stdout).toContain('0 errors, 0 warnings, 1 suppressed');
     expect(code).toBe(0);
   });
 
