@@ -44,7 +44,7 @@ describe('signoz-alerts init', () => {
   });
 
   it('writes the app files, with the toolkit at this version and the engine and tools pinned as this repository pins them', () => {
-    for (const file of ['package.json', 'tsconfig.json', 'cdktf.json', 'main.ts', 'estate.ts', 'test/estate.test.ts', '.gitignore', 'stacks/locks/README.md']) {
+    for (const file of ['package.json', 'tsconfig.json', 'cdktf.json', 'README.md', 'main.ts', 'estate.ts', 'test/estate.test.ts', '.gitignore', 'stacks/locks/README.md']) {
       expect(fs.existsSync(path.join(appDir, file)), file).toBe(true);
     }
     expect(fs.readdirSync(path.join(appDir, 'alert-tests'))).toEqual(['checkout-cpu.alert-test.yaml']);
