@@ -103,7 +103,8 @@ export function scaffoldApp(dir: string, options: ScaffoldOptions = {}): Scaffol
   }
   if (fs.existsSync(dir)) {
     if (!fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a folder; name a new or empty folder.`);
-    const present = fs.readdirSync(dir);
+    // a folder just made by `git init` or cloned empty counts as empty
+    const present = fs.readdirSync(dir).filter((entry) => entry !== '.git');
     if (present.length > 0 && !options.force) {
       throw new UsageError(
         `${dir} is not empty (${present.length} ${present.length === 1 ? 'entry' : 'entries'}, e.g. ${present.sort()[0]}); init writes a new app into an empty folder. Pass --force to write into it anyway (files of the same name are replaced).`,

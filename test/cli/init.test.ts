@@ -139,6 +139,14 @@ describe('signoz-alerts init refusals', () => {
     expect(fs.readFileSync(path.join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('takes a folder that holds only a git repository as empty', async () => {
+    const dir = path.join(base, 'cloned');
+    fs.mkdirSync(path.join(dir, '.git'), { recursive: true });
+    const run = await runCli(['init', '.'], dir);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name).toBe('cloned');
+  });
+
   it('refuses a name npm would not accept, naming --name', async () => {
     const refused = await runCli(['init', path.join(base, 'Upper Case')], base);
     expect(refused.code).toBe(2);
