@@ -2,23 +2,15 @@
  * `signoz-alerts`: the command line for pipelines and non-TypeScript users. Thin by design: it
  * parses arguments and prints; the work lives in the library.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { commandsFor } from './commands';
 import { isToolkitError, toolkitErrorLines } from '../constructs/model/toolkit-error';
 import { EXIT, processIO, withVisibleErrors, type CliIO } from './io';
+import { toolkitPackage } from './package-root';
 
 /** The package version, found from the source tree (`cli/`) and the build (`dist/cli/`) alike. */
 function packageVersion(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, 'package.json');
-    if (fs.existsSync(file)) {
-      const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'cdktf-signoz-alerts' && pkg.version) return pkg.version;
-    }
-  }
-  return '0.0.0';
+  return toolkitPackage()?.manifest.version ?? '0.0.0';
 }
 
 export async function buildProgram(io: CliIO, setExitCode: (code: number) => void, argv: readonly string[] = []): Promise<Command> {
