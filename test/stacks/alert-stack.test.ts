@@ -136,7 +136,7 @@ describe('AlertStack', () => {
       [{ name: 'prod', terraformVersion: '~> 1.11' }, "environment.terraformVersion: must be an exact version such as '1.11.4' (every stack pins Terraform exactly)"],
       [
         { name: 'prod', bakend: { type: 's3' } },
-        'environment: unknown option "bakend" (allowed: name, backend, terraformVersion, labels, channelOverrides, disabledAlerts, alertOverrides; did you mean "backend"?)',
+        'environment: unknown option "bakend" (allowed: name, backend, terraformVersion, labels, channelOverrides, disabledAlerts, alertOverrides, onCall; did you mean "backend"?)',
       ],
       [{ name: 'prod', backend: { type: 'consul' } }, 'environment.backend.type: type must be one of local, s3, gcs, azurerm, cloud, remote'],
       [

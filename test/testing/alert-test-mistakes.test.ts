@@ -76,7 +76,7 @@ describe('YAML behaviour tests: every mistake in a file', () => {
     const lines = result.error!.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^cpu\.alert-test\.yaml:5: tests\[0\]\.input_series\[0\]\.values: /);
-    expect(lines[1]).toMatch(/^cpu\.alert-test\.yaml:12: tests\[1\]\.alert_rule_test\[0\]\.eval_time: expected a duration/);
+    expect(lines[1]).toMatch(/^cpu\.alert-test\.yaml:12: tests\[1\]\.alert_rule_test\[0\]\.eval_time: invalid duration "soon": expected whole numbers with units/);
     expect(lines[2]).toMatch(/^cpu\.alert-test\.yaml:14: tests\[1\]\.alert_rule_test\[1\]\.exp_alerts\[0\]\.exp_state: expected one of /);
   });
 });
