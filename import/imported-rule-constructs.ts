@@ -19,3 +19,24 @@ export function addImportedRules(scope: Construct, rules: readonly ImportedRule[
     return alert;
   });
 }
+
+/**
+ * Every channel name the imported rules send to (each `channels` list of their payloads), sorted:
+ * the channels that already exist in SigNoz, which the stack has to declare (for example with
+ * `NotificationChannel.fromName`) before its default checks accept the rules.
+ */
+export function importedChannelNames(rules: readonly ImportedRule[]): string[] {
+  const names = new Set<string>();
+  const walk = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (key === 'channels' && typeof item === 'string') names.add(item);
+        else walk(item);
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  for (const rule of rules) walk(rule.payload);
+  return [...names].sort();
+}

@@ -19,7 +19,8 @@ import { toBindingConfig } from '../constructs/codecs/binding-config';
 import { checkProviderAcceptance } from '../constructs/codecs/provider-acceptance';
 import { TerraformStack, Testing } from '../constructs/engine';
 
-import { addImportedRules, firstDifference, importRules } from '../import';
+import { addImportedRules, firstDifference, importedChannelNames, importRules } from '../import';
+import { NotificationChannel } from '../constructs';
 import { normalizeImportedRule, rulesIn } from '../constructs/codecs';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { isDeepStrictEqual } from 'node:util';
@@ -111,6 +112,7 @@ const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
   const { rules, problems } = importRules(sources);
   const failures = problems.flatMap((p) => p.messages.map((m) => `${p.source}${p.pointer === '' ? '' : `#${p.pointer}`}: not imported: ${m}`));
   const stack = new TerraformStack(Testing.app(), 'imported');
+  for (const name of importedChannelNames(rules)) NotificationChannel.fromName(stack, `channel-${name}`, name);
   addImportedRules(stack, rules);
   const resources = (JSON.parse(Testing.synth(stack, true)) as { resource?: { signoz_rule?: Record<string, Record<string, unknown>> } }).resource?.signoz_rule ?? {};
   for (const rule of rules) {

@@ -4,11 +4,12 @@ import * as path from 'node:path';
 import { strictCompilerOptions, typeErrors } from '../support/strict-tsc';
 import { decodeSignozRule } from '../../constructs/codecs';
 import { TerraformStack, Testing, type Construct } from '../../constructs/engine';
-import { addImportedRules, firstDifference, importRules, renderImportModule, type ImportSource, type ImportedRule } from '../../import';
+import { addImportedRules, firstDifference, importedChannelNames, importRules, renderImportModule, type ImportSource, type ImportedRule } from '../../import';
 import { normalizeImportedRule, rulesIn } from '../../constructs/codecs';
 import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { importSources } from '../support/import-fixtures';
 import { RULE_FIXTURES_DIR } from '../support/rule-fixtures';
+import { NotificationChannel } from '../../constructs';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -42,6 +43,7 @@ describe('import round trip', () => {
     const { rules } = importRules(sources);
     expect(rules.length).toBeGreaterThan(4);
     const stack = new TerraformStack(Testing.app(), 'imported');
+    for (const name of importedChannelNames(rules)) NotificationChannel.fromName(stack, `channel-${name}`, name);
     addImportedRules(stack, rules);
     const { payloads } = synthesized(stack, rules);
     const expected = expectedPayloads(rules, sources);
@@ -91,6 +93,8 @@ describe('import round trip', () => {
     it('builds the same rules as the import, with import blocks for their ids', async () => {
       const module = (await import(file)) as { importedAlertRules(stack: Construct): unknown[] };
       const stack = new TerraformStack(Testing.app(), 'generated');
+      // the channels the rules name live in SigNoz already: declared as such, as the default checks ask
+      for (const name of importedChannelNames(rules)) NotificationChannel.fromName(stack, `channel-${name}`, name);
       expect(module.importedAlertRules(stack)).toHaveLength(rules.length);
       const { payloads, imports } = synthesized(stack, rules);
       expect(payloads).toEqual(expectedPayloads(rules, importSources()));
