@@ -43,7 +43,8 @@ describeWithTerraform('pr-check end to end', () => {
     const fingerprints = JSON.parse(fs.readFileSync(path.join(repo.dir, '.pr-check', 'fingerprints.json'), 'utf8'));
     expect(comment).toContain(fingerprints.prod);
     expect(fs.readFileSync(path.join(repo.dir, '.pr-check', 'summary.md'), 'utf8')).toContain('### prod: 2 planned changes');
-    expect(fs.readdirSync(path.join(repo.dir, '.pr-check', 'plans'))).toEqual(['prod.fingerprint.json']);
+    // the fingerprint, beside the marker that says pr-check made the folder (the saved plan itself is removed)
+    expect(fs.readdirSync(path.join(repo.dir, '.pr-check', 'plans')).sort()).toEqual(['.made-by-signoz-alerts-pr-check', 'prod.fingerprint.json']);
   });
 
   it('says there is nothing to plan when no synthesized output changed', async () => {
