@@ -3,7 +3,7 @@
  * log error-rate formulas, trace latency percentiles, PromQL, absent-data rules; one or two
  * tiers; Slack and PagerDuty channels per team. Deterministic: the same size gives the same estate.
  */
-import { setEnvironment } from '../constructs';
+import { NotificationChannel, setEnvironment } from '../constructs';
 import { AlertRule, Formula, LogsQuery, MetricsQuery, PromQLQuery, TracesQuery, type AlertRuleProps } from '../constructs/alerts';
 import { App, LocalBackend, TerraformStack } from '../constructs/engine';
 
@@ -131,6 +131,11 @@ export function synthSyntheticEstate(size: number, outdir: string, options: Synt
         stack = new TerraformStack(app, name);
         new LocalBackend(stack, { path: `../../../${name}.tfstate` });
         setEnvironment(stack, { name: env });
+        // the teams' channels live in SigNoz already: declared, as the default checks ask
+        for (const t of TEAMS) {
+          NotificationChannel.fromName(stack, `slack-${t}`, `slack-${t}`, 'slack');
+          NotificationChannel.fromName(stack, `pagerduty-${t}`, `pagerduty-${t}`, 'pagerduty');
+        }
         stacks.set(name, stack);
       }
       return stack;
