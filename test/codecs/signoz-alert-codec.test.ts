@@ -21,7 +21,7 @@ describe('signoz_alert codec', () => {
   it('writes condition and evaluation as Go would re-serialize them (sorted keys, HTML escaped)', () => {
     const attrs = encodeSignozAlert(promql);
     expect(attrs.evaluation).toBe('{"kind":"rolling","spec":{"evalWindow":"5m","frequency":"1m"}}');
-    expect(attrs.condition).toContain('\\u003e 0 \\u0026 on() vector(1)');
+    expect(attrs.condition).toContain('\\u003e 0 and on() vector(1)');
     expect(attrs.condition).not.toMatch(/[<>&]/);
     expect(attrs.condition.indexOf('"absentFor"')).toBeLessThan(attrs.condition.indexOf('"compositeQuery"'));
     expect(JSON.parse(attrs.condition)).toEqual(promql.condition);
