@@ -81,7 +81,7 @@ export async function plansAgreeWithTerraform(dir: string): Promise<PlanCheckOut
       outcome = err instanceof Error ? err : new Error(String(err));
     }
     if (row.valid_json !== 'yes') {
-      if (outcome instanceof Error && /not valid JSON/.test(outcome.message)) refusedAsNotJson++;
+      if (outcome instanceof Error && /invalid JSON/.test(outcome.message)) refusedAsNotJson++;
       else failures.push(`${name}: not valid JSON upstream, but the toolkit ${outcome instanceof Error ? `says: ${outcome.message}` : 'summarized it'}`);
       continue;
     }
