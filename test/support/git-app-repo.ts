@@ -9,6 +9,21 @@ const PROJECT_NODE_MODULES = path.resolve(__dirname, '../../node_modules');
  * A git repository holding a tiny cdktf app: stacks of `terraform_data` "alerts" built by a shared
  * construct function. `node_modules` is a link to this project's (git-ignored, like a real install).
  */
+/** Runs git in `dir` as a fixed test identity, unsigned; its trimmed output. */
+export function gitIn(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  }).trim();
+}
+
+/** Commits everything in `dir`; the new commit's id. */
+export function commitAll(dir: string, message: string): string {
+  gitIn(dir, 'add', '-A');
+  gitIn(dir, 'commit', '--quiet', '-m', message);
+  return gitIn(dir, 'rev-parse', 'HEAD');
+}
+
 export class GitAppRepo {
   constructor(readonly dir: string) {}
 
@@ -64,15 +79,10 @@ export class GitAppRepo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: this.dir,
-      encoding: 'utf8',
-    }).trim();
+    return gitIn(this.dir, ...args);
   }
 
   commit(message: string): string {
-    this.git('add', '-A');
-    this.git('commit', '--quiet', '-m', message);
-    return this.git('rev-parse', 'HEAD');
+    return commitAll(this.dir, message);
   }
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ENGINE_MODULE, TERRAFORM_DATA_MODULE } from './cdktf-app';
+import { commitAll, gitIn } from './git-app-repo';
 
 const ROOT = path.resolve(__dirname, '../..');
 const POLICIES_MODULE = path.join(ROOT, 'policies');
@@ -86,16 +87,11 @@ export class WorkflowAppRepo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: this.dir,
-      encoding: 'utf8',
-    }).trim();
+    return gitIn(this.dir, ...args);
   }
 
   commit(message: string): string {
-    this.git('add', '-A');
-    this.git('commit', '--quiet', '-m', message);
-    return this.git('rev-parse', 'HEAD');
+    return commitAll(this.dir, message);
   }
 
   /** `actions/checkout` of `ref` with full history into an empty workspace (dependencies linked, as `npm ci` would install them). */
