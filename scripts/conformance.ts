@@ -8,6 +8,7 @@
  * Go syntax against the upstream test tables with the real implementations' answers (e.g.
  * ../shared/peer-suites/go-semantics, see its README); PEER_CHECKS, same conventions.
  * `--terraform-plans <dir>` reads Terraform's own plan JSON (conformance-terraform-plans.ts).
+ * `--slo <dir>` compares SLOs with Sloth's rules and OpenSLO's documents (conformance-slo.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,6 +30,7 @@ import { parseSeriesNotation, type NotationValue } from '../constructs/testing/s
 import { formatGoDurationNanos, parseGoDurationNanos, parseGoDurationOrError, parsePrometheusDuration } from '../constructs/model/duration';
 import { templatesAgreeWithGo } from './conformance-templates';
 import { routesAgreeWithExpr } from './conformance-routes';
+import { SLO_CHECKS } from './conformance-slo';
 import { plansAgreeWithTerraform } from './conformance-terraform-plans';
 
 interface CheckOutcome {
@@ -259,12 +261,14 @@ const durationsAgreeWithGo: ConformanceCheck = (dir) => {
 const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo, templatesAgreeWithGo, routesAgreeWithExpr];
 /** `--terraform-plans <dir>`: Terraform's own plan JSON (../shared/peer-suites/terraform-plans). */
 const PLAN_CHECKS: readonly ConformanceCheck[] = [plansAgreeWithTerraform];
+/** `--slo <dir>`: Sloth's generated rules and OpenSLO documents (../shared/peer-suites/slo). */
+const MODES: Readonly<Record<string, readonly ConformanceCheck[]>> = { '--slo': SLO_CHECKS };
 
 async function main(args: readonly string[]): Promise<number> {
-  const mode = args[0] === '--peer-suites' ? PEER_CHECKS : args[0] === '--terraform-plans' ? PLAN_CHECKS : CHECKS;
+  const mode = args[0] === '--peer-suites' ? PEER_CHECKS : args[0] === '--terraform-plans' ? PLAN_CHECKS : (MODES[args[0] ?? ''] ?? CHECKS);
   const corpusDir = mode === CHECKS ? args[0] : args[1];
   if (!corpusDir) {
-    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir> | --terraform-plans <dir>\n');
+    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir> | --terraform-plans <dir> | --slo <dir>\n');
     return 2;
   }
   if (!fs.existsSync(corpusDir)) {
