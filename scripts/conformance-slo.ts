@@ -16,7 +16,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { TerraformStack, Testing } from '../constructs/engine';
-import { OpenSloError, openSloToProps, ServiceLevelObjective, SloIndicators, type BurnRateWindow, type BurnTier } from '../constructs/slo';
+import {
+  BUDGET_SHARE_WINDOWS,
+  OpenSloError,
+  openSloToProps,
+  ServiceLevelObjective,
+  SloIndicators,
+  type BurnRateWindow,
+  type BurnTier,
+  type ResolvedBurnRateWindow,
+} from '../constructs/slo';
+import { PropsError } from '../constructs/model/props-error';
 import { parseSloDuration } from '../constructs/slo/slo-duration';
 import { isPlainObject } from '../constructs/util/json';
 
@@ -35,7 +45,12 @@ function yamlValues(text: string): unknown[] {
 }
 
 function filesIn(dir: string, pattern: RegExp): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => pattern.test(n)).sort() : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => pattern.test(n))
+        .sort()
+    : [];
 }
 
 /** The same number up to floating-point noise (Sloth prints 5.6000000000000005 for 5.6). */
@@ -121,6 +136,7 @@ export function slothWindowsAgree(dir: string): Outcome {
     ...filesIn(path.join(sloth, 'examples-gen'), /\.ya?ml$/).map((n) => `examples-gen/${n}`),
   ];
   const tally = new Map<number, [number, number]>();
+  let neverFire = 0;
   for (const file of files) {
     for (const slo of slothSlos(path.join(sloth, file), file)) {
       const where = `${file} ${slo.id}`;
@@ -130,17 +146,31 @@ export function slothWindowsAgree(dir: string): Outcome {
       count[1] += slo.pairs.length;
       // Sloth's built-in catalog for the period means the toolkit's defaults; otherwise the custom one
       const custom = known.some((c) => c.builtIn && c.days === days) ? undefined : known.find((c) => c.days === days);
-      let windows;
-      try {
-        const stack = new TerraformStack(Testing.app(), 'slo');
-        windows = new ServiceLevelObjective(stack, 'Slo', {
+      const given = custom?.windows ?? BUDGET_SHARE_WINDOWS;
+      // the defaults are left out, as a user leaves them out
+      const build = (windows: readonly BurnRateWindow[] | undefined): readonly ResolvedBurnRateWindow[] =>
+        new ServiceLevelObjective(new TerraformStack(Testing.app(), 'slo'), 'Slo', {
           name: slo.id,
           objective: Number(slo.objective!.toPrecision(12)),
           period: `${days}d`,
           indicator: SloIndicators.spanMetricsAvailability({ service: 'svc' }),
           routing: 'policy',
-          ...(custom ? { windows: custom.windows } : {}),
+          ...(windows ? { windows } : {}),
         }).windows;
+      // A window whose threshold is 100 % or more is refused (it could never fire) where Sloth writes
+      // the alert anyway: the same answer when Sloth's threshold is 100 % or more too. The other
+      // windows are compared without it, as the error tells the user to do.
+      let neverFires: BurnRateWindow[] = [];
+      let windows: readonly ResolvedBurnRateWindow[];
+      try {
+        try {
+          windows = build(custom?.windows);
+        } catch (err) {
+          const refused = err instanceof PropsError ? err.problems.map((p) => (/could never fire/.test(p.message) ? /^windows\[(\d+)\]$/.exec(p.path) : null)) : [null];
+          if (!refused.every((m) => m !== null)) throw err;
+          neverFires = refused.map((m) => given[Number(m[1])]!);
+          windows = build(given.filter((w) => !neverFires.includes(w)));
+        }
       } catch (err) {
         failures.push(`${where}: the toolkit refuses the SLO (${err instanceof Error ? err.message.split('\n').join(' ') : String(err)})`);
         continue;
@@ -148,7 +178,12 @@ export function slothWindowsAgree(dir: string): Outcome {
       for (const pair of slo.pairs) {
         const mine = windows.find((w) => w.tier === pair.tier && w.shortMs === parseSloDuration(pair.short) && w.longMs === parseSloDuration(pair.long));
         const label = `${where} ${pair.tier} ${pair.long}/${pair.short}${custom ? ` (windows from ${custom.file})` : ''}`;
-        if (!mine) failures.push(`${label}: Sloth alerts on this pair at ${pair.factor}x, the toolkit has no such window`);
+        if (neverFires.some((w) => w.tier === pair.tier && w.short === pair.short && w.long === pair.long)) {
+          if (pair.factor * pair.budget >= 1) {
+            count[0]++;
+            neverFire++;
+          } else failures.push(`${label}: Sloth alerts above ${pair.factor * pair.budget}, the toolkit refuses the window as one that could never fire`);
+        } else if (!mine) failures.push(`${label}: Sloth alerts on this pair at ${pair.factor}x, the toolkit has no such window`);
         else if (!close(mine.factor, pair.factor) || !close(mine.threshold, pair.factor * pair.budget))
           failures.push(`${label}: Sloth ${pair.factor}x (threshold ${pair.factor * pair.budget}), the toolkit ${mine.factor}x (threshold ${mine.threshold})`);
         else count[0]++;
@@ -157,7 +192,10 @@ export function slothWindowsAgree(dir: string): Outcome {
   }
   const per = [...tally.entries()].sort(([a], [b]) => b - a).map(([days, [ok, all]]) => `${days}d ${ok}/${all}`);
   const [ok, all] = [...tally.values()].reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
-  return { summary: `SLO burn-rate windows: ${ok}/${all} of Sloth's window pairs agree in windows, factor and threshold (${per.join(', ')})`, failures };
+  return {
+    summary: `SLO burn-rate windows: ${ok}/${all} of Sloth's window pairs agree in windows, factor and threshold (${per.join(', ')}; ${neverFire} of them with a threshold of 100 % or more, which Sloth writes and the toolkit refuses as never firing)`,
+    failures,
+  };
 }
 
 /** Whether a dotted field of an error (`spec.timeWindow[0].duration`) starts at something the document has. */

@@ -1,8 +1,13 @@
 /**
  * The multi-window, multi-burn-rate alerts of the SRE workbook ("Alerting on SLOs", table 5-8):
- * page when 2 % of a 30-day budget burns within 1 hour (14.4x) or 5 % within 6 hours (6x), open a
- * ticket when 10 % burns within 1 day (3x) or 3 days (1x). Each long window has a short window of
- * 1/12 its length that must burn too, so an alert stops soon after the burning stops.
+ * page when 2 % of the period's budget burns within 1 hour or 5 % within 6 hours, open a ticket
+ * when 10 % burns within 1 day or 3 days. Each long window has a short window of 1/12 its length
+ * that must burn too, so an alert stops soon after the burning stops.
+ *
+ * The default windows give these budget shares, so the factor follows the period as Sloth's do
+ * (`budget share x period / long window`: 14.4x, 6x, 3x, 1x for 30 days; 13.44x, 5.6x, 2.8x,
+ * 0.93x for 28 days). The workbook's table states the factors for 30 days; `SRE_WORKBOOK_WINDOWS`
+ * keeps those fixed factors for any period.
  */
 import { budgetConsumed, burnFactorFor, burnRateThreshold } from './error-budget';
 import { goDurationOf, parseSloDuration, SLO_DURATION_HINT } from './slo-duration';
@@ -27,7 +32,22 @@ export interface BurnRateWindow {
   readonly frequency?: string;
 }
 
-/** The workbook's windows, for a 30-day period. */
+/**
+ * The default windows: the workbook's shares of the period's budget (2 % in 1h, 5 % in 6h, 10 % in
+ * 1d, 10 % in 3d), so the factors follow the period as Sloth's do (14.4x/6x/3x/1x for 30 days,
+ * 13.44x/5.6x/2.8x/0.93x for 28 days). Sloth's built-in 30-day and 28-day catalogs are these.
+ */
+export const BUDGET_SHARE_WINDOWS: readonly BurnRateWindow[] = [
+  { tier: 'page', long: '1h', short: '5m', budgetConsumed: 0.02 },
+  { tier: 'page', long: '6h', short: '30m', budgetConsumed: 0.05 },
+  { tier: 'ticket', long: '1d', short: '2h', budgetConsumed: 0.1 },
+  { tier: 'ticket', long: '3d', short: '6h', budgetConsumed: 0.1 },
+];
+
+/**
+ * The workbook's table as written: fixed factors 14.4x/6x/3x/1x whatever the period (for a
+ * 30-day period the same alerts as `BUDGET_SHARE_WINDOWS`). Opt in with `windows: SRE_WORKBOOK_WINDOWS`.
+ */
 export const SRE_WORKBOOK_WINDOWS: readonly BurnRateWindow[] = [
   { tier: 'page', long: '1h', short: '5m', factor: 14.4 },
   { tier: 'page', long: '6h', short: '30m', factor: 6 },
@@ -58,7 +78,7 @@ const FREQUENCY = /^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/;
 
 /** Resolves and checks windows; problems are `field: message` strings for the caller's error. */
 export function resolveBurnRateWindows(windows: readonly BurnRateWindow[], objective: number, periodMs: number, problems: string[]): ResolvedBurnRateWindow[] {
-  if (windows.length === 0) problems.push('windows: needs at least one window (or leave it out for the SRE workbook windows)');
+  if (windows.length === 0) problems.push('windows: needs at least one window (or leave it out for the default BUDGET_SHARE_WINDOWS)');
   const resolved: ResolvedBurnRateWindow[] = [];
   const seen = new Set<string>();
   windows.forEach((window, i) => {
@@ -92,8 +112,9 @@ export function resolveBurnRateWindows(windows: readonly BurnRateWindow[], objec
     const factor = hasFactor ? window.factor! : burnFactorFor(window.budgetConsumed!, longMs!, periodMs);
     const threshold = burnRateThreshold(factor, objective);
     if (threshold >= 1) {
+      const remedy = hasFactor ? 'lower the factor' : `lower budgetConsumed (${window.budgetConsumed} of the budget in ${window.long})`;
       problems.push(
-        `${at}: burn rate ${factor} x error budget ${burnRateThreshold(1, objective)} = ${threshold}; an error ratio can never exceed 1, so this alert could never fire; lower the factor or raise the objective`,
+        `${at}: burn rate ${factor} x error budget ${burnRateThreshold(1, objective)} = ${threshold}; an error ratio can never exceed 1, so this alert could never fire; ${remedy} or raise the objective`,
       );
       return;
     }

@@ -1,5 +1,6 @@
 /**
- * Reads an OpenSLO (`apiVersion: openslo/v1`) `SLO` document into `ServiceLevelObjectiveProps`.
+ * Reads an OpenSLO (`apiVersion: openslo/v1`) `SLO` document into `ServiceLevelObjectiveProps`,
+ * from a YAML or JSON text of one or more documents (`---`-separated, or a top-level list).
  * Supported: a rolling `timeWindow`, `budgetingMethod: Occurrences`, one objective (`target` or
  * `targetPercent`), and a `ratioMetric` indicator (inline, or an `SLI` document named by
  * `indicatorRef` in the same YAML stream) whose `good`/`bad` and `total` metric sources have
@@ -27,7 +28,7 @@ export interface OpenSloOptions extends Omit<ServiceLevelObjectiveProps, 'name' 
   readonly indicator?: SloIndicator;
   /** @default 'availability' */
   readonly kind?: 'availability' | 'latency';
-  /** @default SRE_WORKBOOK_WINDOWS */
+  /** @default BUDGET_SHARE_WINDOWS (the factors follow the document's period) */
   readonly windows?: readonly BurnRateWindow[];
 }
 
@@ -49,7 +50,11 @@ export class OpenSloError extends ToolkitError {
 
 type Json = Record<string, unknown>;
 
-/** The documents of a YAML or JSON text (several `---`-separated ones allowed), or of a parsed value. */
+/**
+ * The documents of a YAML or JSON text, or of a parsed value: several `---`-separated documents,
+ * and a top-level list of documents (as OpenSLO's go-sdk, `oslo` and nobl9-openslo read it), in
+ * any mix.
+ */
 function documentsOf(input: unknown): unknown[] {
   if (typeof input !== 'string') return Array.isArray(input) ? input : [input];
   const documents = parseAllDocuments(input);
@@ -65,7 +70,8 @@ function documentsOf(input: unknown): unknown[] {
   for (const [i, doc] of list.entries()) {
     const read = yamlDocumentValue(doc);
     if ('error' in read) throw new OpenSloError(undefined, [{ field: list.length > 1 ? `document ${i + 1}` : '', message: `invalid YAML: ${read.error}` }]);
-    if (read.value !== null && read.value !== undefined) values.push(read.value);
+    if (Array.isArray(read.value)) values.push(...(read.value as unknown[]));
+    else if (read.value !== null && read.value !== undefined) values.push(read.value);
   }
   return values;
 }

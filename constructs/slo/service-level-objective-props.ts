@@ -17,7 +17,10 @@ export interface ServiceLevelObjectiveProps {
   readonly indicator: SloIndicator;
   /** What the objective is about; written as the `slo_kind` label. @default 'availability' */
   readonly kind?: 'availability' | 'latency';
-  /** Burn-rate windows. @default SRE_WORKBOOK_WINDOWS (page 1h/5m at 14.4x and 6h/30m at 6x, ticket 1d/2h at 3x and 3d/6h at 1x) */
+  /**
+   * Burn-rate windows. `SRE_WORKBOOK_WINDOWS` gives the workbook's fixed factors whatever the period.
+   * @default BUDGET_SHARE_WINDOWS (page 1h/5m at 2 % of the budget and 6h/30m at 5 %, ticket 1d/2h and 3d/6h at 10 %: 14.4x, 6x, 3x, 1x for 30 days, 13.44x, 5.6x, 2.8x, 0.93x for 28 days)
+   */
   readonly windows?: readonly BurnRateWindow[];
   /** Channels per burn tier. @default - none (give channels, or set routing: 'policy' and route on burn_tier) */
   readonly channels?: Readonly<Partial<Record<BurnTier, readonly ChannelInput[]>>>;

@@ -1,6 +1,7 @@
 /**
  * `ServiceLevelObjective`: an SLO (objective, period, indicator queries) and the burn-rate alerts
- * that guard its error budget, the SRE workbook's multi-window, multi-burn-rate alerts by default.
+ * that guard its error budget, the SRE workbook's multi-window, multi-burn-rate alerts by default
+ * (as shares of the period's budget, so the factors follow the period as Sloth's do).
  * Each window pair becomes one `AlertRule` (a SigNoz formula alert, see burn-rate-queries.ts)
  * labelled `burn_tier: page|ticket`, so route policies can page on one and file tickets on the other.
  *
@@ -22,7 +23,7 @@ import { Evaluation } from '../alerts/evaluation';
 import { parseProps, PropsError } from '../model/props-error';
 import { SEVERITIES, type Severity } from '../model/enums';
 import { burnRateQueries, BURN_RATE_QUERY_NAMES } from './burn-rate-queries';
-import { BURN_TIERS, resolveBurnRateWindows, SRE_WORKBOOK_WINDOWS, type BurnTier, type ResolvedBurnRateWindow } from './burn-rate-windows';
+import { BUDGET_SHARE_WINDOWS, BURN_TIERS, resolveBurnRateWindows, type BurnTier, type ResolvedBurnRateWindow } from './burn-rate-windows';
 import { errorBudget } from './error-budget';
 import { openSloToProps, type OpenSloOptions } from './open-slo';
 import type { ServiceLevelObjectiveProps } from './service-level-objective-props';
@@ -80,6 +81,11 @@ true satisfies SameShape<z.input<typeof propsSchema>, ServiceLevelObjectiveProps
 
 const DEFAULT_SEVERITIES: Readonly<Record<BurnTier, Severity>> = { page: 'critical', ticket: 'warning' };
 
+/** A factor for people: 4 significant digits (13.44, 0.9333), the threshold keeps the exact one. */
+function shortFactor(factor: number): string {
+  return String(Number(factor.toPrecision(4)));
+}
+
 function percent(ratio: number): string {
   return `${Number((ratio * 100).toPrecision(6))}%`;
 }
@@ -125,7 +131,10 @@ export class ServiceLevelObjective extends Construct {
     this.objective = props.objective;
     this.errorBudget = errorBudget(props.objective);
     this.periodMs = parseSloDuration(props.period ?? '30d')!;
-    this.windows = resolveBurnRateWindows(props.windows ?? SRE_WORKBOOK_WINDOWS, props.objective, this.periodMs, problems);
+    const windowProblems: string[] = [];
+    this.windows = resolveBurnRateWindows(props.windows ?? BUDGET_SHARE_WINDOWS, props.objective, this.periodMs, windowProblems);
+    // the user gave no windows: say which ones were meant and how to choose others
+    problems.push(...(props.windows === undefined ? windowProblems.map((p) => `${p} (a default window, BUDGET_SHARE_WINDOWS; give windows to choose others)`) : windowProblems));
     if (props.routing !== 'policy') {
       for (const tier of new Set(this.windows.map((w) => w.tier))) {
         if ((props.channels?.[tier] ?? []).length === 0)
@@ -150,7 +159,7 @@ export class ServiceLevelObjective extends Construct {
     const objective = percent(props.objective);
     const consumed = percent(window.budgetConsumed);
     return {
-      name: `${props.name}: error budget burn ${window.factor}x over ${window.long} (${window.short})`,
+      name: `${props.name}: error budget burn ${shortFactor(window.factor)}x over ${window.long} (${window.short})`,
       queries: burnRateQueries(indicator, window),
       selectQuery: BURN_RATE_QUERY_NAMES.errorRatio,
       unit: 'percentunit',
@@ -167,10 +176,10 @@ export class ServiceLevelObjective extends Construct {
         [SLO_WINDOW_LABEL]: window.long,
         [BURN_TIER_LABEL]: window.tier,
       },
-      summary: `${props.name}: error budget burning ${window.factor}x too fast`,
+      summary: `${props.name}: error budget burning ${shortFactor(window.factor)}x too fast`,
       description:
         `${props.description ? `${props.description}. ` : ''}Objective ${objective} over ${props.period ?? '30d'}. ` +
-        `The error ratio was {{$value}} over both the last ${window.long} and the last ${window.short} (threshold {{$threshold}}, ${window.factor}x the error budget); ` +
+        `The error ratio was {{$value}} over both the last ${window.long} and the last ${window.short} (threshold {{$threshold}}, ${shortFactor(window.factor)}x the error budget); ` +
         `at this rate ${consumed} of the period's budget is gone within ${window.long}.`,
       ...(props.runbook !== undefined ? { runbook: props.runbook } : {}),
       ...(props.disabled !== undefined ? { disabled: props.disabled } : {}),

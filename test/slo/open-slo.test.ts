@@ -111,6 +111,18 @@ spec:
     expect(openSloProblems(byRef)).toEqual(['kind: 2 SLO documents (checkout-availability, other); choose one with options.sloName']);
   });
 
+  it("reads a top-level YAML list of documents, as OpenSLO's tools do, also mixed with --- documents", () => {
+    const item = (doc: string) => `- ${doc.trim().split('\n').join('\n  ')}\n`;
+    const list = item(SLO_YAML) + item(SLO_YAML.replace('name: checkout-availability', 'name: checkout-strict').replace('targetPercent: 99.9', 'targetPercent: 99.99'));
+    expect(openSloProblems(list)).toEqual(['kind: 2 SLO documents (checkout-availability, checkout-strict); choose one with options.sloName']);
+    expect(openSloToProps(list, { sloName: 'checkout-strict' })).toMatchObject({ sloId: 'checkout-strict', objective: 0.9999, period: '28d' });
+    const { stack } = newStack();
+    const slo = ServiceLevelObjective.fromOpenSlo(stack, 'FromList', list, { channels, sloName: 'checkout-availability' });
+    expect(slo.alerts).toHaveLength(4);
+    const mixed = `${list}---\n${SLO_YAML.replace('name: checkout-availability', 'name: third')}`;
+    expect(openSloToProps(mixed, { sloName: 'third' }).sloId).toBe('third');
+  });
+
   it('takes the queries from options.indicator when the document reads another source', () => {
     const prometheus = SLO_YAML.replace(/type: SigNoz/g, 'type: Prometheus');
     expect(openSloProblems(prometheus)).toEqual([

@@ -2,7 +2,7 @@ import { LogsQuery, MetricsQuery, PromQLQuery, TracesQuery } from '../../constru
 import { parseFormula } from '../../constructs/evaluation';
 import { evaluateFormulaNode } from '../../constructs/model/formula-expression';
 import type { RulePayload } from '../../constructs/model/rule-payload';
-import { burnRateFormula, ServiceLevelObjective, SloIndicators, SRE_WORKBOOK_WINDOWS, type ServiceLevelObjectiveProps } from '../../constructs/slo';
+import { BUDGET_SHARE_WINDOWS, burnRateFormula, ServiceLevelObjective, SloIndicators, SRE_WORKBOOK_WINDOWS, type ServiceLevelObjectiveProps } from '../../constructs/slo';
 import { expectAlertBehaviour } from '../../constructs/testing';
 import { validateRulePayload } from '../../constructs/validation';
 import { newStack, resourcesOf, thrownBy } from '../support/synth';
@@ -153,6 +153,63 @@ describe('ServiceLevelObjective', () => {
     expect(p.alertType).toBe('TRACES_BASED_ALERT');
     expect(p.labels?.slo_kind).toBe('latency');
     expect(p.condition.thresholds.spec[0]!.target).toBe(0.144);
+  });
+
+  it('default windows follow the period by budget share, as Sloth does: 13.44x, 5.6x, 2.8x, 0.93x for 28 days', () => {
+    const { stack } = newStack();
+    const slo = new ServiceLevelObjective(stack, 'Slo', { ...availability(), period: '28d' });
+    // factor = budget share x period / long window: 0.02 x 672h / 1h, 0.05 x 672h / 6h, 0.1 x 28d / 1d, 0.1 x 28d / 3d
+    expect(slo.windows.map((w) => [w.tier, w.long, w.short, w.factor, w.budgetConsumed])).toEqual([
+      ['page', '1h', '5m', 13.44, 0.02],
+      ['page', '6h', '30m', 5.6, 0.05],
+      ['ticket', '1d', '2h', 2.8, 0.1],
+      ['ticket', '3d', '6h', 0.933333333333, 0.1],
+    ]);
+    expect(slo.alerts.map((a) => a.payload.condition.thresholds.spec[0]!.target)).toEqual([0.01344, 0.0056, 0.0028, 0.000933333333333]);
+    expect(slo.alerts[3]!.payload.alert).toBe('Checkout availability: error budget burn 0.9333x over 3d (6h)');
+    // the same windows, given by name
+    const named = new ServiceLevelObjective(stack, 'Named', { ...availability(), period: '28d', windows: BUDGET_SHARE_WINDOWS });
+    expect(named.alerts.map((a) => a.payload)).toEqual(slo.alerts.map((a) => a.payload));
+  });
+
+  it("keeps the workbook's fixed 30-day factors when asked for by name (SRE_WORKBOOK_WINDOWS)", () => {
+    const { stack } = newStack();
+    const slo = new ServiceLevelObjective(stack, 'Slo', { ...availability(), period: '28d', windows: SRE_WORKBOOK_WINDOWS });
+    expect(slo.windows.map((w) => w.factor)).toEqual([14.4, 6, 3, 1]);
+    // 14.4 x 1h / 672h: 2.14 % of a 28-day budget, not 2 %
+    expect(slo.windows.map((w) => w.budgetConsumed)).toEqual([0.0214285714286, 0.0535714285714, 0.107142857143, 0.107142857143]);
+  });
+
+  it('takes a custom window catalog for another period (budget shares, as a Sloth AlertWindows file)', () => {
+    const { stack } = newStack();
+    const slo = new ServiceLevelObjective(stack, 'Slo', {
+      ...availability(),
+      period: '7d',
+      windows: [
+        { tier: 'page', long: '1h', short: '5m', budgetConsumed: 0.08 },
+        { tier: 'page', long: '6h', short: '30m', budgetConsumed: 0.125 },
+        { tier: 'ticket', long: '24h', short: '2h', budgetConsumed: 0.2 },
+        { tier: 'ticket', long: '72h', short: '6h', budgetConsumed: 0.42 },
+      ],
+    });
+    // 0.08 x 168h / 1h, 0.125 x 168h / 6h, 0.2 x 168h / 24h, 0.42 x 168h / 72h
+    expect(slo.windows.map((w) => [w.factor, w.evalWindow])).toEqual([
+      [13.44, '1h'],
+      [3.5, '6h'],
+      [1.4, '24h'],
+      [0.98, '72h'],
+    ]);
+  });
+
+  it('says when a default window could never fire and how to choose others', () => {
+    const { stack } = newStack();
+    // 2 % of a 90-day budget in 1 hour is 43.2x; at 95 % that is an error ratio of 216 %
+    expect(thrownBy(() => new ServiceLevelObjective(stack, 'Slo', { ...availability(), objective: 0.95, period: '90d' })).message).toBe(
+      [
+        "Invalid ServiceLevelObjective at 'test/Slo':",
+        '  - windows[0]: burn rate 43.2 x error budget 0.05 = 2.16; an error ratio can never exceed 1, so this alert could never fire; lower budgetConsumed (0.02 of the budget in 1h) or raise the objective (a default window, BUDGET_SHARE_WINDOWS; give windows to choose others)',
+      ].join('\n'),
+    );
   });
 
   it('reports every problem with the construct path and the field', () => {
