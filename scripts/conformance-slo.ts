@@ -159,7 +159,7 @@ export function slothWindowsAgree(dir: string): Outcome {
         }).windows;
       // A window whose threshold is 100 % or more is refused (it could never fire) where Sloth writes
       // the alert anyway: the same answer when Sloth's threshold is 100 % or more too. The other
-      // windows are compared without it, as the error tells the user to do.
+      // windows are compared without it, as a user would give them after that error.
       let neverFires: BurnRateWindow[] = [];
       let windows: readonly ResolvedBurnRateWindow[];
       try {
