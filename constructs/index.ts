@@ -10,7 +10,7 @@ export * from './model/channel-ref';
 export * from './model/duration';
 export * from './model/enums';
 export * from './model/rule-payload';
-export { PropsError, parseProps, type FieldProblem } from './model/props-error';
+export { PropsError, type FieldProblem } from './model/props-error';
 export { ToolkitError, isToolkitError, toolkitErrorLines, type ErrorLocation, type Problem } from './model/toolkit-error';
 export * from './validation';
 export * from './presets';

@@ -7,7 +7,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { AlertPropsProblems, buildRulePayload, DEFAULT_RENOTIFY_INTERVAL } from '../constructs/alerts/alert-factory';
-import { alertRulePropsSchema, describePropsIssues, type AlertRuleProps } from '../constructs/alerts/alert-rule-props';
+import type { AlertRuleProps } from '../constructs/alerts/alert-rule-props';
+import { alertRulePropsSchema, describePropsIssues } from '../constructs/alerts/alert-rule-props-schema';
 import type { IQuery } from '../constructs/alerts/queries';
 import { SEVERITIES } from '../constructs/model/enums';
 import type { QueryEnvelope, RulePayload, Threshold } from '../constructs/model/rule-payload';

@@ -17,7 +17,9 @@ import { SignozProviders } from '../providers/signoz-providers';
 import { validateRulePayload } from '../validation';
 import { buildRulePayload, AlertPropsProblems } from './alert-factory';
 import { AlertRuleError } from './alert-rule-error';
-import { alertRulePropsSchema, propsIssueProblems, type AlertRuleProps } from './alert-rule-props';
+import { alertRuleAdded } from './alert-rule-hooks';
+import type { AlertRuleProps } from './alert-rule-props';
+import { alertRulePropsSchema, propsIssueProblems } from './alert-rule-props-schema';
 import { RuleResource } from './rule-resource';
 import { ruleTargetOf, type RuleTarget } from './rule-target';
 import type { Problem } from '../model/toolkit-error';
@@ -46,13 +48,6 @@ function channelsListedTwice(props: AlertRuleProps): Problem[] {
         }))
       : [],
   );
-}
-
-const addedHooks: ((rule: AlertRule) => void)[] = [];
-
-/** Runs `hook` for every alert rule constructed from now on (how the stack checks reach rules in plain TerraformStacks). */
-export function onAlertRuleAdded(hook: (rule: AlertRule) => void): void {
-  addedHooks.push(hook);
 }
 
 /** `fromPayload`'s props: a symbol key no user props object can carry by accident. */
@@ -131,7 +126,7 @@ export class AlertRule extends Construct implements IAlertRuleRef {
     this.ruleResource = resource;
     this.dependable = resource;
     recordSourceLocation(this);
-    for (const hook of addedHooks) hook(this);
+    alertRuleAdded(this);
 
     // Defence in depth, at synth: the rules-API schemas and the provider's own schema.
     this.node.addValidation({

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Construct, Lazy, TerraformStack, Token, type IConstruct, type ITerraformDependable, type TerraformResource } from '../engine';
 import { TerraformData } from '../model/terraform-data';
 import type { ChannelKind, IChannelRef } from '../model/channel-ref';
-import { PropsError, parseProps } from '../model/props-error';
+import { PropsError } from '../model/props-error';
+import { parseProps } from '../model/parse-props';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import type { IChannelBackend } from './channel-backend';
 import type {
@@ -26,7 +27,7 @@ import type { SameShape } from '../model/type-equality';
 const CHANNEL_MARKER = Symbol.for('cdktf-signoz-alerts.channel');
 
 /** SigNoz channel names: printable, trimmed, up to 128 characters; `default-receiver` is reserved. */
-export const channelNameSchema = z
+const channelNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters')

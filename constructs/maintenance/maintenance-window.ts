@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PlannedMaintenance } from '../../.gen/providers/signoz/planned-maintenance';
 import { Construct, Token, type ITerraformDependable } from '../engine';
 import type { IAlertRuleRef } from '../model/alert-rule-ref';
-import { parseProps } from '../model/props-error';
+import { parseProps } from '../model/parse-props';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import { SignozProviders } from '../providers/signoz-providers';
 import { RouteExpression } from '../routing/route-expression';

@@ -16,8 +16,9 @@ import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Evaluation } from '../alerts/evaluation';
 import { Formula, MetricsQuery } from '../alerts/queries';
-import { parseProps } from '../model/props-error';
-import { allOf, futurePath, presetPropsShape, presetRuleProps, quoted, type PresetProps } from './preset-props';
+import { parseProps } from '../model/parse-props';
+import { allOf, futurePath, presetRuleProps, quoted, type PresetProps } from './preset-props';
+import { presetPropsShape } from './preset-props-schema';
 import type { SameKeys, SameShape } from '../model/type-equality';
 
 /** File system types whose usage says nothing about a disk filling up. */

@@ -19,8 +19,9 @@ import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Evaluation } from '../alerts/evaluation';
 import { Formula, MetricsQuery } from '../alerts/queries';
-import { parseProps } from '../model/props-error';
-import { allOf, futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
+import { parseProps } from '../model/parse-props';
+import { allOf, futurePath, presetRuleProps, type PresetProps } from './preset-props';
+import { presetPropsShape } from './preset-props-schema';
 import { K8S, restartsPerStep } from './kubernetes';
 import type { SameKeys } from '../model/type-equality';
 

@@ -13,8 +13,9 @@ import type { Construct } from '../engine';
 import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Evaluation } from '../alerts/evaluation';
-import { parseProps } from '../model/props-error';
-import { futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
+import { parseProps } from '../model/parse-props';
+import { futurePath, presetRuleProps, type PresetProps } from './preset-props';
+import { presetPropsShape } from './preset-props-schema';
 import { restartsPerStep } from './kubernetes';
 import type { SameKeys } from '../model/type-equality';
 

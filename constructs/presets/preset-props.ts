@@ -3,11 +3,9 @@
  * plus the user's props into `AlertRuleProps`. Presets never write rule JSON: they hand props to
  * `AlertRule`, which builds the payload through the one alert factory.
  */
-import { z } from 'zod';
 import type { AlertRuleProps, NotificationOptions } from '../alerts/alert-rule-props';
 import { mergeTiers, type TierOverrides } from '../alerts/tier-overrides';
 import type { ChannelInput } from '../model/channel-ref';
-import { SEVERITIES } from '../model/enums';
 import type { EvaluationEnvelope } from '../model/rule-payload';
 
 /** Changes to a preset's tiers: a tier given is merged over the preset's tier, `null` removes it. */
@@ -44,36 +42,6 @@ export interface PresetProps {
   /** @default false */
   readonly disabled?: boolean;
 }
-
-/** The zod shape of `PresetProps`; AlertRule checks the values, this only rejects unknown fields. */
-export const presetPropsShape = {
-  name: z.string().trim().min(1, 'must not be empty').optional(),
-  tiers: z
-    .strictObject(
-      Object.fromEntries(
-        SEVERITIES.map((s) => [
-          s,
-          z
-            .union([z.null(), z.record(z.string(), z.unknown())], {
-              error: 'must be tier changes such as { target: 95 }, or null to drop the tier',
-            })
-            .optional(),
-        ]),
-      ),
-    )
-    .optional(),
-  channels: z.array(z.unknown()).optional(),
-  routing: z.unknown().optional(),
-  where: z.string().trim().min(1, 'must not be empty; leave it out for no extra filter').optional(),
-  evaluation: z.unknown().optional(),
-  notifications: z.unknown().optional(),
-  labels: z.unknown().optional(),
-  annotations: z.unknown().optional(),
-  summary: z.unknown().optional(),
-  description: z.unknown().optional(),
-  runbook: z.unknown().optional(),
-  disabled: z.unknown().optional(),
-};
 
 /** The construct path a construct will have once created under `scope` as `id`. */
 export function futurePath(scope: { node: { path: string } }, id: string): string {

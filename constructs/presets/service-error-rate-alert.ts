@@ -14,8 +14,9 @@ import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Evaluation } from '../alerts/evaluation';
 import { Formula, MetricsQuery } from '../alerts/queries';
-import { parseProps } from '../model/props-error';
-import { allOf, futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
+import { parseProps } from '../model/parse-props';
+import { allOf, futurePath, presetRuleProps, type PresetProps } from './preset-props';
+import { presetPropsShape } from './preset-props-schema';
 import { callsFilter, errorFilter, SPAN_KINDS, SPAN_METRICS, type ErrorDefinition, type SpanKind } from './span-metrics';
 import type { SameKeys, SameShape } from '../model/type-equality';
 

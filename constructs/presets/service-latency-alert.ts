@@ -15,8 +15,9 @@ import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Evaluation } from '../alerts/evaluation';
 import { MetricsQuery } from '../alerts/queries';
-import { parseProps } from '../model/props-error';
-import { futurePath, presetPropsShape, presetRuleProps, type PresetProps } from './preset-props';
+import { parseProps } from '../model/parse-props';
+import { futurePath, presetRuleProps, type PresetProps } from './preset-props';
+import { presetPropsShape } from './preset-props-schema';
 import { callsFilter, SPAN_KINDS, SPAN_METRICS, type SpanKind } from './span-metrics';
 import type { SameKeys, SameShape } from '../model/type-equality';
 

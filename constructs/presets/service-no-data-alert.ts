@@ -13,8 +13,9 @@ import { AlertRule } from '../alerts/alert-rule';
 import type { AlertRuleProps } from '../alerts/alert-rule-props';
 import { Evaluation } from '../alerts/evaluation';
 import { LogsQuery, MetricsQuery, TracesQuery, type IQuery } from '../alerts/queries';
-import { parseProps } from '../model/props-error';
-import { allOf, futurePath, presetPropsShape, presetRuleProps, quoted, type PresetProps } from './preset-props';
+import { parseProps } from '../model/parse-props';
+import { allOf, futurePath, presetRuleProps, quoted, type PresetProps } from './preset-props';
+import { presetPropsShape } from './preset-props-schema';
 import type { SameKeys, SameShape } from '../model/type-equality';
 
 export interface ServiceNoDataAlertProps extends PresetProps {

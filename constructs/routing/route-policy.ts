@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RoutePolicy as RoutePolicyResource } from '../../.gen/providers/signoz/route-policy';
 import { Construct, Token, type ITerraformDependable } from '../engine';
 import { channelName, type ChannelInput } from '../model/channel-ref';
-import { parseProps } from '../model/props-error';
+import { parseProps } from '../model/parse-props';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import { SignozProviders } from '../providers/signoz-providers';
 import { RouteExpression } from './route-expression';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { App, TerraformStack, type Construct, type IConstruct, type TerraformBackend } from '../engine';
 import { setEnvironment } from './environment';
-import { parseProps } from '../model/props-error';
+import { parseProps } from '../model/parse-props';
 import { SignozProviders } from '../providers/signoz-providers';
 import { exactly } from '../providers/versions';
-import { environmentSettingsSchema, type EnvironmentSettings, type ResolvedEnvironmentSettings } from './environment-settings';
+import type { EnvironmentSettings, ResolvedEnvironmentSettings } from './environment-settings';
+import { environmentSettingsSchema } from './environment-settings-schema';
 import { addStateBackend } from './state-backend';
 import type { SameShape } from '../model/type-equality';
 import { DEFAULT_CHECK_IDS, type DefaultCheckId } from '../validation/estate-checks';

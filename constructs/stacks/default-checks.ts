@@ -4,7 +4,8 @@
  * annotations or labels. They run as cdktf validations, before the stack is written, so a refused
  * synth writes nothing for the stack. `checks: false` (or `{ skip: [...] }`) on the stack opts out.
  */
-import { AlertRule, onAlertRuleAdded } from '../alerts/alert-rule';
+import { AlertRule } from '../alerts/alert-rule';
+import { onAlertRuleAdded } from '../alerts/alert-rule-hooks';
 import { environmentNameOf } from '../alerts/environment-binding';
 import { NotificationChannel } from '../channels/notification-channel';
 import { App, TerraformStack, type IConstruct } from '../engine';

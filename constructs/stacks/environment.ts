@@ -8,9 +8,11 @@
 import { TerraformStack, type IConstruct } from '../engine';
 import { bindEnvironment } from '../alerts/environment-binding';
 import { setStackMetadata } from '../metadata/stack-metadata';
-import { PropsError, zodProblems } from '../model/props-error';
+import { PropsError } from '../model/props-error';
+import { zodProblems } from '../model/parse-props';
 import { ZOD_PARSE_OPTIONS } from '../validation/zod-messages';
-import { environmentSettingsSchema, type EnvironmentSettings } from './environment-settings';
+import type { EnvironmentSettings } from './environment-settings';
+import { environmentSettingsSchema } from './environment-settings-schema';
 
 export { applyEnvironment, environmentNameOf, type AlertOverride } from '../alerts/environment-binding';
 

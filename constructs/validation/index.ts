@@ -4,7 +4,6 @@ export { validateRulePayload, validateOwnedRulePayload } from './validate-rule-p
 export { normalizeRulePayload } from './normalize-rule-payload';
 export { detectLegacyRule, type LegacyFindings } from './detect-legacy-rule';
 export { RULE_SCHEMAS, RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY } from './rule-schemas';
-export { ruleSchemaValidator } from './compiled-rule-schema';
 export { isValidLabelName } from './check-labels-and-annotations';
 export { signozTemplateError } from './go-template/check-signoz-template';
 export { isValidTimeZone } from '../model/time-zone';

@@ -49,4 +49,29 @@ describe.skipIf(!built)('the package (npm pack --dry-run; needs `npm run build`)
     });
     expect(missing).toEqual([]);
   });
+  it("has public declarations that import no package but cdktf and constructs (a user's tsc compiles them)", () => {
+    // every .d.ts reachable from the package's entry points, following relative imports
+    const packageJson = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string }> };
+    const queue = Object.values(packageJson.exports).flatMap((e) => (typeof e === 'object' && e.types ? [path.join(REPO, e.types)] : []));
+    expect(queue.length).toBe(5);
+    const seen = new Set<string>();
+    const imported = new Map<string, string>();
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      expect(files.has(path.relative(REPO, file)), path.relative(REPO, file)).toBe(true);
+      for (const [, specifier] of fs.readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)) {
+        if (specifier!.startsWith('.')) {
+          const base = path.resolve(path.dirname(file), specifier!.replace(/\.js$/, ''));
+          queue.push(fs.existsSync(`${base}.d.ts`) ? `${base}.d.ts` : path.join(base, 'index.d.ts'));
+        } else {
+          const name = specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!;
+          imported.set(name, path.relative(REPO, file));
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(100);
+    expect(Object.fromEntries([...imported].filter(([name]) => name !== 'cdktf' && name !== 'constructs'))).toEqual({});
+  });
 });

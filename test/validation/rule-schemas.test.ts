@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import * as enums from '../../constructs/model/enums';
-import { RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY, RULE_SCHEMAS, ruleSchemaValidator } from '../../constructs/validation';
+import { RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY, RULE_SCHEMAS } from '../../constructs/validation';
+import { ruleSchemaValidator } from '../../constructs/validation/compiled-rule-schema';
 import { ruleFixture } from '../support/rule-fixtures';
 
 const byTitle = (title: string): any => RULE_SCHEMAS.find((s) => (s as { title?: string }).title === title);
