@@ -3,7 +3,6 @@
  * and prod from one definition, with per-environment differences kept as data.
  */
 import { AlertEstate, Labels, MaintenanceSchedule, MaintenanceWindow, RoutePolicy, type EnvironmentSettings } from '../constructs';
-import { Suppressions } from '../policies';
 import type { App } from '../constructs/engine';
 import { estateChannels } from './channels';
 import { serviceAlerts, type ServiceSpec } from './service-alerts';
@@ -39,21 +38,6 @@ export const ENVIRONMENTS: readonly EnvironmentSettings[] = [
   },
 ];
 
-/** Environments without an on-call rotation (`onCall: false`): their critical alerts go to Slack on purpose. */
-const UNPAGED_ENVIRONMENTS = ENVIRONMENTS.filter((e) => e.onCall === false).map((e) => e.name);
-
-/** Why an environment's critical alerts do not page, read from its channel overrides so it stays true. */
-function unpagedReason(environment: string): string {
-  const overrides = ENVIRONMENTS.find((e) => e.name === environment)?.channelOverrides ?? {};
-  const byTarget = new Map<string, string[]>();
-  for (const [from, to] of Object.entries(overrides)) {
-    const target = typeof to === 'string' ? to : to.channelName;
-    byTarget.set(target, [...(byTarget.get(target) ?? []), from]);
-  }
-  const sends = [...byTarget].map(([to, from]) => `${from.join(' and ')} to ${to}`).join('; ');
-  return `No on-call rotation in ${environment} (onCall: false): its channel overrides send ${sends}, in alert tiers and route policies alike, and the no-paging-without-on-call policy checks that no paging channel is still reached`;
-}
-
 export function defineEstate(app: App): AlertEstate {
   const shop = new AlertEstate(app, { name: 'shop', environments: ENVIRONMENTS }, (estate) => {
     const channels = estateChannels(estate.shared);
@@ -83,10 +67,5 @@ export function defineEstate(app: App): AlertEstate {
     });
   });
 
-  for (const environment of UNPAGED_ENVIRONMENTS) {
-    for (const stack of shop.stacks.get(environment) ?? []) {
-      Suppressions.add(stack, [{ id: 'critical-alert-pages', reason: unpagedReason(environment), owner: 'platform' }]);
-    }
-  }
   return shop;
 }

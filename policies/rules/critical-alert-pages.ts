@@ -1,6 +1,7 @@
 import { tierPages } from '../stack-reading/alert-routing';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
 import { nameOf } from './shared/alert-facts';
+import { environmentHasNoOnCall } from './shared/on-call';
 import { describeChannels, describePolicy, whyMaybe } from './shared/route-facts';
 
 export default definePolicyRule({
@@ -13,8 +14,10 @@ export default definePolicyRule({
     'policies, match a route policy of its environment that sends to one. Channel kinds come from the channels ' +
     'defined in the environment (`pagingChannelKinds`); a channel referenced only by name counts as paging when ' +
     'its name matches `pagingChannelPattern`. When a policy match depends on labels known only at run time, the ' +
-    'finding is a warning that says so.',
+    'finding is a warning that says so. An environment that declares it has nobody on call (`onCall: false`) ' +
+    'is exempt: there, `no-paging-without-on-call` forbids paging instead.',
   check: (alert, context) => {
+    if (environmentHasNoOnCall(context, alert.environment)) return [];
     const out: Violation[] = [];
     for (const route of context.routing(alert).tiers) {
       if (!route.critical) continue;

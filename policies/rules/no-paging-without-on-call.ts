@@ -1,13 +1,6 @@
-import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
 import { definePolicyRule, ruleIdFromFile, type Violation } from '../rule';
-import type { StackSubject } from '../subjects';
 import { nameOf } from './shared/alert-facts';
-
-/** Whether a stack records that its environment has nobody on call (`onCall: false` in its settings). */
-function declaresNoOnCall(stack: StackSubject): boolean {
-  const comment = stack.document['//'] as Record<string, { onCall?: unknown } | undefined> | undefined;
-  return comment?.[STACK_METADATA_KEY]?.onCall === false;
-}
+import { declaresNoOnCall } from './shared/on-call';
 
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),

@@ -5,7 +5,6 @@
  */
 import type { App } from 'cdktf';
 import { AlertRule, AlertStack, MetricsQuery, NotificationChannel, Secret, type EnvironmentSettings } from 'cdktf-signoz-alerts';
-import { Suppressions } from 'cdktf-signoz-alerts/policies';
 
 /** Where prod keeps its Terraform state, with locking: replace the bucket and region with yours. */
 const PROD_STATE = { type: 's3', bucket: 'my-signoz-alerts-tfstate', region: 'eu-west-1', useLockfile: true } as const;
@@ -26,10 +25,9 @@ export function defineEstate(app: App): AlertStack[] {
       webhookUrl: Secret.fromVariable(stack, 'slack_webhook_url', { description: 'Slack incoming-webhook URL of #team-alerts' }),
       channel: '#team-alerts',
     });
-    if (environment.onCall === false) {
-      // The policy pack (`npm run policy`) wants critical alerts to page; a suppression says why not here.
-      Suppressions.add(stack, [{ id: 'critical-alert-pages', reason: `nobody is on call for ${environment.name}: critical alerts go to #team-alerts`, owner: 'platform' }]);
-    } else {
+    // Where nobody is on call (onCall: false) the pager is overridden to Slack, and the policy pack
+    // (`npm run policy`) checks that nothing there still pages instead of asking critical alerts to page.
+    if (environment.onCall !== false) {
       NotificationChannel.pagerDuty(stack, 'oncall-pager', {
         name: 'oncall-pagerduty',
         routingKey: Secret.fromVariable(stack, 'pagerduty_routing_key', { description: 'PagerDuty Events v2 routing key of the on-call service' }),

@@ -97,9 +97,6 @@ export function defineShop(app: App): AlertEstate {
       alerts: [cpu],
     });
   });
-  for (const stack of estate.stacks.get('dev') ?? []) {
-    Suppressions.add(stack, [{ id: 'critical-alert-pages', reason: 'Nobody is on call for dev: critical alerts go to Slack', owner: 'platform' }]);
-  }
   return estate;
 }
 

@@ -53,6 +53,17 @@ describe('default pack', () => {
     expect(files).toEqual(defaultRules.map((r) => r.id).sort());
   });
 
+  it('lists every rule of the pack, with its level and description, in docs/policies.md and counts them in the README', () => {
+    const docs = fs.readFileSync(path.join(__dirname, '../../docs/policies.md'), 'utf8');
+    const table = docs.slice(docs.indexOf('## The default pack'), docs.indexOf('The engine adds its own checks'));
+    const rows = [...table.matchAll(/^\| `([a-z-]+)` \| (\w+) \| (\w+) \| (.*) \|$/gm)].map((m) => ({ id: m[1], level: m[3], text: m[4]! }));
+    expect(rows.map((r) => [r.id, r.level])).toEqual(defaultRules.map((r) => [r.id, r.level]));
+    // the docs may add a sentence, but start with the rule's own description
+    for (const [i, rule] of defaultRules.entries()) expect(rows[i]!.text.startsWith(rule.description), rule.id).toBe(true);
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    expect(readme).toContain(`The default pack (${defaultRules.length} rules,`);
+  });
+
   it('gives every rule a one-line description and an explanation', () => {
     for (const rule of defaultRules) {
       expect(rule.description, rule.id).toMatch(/^[A-Z].*\.$/);
@@ -236,6 +247,18 @@ const CASES: Record<keyof typeof PINNED_LEVELS, readonly RuleCase[]> = {
         ),
       },
       expect: [/tier "critical", notifies only slack-alerts \(slack\), none of which pages/],
+    },
+    {
+      name: 'a critical tier notifying Slack only where nobody is on call (no-paging-without-on-call rules there)',
+      stacks: {
+        alerts: alerts(
+          goodPayload((p) => {
+            p.condition.thresholds.spec[0]!.channels = ['slack-alerts'];
+          }),
+        ),
+        change: noOnCall,
+      },
+      expect: [],
     },
     {
       name: 'a channel defined elsewhere whose name says on-call',
