@@ -106,7 +106,8 @@ export function importSetup(sources: readonly ImportSource[], options: SetupImpo
   for (const source of sources) {
     const parsed = parseJsonInput(source.text, Number.POSITIVE_INFINITY);
     if ('error' in parsed) {
-      problems.push({ source: source.name, pointer: '', messages: [parsed.error] });
+      // reported by importRules, in file order with the rules' problems
+      ruleSources.push(source);
       continue;
     }
     const kind = setupKindOf(parsed.value);
