@@ -19,11 +19,17 @@ export type CodeExpr =
       readonly args: readonly CodeExpr[];
       readonly calls: readonly { readonly method: string; readonly args: readonly CodeExpr[] }[];
     }
-  | { readonly kind: 'evaluation'; readonly method: 'rolling' | 'cumulative'; readonly options: CodeExpr };
+  | { readonly kind: 'evaluation'; readonly method: 'rolling' | 'cumulative'; readonly options: CodeExpr }
+  /** `Secret.fromVariable(<scope>, '<variable>')`: the value stays out of the code. */
+  | { readonly kind: 'secret'; readonly scope: string; readonly variable: string }
+  /** A variable of the generated code, by its (generated, valid) identifier. */
+  | { readonly kind: 'ref'; readonly identifier: string };
 
 export const literal = (value: unknown): CodeExpr => ({ kind: 'literal', value });
 export const object = (entries: readonly (readonly [string, CodeExpr])[]): CodeExpr => ({ kind: 'object', entries });
 export const array = (items: readonly CodeExpr[]): CodeExpr => ({ kind: 'array', items });
+export const secret = (scope: string, variable: string): CodeExpr => ({ kind: 'secret', scope, variable });
+export const ref = (identifier: string): CodeExpr => ({ kind: 'ref', identifier });
 
 const BUILDERS: Readonly<Record<BuilderClass, new (...args: never[]) => object>> = {
   MetricsQuery,
@@ -35,21 +41,30 @@ const BUILDERS: Readonly<Record<BuilderClass, new (...args: never[]) => object>>
   TraceOperatorQuery,
 };
 
-/** The value the expression evaluates to, built with the real library classes. */
-export function evaluateExpr(expr: CodeExpr): unknown {
+/**
+ * The value the expression evaluates to, built with the real library classes; `secret` gives the
+ * value of a `secret` node (there is none without it).
+ */
+export function evaluateExpr(expr: CodeExpr, secret?: (variable: string) => unknown): unknown {
+  const evaluate = (e: CodeExpr): unknown => evaluateExpr(e, secret);
   switch (expr.kind) {
     case 'literal':
       return structuredClone(expr.value);
     case 'object':
-      return Object.fromEntries(expr.entries.map(([key, value]) => [key, evaluateExpr(value)]));
+      return Object.fromEntries(expr.entries.map(([key, value]) => [key, evaluate(value)]));
     case 'array':
-      return expr.items.map(evaluateExpr);
+      return expr.items.map(evaluate);
+    case 'secret':
+      if (!secret) throw new Error(`no value for the secret ${expr.variable}`);
+      return secret(expr.variable);
+    case 'ref':
+      throw new Error(`${expr.identifier} has no value outside the generated code`);
     case 'evaluation':
-      return (Evaluation[expr.method] as (options: unknown) => unknown)(evaluateExpr(expr.options));
+      return (Evaluation[expr.method] as (options: unknown) => unknown)(evaluate(expr.options));
     case 'new': {
       const Builder = BUILDERS[expr.className] as unknown as new (...args: unknown[]) => Record<string, (...args: unknown[]) => unknown>;
-      let built = new Builder(...expr.args.map(evaluateExpr));
-      for (const call of expr.calls) built = built[call.method]!(...call.args.map(evaluateExpr)) as typeof built;
+      let built = new Builder(...expr.args.map(evaluate));
+      for (const call of expr.calls) built = built[call.method]!(...call.args.map(evaluate)) as typeof built;
       return built;
     }
   }
@@ -67,6 +82,8 @@ export function classesIn(expr: CodeExpr, found = new Set<string>()): Set<string
   } else if (expr.kind === 'evaluation') {
     found.add('Evaluation');
     classesIn(expr.options, found);
+  } else if (expr.kind === 'secret') {
+    found.add('Secret');
   }
   return found;
 }
@@ -149,6 +166,10 @@ function inline(expr: CodeExpr): string {
       return `[${expr.items.map(inline).join(', ')}]`;
     case 'evaluation':
       return `Evaluation.${expr.method}(${inline(expr.options)})`;
+    case 'secret':
+      return `Secret.fromVariable(${expr.scope}, ${quoteString(expr.variable)})`;
+    case 'ref':
+      return expr.identifier;
     case 'new':
       return `new ${expr.className}(${expr.args.map(inline).join(', ')})${expr.calls.map((c) => `.${c.method}(${c.args.map(inline).join(', ')})`).join('')}`;
   }
@@ -168,6 +189,9 @@ export function renderExpr(expr: CodeExpr, indent = ''): string {
       return `[\n${expr.items.map((item) => `${inner}${renderExpr(item, inner)},\n`).join('')}${indent}]`;
     case 'evaluation':
       return `Evaluation.${expr.method}(${renderExpr(expr.options, indent)})`;
+    case 'secret':
+    case 'ref':
+      return flat;
     case 'new': {
       const head = `new ${expr.className}(${expr.args.map((a) => renderExpr(a, inner)).join(', ')})`;
       return head + expr.calls.map((c) => `\n${inner}.${c.method}(${c.args.map((a) => renderExpr(a, inner)).join(', ')})`).join('');

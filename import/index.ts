@@ -3,3 +3,18 @@ export { importRules, constructIdFor, sameImportedRule, type ImportSource, type 
 export { renderImportModule, isUsableIdentifier, type ModuleOptions } from './typescript-module';
 export { addImportedRules, importedChannelNames } from './imported-rule-constructs';
 export { ruleToCode, firstDifference, type RuleCode } from './rule-to-code';
+export {
+  importSetup,
+  importedSecrets,
+  setupKindOf,
+  type SetupKind,
+  type SetupImportResult,
+  type SetupImportOptions,
+  type ImportedChannel,
+  type ImportedRoutePolicy,
+  type ImportedMaintenance,
+} from './import-setup';
+export { renderSetupSection, type SetupSection } from './setup-module';
+export { channelToCode, normalizedReceiverConfig, type ChannelCode, type ChannelSecret, type ChannelConversion } from './channel-to-code';
+export { routePolicyToCode, type RoutePolicyCode, type RoutePolicyConversion } from './route-policy-to-code';
+export { maintenanceToCode, type MaintenanceCode, type MaintenanceConversion } from './maintenance-to-code';

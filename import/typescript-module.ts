@@ -18,6 +18,8 @@ export interface ModuleOptions {
   readonly sources: readonly string[];
   /** Rules that were not imported, listed in the header. */
   readonly skipped?: readonly ImportProblem[];
+  /** Channels, route policies and maintenance windows: a second function (setup-module.ts). */
+  readonly setup?: { readonly classes: readonly string[]; readonly header: readonly string[]; readonly code: string };
 }
 
 const RESERVED = new Set([
@@ -121,7 +123,7 @@ export function renderImportModule(rules: readonly ImportedRule[], options: Modu
       ]);
     }
   }
-  const classes = new Set<string>(['AlertRule']);
+  const classes = new Set<string>(['AlertRule', ...(options.setup?.classes ?? [])]);
   for (const rule of rules) if (rule.code.mode === 'props') classesIn(rule.code.props, classes);
   const taken = new Set([stackVar, functionName]);
   const body: string[] = [];
@@ -155,6 +157,7 @@ export function renderImportModule(rules: readonly ImportedRule[], options: Modu
           ...options.skipped.map((p) => `- ${location(p.source, p.pointer)}${p.alert !== undefined ? ` ${JSON.stringify(p.alert)}` : ''}: ${p.messages[0] ?? ''}`),
         ]
       : []),
+    ...(options.setup ? ['', ...options.setup.header] : []),
   ];
   const named = [...classes].sort();
   return [
@@ -166,6 +169,7 @@ export function renderImportModule(rules: readonly ImportedRule[], options: Modu
     ...(body.length > 0 ? [body.join('\n\n'), ''] : []),
     `  return [${variables.join(', ')}];`,
     '}',
+    ...(options.setup ? ['', options.setup.code] : []),
     '',
   ].join('\n');
 }

@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
 import { Option } from 'commander';
-import { importRules, isUsableIdentifier, renderImportModule, type ImportProblem, type ImportSource } from '../../import';
+import { importedSecrets, importSetup, isUsableIdentifier, renderImportModule, renderSetupSection, type ImportProblem, type ImportSource } from '../../import';
 import { findRuleFiles } from '../find-rule-files';
 import { resolvePath } from '../input-files';
 import { EXIT, UsageError } from '../io';
@@ -76,11 +76,14 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
           });
         }
       }
-      const result = importRules(sources);
+      const result = importSetup(sources, { stackVar: flags.stackVar });
       const problems = [...unreadable, ...result.problems];
+      const setup = renderSetupSection(result, flags.stackVar, `${flags.functionName}Setup`);
+      const secrets = importedSecrets(result.channels);
       const code = renderImportModule(result.rules, {
         sources: paths,
         skipped: problems,
+        ...(setup ? { setup } : {}),
         stackVar: flags.stackVar,
         importFrom: flags.importFrom,
         functionName: flags.functionName,
@@ -100,6 +103,32 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
             ...(r.ruleId !== undefined ? { ruleId: r.ruleId } : {}),
             notes: r.notes,
           })),
+          channels: result.channels.map((c) => ({
+            source: c.source,
+            pointer: c.pointer,
+            name: c.name,
+            kind: c.code.kind,
+            constructId: c.constructId,
+            ...(c.id !== undefined ? { id: c.id } : {}),
+            notes: c.notes,
+          })),
+          routePolicies: result.routePolicies.map((p) => ({
+            source: p.source,
+            pointer: p.pointer,
+            name: p.name,
+            constructId: p.constructId,
+            ...(p.id !== undefined ? { id: p.id } : {}),
+          })),
+          maintenanceWindows: result.maintenanceWindows.map((w) => ({
+            source: w.source,
+            pointer: w.pointer,
+            name: w.name,
+            constructId: w.constructId,
+            ...(w.id !== undefined ? { id: w.id } : {}),
+            notes: w.notes,
+          })),
+          secretVariables: secrets.map((v) => v.variable),
+          skipped: result.skipped.map((p) => ({ source: p.source, pointer: p.pointer, ...(p.alert !== undefined ? { name: p.alert } : {}), messages: p.messages })),
           problems: problems.map((p) => ({ source: p.source, pointer: p.pointer, ...(p.alert !== undefined ? { alert: p.alert } : {}), messages: p.messages })),
           ...(flags.out !== undefined ? { out: flags.out } : { code }),
         };
@@ -113,6 +142,14 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
         `${plural(result.rules.length, 'rule')} imported (${asProps} as props, ${result.rules.length - asProps} as payloads; ${adopted} with import blocks)` +
           `${flags.out !== undefined ? ` into ${flags.out}` : ''}; ${problems.length} could not be imported`,
       );
+      if (setup) {
+        io.err(
+          `setup: ${plural(result.channels.length, 'channel')}, ${result.routePolicies.length} route polic${result.routePolicies.length === 1 ? 'y' : 'ies'}, ` +
+            `${plural(result.maintenanceWindows.length, 'maintenance window')} imported (${flags.functionName}Setup)` +
+            `${result.skipped.length > 0 ? `; ${result.skipped.length} rule-kind route polic${result.skipped.length === 1 ? 'y' : 'ies'} left to SigNoz` : ''}`,
+        );
+      }
+      if (secrets.length > 0) io.err(`secret variables to set (TF_VAR_<name>): ${secrets.map((v) => v.variable).join(', ')}`);
     });
 };
 
