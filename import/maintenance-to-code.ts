@@ -5,7 +5,6 @@
  */
 import { MaintenanceWindow } from '../constructs/maintenance/maintenance-window';
 import { isPlainObject } from '../constructs/util/json';
-import { parseGoDuration } from '../constructs/model/duration';
 import { evaluateExpr, literal, object, type CodeExpr } from './code-expression';
 import { firstDifference } from './rule-to-code';
 import { inScratchStack, synthesizedAttributes } from './scratch-stack';
@@ -96,14 +95,6 @@ export function maintenanceToCode(window: Readonly<Record<string, unknown>>): Ma
   const notes: string[] = [];
   if (recurrence?.repeatType === 'weekly' && (!Array.isArray(recurrence.repeatOn) || recurrence.repeatOn.length === 0)) {
     notes.push('a weekly window without weekdays, which SigNoz treats as daily, is written as a daily window');
-  }
-  const written = (actual.schedule as { recurrence?: { duration?: unknown } }).recurrence?.duration;
-  if (recurrence !== undefined && written !== recurrence.duration && parseGoDuration(written) === parseGoDuration(recurrence.duration)) {
-    // SigNoz keeps the duration text as written (since v0.111.0); MaintenanceWindow writes Go's canonical form.
-    notes.push(
-      `SigNoz stores the duration as ${JSON.stringify(recurrence.duration)} and MaintenanceWindow writes ${JSON.stringify(written)} (the same length): the first plan updates this text in place`,
-    );
-    (expectedSchedule.recurrence as { duration: unknown }).duration = written;
   }
   const difference = firstDifference(actual, expected);
   if (difference !== undefined) return { problems: [`${difference}: MaintenanceWindow would write this value differently, so the first plan would update the window`] };

@@ -52,7 +52,9 @@ const duration = z.string().transform((text, ctx) => {
     ctx.addIssue({ code: 'custom', message: `'${text}' is not a positive duration in Go syntax, such as '2h', '90m' or '1h30m' (SigNoz refuses a zero duration)` });
     return z.NEVER;
   }
-  return millis / 1000;
+  // kept as written: SigNoz stores the text as given (since v0.111.0) and the provider compares it as a
+  // string, so writing '2h' back as '2h0m0s' would show a change on every plan after an import
+  return { seconds: millis / 1000, text };
 });
 
 const recurring = { start: instant, duration, until: instant.optional() };
@@ -115,7 +117,7 @@ const propsSchema = z
       if (s.end <= s.start) ctx.addIssue({ code: 'custom', path: ['schedule', 'end'], message: 'must be after schedule.start' });
       return;
     }
-    if (s.duration > MAX_DURATION[s.kind]!) {
+    if (s.duration.seconds > MAX_DURATION[s.kind]!) {
       ctx.addIssue({
         code: 'custom',
         path: ['schedule', 'duration'],
@@ -167,7 +169,7 @@ export class MaintenanceWindow extends Construct {
         timezone: zone,
         startTime: formatInZone(s.start, zone),
         endTime: s.kind === 'fixed' ? formatInZone(s.end, zone) : s.until === undefined ? undefined : formatInZone(s.until, zone),
-        recurrence: s.kind === 'fixed' ? undefined : { repeatType: s.kind, duration: formatSeconds(s.duration), repeatOn: s.kind === 'weekly' ? [...s.on] : undefined },
+        recurrence: s.kind === 'fixed' ? undefined : { repeatType: s.kind, duration: s.duration.text, repeatOn: s.kind === 'weekly' ? [...s.on] : undefined },
       },
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
@@ -184,10 +186,10 @@ function describeSchedule(s: ValidSchedule, zone: string): string {
     case 'fixed':
       return `once, ${wall(s.start)} to ${wall(s.end)} (${zone})`;
     case 'daily':
-      return `daily at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
+      return `daily at ${time(s.start)} for ${s.duration.text} (${zone})${until}`;
     case 'weekly':
-      return `weekly on ${s.on.join(', ')} at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
+      return `weekly on ${s.on.join(', ')} at ${time(s.start)} for ${s.duration.text} (${zone})${until}`;
     case 'monthly':
-      return `monthly on day ${Number(wall(s.start).slice(8, 10))} at ${time(s.start)} for ${formatSeconds(s.duration)} (${zone})${until}`;
+      return `monthly on day ${Number(wall(s.start).slice(8, 10))} at ${time(s.start)} for ${s.duration.text} (${zone})${until}`;
   }
 }

@@ -34,13 +34,14 @@ describe('MaintenanceWindow', () => {
       schedule: {
         timezone: 'Europe/Berlin',
         start_time: '2026-03-01T02:00:00+01:00',
-        recurrence: { repeat_type: 'weekly', duration: '1h30m0s', repeat_on: ['sunday', 'wednesday'] },
+        // the duration as written: SigNoz stores the text as given and the provider compares it as text
+        recurrence: { repeat_type: 'weekly', duration: '90m', repeat_on: ['sunday', 'wednesday'] },
       },
       depends_on: ['terraform_data.db-rule'],
       provider: 'signoz',
     });
     expect(maintenance.schedule.end_time).toBeUndefined();
-    expect(window.summary).toBe('weekly on sunday, wednesday at 02:00 for 1h30m0s (Europe/Berlin)');
+    expect(window.summary).toBe('weekly on sunday, wednesday at 02:00 for 90m (Europe/Berlin)');
   });
 
   it('fixed: start and end in the zone, every alert when none are given', () => {
@@ -78,13 +79,13 @@ describe('MaintenanceWindow', () => {
       timezone: 'UTC',
       start_time: '2026-01-01T02:00:00Z',
       end_time: '2026-12-31T00:00:00Z',
-      recurrence: { repeat_type: 'daily', duration: '2h0m0s' },
+      recurrence: { repeat_type: 'daily', duration: '2h' },
     });
     expect(nightly.scope).toBe('service == "batch"');
     expect(monthly.schedule.start_time).toBe('2026-01-31T22:00:00Z');
     expect(monthly.scope).toBe('severity != "critical"');
-    expect(nightlyWindow.summary).toBe('daily at 02:00 for 2h0m0s (UTC), until 2026-12-31 00:00');
-    expect(monthlyWindow.summary).toBe('monthly on day 31 at 22:00 for 4h0m0s (Europe/London)');
+    expect(nightlyWindow.summary).toBe('daily at 02:00 for 2h (UTC), until 2026-12-31 00:00');
+    expect(monthlyWindow.summary).toBe('monthly on day 31 at 22:00 for 4h (Europe/London)');
   });
 
   it('accepts windows shorter than a minute: SigNoz refuses only a zero duration', () => {
