@@ -143,7 +143,58 @@ describe('PromQL, checked with the Prometheus grammar and SigNoz engine limits',
   });
 });
 
+// Matcher strings Prometheus refuses: regexes Go's regexp (RE2) does not compile, escapes its lexer does not know.
+const BROKEN_MATCHERS: Broken[] = [
+  ['up{job=~"(?=api)"}', 'line 1, column 9', 'invalid regular expression "(?=api)" (Prometheus compiles it with Go\'s regexp, RE2): look-ahead'],
+  ['up{job!~"(a)\\\\1"}', 'line 1, column 9', 'back-references (\\1 ...) are not supported'],
+  ['sum(rate(x{"k8s.pod.name"=~"x{1001}"}[5m]))', 'line 1, column 28', 'invalid repeat count'],
+  ["up{job=~'(?<!a)b'}", 'line 1, column 9', 'look-ahead and look-behind'],
+  ['up{path=~"/api/\\d+"}', 'line 1, column 10', 'invalid escape in the string "/api/\\d+"; PromQL strings take Go\'s escapes'],
+  ['up{job="a\\q"}', 'line 1, column 8', 'invalid escape in the string'],
+];
+
+const VALID_MATCHERS = [
+  'up{job=~"(?i)prod.*"}',
+  'up{path=~"/api/\\\\d+"}',
+  'up{path=~`/api/\\d+`}',
+  'up{job=~"\\\\pL+|[[:alpha:]]"}',
+  "up{job!~'it\\'s'}",
+  '{"k8s.pod.name"=~"api-.*", job="x"}',
+];
+
+describe('PromQL label matcher strings, read as Prometheus reads them', () => {
+  test.each(BROKEN_MATCHERS)('refuses %j at %s', (query, at, says) => {
+    const message = described(promqlSyntaxProblem, query);
+    expect(message).toContain(`${at}: `);
+    expect(message).toContain(says);
+  });
+
+  test.each(VALID_MATCHERS)('accepts %j', (query) => {
+    expect(described(promqlSyntaxProblem, query)).toBeUndefined();
+  });
+
+  test('a selector whose only matcher is a regex matching the empty string is refused, read with RE2', () => {
+    expect(described(promqlSyntaxProblem, '{job=~"(?s:.)*"}')).toContain('needs a metric name or at least one label matcher that does not match the empty string');
+    expect(described(promqlSyntaxProblem, '{job=~"(?i)x*"}')).toContain('does not match the empty string');
+    expect(described(promqlSyntaxProblem, '{job=~"(?i)x+"}')).toBeUndefined();
+  });
+});
+
 describe('filter expressions, checked as SigNoz FilterQuery.g4 reads them', () => {
+  test.each([
+    ["body REGEXP '(?=timeout)'", 'line 1, column 13', "invalid regular expression '(?=timeout)' (ClickHouse's match() compiles it with RE2): look-ahead"],
+    ["a = 1 AND body NOT REGEXP '(x)\\\\1'", 'line 1, column 27', 'back-references'],
+    ['url regexp "x{1001}"', 'line 1, column 12', 'invalid repeat count'],
+  ] as Broken[])('refuses the REGEXP pattern of %j at %s', (expression, at, says) => {
+    const message = described(filterExpressionSyntaxProblem, expression);
+    expect(message).toContain(`${at}: `);
+    expect(message).toContain(says);
+  });
+
+  test.each(["body REGEXP '(?i)timeout'", "url REGEXP '^/api/\\\\d+$'", "body REGEXP 'it\\'s'", 'body REGEXP "\\\\pL+"'])('accepts the RE2 pattern of %j', (expression) => {
+    expect(described(filterExpressionSyntaxProblem, expression)).toBeUndefined();
+  });
+
   test.each(BROKEN_FILTERS)('refuses %j at %s', (expression, at, says) => {
     const message = described(filterExpressionSyntaxProblem, expression);
     expect(message).toContain(`${at}: `);
