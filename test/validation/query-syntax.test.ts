@@ -1,5 +1,6 @@
 import { clickhouseSqlSyntaxProblem } from '../../constructs/validation/query-syntax/clickhouse-sql-syntax';
 import { filterExpressionSyntaxProblem } from '../../constructs/validation/query-syntax/filter-expression-syntax';
+import { havingExpressionSyntaxProblem } from '../../constructs/validation/query-syntax/having-expression-syntax';
 import { promqlSyntaxProblem } from '../../constructs/validation/query-syntax/promql-syntax';
 import { validateRulePayload } from '../../constructs/validation';
 import { mutatedRule, ruleFixture, RULE_FIXTURE_NAMES } from '../support/rule-fixtures';
@@ -210,6 +211,54 @@ describe('filter expressions, checked as SigNoz FilterQuery.g4 reads them', () =
   });
 });
 
+// having expressions SigNoz's HavingExpression grammar refuses.
+const BROKEN_HAVING: Broken[] = [
+  ["count() > 'x'", 'line 1, column 11', 'a quoted string cannot be compared in having: aggregation results are numbers'],
+  ['count()-10 > 0', 'line 1, column 8', 'unexpected "-10"; expected a comparison'],
+  ['count() >', 'line 1, column 10', 'unexpected end of the expression; expected an aggregation such as count()'],
+  ['count(', 'line 1, column 7', 'expected an argument of count('],
+  ['count() > 10 AND', 'line 1, column 17', 'unexpected end of the expression'],
+  ['count() IN [1, 2]', 'line 1, column 12', 'unexpected "["; write an IN list in parentheses: IN (1, 2)'],
+  ['count() IN (a)', 'line 1, column 13', 'expected a number in the IN list'],
+  ['(count() > 1', 'line 1, column 13', 'expected ")" to close the "(" at line 1, column 1'],
+  ['count() > 1)', 'line 1, column 12', '")" has no matching "(" before it'],
+  ['avg(quantile(0.9, x)) > 1', 'line 1, column 17', 'commas are allowed only between the arguments of the outer call'],
+  ['count() ! 1', 'line 1, column 9', 'unexpected "!"'],
+  ['count()', 'line 1, column 8', 'expected a comparison (>, >=, <, <=, =, !=) or IN'],
+  ["count() > 'abc", 'line 1, column 11', "the quote ' is never closed"],
+  ['count() > 1 AND\nsum(x) > true', 'line 2, column 10', 'unexpected "true"'],
+];
+
+const VALID_HAVING = [
+  '',
+  'count() > 10',
+  'total_logs > 1000 AND sum(bytes) > 1024000',
+  '__result > 500',
+  '__result0 > 100 and __result_1 < 1000',
+  'count() > 1 count() < 5',
+  'NOT (count() > 100 AND sum(bytes) < 500) OR p99(duration_nano) <> 3',
+  'NOT count() > 100',
+  'count() IN (1, 2, 3) AND sum(bytes) not in (0, -1)',
+  '(sum(a) + sum(b)) * 2 > 100',
+  '-count() > 0 AND -(avg(x) + 1) > 0',
+  "countIf(level='error') > 5 AND sumIf(bytes, status > 400) >= 1e6",
+  'avg(sum(cpu_usage)) > .5 AND count() % 2 == 0',
+  '((count() > 1))',
+  'sum(system.cpu.time) - 10 > 0',
+];
+
+describe('having expressions, checked as SigNoz HavingExpression.g4 reads them', () => {
+  test.each(BROKEN_HAVING)('refuses %j at %s', (expression, at, says) => {
+    const message = described(havingExpressionSyntaxProblem, expression);
+    expect(message).toContain(`${at}: `);
+    expect(message).toContain(says);
+  });
+
+  test.each(VALID_HAVING)('accepts %j', (expression) => {
+    expect(described(havingExpressionSyntaxProblem, expression)).toBeUndefined();
+  });
+});
+
 describe('ClickHouse SQL, checked for balanced quotes, comments and brackets', () => {
   test.each(BROKEN_CLICKHOUSE)('refuses %j at %s', (query, at, says) => {
     const message = described(clickhouseSqlSyntaxProblem, query);
@@ -234,6 +283,27 @@ describe('query text inside a rule payload', () => {
     const rule = mutatedRule('metrics-threshold.json', (r) => (r.condition.compositeQuery.queries[0].spec.filter = { expression: "service.name = 'checkout" }));
     expect(validateRulePayload(rule).errors).toEqual([
       { path: `${Q0}/filter/expression`, message: "invalid filter expression at line 1, column 16: the quote ' is never closed; add the closing '" },
+    ]);
+  });
+
+  test('a broken having expression is an error at having/expression', () => {
+    const rule = mutatedRule('metrics-threshold.json', (r) => (r.condition.compositeQuery.queries[0].spec.having = { expression: 'count() >' }));
+    expect(validateRulePayload(rule).errors).toEqual([
+      {
+        path: `${Q0}/having/expression`,
+        message: 'invalid having expression at line 1, column 10: unexpected end of the expression; expected an aggregation such as count(), an alias, __result or a number',
+      },
+    ]);
+  });
+
+  test('a PromQL regex Go cannot compile is an error at the query', () => {
+    const rule = mutatedRule('promql.json', (r) => (r.condition.compositeQuery.queries[0].spec.query = 'up{job=~"(?=api)"} == 0'));
+    expect(validateRulePayload(rule).errors).toEqual([
+      {
+        path: `${Q0}/query`,
+        message:
+          'invalid PromQL at line 1, column 9: invalid regular expression "(?=api)" (Prometheus compiles it with Go\'s regexp, RE2): look-ahead and look-behind ((?=, (?!, (?<=, (?<!) are not supported by Go regular expressions',
+      },
     ]);
   });
 
