@@ -206,6 +206,13 @@ describe('filter expressions, checked as SigNoz FilterQuery.g4 reads them', () =
     expect(described(filterExpressionSyntaxProblem, expression)).toBeUndefined();
   });
 
+  test('refuses brackets nested deeper than 100 levels with a message, not a stack overflow', () => {
+    expect(described(filterExpressionSyntaxProblem, `${'('.repeat(5000)}a = 1${')'.repeat(5000)}`)).toBe(
+      'line 1, column 101: brackets nested more than 100 levels deep; simplify the expression',
+    );
+    expect(described(filterExpressionSyntaxProblem, `${'('.repeat(100)}a = 1${')'.repeat(100)}`)).toBeUndefined();
+  });
+
   test('reads keywords in any letter case and keys that merely start with one as keys', () => {
     expect(described(filterExpressionSyntaxProblem, "notification = 'x' and India in ('y') oR hasty = 1")).toBeUndefined();
   });
@@ -227,6 +234,8 @@ const BROKEN_HAVING: Broken[] = [
   ['count()', 'line 1, column 8', 'expected a comparison (>, >=, <, <=, =, !=) or IN'],
   ["count() > 'abc", 'line 1, column 11', "the quote ' is never closed"],
   ['count() > 1 AND\nsum(x) > true', 'line 2, column 10', 'unexpected "true"'],
+  ['(count() > 1) > 2', 'line 1, column 10', 'unexpected ">"; expected ")" to close the operand'],
+  [`${'('.repeat(101)}count() > 1${')'.repeat(101)}`, 'line 1, column 101', 'brackets nested more than 100 levels deep'],
 ];
 
 const VALID_HAVING = [
@@ -244,6 +253,7 @@ const VALID_HAVING = [
   "countIf(level='error') > 5 AND sumIf(bytes, status > 400) >= 1e6",
   'avg(sum(cpu_usage)) > .5 AND count() % 2 == 0',
   '((count() > 1))',
+  '(count() > 1) NOT (sum(x) < 2) OR (count()) NOT IN (3) AND (count() + 1) IN (4)',
   'sum(system.cpu.time) - 10 > 0',
 ];
 

@@ -9,7 +9,7 @@
  * `REGEXP` is checked with RE2, the engine ClickHouse's `match()` runs it with.
  */
 import { regexProblem } from '../../routing/re2-pattern';
-import { lineAndColumn, type SyntaxProblem } from './syntax-problem';
+import { lineAndColumn, nestingProblem, type SyntaxProblem } from './syntax-problem';
 
 type TokenType =
   | 'LPAREN'
@@ -348,7 +348,10 @@ class FilterParser {
 export function filterExpressionSyntaxProblem(expression: string): SyntaxProblem | undefined {
   if (expression.trim() === '') return undefined;
   try {
-    new FilterParser(expression, tokenize(expression)).parse();
+    const tokens = tokenize(expression);
+    const tooDeep = nestingProblem(tokens, ['LPAREN', 'LBRACK'], ['RPAREN', 'RBRACK']);
+    if (tooDeep) return tooDeep;
+    new FilterParser(expression, tokens).parse();
     return undefined;
   } catch (error) {
     if (error instanceof FilterSyntaxError) return error.problem;

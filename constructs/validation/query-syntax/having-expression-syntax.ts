@@ -6,9 +6,10 @@
  * `sum(bytes)`, `countIf(level = 'error')`), aliases and result references (`__result_0`) or
  * numbers; a quoted string is refused, as SigNoz refuses it (aggregation results are numbers).
  * Like the filter grammar, no npm package reads this, so this is a small recursive-descent reading
- * of it; where the grammar is ambiguous (`(` opens a condition or an operand) it tries both.
+ * of it; where the grammar is ambiguous (`(` opens a condition or an operand) the token after the
+ * matching `)` decides.
  */
-import { lineAndColumn, type SyntaxProblem } from './syntax-problem';
+import { lineAndColumn, nestingProblem, type SyntaxProblem } from './syntax-problem';
 
 type TokenType = 'LPAREN' | 'RPAREN' | 'COMMA' | 'COMPARE' | 'ADD' | 'MULTIPLY' | 'NOT' | 'AND' | 'OR' | 'IN' | 'BOOL' | 'NUMBER' | 'IDENTIFIER' | 'STRING' | 'EOF';
 
@@ -68,6 +69,9 @@ function tokenize(text: string): Token[] {
   tokens.push({ type: 'EOF', text: '', offset: text.length });
   return tokens;
 }
+
+/** What may follow a parenthesized operand: an arithmetic or comparison operator, or `[NOT] IN`. */
+const CONTINUES_OPERAND: readonly TokenType[] = ['COMPARE', 'ADD', 'MULTIPLY', 'IN'];
 
 /** Tokens an aggregation call's arguments may hold (the grammar's `funcArgToken`, parentheses aside). */
 const ARGUMENT_TOKENS: readonly TokenType[] = ['IDENTIFIER', 'STRING', 'NUMBER', 'BOOL', 'COMPARE', 'ADD', 'MULTIPLY', 'NOT', 'AND', 'OR'];
@@ -132,33 +136,38 @@ class HavingParser {
     }
   }
 
-  /** `NOT? ( orExpression )` or `NOT? comparison`; a `(` may open either, so try the comparison first. */
+  /**
+   * `NOT? ( orExpression )` or `NOT? comparison`. A `(` may open either: it opens an operand when
+   * what follows its matching `)` continues a comparison (an operator or IN), as in
+   * `(sum(a) + sum(b)) * 2 > 100`.
+   */
   private primary(): void {
     if (this.peek().type === 'NOT') this.next();
-    if (this.peek().type !== 'LPAREN') {
+    if (this.peek().type !== 'LPAREN' || this.operandParenthesis()) {
       this.comparison();
       return;
     }
-    const start = this.position;
-    let asComparison: HavingSyntaxError;
-    try {
-      this.comparison();
-      return;
-    } catch (error) {
-      if (!(error instanceof HavingSyntaxError)) throw error;
-      asComparison = error;
-    }
-    this.position = start;
-    try {
-      const open = this.next();
-      this.orExpression();
+    const open = this.next();
+    this.orExpression();
+    if (this.peek().type !== 'RPAREN') {
       const { line, column } = lineAndColumn(this.text, open.offset);
-      this.expect('RPAREN', `")" to close the "(" at line ${line}, column ${column}`);
-    } catch (error) {
-      if (!(error instanceof HavingSyntaxError)) throw error;
-      // the reading that got further explains the mistake better
-      throw error.problem.offset >= asComparison.problem.offset ? error : asComparison;
+      this.unexpected(this.peek(), `")" to close the "(" at line ${line}, column ${column}`);
     }
+    this.next();
+  }
+
+  /** Whether the `(` at the current position opens an operand: after its matching `)` comes an operator, `IN` or `NOT IN`. */
+  private operandParenthesis(): boolean {
+    let depth = 0;
+    for (let i = this.position; i < this.tokens.length; i++) {
+      const type = this.tokens[i]!.type;
+      if (type === 'LPAREN') depth++;
+      else if (type === 'RPAREN' && --depth === 0) {
+        const next = this.tokens[i + 1]?.type ?? 'EOF';
+        return CONTINUES_OPERAND.includes(next) || (next === 'NOT' && this.tokens[i + 2]?.type === 'IN');
+      }
+    }
+    return false;
   }
 
   private comparison(): void {
@@ -261,7 +270,10 @@ class HavingParser {
 export function havingExpressionSyntaxProblem(expression: string): SyntaxProblem | undefined {
   if (expression.trim() === '') return undefined;
   try {
-    new HavingParser(expression, tokenize(expression)).parse();
+    const tokens = tokenize(expression);
+    const tooDeep = nestingProblem(tokens, ['LPAREN'], ['RPAREN']);
+    if (tooDeep) return tooDeep;
+    new HavingParser(expression, tokens).parse();
     return undefined;
   } catch (error) {
     if (error instanceof HavingSyntaxError) return error.problem;
