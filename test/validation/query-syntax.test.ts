@@ -152,6 +152,8 @@ const BROKEN_MATCHERS: Broken[] = [
   ["up{job=~'(?<!a)b'}", 'line 1, column 9', 'look-ahead and look-behind'],
   ['up{path=~"/api/\\d+"}', 'line 1, column 10', 'invalid escape in the string "/api/\\d+"; PromQL strings take Go\'s escapes'],
   ['up{job="a\\q"}', 'line 1, column 8', 'invalid escape in the string'],
+  ['label_replace(up, "dst", "$1", "src", "(a)\\\\1")', 'line 1, column 39', 'invalid regular expression "(a)\\\\1"'],
+  ['label_join(up, "dst", "\\.", "a")', 'line 1, column 23', 'invalid escape in the string "\\."'],
 ];
 
 const VALID_MATCHERS = [
@@ -161,6 +163,7 @@ const VALID_MATCHERS = [
   'up{job=~"\\\\pL+|[[:alpha:]]"}',
   "up{job!~'it\\'s'}",
   '{"k8s.pod.name"=~"api-.*", job="x"}',
+  'label_replace(up, "dst", "$1", "src", "(?i)(.*)\\\\pL")',
 ];
 
 describe('PromQL label matcher strings, read as Prometheus reads them', () => {

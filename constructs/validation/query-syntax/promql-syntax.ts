@@ -2,8 +2,9 @@
  * PromQL checked with the Prometheus project's own grammar (`@prometheus-io/lezer-promql`, the
  * version SigNoz's Prometheus dependency ships), plus what the grammar leaves to Prometheus's Go
  * parser and to SigNoz's engine: range vectors where instant vectors belong (and the reverse), and
- * the `@` modifier and negative offsets, which SigNoz's engine is built without. Label matcher
- * regexes (`=~`, `!~`) are checked with RE2, the engine Prometheus compiles them with.
+ * the `@` modifier and negative offsets, which SigNoz's engine is built without. String escapes
+ * are read as Prometheus's lexer reads them, and regexes (matchers `=~`, `!~`, `label_replace`)
+ * are checked with RE2, the engine Prometheus compiles them with.
  */
 import type { parser as PromqlParser } from '@prometheus-io/lezer-promql' with { 'resolution-mode': 'import' };
 import { regexProblem, re2Matches } from '../../routing/re2-pattern';
@@ -156,13 +157,24 @@ function matchesEmpty(matcher: SyntaxNode, query: string): boolean {
   return op === 'EqlRegex' ? matches : !matches;
 }
 
+/** Whether a string literal holds a regex Prometheus compiles with Go's regexp: a `=~`/`!~` matcher's value, `label_replace`'s fifth argument. */
+function holdsRegex(literal: SyntaxNode, query: string): boolean {
+  const parent = literal.parent;
+  if (parent?.name === 'UnquotedLabelMatcher' || parent?.name === 'QuotedLabelMatcher') {
+    const op = parent.getChild('MatchOp')?.firstChild?.name;
+    return (op === 'EqlRegex' || op === 'NeqRegex') && matcherValue(parent)?.from === literal.from;
+  }
+  if (parent?.name === 'FunctionCallBody' && parent.parent?.name === 'FunctionCall' && functionName(parent.parent, query) === 'label_replace') {
+    return argumentsOf(parent).findIndex((arg) => arg.from === literal.from) === 4;
+  }
+  return false;
+}
+
 /**
- * A label matcher's string that Prometheus refuses: an escape its lexer does not know (`"\d"`
- * must be written `"\\d"`), or, after `=~` / `!~`, a regex Go's `regexp` (RE2) does not compile.
+ * A string Prometheus refuses: an escape its lexer does not know (`"\d"` must be written
+ * `"\\d"`), or a regex (matcher `=~` / `!~`, `label_replace`) Go's `regexp` (RE2) does not compile.
  */
-function matcherProblem(matcher: SyntaxNode, query: string): SyntaxProblem | undefined {
-  const literal = matcherValue(matcher);
-  if (!literal) return undefined;
+function stringProblem(literal: SyntaxNode, query: string): SyntaxProblem | undefined {
   const text = query.slice(literal.from, literal.to);
   const value = unquotePromqlString(text);
   if (value === undefined) {
@@ -171,9 +183,7 @@ function matcherProblem(matcher: SyntaxNode, query: string): SyntaxProblem | und
       message: `invalid escape in the string ${text}; PromQL strings take Go's escapes (\\\\, \\", \\n, \\t, \\x41, \\u00e9), so write each regex backslash twice ("\\\\d") or quote the regex with backticks`,
     };
   }
-  const op = matcher.getChild('MatchOp')?.firstChild?.name;
-  if (op !== 'EqlRegex' && op !== 'NeqRegex') return undefined;
-  const problem = regexProblem(value);
+  const problem = holdsRegex(literal, query) ? regexProblem(value) : undefined;
   return problem === undefined ? undefined : { offset: literal.from, message: `invalid regular expression ${text} (Prometheus compiles it with Go's regexp, RE2): ${problem}` };
 }
 
@@ -237,7 +247,7 @@ export function promqlSyntaxProblem(query: string): SyntaxProblem | undefined {
     if (node.name === 'MatrixSelector' || node.name === 'SubqueryExpr') problem = rangeVectorMisuse(node, query);
     else if (node.name === 'FunctionCall') problem = missingRangeVector(node, query);
     else if (node.name === 'VectorSelector') problem = emptySelector(node, query);
-    else if (node.name === 'UnquotedLabelMatcher' || node.name === 'QuotedLabelMatcher') problem = matcherProblem(node, query);
+    else if (node.name === 'StringLiteral') problem = stringProblem(node, query);
     else problem = disabledFeature(node, query);
     return undefined;
   });
