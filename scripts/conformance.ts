@@ -9,6 +9,8 @@
  * ../shared/peer-suites/go-semantics, see its README); PEER_CHECKS, same conventions.
  * `--terraform-plans <dir>` reads Terraform's own plan JSON (conformance-terraform-plans.ts).
  * `--slo <dir>` compares SLOs with Sloth's rules and OpenSLO's documents (conformance-slo.ts).
+ * `--provider-head <dir>` runs the provider's newest `signoz_rule` test cases (e.g.
+ * ../shared/peer-suites/provider-head): validate and the import round trip.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -44,20 +46,25 @@ interface CheckOutcome {
 
 type ConformanceCheck = (corpusDir: string) => CheckOutcome | Promise<CheckOutcome>;
 
+/** Validator errors of each `*.json` rule file of `dir`, one line each, named `<label>/<file>`. */
+function validationFailures(dir: string, label: string): { failures: string[]; count: number } {
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  const failures = files.flatMap((name) => {
+    const result = validateRuleFileText(fs.readFileSync(path.join(dir, name), 'utf8'));
+    return result.errors.map((issue) => `${label}/${name}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
+  });
+  return { failures, count: files.length };
+}
+
 /** Every rule payload SigNoz's own tests send (rules/*.json) must pass the validator. */
 const rulePayloadsAreAccepted: ConformanceCheck = (corpusDir) => {
   const rulesDir = path.join(corpusDir, 'rules');
   if (!fs.existsSync(rulesDir)) return { summary: 'rule payloads: no rules/ folder', failures: [`${rulesDir} does not exist`] };
-  const files = fs
-    .readdirSync(rulesDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort();
-  const failures = files.flatMap((name) => {
-    const result = validateRuleFileText(fs.readFileSync(path.join(rulesDir, name), 'utf8'));
-    return result.errors.map((issue) => `rules/${name}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`);
-  });
-  const rejected = new Set(failures.map((line) => line.split(':')[0])).size;
-  return { summary: `rule payloads: ${files.length - rejected}/${files.length} accepted by validate (decodeRule, legacy refused)`, failures };
+  const { failures, count } = validationFailures(rulesDir, 'rules');
+  return { summary: `rule payloads: ${count - failedSources(failures)}/${count} accepted by validate (decodeRule, legacy refused)`, failures };
 };
 
 /** The `signoz_rule` resources of one `.tf` (HCL) or `.tf.json` file, by resource name. */
@@ -69,13 +76,11 @@ async function signozRules(file: string): Promise<[string, Record<string, unknow
 }
 
 /**
- * The provider's own `signoz_rule` test configurations (provider-rule-configs/) survive the
- * generated L1 binding attribute for attribute, pass the provider-schema check, and decode to a
- * canonical rule the validator accepts.
+ * Each `signoz_rule` configuration of the `.tf` / `.tf.json` files of `dir` survives the generated
+ * L1 binding attribute for attribute, passes the provider-schema check, and decodes to a canonical
+ * rule the validator accepts. Failure lines are named `<label>/<file>#<resource>`.
  */
-const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
-  const dir = path.join(corpusDir, 'provider-rule-configs');
-  if (!fs.existsSync(dir)) return { summary: 'provider configs: no provider-rule-configs/ folder', failures: [`${dir} does not exist`] };
+async function bindingFailures(dir: string, label: string): Promise<{ failures: string[]; count: number }> {
   const failures: string[] = [];
   let count = 0;
   for (const name of fs
@@ -84,7 +89,7 @@ const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
     .sort()) {
     for (const [resource, attrs] of await signozRules(path.join(dir, name))) {
       count++;
-      const where = `provider-rule-configs/${name}#${resource}`;
+      const where = `${label}/${name}#${resource}`;
       const stack = new TerraformStack(Testing.app(), 'conformance');
       new SignozProvider(stack, 'signoz');
       new Rule(stack, 'Rule', toBindingConfig(attrs) as RuleConfig);
@@ -95,22 +100,32 @@ const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
       for (const issue of decodeRule(attrs, { resourceType: 'signoz_rule' }).errors) failures.push(`${where}: payload ${issue.path}: ${issue.message}`);
     }
   }
-  const failed = new Set(failures.map((line) => line.split(':')[0])).size;
-  return { summary: `provider configs: ${count - failed}/${count} signoz_rule configurations fit the bindings, the provider schema and the validator`, failures };
+  return { failures, count };
+}
+
+/** The provider's own `signoz_rule` test configurations (provider-rule-configs/) fit the bindings. */
+const providerConfigsFitTheBindings: ConformanceCheck = async (corpusDir) => {
+  const dir = path.join(corpusDir, 'provider-rule-configs');
+  if (!fs.existsSync(dir)) return { summary: 'provider configs: no provider-rule-configs/ folder', failures: [`${dir} does not exist`] };
+  const { failures, count } = await bindingFailures(dir, 'provider-rule-configs');
+  return {
+    summary: `provider configs: ${count - new Set(failures.map((line) => line.split(':')[0])).size}/${count} signoz_rule configurations fit the bindings, the provider schema and the validator`,
+    failures,
+  };
 };
 
+/** One rule file to import: its name in failure lines and its text. */
+interface RuleSource {
+  readonly name: string;
+  readonly text: string;
+}
+
 /**
- * Every rule of rules/*.json imports (`signoz-alerts import`), and the imported constructs
- * synthesize a signoz_rule that decodes back to the rule, modulo the documented normalizations.
+ * The import round trip: every source imports (`signoz-alerts import`), and the imported
+ * constructs synthesize a signoz_rule that decodes back to the rule, modulo the documented
+ * normalizations. One failure line per source that differs or does not import.
  */
-const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
-  const rulesDir = path.join(corpusDir, 'rules');
-  if (!fs.existsSync(rulesDir)) return { summary: 'import round trip: no rules/ folder', failures: [`${rulesDir} does not exist`] };
-  const sources = fs
-    .readdirSync(rulesDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name: `rules/${name}`, text: fs.readFileSync(path.join(rulesDir, name), 'utf8') }));
+function importRoundTripFailures(sources: readonly RuleSource[]): { failures: string[]; asProps: number; imported: number } {
   const { rules, problems } = importRules(sources);
   const failures = problems.flatMap((p) => p.messages.map((m) => `${p.source}${p.pointer === '' ? '' : `#${p.pointer}`}: not imported: ${m}`));
   const stack = new TerraformStack(Testing.app(), 'imported');
@@ -126,15 +141,82 @@ const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
     const difference = firstDifference(decoded, expected);
     if (difference !== undefined) failures.push(`${rule.source}${rule.pointer === '' ? '' : `#${rule.pointer}`}: the synthesized rule differs at ${difference}`);
   }
-  const asProps = rules.filter((r) => r.code.mode === 'props').length;
-  const failed = new Set(failures.map((line) => line.split(':')[0])).size;
+  return { failures, asProps: rules.filter((r) => r.code.mode === 'props').length, imported: rules.length };
+}
+
+/** The `*.json` files of a folder, sorted, as import sources named `<label>/<file>`. */
+function jsonSources(dir: string, label: string): RuleSource[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name: `${label}/${name}`, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+}
+
+/** How many distinct sources (the text before the first ':') the failure lines name. */
+function failedSources(failures: readonly string[]): number {
+  return new Set(failures.map((line) => line.split(':')[0]!.split('#')[0])).size;
+}
+
+/** Every rule of rules/*.json imports back unchanged (importRoundTripFailures). */
+const importedRulesRoundTrip: ConformanceCheck = (corpusDir) => {
+  const rulesDir = path.join(corpusDir, 'rules');
+  if (!fs.existsSync(rulesDir)) return { summary: 'import round trip: no rules/ folder', failures: [`${rulesDir} does not exist`] };
+  const sources = jsonSources(rulesDir, 'rules');
+  const { failures, asProps, imported } = importRoundTripFailures(sources);
   return {
-    summary: `import round trip: ${sources.length - failed}/${sources.length} rule files import and synthesize back unchanged (${asProps} as props, ${rules.length - asProps} as payloads)`,
+    summary: `import round trip: ${sources.length - failedSources(failures)}/${sources.length} rule files import and synthesize back unchanged (${asProps} as props, ${imported - asProps} as payloads)`,
     failures,
   };
 };
 
 const CHECKS: readonly ConformanceCheck[] = [rulePayloadsAreAccepted, providerConfigsFitTheBindings, importedRulesRoundTrip];
+
+/** One case of a provider-head suite's cases.json (see its README). */
+interface ProviderHeadCase {
+  readonly id: string;
+  readonly payload: string;
+  readonly config: string;
+  readonly signozAccepts: boolean;
+}
+
+function providerHeadCases(dir: string, failures: string[]): ProviderHeadCase[] {
+  return peerTable<ProviderHeadCase[]>(dir, 'cases.json', failures) ?? [];
+}
+
+/** Each payload the provider sends: validate accepts it exactly when SigNoz does (cases.json). */
+const providerHeadPayloadsValidate: ConformanceCheck = (dir) => {
+  const failures: string[] = [];
+  const cases = providerHeadCases(dir, failures);
+  for (const c of cases) {
+    const errors = validateRuleFileText(fs.readFileSync(path.join(dir, c.payload), 'utf8')).errors;
+    if (c.signozAccepts) failures.push(...errors.map((issue) => `${c.payload}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`));
+    else if (errors.length === 0) failures.push(`${c.payload}: SigNoz refuses it, validate accepts it`);
+  }
+  return { summary: `provider HEAD payloads: ${cases.length - failedSources(failures)}/${cases.length} validated as SigNoz does`, failures };
+};
+
+/**
+ * Each accepted payload imports back unchanged: the same round trip as the corpus's rules/, one
+ * stack per case (the edits are later states of the same rule and share its name).
+ */
+const providerHeadPayloadsImportBack: ConformanceCheck = (dir) => {
+  const failures: string[] = [];
+  const accepted = providerHeadCases(dir, failures).filter((c) => c.signozAccepts);
+  let asProps = 0;
+  for (const c of accepted) {
+    const roundTrip = importRoundTripFailures([{ name: c.payload, text: fs.readFileSync(path.join(dir, c.payload), 'utf8') }]);
+    failures.push(...roundTrip.failures);
+    asProps += roundTrip.asProps;
+  }
+  return {
+    summary: `provider HEAD import back: ${accepted.length - failedSources(failures)}/${accepted.length} payloads import and synthesize back unchanged (${asProps} as props)`,
+    failures,
+  };
+};
+
+/** `--provider-head <dir>`: the provider's newest signoz_rule test cases (../shared/peer-suites/provider-head). */
+const PROVIDER_HEAD_CHECKS: readonly ConformanceCheck[] = [providerHeadPayloadsValidate, providerHeadPayloadsImportBack];
 
 /** One JSON table of a peer suite, or undefined (and a failure line) when it is missing. */
 function peerTable<T>(dir: string, file: string, failures: string[]): T | undefined {
@@ -261,14 +343,19 @@ const durationsAgreeWithGo: ConformanceCheck = (dir) => {
 const PEER_CHECKS: readonly ConformanceCheck[] = [regexesAgreeWithGo, seriesAgreeWithPromtool, durationsAgreeWithGo, templatesAgreeWithGo, routesAgreeWithExpr];
 /** `--terraform-plans <dir>`: Terraform's own plan JSON (../shared/peer-suites/terraform-plans). */
 const PLAN_CHECKS: readonly ConformanceCheck[] = [plansAgreeWithTerraform];
-/** `--slo <dir>`: Sloth's generated rules and OpenSLO documents (../shared/peer-suites/slo). */
-const MODES: Readonly<Record<string, readonly ConformanceCheck[]>> = { '--slo': SLO_CHECKS };
+/** Each option and its checks; `--slo <dir>`: Sloth's generated rules and OpenSLO documents (../shared/peer-suites/slo). */
+const MODES: Readonly<Record<string, readonly ConformanceCheck[]>> = {
+  '--peer-suites': PEER_CHECKS,
+  '--terraform-plans': PLAN_CHECKS,
+  '--provider-head': PROVIDER_HEAD_CHECKS,
+  '--slo': SLO_CHECKS,
+};
 
 async function main(args: readonly string[]): Promise<number> {
-  const mode = args[0] === '--peer-suites' ? PEER_CHECKS : args[0] === '--terraform-plans' ? PLAN_CHECKS : (MODES[args[0] ?? ''] ?? CHECKS);
+  const mode = MODES[args[0] ?? ''] ?? CHECKS;
   const corpusDir = mode === CHECKS ? args[0] : args[1];
   if (!corpusDir) {
-    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir> | --terraform-plans <dir> | --slo <dir>\n');
+    process.stderr.write('usage: npm run conformance -- <corpus-dir> | --peer-suites <dir> | --terraform-plans <dir> | --provider-head <dir> | --slo <dir>\n');
     return 2;
   }
   if (!fs.existsSync(corpusDir)) {

@@ -1,16 +1,19 @@
 /**
- * Durations of SLO periods and burn-rate windows: a whole number with a unit `m`, `h`, `d` or `w`
- * (`5m`, `1h`, `1d`, `30d`, `4w`), as OpenSLO and the SRE workbook write them. SigNoz takes Go
- * durations, which have no days, so windows are written back in hours and minutes.
+ * Durations of SLO periods and burn-rate windows: OpenSLO's duration shorthand, a whole number
+ * with one unit `m`, `h`, `d` or `w` (`5m`, `1h`, `1d`, `30d`, `4w`), as OpenSLO and the SRE
+ * workbook write them. That is a subset of Prometheus's duration form, so its value is read by the
+ * toolkit's one Prometheus reader (bounds included). SigNoz takes Go durations, which have no
+ * days, so windows are written back in hours and minutes.
  */
+import { parsePrometheusDuration } from '../model/duration';
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
-const PATTERN = /^([1-9][0-9]*)(m|h|d|w)$/;
+const SHORTHAND = /^[1-9][0-9]*[mhdw]$/;
 
-/** Milliseconds of `text`, or `undefined` when it is not such a duration. */
+/** Milliseconds of `text`, or `undefined` when it is not such a duration (or beyond about 292 years). */
 export function parseSloDuration(text: string): number | undefined {
-  const match = PATTERN.exec(text);
-  return match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : undefined;
+  if (!SHORTHAND.test(text)) return undefined;
+  const ms = parsePrometheusDuration(text);
+  return typeof ms === 'number' ? ms : undefined;
 }
 
 /** A Go duration for SigNoz, e.g. 1d -> `24h`, 90m -> `1h30m`. */

@@ -13,6 +13,7 @@
  */
 import { ToolkitError } from '../model/toolkit-error';
 import { MAX_NOTATION_POINTS } from '../evaluation/evaluation-limits';
+import { parseGoFloat, parseGoInt } from '../util/go-strconv';
 
 export class SeriesNotationError extends ToolkitError {
   constructor(
@@ -28,7 +29,6 @@ export class SeriesNotationError extends ToolkitError {
 /** `undefined` marks a missing point. */
 export type NotationValue = number | undefined;
 
-const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
 type TokenKind = 'number' | 'add' | 'sub' | 'times' | 'blank' | 'stale';
@@ -41,11 +41,6 @@ class ItemError extends Error {}
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isAlphaNumeric = (c: string | undefined): boolean => c !== undefined && /^[A-Za-z0-9_]$/.test(c);
-
-/** Go's strconv underscoreOK for a decimal number: each `_` stands between two digits. */
-function underscoresOk(text: string): boolean {
-  return !text.includes('_') || /^\d+(_\d+)*(\.(\d+(_\d+)*)?)?([eE][+-]?\d+)?$|^\.\d+(_\d+)*([eE][+-]?\d+)?$/.test(text);
-}
 
 /** The lexer's tokens of one space-free item (Prometheus lex.go, lexValueSequence and scanNumber). */
 function lexItem(item: string): Token[] {
@@ -89,24 +84,13 @@ function lexItem(item: string): Token[] {
   return tokens;
 }
 
-/** Prometheus's number(): strconv.ParseInt(text, 0, 64), else strconv.ParseFloat(text, 64). */
+/** Prometheus's number(): strconv.ParseInt(text, 0, 64) (`010` is octal 8), else strconv.ParseFloat(text, 64). */
 function toNumber(text: string): number {
-  const lower = text.toLowerCase();
-  if (lower === 'nan') return Number.NaN;
-  if (lower === 'inf') return Infinity;
-  if (!underscoresOk(text)) throw new ItemError(`error parsing number "${text}": misplaced '_'`);
-  const plain = text.replace(/_/g, '');
-  if (/^\d+$/.test(plain)) {
-    const octal = plain.length > 1 && plain.startsWith('0');
-    if (!octal || /^[0-7]+$/.test(plain)) {
-      const n = octal ? BigInt(`0o${plain.slice(1)}`) : BigInt(plain);
-      if (n <= INT64_MAX) return Number(n);
-    }
-  }
-  if (!/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(plain)) throw new ItemError(`error parsing number "${text}"`);
-  const value = Number(plain);
-  if (!Number.isFinite(value)) throw new ItemError(`error parsing number "${text}": value out of range`);
-  return value;
+  const integer = parseGoInt(text);
+  if (typeof integer === 'bigint') return Number(integer);
+  const float = parseGoFloat(text);
+  if (typeof float === 'number') return float;
+  throw new ItemError(`error parsing number "${text}": ${float.error}`);
 }
 
 /** strconv.ParseUint(text, 10, 64) for the N of `xN`. */

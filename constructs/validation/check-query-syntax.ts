@@ -1,6 +1,6 @@
 /**
- * The text inside queries, checked before SigNoz sees it: PromQL, filter expressions and ClickHouse
- * SQL. A broken query saves fine and then never fires, so each problem is an error located by JSON
+ * The text inside queries, checked before SigNoz sees it: PromQL, filter and having expressions and
+ * ClickHouse SQL. A broken query saves fine and then never fires, so each problem is an error located by JSON
  * Pointer and by line and column inside the text. Disabled queries too: formulas still run the
  * queries they read.
  */
@@ -10,6 +10,7 @@ import type { IssueCollector } from './issue-collector';
 import type { QueryEntry } from './query-inventory';
 import { clickhouseSqlSyntaxProblem } from './query-syntax/clickhouse-sql-syntax';
 import { filterExpressionSyntaxProblem } from './query-syntax/filter-expression-syntax';
+import { havingExpressionSyntaxProblem } from './query-syntax/having-expression-syntax';
 import { promqlSyntaxProblem } from './query-syntax/promql-syntax';
 import { describeSyntaxProblem, type SyntaxProblem } from './query-syntax/syntax-problem';
 
@@ -31,6 +32,8 @@ export function checkQuerySyntax(entry: QueryEntry, spec: JsonRecord, out: Issue
   }
   if (entry.type === undefined || !FILTERED_TYPES.includes(entry.type)) return;
   const expression = stringAt(recordAt(spec, 'filter'), 'expression');
-  if (expression === undefined) return;
-  report(pointer(entry.specPath, 'filter', 'expression'), 'filter expression', expression, filterExpressionSyntaxProblem(expression), out);
+  if (expression !== undefined) report(pointer(entry.specPath, 'filter', 'expression'), 'filter expression', expression, filterExpressionSyntaxProblem(expression), out);
+  // SigNoz's statement builders read a builder query's having with their HavingExpression grammar
+  const having = entry.type === 'builder_query' ? stringAt(recordAt(spec, 'having'), 'expression') : undefined;
+  if (having !== undefined) report(pointer(entry.specPath, 'having', 'expression'), 'having expression', having, havingExpressionSyntaxProblem(having), out);
 }

@@ -239,6 +239,10 @@ describe('ServiceLevelObjective', () => {
     expect(thrownBy(() => new ServiceLevelObjective(stack, 'Period', { ...availability(), period: '1 month' })).message).toContain(
       'period: must be a whole number with the unit m, h, d or w, such as 5m, 1h, 1d or 30d',
     );
+    // beyond Prometheus's bound (about 292 years), read by the one Prometheus duration reader
+    expect(thrownBy(() => new ServiceLevelObjective(stack, 'Huge', { ...availability(), period: '99999999999w' })).message).toContain(
+      'period: must be a whole number with the unit m, h, d or w',
+    );
   });
 
   it('refuses indicator queries whose counts do not add up over windows', () => {

@@ -80,7 +80,7 @@ describe('promtool series notation', () => {
     ['1m', 'bad number syntax: "1"'],
     ['1e', 'error parsing number "1e"'],
     ['1e400', 'value out of range'],
-    ['1__0', "misplaced '_'"],
+    ['1__0', 'error parsing number "1__0": invalid syntax'],
     ['1..2', 'unexpected ".2"'],
     ['1,2', "unexpected character ','"],
     ['1+1x2000000', 'more than 1000000 points'],

@@ -1,5 +1,6 @@
 import { clickhouseSqlSyntaxProblem } from '../../constructs/validation/query-syntax/clickhouse-sql-syntax';
 import { filterExpressionSyntaxProblem } from '../../constructs/validation/query-syntax/filter-expression-syntax';
+import { havingExpressionSyntaxProblem } from '../../constructs/validation/query-syntax/having-expression-syntax';
 import { promqlSyntaxProblem } from '../../constructs/validation/query-syntax/promql-syntax';
 import { validateRulePayload } from '../../constructs/validation';
 import { mutatedRule, ruleFixture, RULE_FIXTURE_NAMES } from '../support/rule-fixtures';
@@ -143,7 +144,61 @@ describe('PromQL, checked with the Prometheus grammar and SigNoz engine limits',
   });
 });
 
+// Matcher strings Prometheus refuses: regexes Go's regexp (RE2) does not compile, escapes its lexer does not know.
+const BROKEN_MATCHERS: Broken[] = [
+  ['up{job=~"(?=api)"}', 'line 1, column 9', 'invalid regular expression "(?=api)" (Prometheus compiles it with Go\'s regexp, RE2): look-ahead'],
+  ['up{job!~"(a)\\\\1"}', 'line 1, column 9', 'back-references (\\1 ...) are not supported'],
+  ['sum(rate(x{"k8s.pod.name"=~"x{1001}"}[5m]))', 'line 1, column 28', 'invalid repeat count'],
+  ["up{job=~'(?<!a)b'}", 'line 1, column 9', 'look-ahead and look-behind'],
+  ['up{path=~"/api/\\d+"}', 'line 1, column 10', 'invalid escape in the string "/api/\\d+"; PromQL strings take Go\'s escapes'],
+  ['up{job="a\\q"}', 'line 1, column 8', 'invalid escape in the string'],
+  ['label_replace(up, "dst", "$1", "src", "(a)\\\\1")', 'line 1, column 39', 'invalid regular expression "(a)\\\\1"'],
+  ['label_join(up, "dst", "\\.", "a")', 'line 1, column 23', 'invalid escape in the string "\\."'],
+];
+
+const VALID_MATCHERS = [
+  'up{job=~"(?i)prod.*"}',
+  'up{path=~"/api/\\\\d+"}',
+  'up{path=~`/api/\\d+`}',
+  'up{job=~"\\\\pL+|[[:alpha:]]"}',
+  "up{job!~'it\\'s'}",
+  '{"k8s.pod.name"=~"api-.*", job="x"}',
+  'label_replace(up, "dst", "$1", "src", "(?i)(.*)\\\\pL")',
+];
+
+describe('PromQL label matcher strings, read as Prometheus reads them', () => {
+  test.each(BROKEN_MATCHERS)('refuses %j at %s', (query, at, says) => {
+    const message = described(promqlSyntaxProblem, query);
+    expect(message).toContain(`${at}: `);
+    expect(message).toContain(says);
+  });
+
+  test.each(VALID_MATCHERS)('accepts %j', (query) => {
+    expect(described(promqlSyntaxProblem, query)).toBeUndefined();
+  });
+
+  test('a selector whose only matcher is a regex matching the empty string is refused, read with RE2', () => {
+    expect(described(promqlSyntaxProblem, '{job=~"(?s:.)*"}')).toContain('needs a metric name or at least one label matcher that does not match the empty string');
+    expect(described(promqlSyntaxProblem, '{job=~"(?i)x*"}')).toContain('does not match the empty string');
+    expect(described(promqlSyntaxProblem, '{job=~"(?i)x+"}')).toBeUndefined();
+  });
+});
+
 describe('filter expressions, checked as SigNoz FilterQuery.g4 reads them', () => {
+  test.each([
+    ["body REGEXP '(?=timeout)'", 'line 1, column 13', "invalid regular expression '(?=timeout)' (ClickHouse's match() compiles it with RE2): look-ahead"],
+    ["a = 1 AND body NOT REGEXP '(x)\\\\1'", 'line 1, column 27', 'back-references'],
+    ['url regexp "x{1001}"', 'line 1, column 12', 'invalid repeat count'],
+  ] as Broken[])('refuses the REGEXP pattern of %j at %s', (expression, at, says) => {
+    const message = described(filterExpressionSyntaxProblem, expression);
+    expect(message).toContain(`${at}: `);
+    expect(message).toContain(says);
+  });
+
+  test.each(["body REGEXP '(?i)timeout'", "url REGEXP '^/api/\\\\d+$'", "body REGEXP 'it\\'s'", 'body REGEXP "\\\\pL+"'])('accepts the RE2 pattern of %j', (expression) => {
+    expect(described(filterExpressionSyntaxProblem, expression)).toBeUndefined();
+  });
+
   test.each(BROKEN_FILTERS)('refuses %j at %s', (expression, at, says) => {
     const message = described(filterExpressionSyntaxProblem, expression);
     expect(message).toContain(`${at}: `);
@@ -154,8 +209,66 @@ describe('filter expressions, checked as SigNoz FilterQuery.g4 reads them', () =
     expect(described(filterExpressionSyntaxProblem, expression)).toBeUndefined();
   });
 
+  test('refuses brackets nested deeper than 100 levels with a message, not a stack overflow', () => {
+    expect(described(filterExpressionSyntaxProblem, `${'('.repeat(5000)}a = 1${')'.repeat(5000)}`)).toBe(
+      'line 1, column 101: brackets nested more than 100 levels deep; simplify the expression',
+    );
+    expect(described(filterExpressionSyntaxProblem, `${'('.repeat(100)}a = 1${')'.repeat(100)}`)).toBeUndefined();
+  });
+
   test('reads keywords in any letter case and keys that merely start with one as keys', () => {
     expect(described(filterExpressionSyntaxProblem, "notification = 'x' and India in ('y') oR hasty = 1")).toBeUndefined();
+  });
+});
+
+// having expressions SigNoz's HavingExpression grammar refuses.
+const BROKEN_HAVING: Broken[] = [
+  ["count() > 'x'", 'line 1, column 11', 'a quoted string cannot be compared in having: aggregation results are numbers'],
+  ['count()-10 > 0', 'line 1, column 8', 'unexpected "-10"; expected a comparison'],
+  ['count() >', 'line 1, column 10', 'unexpected end of the expression; expected an aggregation such as count()'],
+  ['count(', 'line 1, column 7', 'expected an argument of count('],
+  ['count() > 10 AND', 'line 1, column 17', 'unexpected end of the expression'],
+  ['count() IN [1, 2]', 'line 1, column 12', 'unexpected "["; write an IN list in parentheses: IN (1, 2)'],
+  ['count() IN (a)', 'line 1, column 13', 'expected a number in the IN list'],
+  ['(count() > 1', 'line 1, column 13', 'expected ")" to close the "(" at line 1, column 1'],
+  ['count() > 1)', 'line 1, column 12', '")" has no matching "(" before it'],
+  ['avg(quantile(0.9, x)) > 1', 'line 1, column 17', 'commas are allowed only between the arguments of the outer call'],
+  ['count() ! 1', 'line 1, column 9', 'unexpected "!"'],
+  ['count()', 'line 1, column 8', 'expected a comparison (>, >=, <, <=, =, !=) or IN'],
+  ["count() > 'abc", 'line 1, column 11', "the quote ' is never closed"],
+  ['count() > 1 AND\nsum(x) > true', 'line 2, column 10', 'unexpected "true"'],
+  ['(count() > 1) > 2', 'line 1, column 10', 'unexpected ">"; expected ")" to close the operand'],
+  [`${'('.repeat(101)}count() > 1${')'.repeat(101)}`, 'line 1, column 101', 'brackets nested more than 100 levels deep'],
+];
+
+const VALID_HAVING = [
+  '',
+  'count() > 10',
+  'total_logs > 1000 AND sum(bytes) > 1024000',
+  '__result > 500',
+  '__result0 > 100 and __result_1 < 1000',
+  'count() > 1 count() < 5',
+  'NOT (count() > 100 AND sum(bytes) < 500) OR p99(duration_nano) <> 3',
+  'NOT count() > 100',
+  'count() IN (1, 2, 3) AND sum(bytes) not in (0, -1)',
+  '(sum(a) + sum(b)) * 2 > 100',
+  '-count() > 0 AND -(avg(x) + 1) > 0',
+  "countIf(level='error') > 5 AND sumIf(bytes, status > 400) >= 1e6",
+  'avg(sum(cpu_usage)) > .5 AND count() % 2 == 0',
+  '((count() > 1))',
+  '(count() > 1) NOT (sum(x) < 2) OR (count()) NOT IN (3) AND (count() + 1) IN (4)',
+  'sum(system.cpu.time) - 10 > 0',
+];
+
+describe('having expressions, checked as SigNoz HavingExpression.g4 reads them', () => {
+  test.each(BROKEN_HAVING)('refuses %j at %s', (expression, at, says) => {
+    const message = described(havingExpressionSyntaxProblem, expression);
+    expect(message).toContain(`${at}: `);
+    expect(message).toContain(says);
+  });
+
+  test.each(VALID_HAVING)('accepts %j', (expression) => {
+    expect(described(havingExpressionSyntaxProblem, expression)).toBeUndefined();
   });
 });
 
@@ -183,6 +296,27 @@ describe('query text inside a rule payload', () => {
     const rule = mutatedRule('metrics-threshold.json', (r) => (r.condition.compositeQuery.queries[0].spec.filter = { expression: "service.name = 'checkout" }));
     expect(validateRulePayload(rule).errors).toEqual([
       { path: `${Q0}/filter/expression`, message: "invalid filter expression at line 1, column 16: the quote ' is never closed; add the closing '" },
+    ]);
+  });
+
+  test('a broken having expression is an error at having/expression', () => {
+    const rule = mutatedRule('metrics-threshold.json', (r) => (r.condition.compositeQuery.queries[0].spec.having = { expression: 'count() >' }));
+    expect(validateRulePayload(rule).errors).toEqual([
+      {
+        path: `${Q0}/having/expression`,
+        message: 'invalid having expression at line 1, column 10: unexpected end of the expression; expected an aggregation such as count(), an alias, __result or a number',
+      },
+    ]);
+  });
+
+  test('a PromQL regex Go cannot compile is an error at the query', () => {
+    const rule = mutatedRule('promql.json', (r) => (r.condition.compositeQuery.queries[0].spec.query = 'up{job=~"(?=api)"} == 0'));
+    expect(validateRulePayload(rule).errors).toEqual([
+      {
+        path: `${Q0}/query`,
+        message:
+          'invalid PromQL at line 1, column 9: invalid regular expression "(?=api)" (Prometheus compiles it with Go\'s regexp, RE2): look-ahead and look-behind ((?=, (?!, (?<=, (?<!) are not supported by Go regular expressions',
+      },
     ]);
   });
 

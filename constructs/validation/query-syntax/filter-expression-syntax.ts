@@ -5,9 +5,11 @@
  * `has`/`hasAny`/`hasAll`/`hasToken` calls, `search(...)`, and bare words or quoted text as full-text
  * search. No npm package parses this grammar, so this is a small recursive-descent reading of it.
  * Lexer errors (an unterminated quote, a stray `!`) are refused too: SigNoz's UI refuses them, and
- * its backend silently drops the character, which changes what the filter means.
+ * its backend silently drops the character, which changes what the filter means. The pattern after
+ * `REGEXP` is checked with RE2, the engine ClickHouse's `match()` runs it with.
  */
-import { lineAndColumn, type SyntaxProblem } from './syntax-problem';
+import { regexProblem } from '../../routing/re2-pattern';
+import { lineAndColumn, nestingProblem, type SyntaxProblem } from './syntax-problem';
 
 type TokenType =
   | 'LPAREN'
@@ -261,10 +263,14 @@ class FilterParser {
       operator = this.peek();
     }
     switch (operator.type) {
+      case 'REGEXP':
+        this.next();
+        this.regexValue(this.peek());
+        this.value(`a value after "${key.text} ${operator.text}"`);
+        return;
       case 'COMPARE':
       case 'LIKE':
       case 'ILIKE':
-      case 'REGEXP':
       case 'CONTAINS':
         this.next();
         this.value(`a value after "${key.text} ${operator.text}"`);
@@ -285,6 +291,17 @@ class FilterParser {
       default:
         return; // a bare key is full-text search
     }
+  }
+
+  /**
+   * The pattern after REGEXP: SigNoz strips the quotes, turns `\\` into `\` and `\'` into `'`
+   * (`trimQuotes`), and hands it to ClickHouse's `match()`, which compiles it with RE2.
+   */
+  private regexValue(token: Token): void {
+    if (token.type !== 'QUOTED') return;
+    const pattern = token.text.slice(1, -1).replaceAll('\\\\', '\\').replaceAll("\\'", "'");
+    const problem = regexProblem(pattern);
+    if (problem !== undefined) this.fail(token, `invalid regular expression ${token.text} (ClickHouse's match() compiles it with RE2): ${problem}`);
   }
 
   private inValues(): void {
@@ -331,7 +348,10 @@ class FilterParser {
 export function filterExpressionSyntaxProblem(expression: string): SyntaxProblem | undefined {
   if (expression.trim() === '') return undefined;
   try {
-    new FilterParser(expression, tokenize(expression)).parse();
+    const tokens = tokenize(expression);
+    const tooDeep = nestingProblem(tokens, ['LPAREN', 'LBRACK'], ['RPAREN', 'RBRACK']);
+    if (tooDeep) return tooDeep;
+    new FilterParser(expression, tokens).parse();
     return undefined;
   } catch (error) {
     if (error instanceof FilterSyntaxError) return error.problem;

@@ -2,9 +2,13 @@
  * PromQL checked with the Prometheus project's own grammar (`@prometheus-io/lezer-promql`, the
  * version SigNoz's Prometheus dependency ships), plus what the grammar leaves to Prometheus's Go
  * parser and to SigNoz's engine: range vectors where instant vectors belong (and the reverse), and
- * the `@` modifier and negative offsets, which SigNoz's engine is built without.
+ * the `@` modifier and negative offsets, which SigNoz's engine is built without. String escapes
+ * are read as Prometheus's lexer reads them, and regexes (matchers `=~`, `!~`, `label_replace`)
+ * are checked with RE2, the engine Prometheus compiles them with.
  */
 import type { parser as PromqlParser } from '@prometheus-io/lezer-promql' with { 'resolution-mode': 'import' };
+import { regexProblem, re2Matches } from '../../routing/re2-pattern';
+import { unquoteGoChar } from '../../util/go-strconv';
 import { unbalancedDelimiter, type DelimiterDialect } from './balanced-delimiters';
 import { quoteAt, type SyntaxProblem } from './syntax-problem';
 
@@ -112,23 +116,75 @@ function missingRangeVector(call: SyntaxNode, query: string): SyntaxProblem | un
   return { offset: arg.from, message: `function "${name}" expects a range vector such as x[5m], got ${text}; add a range selector` };
 }
 
-function literalText(node: SyntaxNode | null, query: string): string {
-  return node ? query.slice(node.from + 1, node.to - 1) : '';
+/**
+ * The value of a PromQL string literal as Prometheus's lexer and `strutil.Unquote` read it: Go's
+ * escapes in `"..."` and `'...'` (each quote escaping only itself), raw text in backticks; or
+ * `undefined` for an escape Prometheus refuses.
+ */
+function unquotePromqlString(literal: string): string | undefined {
+  const quote = literal[0]!;
+  const body = literal.slice(1, -1);
+  if (quote === '`') return body;
+  let rest = body;
+  let out = '';
+  while (rest !== '') {
+    const next = unquoteGoChar(rest, quote);
+    if (next === undefined) return undefined;
+    out += String.fromCodePoint(next.value);
+    rest = next.tail;
+  }
+  return out;
 }
+
+/** The string literal a label matcher compares with (the last one: a quoted label name comes first). */
+function matcherValue(matcher: SyntaxNode): SyntaxNode | null {
+  return matcher.getChildren('StringLiteral').at(-1) ?? null;
+}
+
+/** Prometheus anchors a matcher's regex and lets `.` match newlines (`labels.NewFastRegexMatcher`). */
+const anchored = (pattern: string): string => `^(?s:${pattern})$`;
 
 /** Whether a label matcher also matches a missing label (`a=""`, `a=~".*"`, `a!="x"`): it cannot select series by itself. */
 function matchesEmpty(matcher: SyntaxNode, query: string): boolean {
   if (matcher.name === 'QuotedLabelName') return false; // {"metric.name"} names the metric
   const op = matcher.getChild('MatchOp')?.firstChild?.name;
-  const value = literalText(matcher.getChild('StringLiteral'), query);
+  const literal = matcherValue(matcher);
+  const value = literal ? (unquotePromqlString(query.slice(literal.from, literal.to)) ?? '') : '';
   if (op === 'EqlSingle') return value === '';
   if (op === 'Neq') return value !== '';
-  try {
-    const matches = new RegExp(`^(?:${value})$`).test('');
-    return op === 'EqlRegex' ? matches : !matches;
-  } catch {
-    return false; // not a JavaScript regex: leave the judgement to Prometheus
+  if (regexProblem(value) !== undefined) return false; // reported by matcherProblem
+  const matches = re2Matches(anchored(value), '');
+  return op === 'EqlRegex' ? matches : !matches;
+}
+
+/** Whether a string literal holds a regex Prometheus compiles with Go's regexp: a `=~`/`!~` matcher's value, `label_replace`'s fifth argument. */
+function holdsRegex(literal: SyntaxNode, query: string): boolean {
+  const parent = literal.parent;
+  if (parent?.name === 'UnquotedLabelMatcher' || parent?.name === 'QuotedLabelMatcher') {
+    const op = parent.getChild('MatchOp')?.firstChild?.name;
+    return (op === 'EqlRegex' || op === 'NeqRegex') && matcherValue(parent)?.from === literal.from;
   }
+  if (parent?.name === 'FunctionCallBody' && parent.parent?.name === 'FunctionCall' && functionName(parent.parent, query) === 'label_replace') {
+    return argumentsOf(parent).findIndex((arg) => arg.from === literal.from) === 4;
+  }
+  return false;
+}
+
+/**
+ * A string Prometheus refuses: an escape its lexer does not know (`"\d"` must be written
+ * `"\\d"`), or a regex (matcher `=~` / `!~`, `label_replace`) Go's `regexp` (RE2) does not compile.
+ */
+function stringProblem(literal: SyntaxNode, query: string): SyntaxProblem | undefined {
+  const text = query.slice(literal.from, literal.to);
+  const value = unquotePromqlString(text);
+  if (value === undefined) {
+    return {
+      offset: literal.from,
+      message: `invalid escape in the string ${text}; PromQL strings take Go's escapes (\\\\, \\", \\n, \\t, \\x41, \\u00e9), so write each regex backslash twice ("\\\\d") or quote the regex with backticks`,
+    };
+  }
+  const problem = holdsRegex(literal, query) ? regexProblem(value) : undefined;
+  return problem === undefined ? undefined : { offset: literal.from, message: `invalid regular expression ${text} (Prometheus compiles it with Go's regexp, RE2): ${problem}` };
 }
 
 function emptySelector(node: SyntaxNode, query: string): SyntaxProblem | undefined {
@@ -191,6 +247,7 @@ export function promqlSyntaxProblem(query: string): SyntaxProblem | undefined {
     if (node.name === 'MatrixSelector' || node.name === 'SubqueryExpr') problem = rangeVectorMisuse(node, query);
     else if (node.name === 'FunctionCall') problem = missingRangeVector(node, query);
     else if (node.name === 'VectorSelector') problem = emptySelector(node, query);
+    else if (node.name === 'StringLiteral') problem = stringProblem(node, query);
     else problem = disabledFeature(node, query);
     return undefined;
   });

@@ -32,3 +32,22 @@ export function quoteAt(text: string, offset: number): string {
   const word = /^\s*(\S{1,20})/.exec(rest)?.[1] ?? '';
   return word === '' ? 'end of query' : JSON.stringify(word);
 }
+
+/** The deepest bracket nesting the expression readers take: real expressions nest a few levels, and deeper text would exhaust the stack. */
+export const MAX_EXPRESSION_NESTING = 100;
+
+/** A problem at the first opening bracket of `tokens` nested deeper than `MAX_EXPRESSION_NESTING`, if any. */
+export function nestingProblem(
+  tokens: readonly { readonly type: string; readonly offset: number }[],
+  opens: readonly string[],
+  closes: readonly string[],
+): SyntaxProblem | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    if (closes.includes(token.type)) depth = Math.max(0, depth - 1);
+    else if (opens.includes(token.type) && ++depth > MAX_EXPRESSION_NESTING) {
+      return { offset: token.offset, message: `brackets nested more than ${MAX_EXPRESSION_NESTING} levels deep; simplify the expression` };
+    }
+  }
+  return undefined;
+}
