@@ -142,6 +142,14 @@ describe('PromQL, checked with the Prometheus grammar and SigNoz engine limits',
   test('says SigNoz does not substitute variables when one breaks the query', () => {
     expect(described(promqlSyntaxProblem, 'rate(x[$__rate_interval])')).toContain('does not substitute variables ($var, {{.var}})');
   });
+
+  it('refuses brackets nested over 100 deep at the first one too deep, before the parser spends seconds on them', () => {
+    expect(described(promqlSyntaxProblem, `${'sum('.repeat(50_000)}up${')'.repeat(50_000)}`)).toBe(
+      'line 1, column 404: brackets nested more than 100 levels deep; simplify the query',
+    );
+    expect(described(clickhouseSqlSyntaxProblem, `SELECT ${'('.repeat(101)}1${')'.repeat(101)}`)).toContain('brackets nested more than 100 levels deep');
+    expect(described(promqlSyntaxProblem, `${'sum('.repeat(100)}up${')'.repeat(100)}`)).toBeUndefined();
+  });
 });
 
 // Matcher strings Prometheus refuses: regexes Go's regexp (RE2) does not compile, escapes its lexer does not know.

@@ -1,8 +1,10 @@
 /**
  * Quotes, comments and brackets of query languages, scanned once: an unterminated string or block
- * comment, a closing bracket without its opener, or an opener never closed, each at its position.
+ * comment, a closing bracket without its opener, or an opener never closed, each at its position;
+ * brackets nested deeper than `MAX_EXPRESSION_NESTING` are refused here, before a parser spends
+ * seconds on them.
  */
-import type { SyntaxProblem } from './syntax-problem';
+import { MAX_EXPRESSION_NESTING, type SyntaxProblem } from './syntax-problem';
 
 export interface DelimiterDialect {
   /** Quote characters that open a string or quoted identifier. */
@@ -66,6 +68,7 @@ export function unbalancedDelimiter(text: string, dialect: DelimiterDialect): Sy
     }
     const closer = CLOSER[char];
     if (closer !== undefined) {
+      if (open.length >= MAX_EXPRESSION_NESTING) return { offset: i, message: `brackets nested more than ${MAX_EXPRESSION_NESTING} levels deep; simplify the query` };
       open.push({ char, offset: i });
     } else {
       const opener = OPENER[char];
