@@ -15,9 +15,8 @@ export interface ResultSeries {
 export type QueryResults = Readonly<Record<string, readonly ResultSeries[]>>;
 
 /** The points SigNoz evaluates: non-finite values dropped (`qbtypes.TimeSeries.EvaluableValues`). */
-export function evaluablePoints(points: readonly SeriesPoint[]): readonly SeriesPoint[] {
-  // the same array when every value is finite (the usual case): no copy per series per tick
-  return points.every(([, v]) => Number.isFinite(v)) ? points : points.filter(([, v]) => Number.isFinite(v));
+export function evaluablePoints(points: readonly SeriesPoint[]): SeriesPoint[] {
+  return points.filter(([, v]) => Number.isFinite(v));
 }
 
 /** Each series' points sorted by time once (non-finite timestamps, which no window holds, left out). */
