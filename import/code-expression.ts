@@ -93,50 +93,43 @@ const MAX_LINE = 110;
 const INDENT = '  ';
 
 /**
- * The code unit `ch` written as a `\uXXXX` escape when it must not appear raw in generated source:
- * controls and every line terminator JavaScript recognizes (`\r`, U+2028 and U+2029 end a `//`
- * comment), lone surrogates (not writable as UTF-8), and bidi and zero-width characters (they make
- * code read differently from how it runs); `undefined` when `ch` is safe as it is.
+ * The characters that must not appear raw in generated source: controls and every line terminator
+ * JavaScript recognizes (`\r`, U+2028 and U+2029 end a `//` comment), lone surrogates (not
+ * writable as UTF-8; with the `u` flag a paired surrogate is one code point and does not match),
+ * and bidi and zero-width characters (they make code read differently from how it runs).
  */
-function sourceEscape(ch: string): string | undefined {
-  const code = ch.codePointAt(0)!;
-  const unsafe =
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    (code >= 0xd800 && code <= 0xdfff) ||
-    code === 0x061c ||
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2060 && code <= 0x2069) ||
-    code === 0xfeff;
-  return unsafe ? `\\u${code.toString(16).padStart(4, '0')}` : undefined;
+const UNSAFE = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2069\\ufeff';
+const UNSAFE_CHARS = new RegExp(`[${UNSAFE}]`, 'gu');
+/** What `quoteString` escapes, per quote character: the quote, backslash and the unsafe characters. */
+const TO_ESCAPE = { "'": new RegExp(`['\\\\${UNSAFE}]`, 'gu'), '"': new RegExp(`["\\\\${UNSAFE}]`, 'gu') } as const;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Escapes made so far, per character: a long text with many of them makes each once. */
+const unicodeEscapes = new Map<string, string>();
+/** A code unit as `\\uXXXX`. */
+function unicodeEscape(ch: string): string {
+  let escaped = unicodeEscapes.get(ch);
+  if (escaped === undefined) {
+    escaped = `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    unicodeEscapes.set(ch, escaped);
+  }
+  return escaped;
 }
+const literalEscape = (ch: string): string => SHORT_ESCAPES[ch] ?? unicodeEscape(ch);
 
 /**
  * Text from the input made inert for one line of a `//` comment: nothing in it can end the comment
- * (see `sourceEscape`), and `*\/` is broken so that it cannot end a block comment either.
+ * (see `UNSAFE`), and `*\/` is broken so that it cannot end a block comment either.
+ * One regular-expression pass: linear in the text, however long.
  */
 export function commentText(text: string): string {
-  let out = '';
-  for (const ch of text) out += sourceEscape(ch) ?? ch;
-  return out.replaceAll('*/', '*\\/');
+  return text.replace(UNSAFE_CHARS, unicodeEscape).replaceAll('*/', '*\\/');
 }
 
 /** A TypeScript string literal: single-quoted, or double-quoted when that needs fewer escapes. */
 export function quoteString(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of text) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else out += sourceEscape(ch) ?? ch;
-  }
-  return out + quote;
+  return quote + text.replace(TO_ESCAPE[quote], literalEscape) + quote;
 }
 
 function renderKey(key: string): string {
@@ -155,34 +148,72 @@ function renderPrimitive(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-/** The expression on one line. */
-function inline(expr: CodeExpr): string {
+/** One line being written, given up on as soon as it is longer than `budget`. */
+class Line {
+  text = '';
+  constructor(private readonly budget: number) {}
+  /** Whether `length` more characters would still fit. */
+  fits(length: number): boolean {
+    return this.text.length + length <= this.budget;
+  }
+  add(text: string): boolean {
+    if (!this.fits(text.length)) return false;
+    this.text += text;
+    return true;
+  }
+}
+
+/** A string literal written into `line`; a string too long to fit is never quoted (quoting is at least as long as the text plus the quotes). */
+function addString(line: Line, text: string): boolean {
+  return line.fits(text.length + 2) && line.add(quoteString(text));
+}
+
+function addKey(line: Line, key: string): boolean {
+  return IDENTIFIER.test(key) ? line.add(key) : addString(line, key);
+}
+
+function addList(line: Line, items: readonly CodeExpr[]): boolean {
+  return items.every((item, i) => (i === 0 || line.add(', ')) && addInline(line, item));
+}
+
+/**
+ * The expression on one line, written into `line`; false as soon as it does not fit. Bounded by the
+ * line, not by the expression: a huge value nested deep is never rendered whole at every level.
+ */
+function addInline(line: Line, expr: CodeExpr): boolean {
   switch (expr.kind) {
     case 'literal':
-      return typeof expr.value === 'object' && expr.value !== null ? inline(jsonToExpr(expr.value)) : renderPrimitive(expr.value);
+      if (typeof expr.value === 'object' && expr.value !== null) return addInline(line, jsonToExpr(expr.value));
+      return typeof expr.value === 'string' ? addString(line, expr.value) : line.add(renderPrimitive(expr.value));
     case 'object':
-      return expr.entries.length === 0 ? '{}' : `{ ${expr.entries.map(([k, v]) => `${renderKey(k)}: ${inline(v)}`).join(', ')} }`;
+      if (expr.entries.length === 0) return line.add('{}');
+      return line.add('{ ') && expr.entries.every(([k, v], i) => (i === 0 || line.add(', ')) && addKey(line, k) && line.add(': ') && addInline(line, v)) && line.add(' }');
     case 'array':
-      return `[${expr.items.map(inline).join(', ')}]`;
+      return line.add('[') && addList(line, expr.items) && line.add(']');
     case 'evaluation':
-      return `Evaluation.${expr.method}(${inline(expr.options)})`;
+      return line.add(`Evaluation.${expr.method}(`) && addInline(line, expr.options) && line.add(')');
     case 'secret':
-      return `Secret.fromVariable(${expr.scope}, ${quoteString(expr.variable)})`;
+      return line.add(`Secret.fromVariable(${expr.scope}, `) && addString(line, expr.variable) && line.add(')');
     case 'ref':
-      return expr.identifier;
+      return line.add(expr.identifier);
     case 'new':
-      return `new ${expr.className}(${expr.args.map(inline).join(', ')})${expr.calls.map((c) => `.${c.method}(${c.args.map(inline).join(', ')})`).join('')}`;
+      return (
+        line.add(`new ${expr.className}(`) &&
+        addList(line, expr.args) &&
+        line.add(')') &&
+        expr.calls.every((c) => line.add(`.${c.method}(`) && addList(line, c.args) && line.add(')'))
+      );
   }
 }
 
 /** The expression formatted at `indent`, broken over lines when it does not fit. */
 export function renderExpr(expr: CodeExpr, indent = ''): string {
-  const flat = inline(expr);
-  if (indent.length + flat.length + 1 <= MAX_LINE && !flat.includes('\n')) return flat;
+  const line = new Line(MAX_LINE - 1 - indent.length);
+  if (addInline(line, expr)) return line.text;
   const inner = indent + INDENT;
   switch (expr.kind) {
     case 'literal':
-      return typeof expr.value === 'object' && expr.value !== null ? renderExpr(jsonToExpr(expr.value), indent) : flat;
+      return typeof expr.value === 'object' && expr.value !== null ? renderExpr(jsonToExpr(expr.value), indent) : renderPrimitive(expr.value);
     case 'object':
       return `{\n${expr.entries.map(([k, v]) => `${inner}${renderKey(k)}: ${renderExpr(v, inner)},\n`).join('')}${indent}}`;
     case 'array':
@@ -190,8 +221,9 @@ export function renderExpr(expr: CodeExpr, indent = ''): string {
     case 'evaluation':
       return `Evaluation.${expr.method}(${renderExpr(expr.options, indent)})`;
     case 'secret':
+      return `Secret.fromVariable(${expr.scope}, ${quoteString(expr.variable)})`;
     case 'ref':
-      return flat;
+      return expr.identifier;
     case 'new': {
       const head = `new ${expr.className}(${expr.args.map((a) => renderExpr(a, inner)).join(', ')})`;
       return head + expr.calls.map((c) => `\n${inner}.${c.method}(${c.args.map((a) => renderExpr(a, inner)).join(', ')})`).join('');

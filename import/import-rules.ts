@@ -45,17 +45,24 @@ export interface ImportResult {
   readonly problems: readonly ImportProblem[];
 }
 
-/** `Checkout CPU > 90%` -> `CheckoutCpu90`. */
+/** The longest construct id `constructIdFor` makes (it is also a variable name in the generated code). */
+const MAX_CONSTRUCT_ID = 64;
+
+/** `Checkout CPU > 90%` -> `CheckoutCpu90`; from the start of the name, at most 64 characters. */
 export function constructIdFor(alert: string): string {
   const words = alert
+    .slice(0, MAX_CONSTRUCT_ID * 4)
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, ' ')
     .trim()
     .split(' ')
     .filter(Boolean);
-  const id = words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
+  const id = words
+    .map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())
+    .join('')
+    .slice(0, MAX_CONSTRUCT_ID);
   if (id === '') return 'Rule';
-  return /^[0-9]/.test(id) ? `Rule${id}` : id;
+  return /^[0-9]/.test(id) ? `Rule${id}`.slice(0, MAX_CONSTRUCT_ID) : id;
 }
 
 function uniqueIds(): (base: string) => string {

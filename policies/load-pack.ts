@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { PolicyPack } from './pack';
 import type { RunnablePack } from './synth/synth-check';
 import { ToolkitError } from '../constructs/model/toolkit-error';
+import { openInputFile } from '../constructs/util/read-input-file';
 
 /** The pack module cannot be used; the message says why and what is expected. */
 /** A `--pack` module that cannot be loaded as a policy pack; `file` is the module as the user named it. */
@@ -50,6 +51,8 @@ function tsxApi(kind: 'cjs' | 'esm', cwd: string): Record<string, unknown> {
 /** Loads a user's module (a pack, pr-check hooks) by absolute path: `.ts`/`.cts`/`.mts` through tsx, JavaScript through Node. */
 export async function importUserModule(file: string, cwd: string): Promise<unknown> {
   const ext = path.extname(file);
+  // a FIFO or a device would block or never end the load: refused before anything is read (a directory is a package)
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === false) fs.closeSync(openInputFile(file, path.relative(cwd, file) || file).fd);
   if (ext === '.ts' || ext === '.cts') {
     const api = tsxApi('cjs', cwd) as { require: (id: string, from: string) => unknown };
     return api.require(file, __filename);
@@ -68,12 +71,14 @@ export async function loadPolicyPack(spec: string, cwd: string): Promise<Runnabl
   if (spec === 'default') return PolicyPack.default();
   const file = path.resolve(cwd, spec);
   if (!fs.existsSync(file)) throw new PolicyPackLoadError('pack module not found (give "default" or the path of a .ts or .js module)', spec);
+  if (path.extname(file) === '.json') throw new PolicyPackLoadError('a JSON file cannot define checks; give "default" or the path of a .ts or .js module', spec);
   let exports: unknown;
   try {
     exports = await importUserModule(file, cwd);
   } catch (err) {
     if (err instanceof ToolkitError) throw err;
-    throw new PolicyPackLoadError(`pack module failed to load: ${err instanceof Error ? err.message : String(err)}`, spec);
+    // the first line: Node's "Require stack" that follows lists this tool's own files
+    throw new PolicyPackLoadError(`pack module failed to load: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`, spec);
   }
   try {
     return packFrom(exports, spec);

@@ -3,8 +3,10 @@
  * shared by the bounded properties in `npm test` and the long runs of `npm run fuzz`.
  * A crash is an exit code outside 0/1/2 or an "internal error"; a hang is a run over HANG_MS.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { main } from '../cli/program';
 import type { CliIO } from '../cli/io';
@@ -52,7 +54,8 @@ export interface FuzzTarget {
 
 export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   { name: 'validate', seed: RULE_SEED, argv: (input) => ['validate', input] },
-  { name: 'import', seed: RULE_SEED, argv: (input, dir) => ['import', input, '--out', path.join(dir, 'imported.ts')] },
+  // --force: every input replaces the module the one before wrote (without it, all but the first are refused)
+  { name: 'import', seed: RULE_SEED, argv: (input, dir) => ['import', input, '--out', path.join(dir, 'imported.ts'), '--force'] },
   { name: 'evaluate --rule', seed: RULE_SEED, argv: (input, dir) => ['evaluate', '--rule', input, '--series', path.join(dir, 'series.json')] },
   { name: 'evaluate --series', seed: SERIES_SEED, argv: (input, dir) => ['evaluate', '--rule', path.join(dir, 'rule.json'), '--series', input, '--format', 'text'] },
   { name: 'plan-summary', seed: PLAN_SEED, argv: (input) => ['plan-summary', input, '--format', 'text'] },
@@ -128,10 +131,20 @@ export interface FuzzOutcome {
 
 const quietIO = (cwd: string, sink: string[]): CliIO => ({ out: (t) => sink.push(t), err: (t) => sink.push(t), cwd, env: { SIGNOZ_ALERTS_FINGERPRINT_SALT: 'fuzz' } });
 
-/** Runs `target` on `text` in-process (through the CLI's entry point) and judges the outcome. */
-export async function runFuzzCase(target: FuzzTarget, text: string, dir: string): Promise<FuzzOutcome> {
+/** An exit code outside 0/1/2, an internal error, or a stack trace line (`    at f (file.ts:1:2)`) in the output. */
+function isCrash(code: number, output: string): boolean {
+  return ![0, 1, 2].includes(code) || /internal error|^\s+at .*:\d+:\d+\)?$/im.test(output);
+}
+
+function writeInput(target: FuzzTarget, text: string, dir: string): string {
   const file = path.join(dir, target.name.startsWith('test') ? 'input.alert-test.yaml' : 'input.json');
   fs.writeFileSync(file, text);
+  return file;
+}
+
+/** Runs `target` on `text` in-process (through the CLI's entry point) and judges the outcome. */
+export async function runFuzzCase(target: FuzzTarget, text: string, dir: string): Promise<FuzzOutcome> {
+  const file = writeInput(target, text, dir);
   const sink: string[] = [];
   const started = performance.now();
   let code: number;
@@ -142,5 +155,29 @@ export async function runFuzzCase(target: FuzzTarget, text: string, dir: string)
     code = -1;
   }
   const output = sink.join('\n');
-  return { code, ms: performance.now() - started, crashed: ![0, 1, 2].includes(code) || /internal error/i.test(output), output };
+  return { code, ms: performance.now() - started, crashed: isCrash(code, output), output };
+}
+
+const CLI = path.join(__dirname, 'signoz-alerts.ts');
+/** tsx's loader by absolute URL: the process runs in the fuzz folder, where `tsx` does not resolve. */
+const TSX = pathToFileURL(require.resolve('tsx')).href;
+
+/**
+ * Runs `target` on `text` as its own process, the way a pipeline runs the CLI: the exit code the
+ * process really ends with (a signal, a timeout or an exit outside 0/1/2 is a crash), and whether
+ * anything reached the streams as an internal error or a stack trace. Seconds slower than in-process
+ * (a Node start per input), so `npm run fuzz` runs a sample of the inputs this way.
+ */
+export function runFuzzCaseAsProcess(target: FuzzTarget, text: string, dir: string): FuzzOutcome {
+  const file = writeInput(target, text, dir);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', TSX, CLI, ...target.argv(file, dir)], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, SIGNOZ_ALERTS_FINGERPRINT_SALT: 'fuzz', NO_COLOR: '1' },
+  });
+  const code = run.status ?? -1;
+  const output = `${run.stdout}\n${run.stderr}${run.signal ? `\nkilled by ${run.signal}` : ''}`;
+  return { code, ms: performance.now() - started, crashed: isCrash(code, output), output };
 }

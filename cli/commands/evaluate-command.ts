@@ -121,20 +121,16 @@ function defaultRange(rule: EvaluableRule, results: QueryResults, evalDelayMs: n
 /**
  * The rules `--rule` names: every stack of a cdktf output folder (read by `readSynthOutput`), or
  * every rule of one JSON file (a rule, a rule list, a `cdk.tf.json`), found by `rulesIn`.
- * `undefined` (exit 1 set) when the file is not JSON.
+ * A file that is not JSON is bad input (exit 2), like a series file that is not JSON.
  */
-function readRuleSource(rulePath: string, io: CliIO, setExitCode: (code: number) => void): { file: string; rules: (RuleEntry & { stack?: string })[] } | undefined {
+function readRuleSource(rulePath: string, io: CliIO): { file: string; rules: (RuleEntry & { stack?: string })[] } {
   const absolute = resolvePath(io.cwd, rulePath);
   if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory() && existsSync(join(absolute, 'manifest.json'))) {
     const stacks = readSynthOutput(rulePath, io.cwd);
     return { file: rulePath, rules: stacks.flatMap((stack) => rulesOfStack(stack).map((rule) => ({ ...rule, stack: stack.name }))) };
   }
   const json = parseJsonText(readTextFile(io.cwd, rulePath, 'rule file'), rulePath);
-  if ('error' in json) {
-    io.err(`signoz-alerts: ${json.error}`);
-    setExitCode(EXIT.failed);
-    return undefined;
-  }
+  if ('error' in json) throw new UsageError(json.error);
   return { file: rulePath, rules: rulesIn(json.value) };
 }
 
@@ -152,8 +148,7 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
     if (err instanceof SeriesDocumentError) throw new UsageError(`${flags.series}: ${err.path || '/'}: ${err.problems[0]!.message}`);
     throw err;
   }
-  const source = readRuleSource(flags.rule, io, setExitCode);
-  if (source === undefined) return;
+  const source = readRuleSource(flags.rule, io);
   // a synth output folder or a cdk.tf.json holds many rules: --alert says which (one way to choose, shared with the YAML tests)
   const entry = chooseRule(source.rules, flags.alert, flags.rule, '--alert', '--rule');
   const alsoIn = source.rules.filter((r) => r.name === entry.name && r.stack !== entry.stack).map((r) => r.stack);

@@ -69,41 +69,51 @@ export function sortThresholds(thresholds: readonly EvaluableThreshold[]): Evalu
 /** The value SigNoz reports and whether the condition holds (`BasicRuleThreshold.shouldAlertWithTarget`). */
 export function shouldAlertWithTarget(op: CompareOp, matchType: MatchType, points: readonly SeriesPoint[], target: number): { alert: boolean; value: number } | undefined {
   if (points.length === 0) return undefined;
-  const values = points.map(([, v]) => v);
+  // over the points themselves, not a copy of their values: this runs for every series at every tick
+  const value = (i: number): number => points[i]![1];
+  const find = (wanted: boolean): number | undefined => {
+    for (let i = 0; i < points.length; i++) if (matchesCompareOp(op, value(i), target) === wanted) return value(i);
+    return undefined;
+  };
+  const fold = (start: number, step: (acc: number, v: number) => number, finiteOnly = false): number => {
+    let acc = start;
+    for (let i = 0; i < points.length; i++) if (!finiteOnly || Number.isFinite(value(i))) acc = step(acc, value(i));
+    return acc;
+  };
   switch (matchType) {
     case 'at_least_once': {
-      const hit = values.find((v) => matchesCompareOp(op, v, target));
+      const hit = find(true);
       return hit === undefined ? { alert: false, value: 0 } : { alert: true, value: hit };
     }
     case 'all_the_times': {
-      const miss = values.find((v) => !matchesCompareOp(op, v, target));
+      const miss = find(false);
       if (miss !== undefined) return { alert: false, value: miss };
       switch (op) {
         case 'above':
         case 'above_or_equal':
         case 'outside_bounds':
-          return { alert: true, value: values.reduce((m, v) => (v < m ? v : m), Infinity) };
+          return { alert: true, value: fold(Infinity, (m, v) => (v < m ? v : m)) };
         case 'below':
         case 'below_or_equal':
-          return { alert: true, value: values.reduce((m, v) => (v > m ? v : m), -Infinity) };
+          return { alert: true, value: fold(-Infinity, (m, v) => (v > m ? v : m)) };
         case 'not_equal':
-          return { alert: true, value: values.find((v) => Number.isFinite(v)) ?? target };
+          return { alert: true, value: points.find(([, v]) => Number.isFinite(v))?.[1] ?? target };
         case 'equal':
           return { alert: true, value: target };
       }
       break;
     }
     case 'on_average': {
-      const finite = values.filter((v) => Number.isFinite(v));
-      const avg = finite.reduce((s, v) => s + v, 0) / finite.length;
+      const finite = fold(0, (n) => n + 1, true);
+      const avg = fold(0, (s, v) => s + v, true) / finite;
       return { alert: matchesCompareOp(op, avg, target), value: avg };
     }
     case 'in_total': {
-      const sum = values.filter((v) => Number.isFinite(v)).reduce((s, v) => s + v, 0);
+      const sum = fold(0, (s, v) => s + v, true);
       return { alert: matchesCompareOp(op, sum, target), value: sum };
     }
     case 'last': {
-      const last = values[values.length - 1]!;
+      const last = value(points.length - 1);
       return { alert: matchesCompareOp(op, last, target), value: last };
     }
   }

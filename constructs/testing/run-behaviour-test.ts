@@ -205,26 +205,32 @@ function checkResolve(exp: ResolveExpectation, timeline: EvaluationTimeline, t0:
   return `alert ${fmtLabels(want)}: expected to resolve at ${fmtTime(at, t0)}, ${everActive ? `got ${actual}` : 'but it was never active'}`;
 }
 
+function checkSpan(span: number): void {
+  if (span > MAX_TEST_SPAN_MS) {
+    throw new BehaviourSpecError(
+      'eval_time',
+      `the case covers ${Math.ceil(span / 3_600_000)}h from its start; a test case may cover at most ${MAX_TEST_SPAN_MS / 86_400_000} days`,
+    );
+  }
+}
+
 /** Evaluates `rule` over the case's series and checks every expectation. */
 export function runBehaviourTest(rule: EvaluableRule, testCase: BehaviourTestCase, index = 0): CaseResult {
   const t0 = startMs(testCase.start);
-  const results = buildQueryResults(testCase);
   const evalDelayMs = durationMs(testCase.evalDelay ?? '2m', 'evaluation_delay');
   const firstTick = t0 + durationMs(testCase.firstEvalTime ?? 0, 'first_eval_time');
-  const lastPoint = Object.values(results).reduce((m, list) => list.reduce((m2, one) => Math.max(m2, one.points.at(-1)?.[0] ?? t0), m), t0);
-  const span = rule.schedule.kind === 'rolling' ? rule.schedule.evalWindowMs : rule.schedule.frequencyMs;
   const checkTimes = [
     ...(testCase.expectations ?? []).map((e) => t0 + durationMs(e.at, 'eval_time')),
     ...(testCase.resolves ?? []).filter((r) => r.at !== 'never').map((r) => t0 + durationMs(r.at as DurationInput, 'exp_resolved_at')),
   ];
+  // the declared span checked before the series are expanded: a case that asks too much does no work
+  checkSpan(Math.max(firstTick, ...checkTimes) - t0);
+  const results = buildQueryResults(testCase);
+  const lastPoint = Object.values(results).reduce((m, list) => list.reduce((m2, one) => Math.max(m2, one.points.at(-1)?.[0] ?? t0), m), t0);
+  const span = rule.schedule.kind === 'rolling' ? rule.schedule.evalWindowMs : rule.schedule.frequencyMs;
   // run until the last point has left the window, so a resolution later than expected is still seen
   const to = Math.max(firstTick, ...checkTimes, lastPoint + evalDelayMs + span);
-  if (to - t0 > MAX_TEST_SPAN_MS) {
-    throw new BehaviourSpecError(
-      'eval_time',
-      `the case covers ${Math.ceil((to - t0) / 3_600_000)}h from its start; a test case may cover at most ${MAX_TEST_SPAN_MS / 86_400_000} days`,
-    );
-  }
+  checkSpan(to - t0);
   const timeline = evaluateRule(rule, results, { from: firstTick, to, evalDelayMs });
   const failures = [
     ...(testCase.expectations ?? []).map((e) => checkExpectation(e, timeline, t0, firstTick, results)),

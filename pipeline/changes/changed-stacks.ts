@@ -11,6 +11,13 @@ import { readCdktfProject } from './cdktf-project';
 import { compareSynthDirs, listSynthStacks, type StackComparison } from './compare-synth-dirs';
 import { normalizeStackConfig, readStackConfig } from './stack-config';
 import { synthApp } from './synth-app';
+import { resolveReferenceDate, SOURCE_DATE_EPOCH } from '../../policies/suppressions/reference-date';
+
+/** The environment that makes an app's synth resolve `today` as its reference date (midnight UTC of that day). */
+function referenceDateEnv(today: string | undefined): Record<string, string> {
+  if (today === undefined) return {};
+  return { [SOURCE_DATE_EPOCH]: String(Date.parse(`${resolveReferenceDate(today, {}, undefined, 'today')}T00:00:00Z`) / 1000) };
+}
 
 export interface ChangedStacksOptions {
   /** Folder of cdktf.json. */
@@ -23,6 +30,12 @@ export interface ChangedStacksOptions {
   readonly locksDir?: string;
   /** Untracked folders linked into the base checkout (default: node_modules and the bindings folder). */
   readonly links?: readonly string[];
+  /**
+   * The date suppressions expire against in both synths (`YYYY-MM-DD` or an ISO date-time), given to
+   * the app as `SOURCE_DATE_EPOCH`, so its synth-time checks answer for the same day as the caller's.
+   * @default - the app reads its own environment (SOURCE_DATE_EPOCH when set, else the clock)
+   */
+  readonly today?: string;
 }
 
 export interface ChangedStacksResult {
@@ -61,12 +74,13 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
   const headOutdir = options.headOutdir ? path.resolve(options.headOutdir) : tempOutdir('head');
   const baseOutdir = tempOutdir('base');
   const links = options.links ?? ['node_modules', project.codeMakerOutput];
+  const env = referenceDateEnv(options.today);
   try {
     const [headResult, baseResult] = await Promise.allSettled([
-      synthApp(project, headOutdir, 'head'),
+      synthApp(project, headOutdir, 'head', env),
       withBaseCheckout(appDir, commit, links, async (baseAppDir) => {
         if (!fs.existsSync(path.join(baseAppDir, 'cdktf.json'))) return undefined;
-        await synthApp(readCdktfProject(baseAppDir), baseOutdir, `base (${options.base})`);
+        await synthApp(readCdktfProject(baseAppDir), baseOutdir, `base (${options.base})`, env);
         return baseAppDir;
       }),
     ]);

@@ -19,7 +19,8 @@ export class SynthFailedError extends PipelineInputError {
   }
 }
 
-export async function synthApp(project: CdktfProject, outdir: string, label = 'app'): Promise<void> {
+/** Runs the app's synth into `outdir`; `env` is added to the app's environment (`SOURCE_DATE_EPOCH` of a fixed reference date). */
+export async function synthApp(project: CdktfProject, outdir: string, label = 'app', env: Readonly<Record<string, string>> = {}): Promise<void> {
   const target = path.resolve(outdir);
   // Existing files stay (local state may live in the output folder); manifest.json is rewritten.
   fs.mkdirSync(target, { recursive: true });
@@ -28,6 +29,7 @@ export async function synthApp(project: CdktfProject, outdir: string, label = 'a
     shell: true,
     env: {
       ...process.env,
+      ...env,
       CDKTF_OUTDIR: target,
       CDKTF_CONTEXT_JSON: JSON.stringify(project.context),
       CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',

@@ -123,7 +123,14 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const headOutdir = options.headOutdir ?? readCdktfProject(options.appDir).outdir;
   let detection: Awaited<ReturnType<typeof detectChangedStacks>>;
   try {
-    detection = await detectChangedStacks({ appDir: options.appDir, base: options.base, locksDir: options.config.locksDir, headOutdir });
+    detection = await detectChangedStacks({
+      appDir: options.appDir,
+      base: options.base,
+      locksDir: options.config.locksDir,
+      headOutdir,
+      // the app's own synth-time checks expire suppressions against the same date as this check
+      ...(options.today !== undefined ? { today: options.today } : {}),
+    });
   } catch (err) {
     if (!(err instanceof SynthFailedError) || err.label !== 'head') throw err;
     // The code under review does not synthesize: say so in the comment, so an older comment

@@ -81,10 +81,10 @@ describe('signoz-alerts evaluate', () => {
     expect(io.stderr[0]).toBe(`signoz-alerts: bad-rule.json: invalid rule: /condition/thresholds/spec/0/op: ${validateRulePayload(cpu).errors[0]!.message}`);
   });
 
-  it('exits 1 for a rule file that is not JSON', async () => {
+  it('exits 2 for a rule file that is not JSON (bad input, like a series file that is not JSON), in one line', async () => {
     const io = recorder(workDir);
-    expect(await main(['evaluate', '--rule', write('broken.json', '{"alert": '), '--series', series], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/^signoz-alerts: broken.json: invalid JSON at line 1, column 11/);
+    expect(await main(['evaluate', '--rule', write('broken.json', '{"alert": '), '--series', series], io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/^signoz-alerts: Invalid command line: broken.json: invalid JSON at line 1, column 11: [^\n]+$/);
   });
 
   const usage: [string, string[], RegExp][] = [

@@ -106,3 +106,21 @@ describe('YAML behaviour tests: a failure shows what each tier computed', () => 
     ]);
   });
 });
+
+describe('YAML behaviour tests: declared limits come before the work', () => {
+  it('refuses an eval_time past the longest span a case may cover before building its series', () => {
+    // GIVEN a case with more points than one evaluation takes (3 x 999,999) AND an eval_time past 31 days
+    const series = [1, 2, 3].map((n) => `      - query: A\n        labels: {host: h${n}}\n        values: '1x999998'\n`).join('');
+    const result = runYaml(`tests:
+  - interval: 1s
+    input_series:
+${series}    alert_rule_test:
+      - eval_time: 745h
+        exp_alerts: []
+`);
+    // THEN the span is what it names: the series were never built (they would have been refused for their points)
+    const failures = result.cases.flatMap((c) => c.failures).join('\n') + (result.error ?? '');
+    expect(failures).toContain('eval_time: the case covers 745h from its start; a test case may cover at most 31 days');
+    expect(failures).not.toContain('points');
+  });
+});
