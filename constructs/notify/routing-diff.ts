@@ -79,28 +79,40 @@ export function diffRouting(base: RoutingTable, head: RoutingTable): RoutingChan
   return changes;
 }
 
-/** An answer in a few words: `paged (pagerduty-payments, slack-payments)`, `slack-payments only`, `muted by "release"`, `nobody`. */
+/** An answer in a few words: `paged (pagerduty-payments; also slack-payments)`, `slack-payments only`, `muted by "release"`, `nobody`. */
 export function describeOutcome(outcome: RoutingOutcome | undefined): string {
   if (!outcome) return 'no such alert';
   const maybe = (l: string): string => (l === 'maybe' ? ' (depends on run-time labels)' : '');
   if (outcome.notified === 'no') return outcome.mutedBy.length > 0 ? `muted by ${outcome.mutedBy.map((m) => `"${m}"`).join(', ')}` : 'nobody';
-  if (outcome.paged !== 'no') return `paged${maybe(outcome.paged)} (${outcome.channels.join(', ')})`;
+  if (outcome.paged !== 'no') {
+    const others = outcome.channels.filter((c) => !outcome.paging.includes(c));
+    return `paged${maybe(outcome.paged)} (${outcome.paging.join(', ')}${others.length > 0 ? `; also ${others.join(', ')}` : ''})`;
+  }
   return `${outcome.channels.join(', ')} only${maybe(outcome.notified)}`;
 }
 
-/** A stretch in the reader's time zone: `2026-03-29 02:30 to 2026-03-29 04:00 (Europe/Berlin)`, or `the whole stretch`. */
-export function describeSpan(span: Pick<RoutingChangeSpan, 'from' | 'to'>, table: Pick<RoutingTable, 'from' | 'to'>, timeZone: string): string {
-  if (span.from === table.from && span.to === table.to) return 'all the time';
-  const wall = (t: number): string => formatInZone(new Date(t), timeZone).slice(0, 16).replace('T', ' ');
-  return `${wall(span.from)} to ${wall(span.to)} (${timeZone})`;
+const wallClock = (t: number, timeZone: string): string => formatInZone(new Date(t), timeZone).slice(0, 16).replace('T', ' ');
+
+/** When a change applies: `all the time`, `at <time>` for a one-instant table, one stretch, or how many stretches and how long in all. */
+export function describeSpans(spans: readonly Pick<RoutingChangeSpan, 'from' | 'to'>[], table: Pick<RoutingTable, 'from' | 'to'>, timeZone: string): string {
+  const first = spans[0]!;
+  if (spans.length === 1 && first.from === table.from && first.to === table.to) {
+    return table.to - table.from <= 1 ? `at ${wallClock(table.from, timeZone)} (${timeZone})` : 'all the time';
+  }
+  const stretch = (s: Pick<RoutingChangeSpan, 'from' | 'to'>): string => `${wallClock(s.from, timeZone)} to ${wallClock(s.to, timeZone)}`;
+  if (spans.length === 1) return `${stretch(first)} (${timeZone})`;
+  const hours = spans.reduce((sum, s) => sum + (s.to - s.from), 0) / 3_600_000;
+  return `${spans.length} stretches, ${Number(hours.toFixed(1))}h in all, from ${stretch(first)} (${timeZone})`;
 }
 
-/** One line per changed stretch: `prod "Payments errors" critical, <when>: paged (...) before, slack-payments only after`. */
+/** One line per tier and kind of change: `prod "Payments errors" critical, <when>: paged (...) before, slack-payments only after`. */
 export function routingChangeLines(changes: readonly RoutingChange[], table: Pick<RoutingTable, 'from' | 'to'>, timeZone: string): string[] {
-  return changes.flatMap((change) =>
-    change.spans.map(
-      (span) =>
-        `${change.environment} "${change.alert}" ${change.tier}, ${describeSpan(span, table, timeZone)}: ${describeOutcome(span.before)} before, ${describeOutcome(span.after)} after`,
-    ),
-  );
+  return changes.flatMap((change) => {
+    const groups = new Map<string, RoutingChangeSpan[]>();
+    for (const span of change.spans) {
+      const what = `${describeOutcome(span.before)} before, ${describeOutcome(span.after)} after`;
+      groups.set(what, [...(groups.get(what) ?? []), span]);
+    }
+    return [...groups].map(([what, spans]) => `${change.environment} "${change.alert}" ${change.tier}, ${describeSpans(spans, table, timeZone)}: ${what}`);
+  });
 }

@@ -29,6 +29,8 @@ export interface RoutingSegment {
   readonly to: number;
   /** Channels notified in this stretch (none while muted for sure). */
   readonly channels: readonly string[];
+  /** Those of `channels` that page. */
+  readonly paging: readonly string[];
   readonly notified: Likelihood;
   readonly paged: Likelihood;
   /** Names of the windows that mute (or may mute) in this stretch. */
@@ -112,6 +114,7 @@ export function routingTable(setups: readonly NotificationSetup[], query: Routin
         from: start,
         to: starts[i + 1] ?? to,
         channels: outcome.notified === 'no' ? [] : routing.channels.map((c) => c.name),
+        paging: outcome.notified === 'no' ? [] : routing.channels.filter((c) => c.pages).map((c) => c.name),
         ...outcome,
         mutedBy: mutedBy.map((w) => w.name),
       };
