@@ -133,7 +133,9 @@ export function routingTable(setups: readonly NotificationSetup[], query: Routin
       else segments.push(segment);
     });
     const { environment: name, ...row } = routing;
-    byEnvironment.set(name, [...(byEnvironment.get(name) ?? []), { ...row, segments }]);
+    let rows = byEnvironment.get(name);
+    if (!rows) byEnvironment.set(name, (rows = []));
+    rows.push({ ...row, segments });
   }
   return {
     from,
@@ -143,10 +145,15 @@ export function routingTable(setups: readonly NotificationSetup[], query: Routin
 }
 
 function flagsOf(rows: readonly RoutingRow[]): RoutingFlag[] {
+  const byAlert = new Map<string, RoutingRow[]>();
+  for (const row of rows) {
+    const key = `${row.stack}\n${row.address}`;
+    let tiers = byAlert.get(key);
+    if (!tiers) byAlert.set(key, (tiers = []));
+    tiers.push(row);
+  }
   const flags: RoutingFlag[] = [];
-  const addresses = [...new Set(rows.map((r) => `${r.stack}\n${r.address}`))];
-  for (const key of addresses) {
-    const tiers = rows.filter((r) => `${r.stack}\n${r.address}` === key);
+  for (const tiers of byAlert.values()) {
     const first = tiers[0]!;
     const segments = tiers.flatMap((r) => r.segments);
     const base = { alert: first.alert, address: first.address, stack: first.stack };

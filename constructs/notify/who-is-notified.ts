@@ -122,10 +122,11 @@ export function environmentsOf(setups: readonly NotificationSetup[]): Environmen
 const truth = (value: boolean | typeof UNKNOWN): Likelihood => (value === UNKNOWN ? 'maybe' : value ? 'yes' : 'no');
 
 /** Why a window applies to a rule, or undefined when its `alertIds` leave the rule out. */
-function windowTargets(window: MaintenanceWindowSetup, rule: RuleSetup, ruleId: string | undefined): string | undefined {
+function windowTargets(window: MaintenanceWindowSetup, rule: RuleSetup, sameStack: boolean, ruleId: string | undefined): string | undefined {
   if (window.alertIds.length === 0) return 'every alert';
-  const reference = `\${${rule.address}.id}`;
-  if (window.alertIds.includes(reference) || (ruleId !== undefined && window.alertIds.includes(ruleId))) return 'names this rule';
+  // Terraform references reach only resources of the same stack; a literal id may name any rule.
+  if (sameStack && window.alertIds.includes(`\${${rule.address}.id}`)) return 'names this rule';
+  if (ruleId !== undefined && window.alertIds.includes(ruleId)) return 'names this rule';
   return undefined;
 }
 
@@ -170,8 +171,7 @@ export function routeTier(environment: EnvironmentSetup, stack: NotificationSetu
   const windows: ApplicableWindow[] = [];
   for (const s of environment.stacks) {
     for (const window of s.maintenanceWindows) {
-      // Terraform references reach only resources of the same stack; a literal id may name any rule.
-      const because = windowTargets(window, s === stack ? rule : { ...rule, address: '' }, query.ruleId);
+      const because = windowTargets(window, rule, s === stack, query.ruleId);
       if (because === undefined) continue;
       const scope = window.scope === undefined ? true : window.parsedScope ? window.parsedScope.evaluate(labels) : false;
       if (scope === false) continue;
