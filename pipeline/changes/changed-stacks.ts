@@ -37,7 +37,10 @@ export interface ChangedStacksResult {
    * diff compares the head with when a stack cannot be planned. @default - none (no base synth)
    */
   readonly baseConfigs?: ReadonlyMap<string, unknown>;
-  /** The base's synthesized stacks, read before the base synth is removed (what routing was). @default - none (no base synth, or unreadable) */
+  /**
+   * The base's synthesized stacks that differ from head (changed or removed), read before the base
+   * synth is removed; an unchanged stack is the same at head. @default - none (no base synth, or unreadable)
+   */
   readonly baseSynthesized?: readonly SynthesizedStack[];
 }
 
@@ -97,7 +100,8 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
     }
     let baseSynthesized: SynthesizedStack[] | undefined;
     try {
-      baseSynthesized = baseAppDir ? readSynthOutput(baseOutdir) : [];
+      const differing = comparisons.filter((c) => c.status === 'changed' || c.status === 'removed').map((c) => c.stack);
+      baseSynthesized = baseAppDir ? readSynthOutput(baseOutdir, process.cwd(), { stacks: differing }) : [];
     } catch {
       baseSynthesized = undefined; // the comparison above already reports an unreadable base
     }

@@ -309,7 +309,10 @@ function routingNotes(
   if (!detection.baseSynthesized || !head || changed.length === 0) return [];
   try {
     const from = Date.parse(`${resolveReferenceDate(today, process.env, undefined, 'today')}T00:00:00Z`);
-    return routingChangeNotes(detection.baseSynthesized, head, from, changed).map((line) => `Routing: ${line}`);
+    // the base of an unchanged stack is the head's (only differing base stacks were kept)
+    const unchanged = new Set(detection.comparisons.filter((c) => c.status === 'unchanged').map((c) => c.stack));
+    const base = [...detection.baseSynthesized, ...head.filter((stack) => unchanged.has(stack.name))];
+    return routingChangeNotes(base, head, from, changed).map((line) => `Routing: ${line}`);
   } catch (err) {
     return [`Routing changes could not be worked out: ${err instanceof Error ? err.message : String(err)}`];
   }
