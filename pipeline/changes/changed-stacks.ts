@@ -18,6 +18,7 @@ function referenceDateEnv(today: string | undefined): Record<string, string> {
   if (today === undefined) return {};
   return { [SOURCE_DATE_EPOCH]: String(Date.parse(`${resolveReferenceDate(today, {}, undefined, 'today')}T00:00:00Z`) / 1000) };
 }
+import { readSynthOutput, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 
 export interface ChangedStacksOptions {
   /** Folder of cdktf.json. */
@@ -49,6 +50,11 @@ export interface ChangedStacksResult {
    * diff compares the head with when a stack cannot be planned. @default - none (no base synth)
    */
   readonly baseConfigs?: ReadonlyMap<string, unknown>;
+  /**
+   * The base's synthesized stacks that differ from head (changed or removed), read before the base
+   * synth is removed; an unchanged stack is the same at head. @default - none (no base synth, or unreadable)
+   */
+  readonly baseSynthesized?: readonly SynthesizedStack[];
 }
 
 function tempOutdir(label: string): string {
@@ -106,7 +112,14 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
         if (dir) baseConfigs.set(c.stack, normalizeStackConfig(readStackConfig(dir), { appDir: baseAppDir }));
       }
     }
-    return { comparisons, headOutdir, baseConfigs };
+    let baseSynthesized: SynthesizedStack[] | undefined;
+    try {
+      const differing = comparisons.filter((c) => c.status === 'changed' || c.status === 'removed').map((c) => c.stack);
+      baseSynthesized = baseAppDir ? readSynthOutput(baseOutdir, process.cwd(), { stacks: differing }) : [];
+    } catch {
+      baseSynthesized = undefined; // the comparison above already reports an unreadable base
+    }
+    return { comparisons, headOutdir, baseConfigs, ...(baseSynthesized ? { baseSynthesized } : {}) };
   } finally {
     fs.rmSync(path.dirname(baseOutdir), { recursive: true, force: true });
   }
