@@ -3,21 +3,8 @@
  * unknown attributes, missing required ones, wrong types and values outside the provider's
  * validators, so a rule the real provider would reject at plan time fails at synth instead.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import signozSchemaDoc from '../../provider-schema/signoz@0.0.17.json';
-
-interface SchemaAttribute {
-  type?: unknown;
-  nested_type?: { attributes: Record<string, SchemaAttribute>; nesting_mode: 'single' | 'list' | 'set' | 'map' };
-  description?: string;
-  required?: boolean;
-  optional?: boolean;
-  computed?: boolean;
-}
-
-interface ProviderSchemaDoc {
-  provider_schemas: Record<string, { resource_schemas: Record<string, { block: { attributes: Record<string, SchemaAttribute> } }> }>;
-}
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as validators from '../../.gen/validators/provider-resources';
 
 export interface ProviderIssue {
   /** JSON Pointer into the encoded resource attributes. */
@@ -25,60 +12,11 @@ export interface ProviderIssue {
   message: string;
 }
 
-const ONE_OF = /One of: (.*)\.$/;
-
-function typeSchema(type: unknown): Record<string, unknown> {
-  if (type === 'string') return { type: 'string' };
-  if (type === 'number') return { type: 'number' };
-  if (type === 'bool') return { type: 'boolean' };
-  if (Array.isArray(type)) {
-    const [kind, element] = type as [string, unknown];
-    if (kind === 'list' || kind === 'set') return { type: 'array', items: typeSchema(element) };
-    if (kind === 'map') return { type: 'object', additionalProperties: typeSchema(element) };
-  }
-  return {};
-}
-
-function attributesSchema(attributes: Record<string, SchemaAttribute>): Record<string, unknown> {
-  const properties: Record<string, unknown> = {};
-  const required: string[] = [];
-  for (const [name, attr] of Object.entries(attributes)) {
-    if (attr.computed && !attr.optional && !attr.required) continue; // computed-only: never set in config
-    properties[name] = attributeSchema(attr);
-    if (attr.required) required.push(name);
-  }
-  return { type: 'object', properties, required, additionalProperties: false };
-}
-
-function attributeSchema(attr: SchemaAttribute): Record<string, unknown> {
-  if (attr.nested_type) {
-    const object = attributesSchema(attr.nested_type.attributes);
-    return attr.nested_type.nesting_mode === 'single' ? object : { type: 'array', items: object };
-  }
-  const schema = typeSchema(attr.type);
-  const oneOf = attr.description ? ONE_OF.exec(attr.description) : null;
-  if (oneOf) {
-    const values = JSON.parse(`[${oneOf[1]}]`) as string[];
-    if (schema.type === 'array') schema.items = { type: 'string', enum: values };
-    else schema.enum = values;
-  }
-  return schema;
-}
-
-const validators = new Map<string, ValidateFunction>();
-let ajv: Ajv | undefined;
-
+/** The validator `npm run gen` compiled from the provider's schema (`provider-resource-schema.ts`). */
 function validatorFor(resourceType: string): ValidateFunction {
-  let validate = validators.get(resourceType);
-  if (!validate) {
-    const doc = signozSchemaDoc as ProviderSchemaDoc;
-    const resource = doc.provider_schemas['registry.terraform.io/signoz/signoz']?.resource_schemas[resourceType];
-    if (!resource) throw new Error(`no provider schema for resource type ${resourceType}`);
-    ajv ??= new Ajv({ allErrors: true, strict: false, code: { optimize: false } });
-    validate = ajv.compile(attributesSchema(resource.block.attributes));
-    validators.set(resourceType, validate);
-  }
-  return validate;
+  const validate: unknown = Object.hasOwn(validators, resourceType) ? (validators as Record<string, unknown>)[resourceType] : undefined;
+  if (typeof validate !== 'function') throw new Error(`no provider schema for resource type ${resourceType}`);
+  return validate as ValidateFunction;
 }
 
 function describe(error: ErrorObject): ProviderIssue {

@@ -26,24 +26,52 @@ function isLibraryFrame(file: string): boolean {
   return file.startsWith('node:') || file.includes(`${path.sep}node_modules${path.sep}`) || LIBRARY_DIRS.some((dir) => file.startsWith(dir));
 }
 
-/** The first stack frame outside this library and its dependencies, as `relative/path.ts:line`. */
+/** The stack's frames as V8 call sites (no text formatted), at most `limit`, from the caller of `above`. */
+function callSites(above: (...args: never[]) => unknown, limit: number): NodeJS.CallSite[] {
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  const prepareStackTrace = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace');
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  Error.stackTraceLimit = limit;
+  try {
+    Error.captureStackTrace(holder, above);
+    return holder.stack ?? [];
+  } finally {
+    if (prepareStackTrace) Object.defineProperty(Error, 'prepareStackTrace', prepareStackTrace);
+    else delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function frameFile(name: string | null | undefined): string | undefined {
+  if (!name) return undefined;
+  return name.startsWith('file://') ? fileURLToPath(name) : name;
+}
+
+/**
+ * The first stack frame outside this library and its dependencies, as `relative/path.ts:line`.
+ * The frames are found as call sites, and only the stack up to the user's frame is formatted as
+ * text (formatting applies source maps, so the line is the TypeScript line under tsx): formatting
+ * every frame of every construct was a measurable part of synth.
+ */
 export function callerSourceLocation(cwd: string = process.cwd()): string | undefined {
+  const depth = callSites(callerSourceLocation, 40).findIndex((site) => {
+    const file = frameFile(site.getFileName());
+    return file !== undefined && path.isAbsolute(file) && !isLibraryFrame(file);
+  });
+  if (depth < 0) return undefined;
   const holder: { stack?: string } = {};
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 40;
+  Error.stackTraceLimit = depth + 1;
   try {
     Error.captureStackTrace(holder, callerSourceLocation);
   } finally {
     Error.stackTraceLimit = limit;
   }
-  for (const line of (holder.stack ?? '').split('\n').slice(1)) {
-    const match = FRAME_LOCATION.exec(line.trim());
-    if (!match) continue;
-    const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-    if (!path.isAbsolute(file) || isLibraryFrame(file)) continue;
-    return `${path.relative(cwd, file).split(path.sep).join('/')}:${match[2]}`;
-  }
-  return undefined;
+  const match = FRAME_LOCATION.exec((holder.stack ?? '').split('\n').pop()!.trim());
+  if (!match) return undefined;
+  const file = frameFile(match[1])!;
+  return `${path.relative(cwd, file).split(path.sep).join('/')}:${match[2]}`;
 }
 
 /**

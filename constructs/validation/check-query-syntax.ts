@@ -17,6 +17,22 @@ import { describeSyntaxProblem, type SyntaxProblem } from './query-syntax/syntax
 /** Envelope types whose spec carries a builder-style `filter.expression`. */
 const FILTERED_TYPES: readonly string[] = ['builder_query', 'builder_ai_query', 'builder_sub_query', 'builder_trace_operator'];
 
+/**
+ * Verdicts remembered per process, by language and text: an estate synthesizes the same queries in
+ * every environment, and parsing (PromQL above all) was a measurable part of synth. Bounded, so a
+ * long-running process holds at most this many.
+ */
+const VERDICT_CACHE_LIMIT = 4096;
+const verdicts = new Map<string, SyntaxProblem | undefined>();
+
+function syntaxProblem(language: string, text: string, check: (text: string) => SyntaxProblem | undefined): SyntaxProblem | undefined {
+  const key = `${language}\u0000${text}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  const problem = check(text);
+  if (verdicts.size < VERDICT_CACHE_LIMIT) verdicts.set(key, problem);
+  return problem;
+}
+
 function report(path: string, language: string, text: string, problem: SyntaxProblem | undefined, out: IssueCollector): void {
   if (problem) out.error(path, `invalid ${language} at ${describeSyntaxProblem(text, problem)}`);
 }
@@ -26,14 +42,17 @@ export function checkQuerySyntax(entry: QueryEntry, spec: JsonRecord, out: Issue
     const query = stringAt(spec, 'query');
     if (query === undefined || query.trim() === '') return; // reported as missing on its own
     const path = pointer(entry.specPath, 'query');
-    if (entry.type === 'promql') report(path, 'PromQL', query, promqlSyntaxProblem(query), out);
-    else report(path, 'ClickHouse SQL', query, clickhouseSqlSyntaxProblem(query), out);
+    if (entry.type === 'promql') report(path, 'PromQL', query, syntaxProblem('PromQL', query, promqlSyntaxProblem), out);
+    else report(path, 'ClickHouse SQL', query, syntaxProblem('ClickHouse SQL', query, clickhouseSqlSyntaxProblem), out);
     return;
   }
   if (entry.type === undefined || !FILTERED_TYPES.includes(entry.type)) return;
   const expression = stringAt(recordAt(spec, 'filter'), 'expression');
-  if (expression !== undefined) report(pointer(entry.specPath, 'filter', 'expression'), 'filter expression', expression, filterExpressionSyntaxProblem(expression), out);
+  if (expression !== undefined) {
+    report(pointer(entry.specPath, 'filter', 'expression'), 'filter expression', expression, syntaxProblem('filter expression', expression, filterExpressionSyntaxProblem), out);
+  }
   // SigNoz's statement builders read a builder query's having with their HavingExpression grammar
   const having = entry.type === 'builder_query' ? stringAt(recordAt(spec, 'having'), 'expression') : undefined;
-  if (having !== undefined) report(pointer(entry.specPath, 'having', 'expression'), 'having expression', having, havingExpressionSyntaxProblem(having), out);
+  if (having !== undefined)
+    report(pointer(entry.specPath, 'having', 'expression'), 'having expression', having, syntaxProblem('having expression', having, havingExpressionSyntaxProblem), out);
 }

@@ -1,20 +1,10 @@
-/** The rule schemas compiled once per process (compiling costs tens of milliseconds). */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { RULE_SCHEMA_ID, RULE_SCHEMA_VOCABULARY, RULE_SCHEMAS } from './rule-schemas';
+/** The rule schemas' validator, compiled ahead of time by `npm run gen` (Ajv standalone code). */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validateRule } from '../../.gen/validators/rule-schema';
 
-let compiled: ValidateFunction | undefined;
-
-/** The compiled root schema; the first call compiles, later calls reuse it. */
+/** The compiled root schema. */
 export function ruleSchemaValidator(): ValidateFunction {
-  if (!compiled) {
-    // verbose: errors carry the failing value and schema, which the messages quote
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
-    ajv.addVocabulary([...RULE_SCHEMA_VOCABULARY]);
-    for (const schema of RULE_SCHEMAS) ajv.addSchema(schema);
-    compiled = ajv.getSchema(RULE_SCHEMA_ID);
-    if (!compiled) throw new Error(`rule schema ${RULE_SCHEMA_ID} did not compile`);
-  }
-  return compiled;
+  return validateRule as ValidateFunction;
 }
 
 /** Raw Ajv errors of `payload` against the rule schema (empty when it conforms). */

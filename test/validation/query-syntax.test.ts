@@ -300,6 +300,16 @@ describe('query text inside a rule payload', () => {
     expect(validateRulePayload(rule).errors).toEqual([{ path: `${Q0}/query`, message: 'invalid PromQL at line 1, column 4: "(" is never closed; add ")"' }]);
   });
 
+  test('the same broken query in several rules (one per environment) is reported in each, at its own place', () => {
+    const broken = 'sum(rate(y[5m])';
+    const inPromql = mutatedRule('promql.json', (r) => (r.condition.compositeQuery.queries[0].spec.query = broken));
+    const message = 'invalid PromQL at line 1, column 4: "(" is never closed; add ")"';
+    for (let i = 0; i < 3; i++) expect(validateRulePayload(inPromql).errors).toEqual([{ path: `${Q0}/query`, message }]);
+    // the same text as ClickHouse SQL is judged as SQL, not by the PromQL verdict
+    const inSql = mutatedRule('clickhouse-sql.json', (r) => (r.condition.compositeQuery.queries[0].spec.query = broken));
+    expect(validateRulePayload(inSql).errors).toEqual([{ path: `${Q0}/query`, message: 'invalid ClickHouse SQL at line 1, column 4: "(" is never closed; add ")"' }]);
+  });
+
   test('a broken filter expression is an error at filter/expression', () => {
     const rule = mutatedRule('metrics-threshold.json', (r) => (r.condition.compositeQuery.queries[0].spec.filter = { expression: "service.name = 'checkout" }));
     expect(validateRulePayload(rule).errors).toEqual([
