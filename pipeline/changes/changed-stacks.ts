@@ -11,6 +11,8 @@ import { readCdktfProject } from './cdktf-project';
 import { compareSynthDirs, listSynthStacks, type StackComparison } from './compare-synth-dirs';
 import { normalizeStackConfig, readStackConfig } from './stack-config';
 import { synthApp } from './synth-app';
+import { baseSynthCacheKey, SynthCache, type SynthCacheKey } from './synth-cache';
+import { toolkitPackage } from '../../cli/package-root';
 
 export interface ChangedStacksOptions {
   /** Folder of cdktf.json. */
@@ -23,6 +25,13 @@ export interface ChangedStacksOptions {
   readonly locksDir?: string;
   /** Untracked folders linked into the base checkout (default: node_modules and the bindings folder). */
   readonly links?: readonly string[];
+  /**
+   * Folder of the base synth cache (see synth-cache.ts): the base's synth output is reused from it
+   * when its key matches and its files are intact, and stored in it otherwise. @default - no cache
+   */
+  readonly synthCache?: string;
+  /** Progress lines (the cache's reuse or miss). @default - none */
+  readonly log?: (line: string) => void;
 }
 
 export interface ChangedStacksResult {
@@ -36,6 +45,8 @@ export interface ChangedStacksResult {
    * diff compares the head with when a stack cannot be planned. @default - none (no base synth)
    */
   readonly baseConfigs?: ReadonlyMap<string, unknown>;
+  /** What the base synth cache did: `reused`, `stored`, or why neither. @default - no cache asked for */
+  readonly baseSynthCache?: string;
 }
 
 function tempOutdir(label: string): string {
@@ -54,6 +65,52 @@ async function lockChanges(appDir: string, commit: string, locksDir: string | un
   return forced;
 }
 
+/** The base synth, from the cache when it holds this base, else synthesized (and stored when keyed). */
+async function baseSynth(
+  options: ChangedStacksOptions,
+  appDir: string,
+  commit: string,
+  links: readonly string[],
+  baseOutdir: string,
+): Promise<{ outdir: string; appDir: string | undefined; cache?: string }> {
+  const log = options.log ?? (() => undefined);
+  const cache = options.synthCache ? new SynthCache(path.resolve(options.synthCache)) : undefined;
+  let key: SynthCacheKey | undefined;
+  let cacheNote: string | undefined;
+  if (cache) {
+    const keyed = await baseSynthCacheKey({ repoRoot: await repositoryRoot(appDir), appDir, commit, links, toolkitVersion: toolkitPackage()?.manifest.version });
+    if ('unkeyed' in keyed) {
+      cacheNote = `base synth not cached: ${keyed.unkeyed}`;
+    } else {
+      key = keyed;
+      const found = cache.lookup(key.key);
+      if ('hit' in found) {
+        log(`base synth reused from cache (key ${key.key})`);
+        return { outdir: found.hit.outdir, appDir: found.hit.appDir, cache: `reused (key ${key.key})` };
+      }
+      if (found.miss === 'mismatch') cacheNote = `base synth cache entry ${key.key} does not match its manifest (${found.detail}): synthesizing the base again`;
+    }
+    if (cacheNote) log(cacheNote);
+  }
+  const baseAppDir = await withBaseCheckout(appDir, commit, links, async (dir) => {
+    if (!fs.existsSync(path.join(dir, 'cdktf.json'))) return undefined;
+    await synthApp(readCdktfProject(dir), baseOutdir, `base (${options.base})`);
+    return dir;
+  });
+  if (!cache || !key || !baseAppDir) return { outdir: baseOutdir, appDir: baseAppDir, ...(cache ? { cache: cacheNote ?? 'not stored: no app at the base' } : {}) };
+  try {
+    const stored = cache.store(key, baseOutdir, baseAppDir);
+    if (!stored) return { outdir: baseOutdir, appDir: baseAppDir, cache: 'not stored: the output holds links' };
+    log(`base synth stored in cache (key ${key.key})`);
+    return { outdir: stored, appDir: baseAppDir, cache: `stored (key ${key.key})` };
+  } catch (err) {
+    // A cache that cannot be written costs the next run a synth, never this check.
+    const note = `base synth not stored in cache: ${err instanceof Error ? err.message : String(err)}`;
+    log(note);
+    return { outdir: baseOutdir, appDir: baseAppDir, cache: note };
+  }
+}
+
 export async function detectChangedStacks(options: ChangedStacksOptions): Promise<ChangedStacksResult> {
   const appDir = path.resolve(options.appDir);
   const project = readCdktfProject(appDir);
@@ -62,14 +119,7 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
   const baseOutdir = tempOutdir('base');
   const links = options.links ?? ['node_modules', project.codeMakerOutput];
   try {
-    const [headResult, baseResult] = await Promise.allSettled([
-      synthApp(project, headOutdir, 'head'),
-      withBaseCheckout(appDir, commit, links, async (baseAppDir) => {
-        if (!fs.existsSync(path.join(baseAppDir, 'cdktf.json'))) return undefined;
-        await synthApp(readCdktfProject(baseAppDir), baseOutdir, `base (${options.base})`);
-        return baseAppDir;
-      }),
-    ]);
+    const [headResult, baseResult] = await Promise.allSettled([synthApp(project, headOutdir, 'head'), baseSynth(options, appDir, commit, links, baseOutdir)]);
     if (headResult.status === 'rejected') throw headResult.reason;
     const forced = await lockChanges(appDir, commit, options.locksDir);
     if (baseResult.status === 'rejected') {
@@ -78,21 +128,21 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
       const comparisons = [...listSynthStacks(headOutdir).keys()].sort().map((stack): StackComparison => ({ stack, status: 'changed', changedBlocks: [], reasons: [reason] }));
       return { comparisons, headOutdir, baseSynthError: message };
     }
-    const baseAppDir = baseResult.value;
-    const comparisons = compareSynthDirs(baseAppDir ? baseOutdir : undefined, headOutdir, {
+    const { outdir: baseOut, appDir: baseAppDir, cache } = baseResult.value;
+    const comparisons = compareSynthDirs(baseAppDir ? baseOut : undefined, headOutdir, {
       forced,
       headAppDir: appDir,
       ...(baseAppDir ? { baseAppDir } : {}),
     });
     const baseConfigs = new Map<string, unknown>();
     if (baseAppDir) {
-      const baseStacks = listSynthStacks(baseOutdir);
+      const baseStacks = listSynthStacks(baseOut);
       for (const c of comparisons) {
         const dir = c.status === 'changed' ? baseStacks.get(c.stack) : undefined;
         if (dir) baseConfigs.set(c.stack, normalizeStackConfig(readStackConfig(dir), { appDir: baseAppDir }));
       }
     }
-    return { comparisons, headOutdir, baseConfigs };
+    return { comparisons, headOutdir, baseConfigs, ...(cache !== undefined ? { baseSynthCache: cache } : {}) };
   } finally {
     fs.rmSync(path.dirname(baseOutdir), { recursive: true, force: true });
   }

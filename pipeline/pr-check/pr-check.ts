@@ -41,6 +41,8 @@ export interface PrCheckOptions {
   readonly outDir: string;
   /** Where the code under review is synthesized (default: the app's cdktf.json `output`). */
   readonly headOutdir?: string;
+  /** Folder of the base synth cache (a later check against the same base reuses its synth). @default - no cache */
+  readonly synthCache?: string;
   readonly config: PipelineConfig;
   readonly salt: string | undefined;
   readonly maxCommentBytes?: number;
@@ -123,7 +125,14 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   const headOutdir = options.headOutdir ?? readCdktfProject(options.appDir).outdir;
   let detection: Awaited<ReturnType<typeof detectChangedStacks>>;
   try {
-    detection = await detectChangedStacks({ appDir: options.appDir, base: options.base, locksDir: options.config.locksDir, headOutdir });
+    detection = await detectChangedStacks({
+      appDir: options.appDir,
+      base: options.base,
+      locksDir: options.config.locksDir,
+      headOutdir,
+      ...(options.synthCache !== undefined ? { synthCache: options.synthCache } : {}),
+      log,
+    });
   } catch (err) {
     if (!(err instanceof SynthFailedError) || err.label !== 'head') throw err;
     // The code under review does not synthesize: say so in the comment, so an older comment
