@@ -36,7 +36,7 @@ export const DEFAULT_SYNTH_CACHE = path.join('node_modules', '.cache', 'signoz-a
 
 /**
  * The base synth cache folder of a command: `--synth-cache <dir>`, else $SIGNOZ_ALERTS_SYNTH_CACHE,
- * else `node_modules/.cache/signoz-alerts/base-synth` of the app when it has a node_modules folder;
+ * else `node_modules/.cache/signoz-alerts/base-synth` of the app when it has a node_modules folder (not a link);
  * undefined with `--no-synth-cache` (commander's `false`) or an empty variable.
  */
 export function synthCacheDir(option: string | boolean | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string, appDir: string): string | undefined {
@@ -44,7 +44,9 @@ export function synthCacheDir(option: string | boolean | undefined, env: Readonl
   if (typeof option === 'string') return path.resolve(cwd, option);
   const fromEnv = env[SYNTH_CACHE_ENV];
   if (fromEnv !== undefined) return fromEnv === '' ? undefined : path.resolve(cwd, fromEnv);
-  return fs.existsSync(path.join(appDir, 'node_modules')) ? path.join(appDir, DEFAULT_SYNTH_CACHE) : undefined;
+  // Only a node_modules folder of the app's own: one linked from elsewhere is shared with other checkouts.
+  const modules = path.join(appDir, 'node_modules');
+  return fs.existsSync(modules) && fs.lstatSync(modules).isDirectory() ? path.join(appDir, DEFAULT_SYNTH_CACHE) : undefined;
 }
 
 /** Adds `--synth-cache <dir>` and `--no-synth-cache` to a command that synthesizes a base. */
