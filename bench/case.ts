@@ -7,7 +7,9 @@
  *   policy <size> <outdir> <toolkit-outdir>  default pack on prod (read + check), and its floor: parsing the same file
  *   evaluate <points>                        one rule evaluated over that many points
  *   estate <size> <outdir> [changed]         the estate sharded by team (30 stacks), optionally one alert changed
- *   pr-rest <size> <work> <base> <head>      what pr-check does after both synths: compare, checks, plan, summary
+ *   pr-rest <size> <work> <base> <head> [cache]  what pr-check does after both synths: compare, checks, plan, summary;
+ *                                            with a cache folder, the base comes from its entry (looked up and verified)
+ *   cache-store <size> <cache> <base>        stores a base synth in the base synth cache (untimed set-up of the warm case)
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,6 +25,7 @@ import { readSynthOutput } from '../constructs/codecs/synth-output';
 import { evaluateRule, loadEvaluableRule } from '../constructs/evaluation';
 import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { compareSynthDirs, listSynthStacks, stacksToPlan } from '../pipeline/changes/compare-synth-dirs';
+import { SynthCache, synthCacheKey } from '../pipeline/changes/synth-cache';
 import { readPlanFile } from '../pipeline/plan/plan-file';
 import { policyHook, ruleValidationHook } from '../pipeline/pr-check/default-hooks';
 import { markdownFormat } from '../pipeline/render/markdown-format';
@@ -128,7 +131,19 @@ const TERRAFORM_ENV = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATIO
  * with `terraform_data` stand-ins (the registry is unreachable here), and render the comment and
  * job summary.
  */
-async function prRest(work: string, base: string, head: string): Promise<{ changed: string[] }> {
+/** The key the bench stores and looks up its base under (no git here: the parts are fixed). */
+const BENCH_CACHE_KEY = synthCacheKey({ tree: 'bench', appPath: '', toolkit: 'bench', lockfiles: {}, links: {}, node: process.version, platform: process.platform, env: {} });
+
+function cacheStore(cacheDir: string, base: string): void {
+  if (!new SynthCache(cacheDir).store(BENCH_CACHE_KEY, base, base)) throw new Error('the bench base synth could not be stored in the cache');
+}
+
+async function prRest(work: string, base: string, head: string, cacheDir?: string): Promise<{ changed: string[] }> {
+  if (cacheDir) {
+    const found = new SynthCache(cacheDir).lookup(BENCH_CACHE_KEY.key);
+    if (!('hit' in found)) throw new Error(`the bench base synth is not in the cache: ${'detail' in found ? found.detail : found.miss}`);
+    base = found.hit.outdir;
+  }
   const changed = stacksToPlan(compareSynthDirs(base, head));
   const synthesized = readSynthOutput(head, head);
   const context = { appDir: head, synthDir: head, stacks: synthesized.map((s) => s.name), changedStacks: changed, synthesized };
@@ -162,7 +177,7 @@ function countResources(outdir: string): number {
 }
 
 async function main(): Promise<Record<string, unknown>> {
-  const [kind, arg, outdir, extra, extra2] = process.argv.slice(2);
+  const [kind, arg, outdir, extra, extra2, extra3] = process.argv.slice(2);
   const size = Number(arg);
   if (outdir) fs.mkdirSync(outdir, { recursive: true });
   switch (kind) {
@@ -183,9 +198,12 @@ async function main(): Promise<Record<string, unknown>> {
     case 'estate':
       return { ms: timed(() => synthSyntheticEstate(size, outdir!, { shardByTeam: true, ...(extra ? { changedAlert: Number(extra) } : {}) })) };
     case 'pr-rest':
-      return await prRest(outdir!, extra!, extra2!);
+      return await prRest(outdir!, extra!, extra2!, extra3);
+    case 'cache-store':
+      cacheStore(outdir!, extra!);
+      return { ms: 0 };
     default:
-      throw new Error('usage: case <toolkit|raw|floor|prepare|policy|evaluate|estate|pr-rest> <size> [outdir] [...]');
+      throw new Error('usage: case <toolkit|raw|floor|prepare|policy|evaluate|estate|pr-rest|cache-store> <size> [outdir] [...]');
   }
 }
 

@@ -10,7 +10,7 @@ import { matrixJson, stacksToPlan, type StackComparison } from '../../pipeline/c
 import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
-import { oneOf } from './option-parsers';
+import { oneOf, synthCacheDir, synthCacheOptions } from './option-parsers';
 
 interface ChangedStacksOptions {
   base?: string;
@@ -18,6 +18,7 @@ interface ChangedStacksOptions {
   format: string;
   appDir: string;
   headOutdir?: string;
+  synthCache?: string | boolean;
   config?: string;
 }
 
@@ -34,8 +35,7 @@ function describe(c: StackComparison): string {
 }
 
 export const registerChangedStacks: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
-  program
-    .command('changed-stacks')
+  synthCacheOptions(program.command('changed-stacks'))
     .description('List the stacks whose synthesized config differs from a base git ref (synthesizes both).')
     .option('--base <git-ref>', 'branch, tag or commit to compare with (e.g. origin/main)')
     .option('--all', 'list every stack of the app instead (no comparison)')
@@ -56,7 +56,15 @@ export const registerChangedStacks: RegisterCommand = (program: Command, io: Cli
         return;
       }
       const config = loadPipelineConfig(appDir, options.config);
-      const result = await detectChangedStacks({ appDir, base: options.base!, locksDir: config.locksDir, ...(headOutdir ? { headOutdir } : {}) });
+      const synthCache = synthCacheDir(options.synthCache, { ...process.env, ...io.env }, io.cwd, appDir);
+      const result = await detectChangedStacks({
+        appDir,
+        base: options.base!,
+        locksDir: config.locksDir,
+        ...(headOutdir ? { headOutdir } : {}),
+        ...(synthCache !== undefined ? { synthCache } : {}),
+        log: (line) => io.err(`signoz-alerts: ${line}`),
+      });
       if (!headOutdir) fs.rmSync(path.dirname(result.headOutdir), { recursive: true, force: true });
       if (result.baseSynthError) io.err(`signoz-alerts: warning: ${result.baseSynthError}`);
       for (const c of result.comparisons) if (c.status === 'removed') io.err(`signoz-alerts: warning: ${describe(c)}`);

@@ -14,13 +14,14 @@ import { UsageError, type CliIO } from '../io';
 import { loadPolicyPack } from '../../policies/load-pack';
 import { resolveReferenceDate } from '../../policies/suppressions/reference-date';
 import type { RegisterCommand } from './register-command';
-import { integerOption } from './option-parsers';
+import { integerOption, synthCacheDir, synthCacheOptions } from './option-parsers';
 
 interface PrCheckCliOptions {
   base: string;
   appDir: string;
   outDir: string;
   headOutdir?: string;
+  synthCache?: string | boolean;
   maxChars: number;
   overflowNote?: string;
   failOnRefactor?: boolean;
@@ -32,9 +33,12 @@ interface PrCheckCliOptions {
   now?: string;
 }
 
+function withSynthCache(dir: string | undefined): { synthCache?: string } {
+  return dir !== undefined ? { synthCache: dir } : {};
+}
+
 export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
-  program
-    .command('pr-check')
+  synthCacheOptions(program.command('pr-check'))
     .description('Run the pull-request check locally: synth, checks, changed stacks, plan each, summary markdown.')
     .requiredOption('--base <git-ref>', 'branch, tag or commit the change is compared with (e.g. origin/main)')
     .option('--app-dir <dir>', 'folder of cdktf.json', '.')
@@ -77,6 +81,7 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
         base: options.base,
         outDir: path.resolve(io.cwd, options.outDir),
         ...(options.headOutdir ? { headOutdir: path.resolve(io.cwd, options.headOutdir) } : {}),
+        ...withSynthCache(synthCacheDir(options.synthCache, env, io.cwd, appDir)),
         config: loadPipelineConfig(appDir, options.config),
         salt,
         maxCommentBytes: options.maxChars,

@@ -37,6 +37,8 @@ export function lineAndColumn(text: string, offset: number): string {
  * past the limit (its first segments only), or undefined. Iterative, so it cannot overflow itself.
  */
 export function nestingTooDeep(value: unknown, limit: number = MAX_NESTING_DEPTH): string | undefined {
+  // Most input is shallow: a walk that builds no pointers says so; only deep input pays for the pointer.
+  if (!deeperThan(value, limit)) return undefined;
   const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value, depth: 0, path: '' }];
   while (stack.length > 0) {
     const next = stack.pop()!;
@@ -53,10 +55,40 @@ export function nestingTooDeep(value: unknown, limit: number = MAX_NESTING_DEPTH
   return undefined;
 }
 
+/** Whether `value` holds arrays or objects nested more than `limit` levels deep (iterative, allocates no pointers). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const next = values.pop();
+    const depth = depths.pop()! + 1;
+    if (typeof next !== 'object' || next === null) continue;
+    if (depth > limit) return true;
+    const children = Array.isArray(next) ? (next as unknown[]) : Object.values(next);
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null) {
+        values.push(child);
+        depths.push(depth);
+      }
+    }
+  }
+  return false;
+}
+
 /** The message for a value nested deeper than `limit`, or undefined when it is not. */
 export function nestingDepthProblem(value: unknown, limit: number = MAX_NESTING_DEPTH): string | undefined {
   const at = nestingTooDeep(value, limit);
   return at === undefined ? undefined : `arrays and objects are nested more than ${limit} levels deep (at ${at}); that is the limit for any input`;
+}
+
+/**
+ * Whether JSON text may hold a number too large for a double: only a number with 300 digits in a
+ * row or an exponent of 10 or more can be (below that, at most 10^299 x 10^9); a number follows
+ * `:`, `,` or `[`. A cheap scan of the text (strings may match too: then the walk decides) that
+ * lets most input skip the walk of `holdsInfinity`.
+ */
+function mayOverflow(text: string): boolean {
+  return /\d{300}|(?:^|[:,[])\s*-?\d+(?:\.\d+)?[eE]\+?0*[1-9]\d/.test(text);
 }
 
 /** Whether a parsed JSON value holds a number too large for a double (JSON.parse makes it Infinity). */
@@ -201,7 +233,7 @@ export function parseJsonInput(text: string, maxDepth: number = MAX_NESTING_DEPT
   }
   const tooDeep = nestingDepthProblem(value, maxDepth);
   if (tooDeep !== undefined) return { error: tooDeep };
-  if (holdsInfinity(value)) return { error: 'a number is out of range (larger than about 1.8e308, the largest a double holds)' };
+  if (mayOverflow(bare) && holdsInfinity(value)) return { error: 'a number is out of range (larger than about 1.8e308, the largest a double holds)' };
   return { value };
 }
 

@@ -19,6 +19,8 @@ function referenceDateEnv(today: string | undefined): Record<string, string> {
   return { [SOURCE_DATE_EPOCH]: String(Date.parse(`${resolveReferenceDate(today, {}, undefined, 'today')}T00:00:00Z`) / 1000) };
 }
 import { readSynthOutput, type SynthesizedStack } from '../../constructs/codecs/synth-output';
+import { baseSynthCacheKey, SynthCache, type SynthCacheKey } from './synth-cache';
+import { toolkitPackage } from '../../cli/package-root';
 
 export interface ChangedStacksOptions {
   /** Folder of cdktf.json. */
@@ -37,6 +39,13 @@ export interface ChangedStacksOptions {
    * @default - the app reads its own environment (SOURCE_DATE_EPOCH when set, else the clock)
    */
   readonly today?: string;
+  /**
+   * Folder of the base synth cache (see synth-cache.ts): the base's synth output is reused from it
+   * when its key matches and its files are intact, and stored in it otherwise. @default - no cache
+   */
+  readonly synthCache?: string;
+  /** Progress lines (the cache's reuse or miss). @default - none */
+  readonly log?: (line: string) => void;
 }
 
 export interface ChangedStacksResult {
@@ -55,6 +64,8 @@ export interface ChangedStacksResult {
    * synth is removed; an unchanged stack is the same at head. @default - none (no base synth, or unreadable)
    */
   readonly baseSynthesized?: readonly SynthesizedStack[];
+  /** What the base synth cache did: `reused`, `stored`, or why neither. @default - no cache asked for */
+  readonly baseSynthCache?: string;
 }
 
 function tempOutdir(label: string): string {
@@ -73,6 +84,60 @@ async function lockChanges(appDir: string, commit: string, locksDir: string | un
   return forced;
 }
 
+/** The base synth, from the cache when it holds this base, else synthesized (and stored when keyed). */
+async function baseSynth(
+  options: ChangedStacksOptions,
+  appDir: string,
+  commit: string,
+  links: readonly string[],
+  baseOutdir: string,
+  env: Readonly<Record<string, string>>,
+): Promise<{ outdir: string; appDir: string | undefined; cache?: string }> {
+  const log = options.log ?? (() => undefined);
+  const cache = options.synthCache ? new SynthCache(path.resolve(options.synthCache)) : undefined;
+  let key: SynthCacheKey | undefined;
+  let cacheNote: string | undefined;
+  if (cache) {
+    const keyed = await baseSynthCacheKey({
+      repoRoot: await repositoryRoot(appDir),
+      appDir,
+      commit,
+      links,
+      toolkitVersion: toolkitPackage()?.manifest.version,
+      env: { ...process.env, ...env },
+    });
+    if ('unkeyed' in keyed) {
+      cacheNote = `base synth not cached: ${keyed.unkeyed}`;
+    } else {
+      key = keyed;
+      const found = cache.lookup(key.key);
+      if ('hit' in found) {
+        log(`base synth reused from cache (key ${key.key})`);
+        return { outdir: found.hit.outdir, appDir: found.hit.appDir, cache: `reused (key ${key.key})` };
+      }
+      if (found.miss === 'mismatch') cacheNote = `base synth cache entry ${key.key} does not match its manifest (${found.detail}): synthesizing the base again`;
+    }
+    if (cacheNote) log(cacheNote);
+  }
+  const baseAppDir = await withBaseCheckout(appDir, commit, links, async (dir) => {
+    if (!fs.existsSync(path.join(dir, 'cdktf.json'))) return undefined;
+    await synthApp(readCdktfProject(dir), baseOutdir, `base (${options.base})`, env);
+    return dir;
+  });
+  if (!cache || !key || !baseAppDir) return { outdir: baseOutdir, appDir: baseAppDir, ...(cache ? { cache: cacheNote ?? 'not stored: no app at the base' } : {}) };
+  try {
+    const stored = cache.store(key, baseOutdir, baseAppDir);
+    if (!stored) return { outdir: baseOutdir, appDir: baseAppDir, cache: 'not stored: the output holds links' };
+    log(`base synth stored in cache (key ${key.key})`);
+    return { outdir: stored, appDir: baseAppDir, cache: `stored (key ${key.key})` };
+  } catch (err) {
+    // A cache that cannot be written costs the next run a synth, never this check.
+    const note = `base synth not stored in cache: ${err instanceof Error ? err.message : String(err)}`;
+    log(note);
+    return { outdir: baseOutdir, appDir: baseAppDir, cache: note };
+  }
+}
+
 export async function detectChangedStacks(options: ChangedStacksOptions): Promise<ChangedStacksResult> {
   const appDir = path.resolve(options.appDir);
   const project = readCdktfProject(appDir);
@@ -82,14 +147,7 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
   const links = options.links ?? ['node_modules', project.codeMakerOutput];
   const env = referenceDateEnv(options.today);
   try {
-    const [headResult, baseResult] = await Promise.allSettled([
-      synthApp(project, headOutdir, 'head', env),
-      withBaseCheckout(appDir, commit, links, async (baseAppDir) => {
-        if (!fs.existsSync(path.join(baseAppDir, 'cdktf.json'))) return undefined;
-        await synthApp(readCdktfProject(baseAppDir), baseOutdir, `base (${options.base})`, env);
-        return baseAppDir;
-      }),
-    ]);
+    const [headResult, baseResult] = await Promise.allSettled([synthApp(project, headOutdir, 'head', env), baseSynth(options, appDir, commit, links, baseOutdir, env)]);
     if (headResult.status === 'rejected') throw headResult.reason;
     const forced = await lockChanges(appDir, commit, options.locksDir);
     if (baseResult.status === 'rejected') {
@@ -98,15 +156,15 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
       const comparisons = [...listSynthStacks(headOutdir).keys()].sort().map((stack): StackComparison => ({ stack, status: 'changed', changedBlocks: [], reasons: [reason] }));
       return { comparisons, headOutdir, baseSynthError: message };
     }
-    const baseAppDir = baseResult.value;
-    const comparisons = compareSynthDirs(baseAppDir ? baseOutdir : undefined, headOutdir, {
+    const { outdir: baseOut, appDir: baseAppDir, cache } = baseResult.value;
+    const comparisons = compareSynthDirs(baseAppDir ? baseOut : undefined, headOutdir, {
       forced,
       headAppDir: appDir,
       ...(baseAppDir ? { baseAppDir } : {}),
     });
     const baseConfigs = new Map<string, unknown>();
     if (baseAppDir) {
-      const baseStacks = listSynthStacks(baseOutdir);
+      const baseStacks = listSynthStacks(baseOut);
       for (const c of comparisons) {
         const dir = c.status === 'changed' ? baseStacks.get(c.stack) : undefined;
         if (dir) baseConfigs.set(c.stack, normalizeStackConfig(readStackConfig(dir), { appDir: baseAppDir }));
@@ -115,11 +173,11 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
     let baseSynthesized: SynthesizedStack[] | undefined;
     try {
       const differing = comparisons.filter((c) => c.status === 'changed' || c.status === 'removed').map((c) => c.stack);
-      baseSynthesized = baseAppDir ? readSynthOutput(baseOutdir, process.cwd(), { stacks: differing }) : [];
+      baseSynthesized = baseAppDir ? readSynthOutput(baseOut, process.cwd(), { stacks: differing }) : [];
     } catch {
       baseSynthesized = undefined; // the comparison above already reports an unreadable base
     }
-    return { comparisons, headOutdir, baseConfigs, ...(baseSynthesized ? { baseSynthesized } : {}) };
+    return { comparisons, headOutdir, baseConfigs, ...(baseSynthesized ? { baseSynthesized } : {}), ...(cache !== undefined ? { baseSynthCache: cache } : {}) };
   } finally {
     fs.rmSync(path.dirname(baseOutdir), { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import canonicalize from 'canonicalize';
 import { isPlainObject } from '../../constructs/util/json';
 import { readManifest } from '../../constructs/codecs/synth-output';
-import { normalizeStackConfig, readStackConfig, STACK_CONFIG_FILE } from './stack-config';
+import { appDirPrefixes, normalizeStackConfig, readStackConfig, STACK_CONFIG_FILE } from './stack-config';
 
 export type StackChangeStatus = 'changed' | 'added' | 'removed' | 'unchanged';
 
@@ -78,6 +78,24 @@ export interface CompareOptions {
   readonly headAppDir?: string;
 }
 
+/**
+ * True when both stacks' files hold the same bytes and name neither app folder: their normalized
+ * configs are then equal without being built (most stacks of a change are untouched).
+ */
+function sameBytes(baseDir: string, headDir: string, options: CompareOptions): boolean {
+  let text: string;
+  try {
+    const before = fs.readFileSync(path.join(baseDir, STACK_CONFIG_FILE));
+    const after = fs.readFileSync(path.join(headDir, STACK_CONFIG_FILE));
+    if (!before.equals(after)) return false;
+    text = after.toString('utf8');
+  } catch {
+    return false; // unreadable: the full comparison reports it
+  }
+  const prefixes = [...appDirPrefixes(options.baseAppDir), ...appDirPrefixes(options.headAppDir)];
+  return !prefixes.some((p) => text.includes(p) || text.includes(JSON.stringify(p).slice(1, -1)));
+}
+
 /** Compares base and head synth outputs; `baseOutdir` undefined means "no stacks at base". */
 export function compareSynthDirs(baseOutdir: string | undefined, headOutdir: string, options: CompareOptions = {}): StackComparison[] {
   const base = baseOutdir ? listSynthStacks(baseOutdir) : new Map<string, string>();
@@ -89,6 +107,7 @@ export function compareSynthDirs(baseOutdir: string | undefined, headOutdir: str
     const baseDir = base.get(stack);
     const headDir = head.get(stack);
     if (!headDir) return { stack, status: 'removed', changedBlocks: [], reasons };
+    if (baseDir && sameBytes(baseDir, headDir, options)) return { stack, status: reasons.length > 0 ? 'changed' : 'unchanged', changedBlocks: [], reasons };
     const volatile = options.volatile ?? [];
     const after = normalizeStackConfig(readStackConfig(headDir), { volatile, ...(options.headAppDir ? { appDir: options.headAppDir } : {}) });
     if (!baseDir) return { stack, status: 'added', changedBlocks: [...blocksOf(after).keys()].sort(), reasons };

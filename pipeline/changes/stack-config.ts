@@ -27,7 +27,7 @@ export interface NormalizeOptions {
 }
 
 /** Path prefixes standing for the app folder (as given and with links resolved). */
-function appDirPrefixes(appDir: string | undefined): string[] {
+export function appDirPrefixes(appDir: string | undefined): string[] {
   if (!appDir) return [];
   const prefixes = new Set([path.resolve(appDir)]);
   try {

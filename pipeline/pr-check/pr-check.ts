@@ -43,6 +43,8 @@ export interface PrCheckOptions {
   readonly outDir: string;
   /** Where the code under review is synthesized (default: the app's cdktf.json `output`). */
   readonly headOutdir?: string;
+  /** Folder of the base synth cache (a later check against the same base reuses its synth). @default - no cache */
+  readonly synthCache?: string;
   readonly config: PipelineConfig;
   readonly salt: string | undefined;
   readonly maxCommentBytes?: number;
@@ -132,6 +134,8 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
       headOutdir,
       // the app's own synth-time checks expire suppressions against the same date as this check
       ...(options.today !== undefined ? { today: options.today } : {}),
+      ...(options.synthCache !== undefined ? { synthCache: options.synthCache } : {}),
+      log,
     });
   } catch (err) {
     if (!(err instanceof SynthFailedError) || err.label !== 'head') throw err;

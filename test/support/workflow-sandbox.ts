@@ -5,7 +5,7 @@
  * `gh` (test/support/stand-in-gh.sh, recording comments and issues in a JSON file) and `npm` (`npm ci`
  * is a no-op: the project's node_modules are linked in). `node`, `jq`, `git` and `terraform` are real.
  * `uses:` steps are emulated: checkout (by the test), artifacts (a folder per name, names immutable as
- * in upload-artifact v4+), setup-node and setup-terraform (nothing to do).
+ * in upload-artifact v4+), setup-node and setup-terraform (nothing to do), cache (always a miss).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -179,6 +179,7 @@ export class WorkflowSandbox {
           break;
         case 'actions/setup-node':
         case 'hashicorp/setup-terraform':
+        case 'actions/cache': // always a miss: the job must work without it
           break;
         case 'actions/upload-artifact': {
           const target = path.join(this.artifacts, input('name')!);
