@@ -17,7 +17,7 @@ const RIGHT = 16;
 const TOP = 12;
 const X_AXIS = 40;
 const STRIP_ROW = 18;
-const BOTTOM = 40;
+const BOTTOM = 12;
 
 const SERIES_COLOURS = ['#0969da', '#1a7f37', '#8250df', '#bc4c00', '#0a7b83', '#6e7781', '#bf3989', '#4d2d00'];
 const TIER_COLOURS = ['#cf222e', '#d4760a', '#8250df', '#0a7b83', '#57606a'];
@@ -209,6 +209,10 @@ function valueDomain(values: readonly number[]): { lo: number; hi: number; step:
     min -= pad;
     max += pad;
   }
+  // a little room, so a flat series at the extreme is not drawn on the frame
+  const pad = (max - min) * 0.04;
+  min -= pad;
+  max += pad;
   const step = niceStep(max - min, 6);
   return { lo: Math.floor(min / step) * step, hi: Math.ceil(max / step) * step, step };
 }
