@@ -74,3 +74,8 @@ export { AlertStack, type AlertStackProps } from './stacks/alert-stack';
 export { makeSynthAtomic, SynthError, synthErrorLines } from './stacks/atomic-synth';
 export { recordSourceLocation, SOURCE_LOCATIONS_CONTEXT } from './metadata/source-location';
 export { STACK_METADATA_KEY, type StackMetadata } from './metadata/stack-metadata';
+
+export * from './notify';
+export { maintenanceOccurrenceAt, maintenanceBreakpoints, type MaintenanceScheduleDefinition, type MaintenanceOccurrence } from './maintenance/maintenance-activity';
+export { resolveEnvironment, DEFAULT_ENVIRONMENT_NAMING, type EnvironmentNaming, type ResolvedEnvironment, type EnvironmentBasis } from './stacks/resolve-environment';
+export { RouteExpressionReader, UNKNOWN, type LabelGroup, type LabelLookup } from './routing/route-expression-reader';

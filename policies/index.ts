@@ -13,7 +13,7 @@ export { PolicyPack, PolicyPackError, type PolicyPackProps } from './pack';
 export { runPolicies, type PolicyPackDefinition, type RunPoliciesOptions } from './run-policies';
 export type { SynthesizedStack } from './stack-reading/read-stack';
 export { tierPages, type AlertRouting, type ChannelVerdict, type PolicyMatch, type TierRoute } from './stack-reading/alert-routing';
-export { RouteExpressionReader, UNKNOWN, type LabelGroup, type LabelLookup } from './stack-reading/route-expression-reader';
+export { RouteExpressionReader, UNKNOWN, type LabelGroup, type LabelLookup } from '../constructs/routing/route-expression-reader';
 export { Suppressions } from './suppressions/construct-suppressions';
 export { MIN_REASON_LENGTH, SuppressionError, type PathSuppression, type Suppression } from './suppressions/suppression';
 export { applyPolicies } from './synth/apply-policies';

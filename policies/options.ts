@@ -1,5 +1,6 @@
 /** Settings of the default rules, with the defaults a platform team starts from. */
 import { z } from 'zod';
+import { DEFAULT_ENVIRONMENT_NAMING } from '../constructs/stacks/resolve-environment';
 import { PAGING_CHANNEL_KINDS, PAGING_CHANNEL_NAME } from '../constructs/model/channel-ref';
 import { parseGoDuration } from '../constructs/model/duration';
 import { SEVERITIES } from '../constructs/model/enums';
@@ -59,8 +60,8 @@ export const DEFAULT_POLICY_OPTIONS = {
   pagingChannelPattern: PAGING_CHANNEL_NAME,
   minRenotifyInterval: '30m',
   pagingBudget: 25,
-  productionEnvironments: ['prod', 'production', 'prd'],
-  developmentEnvironments: ['dev', 'development', 'local', 'sandbox'],
+  productionEnvironments: DEFAULT_ENVIRONMENT_NAMING.productionEnvironments,
+  developmentEnvironments: DEFAULT_ENVIRONMENT_NAMING.developmentEnvironments,
   environments: {},
 } as const satisfies PolicyOptions;
 

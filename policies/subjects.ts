@@ -5,7 +5,7 @@
  * command see exactly the same thing.
  */
 import type { RulePayload } from '../constructs/model/rule-payload';
-import type { RouteExpressionReader } from './stack-reading/route-expression-reader';
+import type { RouteExpressionReader } from '../constructs/routing/route-expression-reader';
 
 /** One Terraform resource of a synthesized stack. */
 export interface ResourceRef {

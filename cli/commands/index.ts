@@ -22,6 +22,7 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterComm
   'lock-providers': async () => (await import('./lock-providers-command.js')).registerLockProviders,
   'pr-check': async () => (await import('./pr-check-command.js')).registerPrCheck,
   import: async () => (await import('./import-command.js')).registerImport,
+  route: async () => (await import('./route-command.js')).registerRoute,
   init: async () => (await import('./init-command.js')).registerInit,
 };
 

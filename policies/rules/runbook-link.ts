@@ -1,4 +1,4 @@
-import { hasInterpolation } from '../stack-reading/terraform-template';
+import { hasInterpolation } from '../../constructs/model/terraform-template';
 import { definePolicyRule, ruleIdFromFile } from '../rule';
 import { nameOf, severitiesOf } from './shared/alert-facts';
 

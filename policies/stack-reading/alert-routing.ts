@@ -13,7 +13,8 @@ import { SEVERITIES } from '../../constructs/model/enums';
 import type { Threshold } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
 import type { AlertSubject, ChannelDefinition, RoutePolicyDefinition } from '../subjects';
-import { UNKNOWN, type LabelGroup, type LabelLookup } from './route-expression-reader';
+import { UNKNOWN } from '../../constructs/routing/route-expression-reader';
+import { notificationLabels } from '../../constructs/notify/alert-labels';
 
 /** How a channel name was judged. */
 export interface ChannelVerdict {
@@ -77,42 +78,12 @@ export class ChannelDirectory {
   }
 }
 
-/** Label names the series of a rule may bring: every label for PromQL and SQL, the group-by keys for builder queries. */
-function seriesLabels(alert: AlertSubject): (name: string) => boolean {
-  const query = alert.payload.condition.compositeQuery;
-  if (query.queryType !== 'builder') return () => true;
-  const keys = new Set<string>();
-  for (const q of query.queries) {
-    const groupBy = q.type !== 'builder_join' && 'groupBy' in q.spec ? q.spec.groupBy : undefined;
-    for (const key of groupBy ?? []) keys.add(key.name);
-  }
-  return (name) => keys.has(name) || [...keys].some((k) => k.startsWith(`${name}.`));
-}
-
-function labelLookup(alert: AlertSubject, tier: Threshold, severity: string, fromSeries: (name: string) => boolean): LabelLookup {
-  const known = new Map<string, string>([
-    ['threshold.name', tier.name],
-    ['severity', tier.name.toLowerCase()],
-    ...Object.entries(alert.labels),
-    ['alertname', alert.payload.alert],
-  ]);
-  known.set('severity', severity);
-  return (name) => {
-    const value = known.get(name);
-    if (value !== undefined) return value.includes('{{') ? UNKNOWN : value;
-    if (name === 'ruleId' || name === 'ruleSource' || name === 'nodata' || fromSeries(name)) return UNKNOWN;
-    for (const key of known.keys()) if (key.startsWith(`${name}.`)) return { group: name } satisfies LabelGroup;
-    return null;
-  };
-}
-
 /** Works out the routing of every tier of an alert. */
 export function analyseRouting(alert: AlertSubject, channels: ChannelDirectory, policies: readonly RoutePolicyDefinition[]): AlertRouting {
   const tiers = alert.payload.condition.thresholds.spec;
   const usePolicy = alert.payload.notificationSettings?.usePolicy === true;
   const namedForSeverity = tiers.some((t) => SEVERITY_NAMES.has(t.name.toLowerCase()));
   const ruleSeverity = alert.labels.severity;
-  const fromSeries = seriesLabels(alert);
   return {
     tiers: tiers.map((tier) => {
       const severity = ruleSeverity ?? tier.name.toLowerCase();
@@ -120,7 +91,7 @@ export function analyseRouting(alert: AlertSubject, channels: ChannelDirectory, 
       if (!usePolicy) {
         return { tier, severity, critical, via: 'channels', channels: (tier.channels ?? []).map((c) => channels.judge(c)), policies: [] };
       }
-      const lookup = labelLookup(alert, tier, severity, fromSeries);
+      const lookup = notificationLabels(alert.payload, tier.name);
       const matches: PolicyMatch[] = [];
       for (const policy of policies) {
         const result = policy.parsed ? policy.parsed.evaluate(lookup) : UNKNOWN;

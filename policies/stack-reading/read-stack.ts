@@ -2,20 +2,16 @@
  * Turns one synthesized stack (`cdk.tf.json`) into the subjects policy rules judge: decoded alerts,
  * channels, route policies and Terraform settings.
  */
-import { isChannelApiPath } from '../../constructs/channels/channel-api-path';
-import { receiverKind } from '../../constructs/channels/receiver-kind';
 import { describeIssues } from '../../constructs/codecs/decode-rule';
 import { isRuleResourceType } from '../../constructs/codecs/rules-in';
 import { rulesOfStack, type SynthesizedStack } from '../../constructs/codecs/synth-output';
-import { STACK_METADATA_KEY } from '../../constructs/metadata/stack-metadata';
 import type { RulePayload } from '../../constructs/model/rule-payload';
 import type { ResolvedPolicyOptions } from '../options';
 import type { AlertSubject, ChannelDefinition, ResourceEntry, ResourceRef, RoutePolicyDefinition, StackSubject, TerraformSettings } from '../subjects';
-import { resolveEnvironment, type ResolvedEnvironment } from './resolve-environment';
-import { RouteExpressionError } from '../../constructs/routing/route-expression-parser';
-import { RouteExpressionReader } from './route-expression-reader';
-import { parseTemplatedJson } from './terraform-template';
+import { resolveEnvironment, type ResolvedEnvironment } from '../../constructs/stacks/resolve-environment';
 import { isPlainObject } from '../../constructs/util/json';
+import { libraryMetadataOf, type StackLibraryMetadata } from '../../constructs/metadata/stack-metadata-reader';
+import { channelOfResource, routePolicyOfResource } from '../../constructs/notify/notification-setup';
 
 export type { SynthesizedStack };
 
@@ -25,31 +21,13 @@ export interface UnreadableResource {
   readonly message: string;
 }
 
-/** What this library recorded in the stack's `//` comment. */
-export interface StackLibraryMetadata {
-  readonly environment?: unknown;
-  readonly sources: Readonly<Record<string, string>>;
-  readonly suppressions: readonly unknown[];
-  /** Channels the stack references by name only: name -> kind ('' when unknown). */
-  readonly importedChannels: Readonly<Record<string, string>>;
-}
+export type { StackLibraryMetadata };
 
 export interface ReadStack {
   readonly subject: StackSubject;
   readonly environment: ResolvedEnvironment;
   readonly metadata: StackLibraryMetadata;
   readonly unreadable: readonly UnreadableResource[];
-}
-
-export function libraryMetadataOf(document: Record<string, unknown>): StackLibraryMetadata {
-  const comment = isPlainObject(document['//']) ? document['//'] : {};
-  const ours = isPlainObject(comment[STACK_METADATA_KEY]) ? comment[STACK_METADATA_KEY] : {};
-  return {
-    environment: ours.environment,
-    sources: isPlainObject(ours.sources) ? (ours.sources as Record<string, string>) : {},
-    suppressions: Array.isArray(ours.suppressions) ? ours.suppressions : [],
-    importedChannels: isPlainObject(ours.importedChannels) ? (ours.importedChannels as Record<string, string>) : {},
-  };
 }
 
 function resourcesOf(stackName: string, document: Record<string, unknown>): ResourceEntry[] {
@@ -92,28 +70,14 @@ function terraformSettingsOf(document: Record<string, unknown>): TerraformSettin
   };
 }
 
-/** The receiver document of a channel resource, if it is one. */
 function channelOf(entry: ResourceEntry): ChannelDefinition | undefined {
-  if (entry.ref.type !== 'restapi_object') return undefined;
-  const apiPath = entry.attributes.path ?? entry.attributes.create_path;
-  if (!isChannelApiPath(apiPath)) return undefined;
-  const data = typeof entry.attributes.data === 'string' ? parseTemplatedJson(entry.attributes.data) : entry.attributes.data;
-  if (!isPlainObject(data) || typeof data.name !== 'string') return undefined;
-  const kind = receiverKind(data);
-  return { name: data.name, ...(kind ? { kind } : {}), resource: entry.ref };
+  const channel = channelOfResource(entry.ref.type, entry.attributes);
+  return channel && { ...channel, resource: entry.ref };
 }
 
 function routePolicyOf(entry: ResourceEntry): RoutePolicyDefinition | undefined {
-  if (entry.ref.type !== 'signoz_route_policy') return undefined;
-  const expression = typeof entry.attributes.expression === 'string' ? entry.attributes.expression : '';
-  const channels = Array.isArray(entry.attributes.channels) ? entry.attributes.channels.map(String) : [];
-  const name = typeof entry.attributes.name === 'string' ? entry.attributes.name : entry.ref.name;
-  try {
-    return { name, expression, parsed: RouteExpressionReader.parse(expression), channels, resource: entry.ref };
-  } catch (err) {
-    const parseError = err instanceof RouteExpressionError ? `column ${err.column}: ${err.problem}` : (err as Error).message;
-    return { name, expression, parseError, channels, resource: entry.ref };
-  }
+  const policy = routePolicyOfResource(entry.ref.type, entry.ref.name, entry.attributes);
+  return policy && { ...policy, resource: entry.ref };
 }
 
 /** Reads one synthesized stack. Never throws for unexpected content: what cannot be read is reported. */

@@ -7,7 +7,7 @@
  */
 import { isCredentialFieldName, REDACTED_SECRET, secretKindIn } from '../../constructs/model/secret-patterns';
 import { pointerSegment } from './json-lines';
-import { hasInterpolation, literalText, parseTemplatedJson } from './terraform-template';
+import { hasInterpolation, literalText, parseTemplatedJson } from '../../constructs/model/terraform-template';
 
 export interface SecretHit {
   /** JSON Pointer of the string in the document. */

@@ -1,6 +1,6 @@
 import { scanForSecrets } from '../../../policies/stack-reading/secret-scan';
 import { formatShortDuration as formatDuration, parseGoDuration } from '../../../constructs/model/duration';
-import { resolveEnvironment } from '../../../policies/stack-reading/resolve-environment';
+import { resolveEnvironment } from '../../../constructs/stacks/resolve-environment';
 import { jsonLineIndex, lineOf } from '../../../policies/stack-reading/json-lines';
 import { resolvePolicyOptions, PolicyOptionsError } from '../../../policies';
 

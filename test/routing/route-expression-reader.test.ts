@@ -1,5 +1,5 @@
-import { RouteExpressionError } from '../../../constructs/routing/route-expression-parser';
-import { RouteExpressionReader, UNKNOWN, type LabelLookup } from '../../../policies';
+import { RouteExpressionError } from '../../constructs/routing/route-expression-parser';
+import { RouteExpressionReader, UNKNOWN, type LabelLookup } from '../../constructs/routing/route-expression-reader';
 
 /** Labels of a firing alert: known values, `unknown` for run-time labels, absent otherwise. */
 function labels(known: Record<string, string>, unknown: string[] = []): LabelLookup {

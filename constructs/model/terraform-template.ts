@@ -3,7 +3,7 @@
  * function call), `$${` and `%%{` are escaped literals. Policies judge only the literal text: a
  * value that comes from `${var.x}` is a reference, never a literal secret.
  */
-import { parseJsonInput } from '../../constructs/util/parse-input';
+import { parseJsonInput } from '../util/parse-input';
 
 export type TemplatePart = { readonly literal: string } | { readonly expression: string };
 

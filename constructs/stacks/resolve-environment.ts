@@ -1,13 +1,26 @@
 /**
  * Which environment a synthesized stack deploys to, decided from the synthesized file alone so the
- * synth-time check and the `policy` command agree. In order:
+ * synth-time check, the `policy` command and `route` agree. In order:
  * 1. the pack option `environments` (stack name -> environment);
  * 2. the stack metadata `//.signoz-alerts.environment` (written by `setEnvironment(stack, ...)`);
  * 3. the `env` label when every alert of the stack carries the same one;
  * 4. a word of the stack name that names an environment (`alerts-prod` -> `prod`);
  * 5. otherwise the stack name itself (judged as neither production nor development).
  */
-import type { ResolvedPolicyOptions } from '../options';
+/** How stack names map to environments: the policy options of the same names. */
+export interface EnvironmentNaming {
+  /** Stack name -> environment, set explicitly. */
+  readonly environments: Readonly<Record<string, string>>;
+  readonly productionEnvironments: readonly string[];
+  readonly developmentEnvironments: readonly string[];
+}
+
+/** The environment names the policy pack knows by default. */
+export const DEFAULT_ENVIRONMENT_NAMING: EnvironmentNaming = {
+  environments: {},
+  productionEnvironments: ['prod', 'production', 'prd'],
+  developmentEnvironments: ['dev', 'development', 'local', 'sandbox'],
+};
 
 export type EnvironmentBasis = 'pack option' | 'stack metadata' | 'env label' | 'stack name' | 'default';
 
@@ -30,7 +43,7 @@ export function resolveEnvironment(
   stackName: string,
   metadataEnvironment: unknown,
   alertEnvLabels: readonly (string | undefined)[],
-  options: ResolvedPolicyOptions,
+  options: EnvironmentNaming = DEFAULT_ENVIRONMENT_NAMING,
 ): ResolvedEnvironment {
   const configured = options.environments[stackName];
   if (configured) return { name: configured, basis: 'pack option' };

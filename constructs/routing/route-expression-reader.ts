@@ -8,9 +8,9 @@
  * an `and`/`or` settles it. SigNoz skips a policy whose evaluation fails (a string operator on an
  * absent label), so a failure counts as "does not match".
  */
-import type { ComparisonNode, RouteExpressionNode } from '../../constructs/routing/route-expression-ast';
-import { parseRouteExpression } from '../../constructs/routing/route-expression-parser';
-import { re2Matches } from '../../constructs/routing/re2-pattern';
+import type { ComparisonNode, RouteExpressionNode } from './route-expression-ast';
+import { parseRouteExpression } from './route-expression-parser';
+import { re2Matches } from './re2-pattern';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
 

@@ -1,4 +1,4 @@
-import { hasInterpolation, literalText, parseTemplatedJson, splitTemplate } from '../../../policies/stack-reading/terraform-template';
+import { hasInterpolation, literalText, parseTemplatedJson, splitTemplate } from '../../constructs/model/terraform-template';
 
 describe('Terraform string templates', () => {
   it('splits literal text from interpolations, undoing escapes', () => {
