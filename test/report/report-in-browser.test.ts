@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { itWithBrowser, openInBrowser } from '../support/browser';
 import { runCli } from '../support/cli-recorder';
+import { synthEstate } from '../notify/routing-estate';
 import { HOSTILE, writeHostileBehaviourTest } from '../support/report-fixtures';
 import { tempDir } from '../support/temp-dir';
 
@@ -60,6 +61,41 @@ describe('the behaviour test report in a browser', () => {
     const opened = await openInBrowser(page);
     try {
       expect(opened.networkRequests).toEqual(['http://example.invalid/pixel.png']);
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('the routing report in a browser', () => {
+  const dir = tempDir('routing-browser-');
+
+  itWithBrowser('draws per environment the table and the week: windows, paged, notified, muted, nobody', async () => {
+    const outdir = path.join(dir, 'cdktf.out');
+    synthEstate(outdir);
+    const report = path.join(dir, 'routing.html');
+    await runCli(['route', outdir, '--at', '2026-03-23T00:00', '--time-zone', 'Europe/Berlin', '--week', '--html', report]);
+    const opened = await openInBrowser(report);
+    try {
+      const { page } = opened;
+      expect(await page.locator('svg[data-chart="routing-week"]').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-environment')))).toEqual(['dev', 'prod']);
+      const prod = page.locator('section[data-environment="prod"]');
+      expect(await prod.locator('table.routing tbody tr').count()).toBe(6);
+      // the New York window mutes warnings every night (7 times), the Berlin one once, on Sunday
+      expect(await prod.locator('rect.window[data-window="quiet-warnings"]').count()).toBe(7);
+      expect(await prod.locator('rect.window[data-window="sunday-deploy"]').count()).toBe(1);
+      const pager = prod.locator('rect.slot[data-alert="Payments errors"][data-tier="critical"]');
+      expect(await pager.evaluateAll((slots) => slots.map((s) => s.getAttribute('class')))).toEqual(['slot paged', 'slot muted', 'slot paged']);
+      expect((await pager.nth(0).boundingBox())?.width).toBeGreaterThan(500);
+      expect(await prod.locator('rect.slot.notified').count()).toBeGreaterThan(0);
+      expect(await prod.locator('rect.slot.nobody[data-alert="Batch lag"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('ul.legend li').count()).toBe(14);
+
+      const shot = fs.readFileSync(await opened.screenshot(dir, 'routing-report.png'));
+      expect(shot.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      expect(shot.length).toBeGreaterThan(10_000);
+      expect(opened.errors).toEqual([]);
+      expect(opened.networkRequests).toEqual([]);
     } finally {
       await opened.close();
     }
