@@ -16,11 +16,11 @@ export interface EnvironmentNaming {
 }
 
 /** The environment names the policy pack knows by default. */
-export const DEFAULT_ENVIRONMENT_NAMING: EnvironmentNaming = {
+export const DEFAULT_ENVIRONMENT_NAMING = {
   environments: {},
   productionEnvironments: ['prod', 'production', 'prd'],
   developmentEnvironments: ['dev', 'development', 'local', 'sandbox'],
-};
+} as const satisfies EnvironmentNaming;
 
 export type EnvironmentBasis = 'pack option' | 'stack metadata' | 'env label' | 'stack name' | 'default';
 
