@@ -334,14 +334,21 @@ export function behaviourCaseChart(rule: EvaluableRule, result: CaseResult): str
 
   // firing and resolving markers
   const colourOf = (row: string): string => tiers.find((t) => t.name === row)?.colour ?? STATE_COLOURS.nodata;
+  // markers that would cover each other (two tiers firing at one tick and value) are set side by side
+  const taken = new Map<string, number>();
   for (const marker of markers) {
-    const px = x(marker.time);
+    const spot = `${marker.kind} ${coordinate(x(marker.time))} ${coordinate(y(marker.value))}`;
+    const nth = taken.get(spot) ?? 0;
+    taken.set(spot, nth + 1);
+    const px = x(marker.time) + nth * 11;
     const py = y(marker.value);
     const title = `<title>${escapeHtml(`${marker.kind === 'firing' ? 'fires' : 'resolves'} at ${offsetText(marker.time - start)}: ${marker.row}${marker.kind === 'firing' && marker.row !== NO_DATA_ROW ? ` value ${formatValue(marker.value)}${unit}` : ''} ${labelText(marker.labels)}`)}</title>`;
     const attributes = `class="marker ${marker.kind}" data-tier="${escapeHtml(marker.row)}" data-time="${marker.time - start}"`;
-    svg.push(
-      `<line x1="${coordinate(px)}" y1="${TOP}" x2="${coordinate(px)}" y2="${stripTop + rows.length * STRIP_ROW}" stroke="${colourOf(marker.row)}" stroke-opacity="0.35" stroke-dasharray="2 3"/>`,
-    );
+    const tickX = coordinate(x(marker.time));
+    if (nth === 0)
+      svg.push(
+        `<line x1="${tickX}" y1="${TOP}" x2="${tickX}" y2="${stripTop + rows.length * STRIP_ROW}" stroke="${colourOf(marker.row)}" stroke-opacity="0.35" stroke-dasharray="2 3"/>`,
+      );
     svg.push(
       marker.kind === 'firing'
         ? `<path ${attributes} d="M${coordinate(px)} ${coordinate(py - 7)} L${coordinate(px + 6)} ${coordinate(py + 4)} L${coordinate(px - 6)} ${coordinate(py + 4)} Z" fill="${colourOf(marker.row)}" stroke="#fff">${title}</path>`
