@@ -142,7 +142,12 @@ function timelineSvg(environment: EnvironmentRouting, table: RoutingTable, zone:
     for (const s of row.segments) {
       const kind = coverageOf(s, row.disabled);
       const colour = COVERAGE.find((c) => c.kind === kind)!.colour;
-      const what = `${kind.replace('-', ' ')}${s.channels.length > 0 ? `: ${s.channels.join(', ')}` : ''}${s.mutedBy.length > 0 ? `; muted by ${s.mutedBy.join(', ')}` : ''}`;
+      const what = [
+        kind.replace('-', ' '),
+        ...(s.paging.length > 0 ? [`pages ${s.paging.join(', ')}`] : []),
+        ...(s.channels.length > 0 ? [`notifies ${s.channels.join(', ')}`] : []),
+        ...(s.mutedBy.length > 0 ? [`muted by ${s.mutedBy.join(', ')}`] : []),
+      ].join('; ');
       svg.push(
         `<rect class="slot ${kind}" data-alert="${escapeHtml(row.alert)}" data-tier="${escapeHtml(row.tier)}" data-from="${s.from}" data-to="${s.to}" x="${coordinate(x(s.from))}" y="${y + 2}" width="${coordinate(Math.max(x(s.to) - x(s.from), 1))}" height="${ROW - 4}" fill="${colour}"><title>${escapeHtml(`${row.alert} ${row.tier}, ${wall(s.from, zone)} to ${wall(s.to, zone)} (${zone}): ${what}`)}</title></rect>`,
       );

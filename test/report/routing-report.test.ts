@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readNotificationSetups, routingTable } from '../../constructs/notify';
+import { escapeHtml } from '../../constructs/report/html-page';
 import { routingReport } from '../../constructs/report/routing-report';
 import { synthEstate } from '../notify/routing-estate';
 import { runCli } from '../support/cli-recorder';
+import { HOSTILE } from '../support/report-fixtures';
 import { tempDir } from '../support/temp-dir';
 
 describe('signoz-alerts route --week --html', () => {
@@ -53,5 +55,39 @@ describe('signoz-alerts route --week --html', () => {
     const withBase = await runCli([...week, '--base', outdir, '--html', path.join(dir, 'x.html')]);
     expect([withBase.code, withBase.stderr]).toEqual([2, 'signoz-alerts: Invalid command line: --html draws one synth output; it cannot be combined with --base']);
     expect(fs.existsSync(path.join(dir, 'x.html'))).toBe(false);
+  });
+
+  it('shows hostile environment, alert, tier, channel and window names as text', () => {
+    const from = Date.parse('2026-03-23T00:00:00Z');
+    const html = routingReport({
+      from,
+      to: from + 7 * 86_400_000,
+      environments: [
+        {
+          name: HOSTILE,
+          rows: [
+            {
+              stack: HOSTILE,
+              alert: HOSTILE,
+              address: 'signoz_rule.x',
+              tier: HOSTILE,
+              routing: 'tier channels',
+              disabled: false,
+              policies: [],
+              channels: [{ name: HOSTILE, kind: HOSTILE, pages: true, reached: 'yes', via: [HOSTILE] }],
+              segments: [
+                { from, to: from + 3_600_000, channels: [], paging: [], notified: 'no', paged: 'no', mutedBy: [HOSTILE] },
+                { from: from + 3_600_000, to: from + 7 * 86_400_000, channels: [HOSTILE], paging: [HOSTILE], notified: 'yes', paged: 'yes', mutedBy: [] },
+              ],
+            },
+          ],
+          flags: [{ alert: HOSTILE, address: 'signoz_rule.x', stack: HOSTILE, flag: 'never-pages' }],
+        },
+      ],
+    });
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('\u202E');
+    expect(html.split(escapeHtml(HOSTILE)).length - 1).toBeGreaterThanOrEqual(10);
+    expect(html).toContain(`<rect class="window" data-window="${escapeHtml(HOSTILE)}"`);
   });
 });
