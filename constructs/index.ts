@@ -78,4 +78,4 @@ export { STACK_METADATA_KEY, type StackMetadata } from './metadata/stack-metadat
 export * from './notify';
 export { maintenanceOccurrenceAt, maintenanceBreakpoints, type MaintenanceScheduleDefinition, type MaintenanceOccurrence } from './maintenance/maintenance-activity';
 export { resolveEnvironment, DEFAULT_ENVIRONMENT_NAMING, type EnvironmentNaming, type ResolvedEnvironment, type EnvironmentBasis } from './stacks/resolve-environment';
-export { RouteExpressionReader, UNKNOWN, type LabelGroup, type LabelLookup } from './routing/route-expression-reader';
+export { RouteExpressionReader, UNKNOWN, type LabelGroup, type LabelLookup, type Truth } from './routing/route-expression-reader';

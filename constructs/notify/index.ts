@@ -1,6 +1,8 @@
 /** Who is notified, paged or muted when an alert fires: read from synthesized stacks, answered SigNoz's way. */
 import type { TerraformStack } from '../engine';
-import { readSynthOutput, type ReadSynthOutputOptions } from '../codecs/synth-output';
+import { readSynthOutput, type ReadSynthOutputOptions, type SynthesizedStack } from '../codecs/synth-output';
+import { diffRouting, routingChangeLines } from './routing-diff';
+import { routingTable } from './routing-week';
 import type { EnvironmentNaming } from '../stacks/resolve-environment';
 import { readNotificationSetup, type NotificationSetup } from './notification-setup';
 
@@ -23,4 +25,20 @@ export function notificationSetupsOf(stacks: readonly TerraformStack[], naming?:
       naming,
     ),
   );
+}
+
+/**
+ * What a change does to who is notified, as lines for the PR comment: base and head stacks compared
+ * over the week from `from` (UTC), only in the environments of `stacks` when given (the stacks a
+ * change touches). No line when routing does not change.
+ */
+export function routingChangeNotes(base: readonly SynthesizedStack[], head: readonly SynthesizedStack[], from: number, stacks?: readonly string[]): string[] {
+  const headSetups = head.map((s) => readNotificationSetup(s));
+  const baseSetups = base.map((s) => readNotificationSetup(s));
+  const touched = stacks === undefined ? undefined : new Set(stacks);
+  const environments = new Set([...headSetups, ...baseSetups].filter((s) => !touched || touched.has(s.stack)).map((s) => s.environment.name));
+  const inScope = (setups: NotificationSetup[]): NotificationSetup[] => setups.filter((s) => environments.has(s.environment.name));
+  const before = routingTable(inScope(baseSetups), { from });
+  const after = routingTable(inScope(headSetups), { from });
+  return routingChangeLines(diffRouting(before, after), after, 'UTC');
 }

@@ -5,9 +5,10 @@
  * for tables, timelines and the base/head comparison alike.
  */
 import { maintenanceBreakpoints } from '../maintenance/maintenance-activity';
-import type { NotificationSetup } from './notification-setup';
+import type { MaintenanceWindowSetup, NotificationSetup } from './notification-setup';
 import {
   mutingAt,
+  OccurrenceCache,
   outcomeOf,
   routeTier,
   selectTiers,
@@ -95,20 +96,29 @@ export function routingTable(setups: readonly NotificationSetup[], query: Routin
   if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RouteQueryError('the time is not a valid date');
   if (to <= from) throw new RouteQueryError('the end of the stretch must be after its start');
   const byEnvironment = new Map<string, RoutingRow[]>();
+  // Windows are shared by every tier they apply to: each one's breakpoints and occurrences are worked out once.
+  const breakpoints = new Map<object, readonly number[]>();
+  const breakpointsOf = (window: MaintenanceWindowSetup): readonly number[] => {
+    let points = breakpoints.get(window);
+    if (!points) {
+      try {
+        points = maintenanceBreakpoints(window.schedule, from, to).filter((p) => p < to);
+      } catch {
+        points = []; // a window whose times cannot be read mutes nothing
+      }
+      breakpoints.set(window, points);
+    }
+    return points;
+  };
+  const occurrences = new OccurrenceCache();
   for (const { environment, stack, rule, tier } of selectTiers(setups, query)) {
     const { windows, ...routing } = routeTier(environment, stack, rule, tier, query);
     const points = new Set<number>([from]);
-    for (const { window } of windows) {
-      try {
-        for (const p of maintenanceBreakpoints(window.schedule, from, to)) if (p < to) points.add(p);
-      } catch {
-        // a window whose times cannot be read mutes nothing
-      }
-    }
+    for (const { window } of windows) for (const p of breakpointsOf(window)) points.add(p);
     const starts = [...points].sort((a, b) => a - b);
     const segments: RoutingSegment[] = [];
     starts.forEach((start, i) => {
-      const mutedBy = mutingAt(windows, start);
+      const mutedBy = mutingAt(windows, start, occurrences);
       const outcome = outcomeOf(routing, mutedBy);
       const segment = {
         from: start,

@@ -9,7 +9,7 @@
  * - PagerDuty and Opsgenie channels page; the others only post.
  * Environment `channelOverrides` are already applied in the synthesized stacks.
  */
-import { maintenanceOccurrenceAt } from '../maintenance/maintenance-activity';
+import { maintenanceOccurrenceAt, type MaintenanceOccurrence } from '../maintenance/maintenance-activity';
 import { ToolkitError } from '../model/toolkit-error';
 import { UNKNOWN, type LabelLookup } from '../routing/route-expression-reader';
 import { notificationLabels } from './alert-labels';
@@ -192,16 +192,32 @@ export function routeTier(environment: EnvironmentSetup, stack: NotificationSetu
   };
 }
 
+/** Remembers which occurrence of a window holds an instant, for questions asked for many tiers. */
+export class OccurrenceCache {
+  private readonly byWindow = new Map<object, Map<number, MaintenanceOccurrence | undefined>>();
+
+  /** The occurrence of `window` at `at`; undefined also when its times cannot be read (SigNoz refuses such a window). */
+  at(window: MaintenanceWindowSetup, at: number): MaintenanceOccurrence | undefined {
+    let known = this.byWindow.get(window);
+    if (!known) this.byWindow.set(window, (known = new Map<number, MaintenanceOccurrence | undefined>()));
+    if (!known.has(at)) {
+      let occurrence: MaintenanceOccurrence | undefined;
+      try {
+        occurrence = maintenanceOccurrenceAt(window.schedule, at);
+      } catch {
+        occurrence = undefined;
+      }
+      known.set(at, occurrence);
+    }
+    return known.get(at);
+  }
+}
+
 /** The windows of a tier that mute it at `at` (epoch ms); a window whose times cannot be read mutes nothing, as SigNoz refuses it. */
-export function mutingAt(windows: readonly ApplicableWindow[], at: number): MutingWindow[] {
+export function mutingAt(windows: readonly ApplicableWindow[], at: number, cache: OccurrenceCache = new OccurrenceCache()): MutingWindow[] {
   const out: MutingWindow[] = [];
   for (const { window, mutes, because } of windows) {
-    let occurrence: ReturnType<typeof maintenanceOccurrenceAt>;
-    try {
-      occurrence = maintenanceOccurrenceAt(window.schedule, at);
-    } catch {
-      occurrence = undefined;
-    }
+    const occurrence = cache.at(window, at);
     if (occurrence) out.push({ name: window.name, mutes, because, from: occurrence.start, to: occurrence.end });
   }
   return out;
@@ -227,7 +243,8 @@ export function selectTiers(
       .map((i) => `"${i}"`)
       .join(', ') || '(none)';
   const chosen = query.environment === undefined ? environments : environments.filter((e) => e.name === query.environment);
-  if (chosen.length === 0) throw new RouteQueryError(`environment "${query.environment}" is not in the synthesized stacks; environments: ${list(environments.map((e) => e.name))}`);
+  if (chosen.length === 0 && query.environment !== undefined)
+    throw new RouteQueryError(`environment "${query.environment}" is not in the synthesized stacks; environments: ${list(environments.map((e) => e.name))}`);
   const out: { environment: EnvironmentSetup; stack: NotificationSetup; rule: RuleSetup; tier: string }[] = [];
   const alertNames: string[] = [];
   const tierNames: string[] = [];

@@ -22,7 +22,8 @@ export interface LabelGroup {
 /** What is known about one label: its value, `null` when absent, or `UNKNOWN`. */
 export type LabelLookup = (name: string) => string | null | LabelGroup | typeof UNKNOWN;
 
-type Truth = boolean | typeof UNKNOWN;
+/** The value of an expression: true, false, or UNKNOWN when it depends on run-time labels. */
+export type Truth = boolean | typeof UNKNOWN;
 
 /** A run-time error in expr-lang: SigNoz skips the policy. */
 class EvaluationFailure extends Error {}

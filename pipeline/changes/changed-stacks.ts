@@ -11,6 +11,7 @@ import { readCdktfProject } from './cdktf-project';
 import { compareSynthDirs, listSynthStacks, type StackComparison } from './compare-synth-dirs';
 import { normalizeStackConfig, readStackConfig } from './stack-config';
 import { synthApp } from './synth-app';
+import { readSynthOutput, type SynthesizedStack } from '../../constructs/codecs/synth-output';
 
 export interface ChangedStacksOptions {
   /** Folder of cdktf.json. */
@@ -36,6 +37,8 @@ export interface ChangedStacksResult {
    * diff compares the head with when a stack cannot be planned. @default - none (no base synth)
    */
   readonly baseConfigs?: ReadonlyMap<string, unknown>;
+  /** The base's synthesized stacks, read before the base synth is removed (what routing was). @default - none (no base synth, or unreadable) */
+  readonly baseSynthesized?: readonly SynthesizedStack[];
 }
 
 function tempOutdir(label: string): string {
@@ -92,7 +95,13 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
         if (dir) baseConfigs.set(c.stack, normalizeStackConfig(readStackConfig(dir), { appDir: baseAppDir }));
       }
     }
-    return { comparisons, headOutdir, baseConfigs };
+    let baseSynthesized: SynthesizedStack[] | undefined;
+    try {
+      baseSynthesized = baseAppDir ? readSynthOutput(baseOutdir) : [];
+    } catch {
+      baseSynthesized = undefined; // the comparison above already reports an unreadable base
+    }
+    return { comparisons, headOutdir, baseConfigs, ...(baseSynthesized ? { baseSynthesized } : {}) };
   } finally {
     fs.rmSync(path.dirname(baseOutdir), { recursive: true, force: true });
   }

@@ -26,6 +26,8 @@ import { erroredStacks, hasPlannedChanges, type StackConfigDiff, type UnplannedS
 import { installLockFile, stackNeedsProviders, committedLockFile } from '../terraform/provider-locks';
 import { TerraformCli } from '../terraform/terraform-cli';
 import { readManifest, readSynthOutput, SynthOutputError, type SynthesizedStack } from '../../constructs/codecs/synth-output';
+import { routingChangeNotes } from '../../constructs/notify';
+import { resolveReferenceDate } from '../../policies/suppressions/reference-date';
 import { policyHook, policyPackHook, ruleValidationHook } from './default-hooks';
 import type { RunnablePack } from '../../policies';
 import { secretsFromEnvironment, sensitiveVariablesOf } from '../masking/env-secrets';
@@ -159,6 +161,8 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     notes.push(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`, ...result.lines.map((line) => `${hook.name}: ${line}`));
   }
 
+  notes.push(...routingNotes(detection, synthesized, changed, options.today));
+
   const terraform = options.terraform ?? new TerraformCli();
   const terraformVersion = changed.length > 0 ? await terraform.version() : undefined;
   const unplanned: UnplannedStack[] = [];
@@ -289,6 +293,26 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
     unplannedStacks: unplanned.map((u) => u.stack),
     erroredStacks: erroredStacks(summary),
   };
+}
+
+/**
+ * What the change does to who is notified, over the week from the reference date (UTC), in the
+ * environments of the changed stacks: `Routing: prod "Payments errors" critical, ...: paged (...)
+ * before, slack-payments only after`. None when the base was not synthesized or nothing changes.
+ */
+function routingNotes(
+  detection: Awaited<ReturnType<typeof detectChangedStacks>>,
+  head: readonly SynthesizedStack[] | undefined,
+  changed: readonly string[],
+  today: string | undefined,
+): string[] {
+  if (!detection.baseSynthesized || !head || changed.length === 0) return [];
+  try {
+    const from = Date.parse(`${resolveReferenceDate(today, process.env, undefined, 'today')}T00:00:00Z`);
+    return routingChangeNotes(detection.baseSynthesized, head, from, changed).map((line) => `Routing: ${line}`);
+  } catch (err) {
+    return [`Routing changes could not be worked out: ${err instanceof Error ? err.message : String(err)}`];
+  }
 }
 
 /**
