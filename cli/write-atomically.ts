@@ -4,8 +4,8 @@ import { writeFileAtomic } from '../constructs/util/write-file-atomic';
 import { isToolkitError } from '../constructs/model/toolkit-error';
 import { UsageError } from './io';
 
-/** Writes `text` to `path`; a directory in the way, or an unwritable place, is a usage error. */
-export function writeAtomically(path: string, text: string, shownAs: string): void {
+/** Writes `text` to `path`; a directory in the way (the error suggests `shownAs/exampleName`), or an unwritable place, is a usage error. */
+export function writeAtomically(path: string, text: string, shownAs: string, exampleName = 'imported-alerts.ts'): void {
   let isDirectory = false;
   try {
     // ENOTDIR (a file in the middle of the path) is reported below, as writing it would
@@ -13,7 +13,7 @@ export function writeAtomically(path: string, text: string, shownAs: string): vo
   } catch {
     isDirectory = false;
   }
-  if (isDirectory) throw new UsageError(`${shownAs} is a directory; give a file name such as ${shownAs}/imported-alerts.ts`);
+  if (isDirectory) throw new UsageError(`${shownAs} is a directory; give a file name such as ${shownAs}/${exampleName}`);
   try {
     writeFileAtomic(path, text);
   } catch (err) {

@@ -20,7 +20,10 @@ import {
   type TierNotification,
 } from '../../constructs/notify';
 import { visibleText } from '../../constructs/util/visible-text';
+import { routingReport } from '../../constructs/report/routing-report';
 import { EXIT, UsageError, type CliIO } from '../io';
+import { resolvePath } from '../input-files';
+import { writeAtomically } from '../write-atomically';
 import { collect } from './option-parsers';
 import type { RegisterCommand } from './register-command';
 
@@ -33,6 +36,7 @@ interface RouteFlags {
   label?: string[];
   ruleId?: string;
   week?: boolean;
+  html?: string;
   base?: string;
   format: 'text' | 'json';
 }
@@ -159,6 +163,8 @@ function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (code: n
     const problem = timeZoneProblem(flags.timeZone);
     if (problem) throw new UsageError(`--time-zone ${problem}`);
   }
+  if (flags.html !== undefined && !flags.week) throw new UsageError(`--html draws the week's routing: add --week`);
+  if (flags.html !== undefined && flags.base !== undefined) throw new UsageError('--html draws one synth output; it cannot be combined with --base');
   const zone = flags.timeZone ?? 'UTC';
   const at = parseRouteTime(flags.at, flags.timeZone);
   const query: Omit<RouteQuery, 'at'> = {
@@ -187,6 +193,7 @@ function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (code: n
     const table = routingTable(head, { ...query, from: at });
     if (flags.format === 'json') io.out(JSON.stringify({ ...table, timeZone: zone }, null, 2));
     else io.out(visibleText(tableText(table, zone).join('\n')));
+    if (flags.html !== undefined) writeAtomically(resolvePath(io.cwd, flags.html), routingReport(table, zone), `--html ${flags.html}`, 'routing.html');
     // an alert that reaches nobody all week is a finding, as a failed policy is
     setExitCode(table.environments.some((e) => e.flags.some((f) => f.flag === 'never-notifies')) ? EXIT.failed : EXIT.ok);
     return;
@@ -214,6 +221,7 @@ export const registerRoute: RegisterCommand = (program: Command, io: CliIO, setE
     .option('--label <name=value>', 'a label of the firing series (group-by label); repeatable', collect, [])
     .option('--rule-id <id>', 'the id SigNoz gave the rule, for route expressions and windows that name it')
     .option('--week', 'table mode: every alert x tier x environment over the week from --at, with alerts that never page or never notify')
+    .option('--html <file>', 'with --week: also write an HTML report, per environment the routing table and a timeline of the week (paged, notified, muted)')
     .option('--base <outdir>', 'compare with this synth output (the base) and print what changes')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((outdir: string, flags: RouteFlags) => run(outdir, flags, io, setExitCode));

@@ -7,10 +7,13 @@ import { collectEstateAlerts, coverageReport, coverageText, discoverAlertTestFil
 import { painter, type Style } from '../colour';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { resolvePath } from '../input-files';
+import { writeAtomically } from '../write-atomically';
+import { behaviourTestReport } from '../../constructs/report/behaviour-report';
 import type { RegisterCommand } from './register-command';
 
 interface TestFlags {
   junit?: string;
+  html?: string;
   coverage?: string;
   format: 'text' | 'json';
 }
@@ -81,6 +84,7 @@ function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: n
       throw new UsageError(`cannot write --junit ${flags.junit}: ${(err as Error).message}`);
     }
   }
+  if (flags.html !== undefined) writeAtomically(resolvePath(io.cwd, flags.html), behaviourTestReport(results), `--html ${flags.html}`, 'report.html');
   if (estatePath !== undefined) {
     const tested = new Set(results.map((r) => r.alertName).filter((n): n is string => n !== undefined));
     const coverage = coverageReport(collectEstateAlerts(estatePath), tested);
@@ -98,6 +102,7 @@ export const registerTest: RegisterCommand = (program: Command, io: CliIO, setEx
     .description('Run alert behaviour tests (*.alert-test.yaml): given series, check which alerts fire, when, and when they resolve')
     .argument('<paths...>', 'test files, or folders searched for *.alert-test.yaml / *.alert-test.yml')
     .option('--junit <file>', 'also write the results as JUnit XML')
+    .option('--html <file>', 'also write an HTML report: each case with its series, thresholds, and firing and resolving ticks drawn as a chart')
     .option('--coverage <path>', 'list which alerts of an estate have tests: a cdktf.out folder, a folder of rule JSON, or one file')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action((paths: string[], flags: TestFlags) => run(paths, flags, io, setExitCode));

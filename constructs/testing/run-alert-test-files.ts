@@ -156,6 +156,8 @@ export function runAlertTestFile(path: string, cwd: string, documents?: Map<stri
         passed: false,
         failures: [`${file}:${line}: ${err instanceof BehaviourSpecError ? err.detail : err.message}`],
         timeline: { rule, ticks: [], warnings: [] },
+        start: 0,
+        series: {},
         line,
       };
     }

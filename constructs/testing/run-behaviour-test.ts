@@ -31,6 +31,10 @@ export interface CaseResult {
   /** One readable, multi-line explanation per failed check. */
   readonly failures: readonly string[];
   readonly timeline: EvaluationTimeline;
+  /** The case's start (unix ms), which `eval_time` and `exp_resolved_at` count from. */
+  readonly start: number;
+  /** The series the case gave, per query (empty when the case could not be read). */
+  readonly series: QueryResults;
 }
 
 const IGNORED_IN_EXACT = ['ruleId', 'ruleSource'];
@@ -236,5 +240,5 @@ export function runBehaviourTest(rule: EvaluableRule, testCase: BehaviourTestCas
     ...(testCase.expectations ?? []).map((e) => checkExpectation(e, timeline, t0, firstTick, results)),
     ...(testCase.resolves ?? []).map((r) => checkResolve(r, timeline, t0)),
   ].filter((f): f is string => f !== undefined);
-  return { name: testCase.name ?? `case ${index + 1}`, passed: failures.length === 0, failures, timeline };
+  return { name: testCase.name ?? `case ${index + 1}`, passed: failures.length === 0, failures, timeline, start: t0, series: results };
 }
