@@ -55,7 +55,6 @@ import {
   type AlertRuleProps,
   type EnvironmentSettings,
 } from 'cdktf-signoz-alerts';
-import { Suppressions } from 'cdktf-signoz-alerts/policies';
 
 export const environments: EnvironmentSettings[] = [
   { name: 'dev', channelOverrides: { 'shop-oncall-pagerduty': 'shop-alerts-slack' }, onCall: false },
