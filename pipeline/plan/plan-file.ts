@@ -27,7 +27,10 @@ const PATHS = [...SCALARS.map((key) => `$.${key}`), '$.variables', '$.output_cha
 /** A no-op resource change reduced to what is read of it (a channel's `before` names it). */
 function slim(rc: unknown): unknown {
   const entry = rc as ResourceChange;
-  if (entry === null || typeof entry !== 'object' || typeof entry.change !== 'object' || entry.change === null || !Array.isArray(entry.change.actions)) return rc;
+  // anything not shaped as Terraform writes it is kept whole, for the plan's schema to refuse with its path
+  if (entry === null || typeof entry !== 'object' || typeof entry.change !== 'object' || entry.change === null) return rc;
+  const actions: unknown = entry.change.actions;
+  if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string')) return rc;
   if (isEffectiveChange(entry)) return rc;
   const keepBefore = resourceCategory(entry.type, entry.change.before) === 'channel';
   return { ...entry, change: { actions: entry.change.actions, ...(keepBefore ? { before: entry.change.before } : {}) } };

@@ -26,6 +26,26 @@ describe('hostile input gets an answer, never an internal error', () => {
     }
   });
 
+  it('plan-summary, plan-fingerprint and refactor-guard refuse an action that is an object with a toString of its own (fuzz seed 20261207)', async () => {
+    // GIVEN a plan whose action is no string but an object that cannot be turned into one
+    const plan = planJson({
+      resourceChanges: [resourceChange({ address: 'signoz_rule.cpu', type: 'signoz_rule', actions: ['update'], before: { alert: 'CPU' }, after: { alert: 'CPU high' } })],
+    });
+    (plan as any).resource_changes[0].change.actions = [{ toString: { a: 1 } }];
+    const file = writeJson(path.join(dir, 'object-action.plan.json'), plan);
+    // WHEN read THEN bad input, naming where
+    for (const argv of [
+      ['plan-summary', file],
+      ['plan-fingerprint', file, '--out', path.join(dir, 'fp.json')],
+      ['refactor-guard', file],
+    ]) {
+      const run = await runCli(argv, dir, { SIGNOZ_ALERTS_FINGERPRINT_SALT: 'salt' });
+      expect(run.stderr, argv.join(' ')).not.toMatch(/internal error/i);
+      expect(run.code, argv.join(' ')).toBe(2);
+      expect(run.stderr, argv.join(' ')).toContain('resource_changes[0].change.actions[0]');
+    }
+  });
+
   const cpuTiers = (): any => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'evaluation', 'rules', 'cpu-tiers.json'), 'utf8'));
   const series = writeJson(path.join(dir, 'series.json'), {
     A: [
