@@ -81,7 +81,7 @@ export function writeStableJsonFile(file: string, value: unknown, space = 2): vo
     const flush = (): void => {
       const bytes = Buffer.from(pending, 'utf8');
       pending = '';
-      for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+      for (let offset = 0; offset < bytes.length;) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
     };
     writeStableJson(
       value,
