@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AlertRule, MetricsQuery } from '../../constructs/alerts';
 import { NotificationChannel } from '../../constructs/channels/notification-channel';
-import { App, TerraformStack } from '../../constructs/engine';
+import { App, type TerraformStack } from '../../constructs/engine';
 import { AlertStack } from '../../constructs/stacks/alert-stack';
 import { tempDir } from '../support/temp-dir';
 
