@@ -2,6 +2,7 @@ import { RestapiProvider } from '../../.gen/providers/restapi/provider';
 import { SignozProvider } from '../../.gen/providers/signoz/provider';
 import { Construct, TerraformStack, TerraformVariable, type IConstruct } from '../engine';
 import { Secret } from '../secrets/secret';
+import { streamStackOutput } from '../stacks/streaming-synth';
 import { RESTAPI_PROVIDER, SIGNOZ_PROVIDER, exactly } from './versions';
 
 const PROVIDERS_ID = 'signoz-providers';
@@ -39,6 +40,8 @@ export class SignozProviders extends Construct {
   private constructor(stack: TerraformStack) {
     super(stack, PROVIDERS_ID);
     this.stack = stack;
+    // Every stack with toolkit resources has these providers: its file is written in chunks, not as one string.
+    streamStackOutput(stack);
     this.signoz = new SignozProvider(this, 'signoz', {});
     pinProvider(stack, SIGNOZ_PROVIDER);
   }
