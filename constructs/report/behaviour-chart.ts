@@ -6,7 +6,8 @@
  */
 import { convertUnit, sortThresholds, LABEL_THRESHOLD_NAME, type EvaluableRule, type ResultSeries } from '../evaluation';
 import { selectedSeries } from '../evaluation/evaluator';
-import { labelSetKey } from '../evaluation/label-set';
+import { formatLabels, labelSetKey } from '../evaluation/label-set';
+import { formatShortDuration } from '../model/duration';
 import type { CaseResult } from '../testing/run-behaviour-test';
 import { coordinate, escapeHtml, formatValue } from './html-page';
 
@@ -49,30 +50,9 @@ interface Plotted {
   readonly points: readonly (readonly [number, number])[];
 }
 
-const labelText = (labels: Readonly<Record<string, string>>): string =>
-  `{${Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
-    .join(', ')}}`;
-
 /** `ms` after the case's start, as tests write it: `0`, `90s`, `1h30m`, `2d3h`. */
 export function offsetText(ms: number): string {
-  if (ms === 0) return '0';
-  const parts: string[] = [];
-  let rest = Math.abs(ms);
-  for (const [unit, size] of [
-    ['d', 86_400_000],
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-  ] as const) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  if (rest > 0) parts.push(`${rest}ms`);
-  return `${ms < 0 ? '-' : ''}${parts.join('')}`;
+  return ms === 0 ? '0' : formatShortDuration(ms);
 }
 
 /** The series the rule's thresholds are compared with: the selected query's, or its formula computed over the whole case. */
@@ -323,7 +303,7 @@ export function behaviourCaseChart(rule: EvaluableRule, result: CaseResult): str
   // series
   series.forEach((one, i) => {
     const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
-    svg.push(`<g class="series" data-series="${i}" data-query="${escapeHtml(one.query)}"><title>${escapeHtml(`${one.query} ${labelText(one.labels)}`)}</title>`);
+    svg.push(`<g class="series" data-series="${i}" data-query="${escapeHtml(one.query)}"><title>${escapeHtml(`${one.query} ${formatLabels(one.labels)}`)}</title>`);
     for (const segment of segments(one.points)) {
       const points = segment.map(([t, v]) => `${coordinate(x(t))},${coordinate(y(v))}`).join(' ');
       if (segment.length === 1) svg.push(`<circle class="series-point" cx="${coordinate(x(segment[0]![0]))}" cy="${coordinate(y(segment[0]![1]))}" r="2.5" fill="${colour}"/>`);
@@ -342,7 +322,7 @@ export function behaviourCaseChart(rule: EvaluableRule, result: CaseResult): str
     taken.set(spot, nth + 1);
     const px = x(marker.time) + nth * 11;
     const py = y(marker.value);
-    const title = `<title>${escapeHtml(`${marker.kind === 'firing' ? 'fires' : 'resolves'} at ${offsetText(marker.time - start)}: ${marker.row}${marker.kind === 'firing' && marker.row !== NO_DATA_ROW ? ` value ${formatValue(marker.value)}${unit}` : ''} ${labelText(marker.labels)}`)}</title>`;
+    const title = `<title>${escapeHtml(`${marker.kind === 'firing' ? 'fires' : 'resolves'} at ${offsetText(marker.time - start)}: ${marker.row}${marker.kind === 'firing' && marker.row !== NO_DATA_ROW ? ` value ${formatValue(marker.value)}${unit}` : ''} ${formatLabels(marker.labels)}`)}</title>`;
     const attributes = `class="marker ${marker.kind}" data-tier="${escapeHtml(marker.row)}" data-time="${marker.time - start}"`;
     const tickX = coordinate(x(marker.time));
     if (nth === 0)
@@ -378,7 +358,7 @@ export function behaviourCaseChart(rule: EvaluableRule, result: CaseResult): str
 
   const legend: string[] = [];
   series.forEach((one, i) =>
-    legend.push(`<li data-legend="series">${swatch('line', SERIES_COLOURS[i % SERIES_COLOURS.length]!)}${escapeHtml(`${one.query} ${labelText(one.labels)}`)}</li>`),
+    legend.push(`<li data-legend="series">${swatch('line', SERIES_COLOURS[i % SERIES_COLOURS.length]!)}${escapeHtml(`${one.query} ${formatLabels(one.labels)}`)}</li>`),
   );
   if (series.length === 0) legend.push(`<li class="muted">${escapeHtml(`no series for query ${rule.selectedQuery}`)}</li>`);
   for (const tier of tiers) {

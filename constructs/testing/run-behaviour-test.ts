@@ -15,7 +15,8 @@ import type { QueryResults, ResultSeries, SeriesPoint } from '../evaluation';
 import type { AlertExpectation, BehaviourTestCase, DurationInput, ExpectedAlert, ResolveExpectation } from './behaviour-spec';
 import { parseSeriesNotation, type NotationValue } from './series-notation';
 import { ToolkitError } from '../model/toolkit-error';
-import { parsePrometheusDuration } from '../model/duration';
+import { formatShortDuration, parsePrometheusDuration } from '../model/duration';
+import { formatLabels } from '../evaluation/label-set';
 import { MAX_POINTS, MAX_TEST_SPAN_MS } from '../evaluation/evaluation-limits';
 
 /** A behaviour test case that cannot run as written: `field` names the case field (`series.A[0].values`, `interval`). */
@@ -104,32 +105,10 @@ export function buildQueryResults(testCase: BehaviourTestCase): QueryResults {
   return results;
 }
 
-const fmtLabels = (labels: Readonly<Record<string, string>>): string =>
-  `{${Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(labels[k])}`)
-    .join(', ')}}`;
-const fmtExpected = (e: ExpectedAlert): string => `${e.state ?? 'firing'}${e.value !== undefined ? ` value=${e.value}` : ''} ${fmtLabels(e.labels ?? {})}`;
+const fmtExpected = (e: ExpectedAlert): string => `${e.state ?? 'firing'}${e.value !== undefined ? ` value=${e.value}` : ''} ${formatLabels(e.labels ?? {})}`;
 const fmtActual = (a: AlertSnapshot): string =>
-  `${a.state} value=${a.value} ${fmtLabels(Object.fromEntries(Object.entries(a.labels).filter(([k]) => !IGNORED_IN_EXACT.includes(k))))}`;
-const fmtTime = (offset: number, t0: number): string => `${formatOffset(offset)} (${new Date(t0 + offset).toISOString().replace('.000Z', 'Z')})`;
-
-function formatOffset(ms: number): string {
-  const parts: string[] = [];
-  let rest = ms;
-  for (const [unit, size] of [
-    ['h', 3_600_000],
-    ['m', 60_000],
-    ['s', 1000],
-  ] as const) {
-    if (rest >= size) {
-      parts.push(`${Math.floor(rest / size)}${unit}`);
-      rest %= size;
-    }
-  }
-  if (rest > 0 || parts.length === 0) parts.push(`${rest}ms`);
-  return parts.join('');
-}
+  `${a.state} value=${a.value} ${formatLabels(Object.fromEntries(Object.entries(a.labels).filter(([k]) => !IGNORED_IN_EXACT.includes(k))))}`;
+const fmtTime = (offset: number, t0: number): string => `${formatShortDuration(offset)} (${new Date(t0 + offset).toISOString().replace('.000Z', 'Z')})`;
 
 function matches(expected: ExpectedAlert, actual: AlertSnapshot, exact: boolean): boolean {
   const want = expected.labels ?? {};
@@ -175,7 +154,7 @@ export function tierValuesAt(rule: EvaluableRule, results: QueryResults, tick: E
       return `${threshold.name}: ${outcome.value} (${threshold.matchType} ${threshold.op} ${target}: ${outcome.alert ? 'crossed' : 'not crossed'})`;
     });
     const tooFew = rule.requireMinPoints && one.points.length < rule.requiredNumPoints ? ` [skipped: ${one.points.length} of ${rule.requiredNumPoints} required points]` : '';
-    lines.push(`    ${fmtLabels(one.labels)} ${points.length} points${tooFew}: ${tiers.length > 0 ? tiers.join('; ') : 'no tiers'}`);
+    lines.push(`    ${formatLabels(one.labels)} ${points.length} points${tooFew}: ${tiers.length > 0 ? tiers.join('; ') : 'no tiers'}`);
   }
   return lines;
 }
@@ -183,10 +162,10 @@ export function tierValuesAt(rule: EvaluableRule, results: QueryResults, tick: E
 function checkExpectation(exp: AlertExpectation, timeline: EvaluationTimeline, t0: number, firstTick: number, results: QueryResults): string | undefined {
   const at = durationMs(exp.at, 'eval_time');
   const tick = [...timeline.ticks].reverse().find((t) => t.time <= t0 + at);
-  if (!tick || t0 + at < firstTick) return `at ${fmtTime(at, t0)}: no evaluation has happened yet (the first is at ${formatOffset(firstTick - t0)})`;
+  if (!tick || t0 + at < firstTick) return `at ${fmtTime(at, t0)}: no evaluation has happened yet (the first is at ${formatShortDuration(firstTick - t0)})`;
   const exact = exp.match === 'exact';
   if (pairUp(exp.alerts, tick.alerts, exact)) return undefined;
-  const lines = [`at ${fmtTime(at, t0)}${tick.time !== t0 + at ? ` (last evaluation ${formatOffset(tick.time - t0)})` : ''}, ${exact ? 'exact' : 'subset'} label match:`];
+  const lines = [`at ${fmtTime(at, t0)}${tick.time !== t0 + at ? ` (last evaluation ${formatShortDuration(tick.time - t0)})` : ''}, ${exact ? 'exact' : 'subset'} label match:`];
   lines.push('  expected:', ...(exp.alerts.length ? exp.alerts.map((e) => `    - ${fmtExpected(e)}`) : ['    (no active alerts)']));
   lines.push('  got:', ...(tick.alerts.length ? tick.alerts.map((a) => `    - ${fmtActual(a)}`) : ['    (no active alerts)']));
   const missing = exp.alerts.filter((e) => !tick.alerts.some((a) => matches(e, a, exact)));
@@ -203,10 +182,10 @@ function checkResolve(exp: ResolveExpectation, timeline: EvaluationTimeline, t0:
   const firstResolution = timeline.ticks.find((t) => t.resolved.some((r) => Object.entries(want).every(([k, v]) => r.labels[k] === v)));
   const everActive = timeline.ticks.some((t) => t.alerts.some((a) => Object.entries(want).every(([k, v]) => a.labels[k] === v)));
   const actual = firstResolution ? fmtTime(firstResolution.time - t0, t0) : 'never';
-  if (exp.at === 'never') return firstResolution ? `alert ${fmtLabels(want)}: expected never to resolve, but it resolved at ${actual}` : undefined;
+  if (exp.at === 'never') return firstResolution ? `alert ${formatLabels(want)}: expected never to resolve, but it resolved at ${actual}` : undefined;
   const at = durationMs(exp.at, 'exp_resolved_at');
   if (firstResolution && firstResolution.time === t0 + at) return undefined;
-  return `alert ${fmtLabels(want)}: expected to resolve at ${fmtTime(at, t0)}, ${everActive ? `got ${actual}` : 'but it was never active'}`;
+  return `alert ${formatLabels(want)}: expected to resolve at ${fmtTime(at, t0)}, ${everActive ? `got ${actual}` : 'but it was never active'}`;
 }
 
 function checkSpan(span: number): void {
