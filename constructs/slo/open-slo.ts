@@ -57,7 +57,7 @@ type Json = Record<string, unknown>;
  */
 function documentsOf(input: unknown): unknown[] {
   if (typeof input !== 'string') return Array.isArray(input) ? input : [input];
-  const documents = parseAllDocuments(input);
+  const documents = parseAllDocuments(input, { logLevel: 'error' });
   const list = Array.isArray(documents) ? documents : [];
   const problems = list.flatMap((doc, i) =>
     doc.errors.map((e) => ({

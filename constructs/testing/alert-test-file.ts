@@ -264,7 +264,8 @@ function readCase(r: Reader, raw: unknown, path: Path, fileDelay: string | undef
 /** Reads a behaviour test file; throws one `AlertTestFileError` listing every mistake (file:line: reason). */
 export function parseAlertTestFile(text: string, file: string): AlertTestFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  // logLevel 'error': a key that is itself a list or map is read as its text (then refused as an unknown name), never a warning on stderr
+  const doc = parseDocument(text, { lineCounter: lines, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     throw new AlertTestFileError(file, first.linePos?.[0]?.line ?? 0, `invalid YAML: ${yamlErrorReason(first)}`);

@@ -124,3 +124,22 @@ ${series}    alert_rule_test:
     expect(failures).not.toContain('points');
   });
 });
+
+describe('YAML behaviour tests: a key that is itself a list (fuzz seed 20261208)', () => {
+  it('refuses it as an unknown key, with no warning on stderr', () => {
+    // GIVEN a test case whose key is the flow sequence [a, b]
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.message);
+    };
+    process.on('warning', onWarning);
+    try {
+      const result = runYaml('tests:\n  - ? [a, b]\n    : 1\n');
+      // THEN one clear problem naming the key and what is allowed
+      expect(result.error).toContain('unknown key "[ a, b ]"; allowed here: name,');
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
