@@ -71,8 +71,8 @@ function dropUnset(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropUnset);
   if (!isPlainObject(value)) return value;
   const out: JsonRecord = {};
-  for (const [key, child] of Object.entries(value)) {
-    const cleaned = dropUnset(child);
+  for (const key of Object.keys(value)) {
+    const cleaned = dropUnset(value[key]);
     if (!isUnset(key, cleaned)) out[key] = cleaned;
   }
   return out;
@@ -91,8 +91,10 @@ export function dropNulls(value: unknown): unknown {
 
 function hasNull(value: unknown): boolean {
   if (value === null) return true;
+  if (typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some(hasNull);
-  return isPlainObject(value) && Object.values(value).some(hasNull);
+  for (const key of Object.keys(value)) if (hasNull((value as JsonRecord)[key])) return true;
+  return false;
 }
 
 function copyWithoutNulls(value: unknown): unknown {

@@ -30,7 +30,8 @@ function snakeTree(value: unknown, inFunctionArgs = false): unknown {
   if (Array.isArray(value)) return value.map((v) => snakeTree(v, inFunctionArgs));
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const v = value[key];
     if (v === undefined || v === null) continue;
     if (JSON_TEXT_KEYS.has(key) || (inFunctionArgs && key === 'value')) {
       out[snakeCase(key)] = JSON.stringify(v);
@@ -52,7 +53,8 @@ function camelTree(value: unknown, inFunctionArgs = false): unknown {
   if (Array.isArray(value)) return value.map((v) => camelTree(v, inFunctionArgs));
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const v = value[key];
     if (v === undefined || v === null) continue;
     const camel = camelCase(key);
     if (JSON_TEXT_KEYS.has(camel) || (inFunctionArgs && camel === 'value')) {

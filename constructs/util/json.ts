@@ -78,6 +78,9 @@ export function camelCase(key: string): string {
 /** Drops `undefined` and `null` members of an object (one level). */
 export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if (v !== undefined && v !== null) out[k] = v;
+  }
   return out as Partial<T>;
 }

@@ -88,7 +88,9 @@ export function nestingDepthProblem(value: unknown, limit: number = MAX_NESTING_
  * lets most input skip the walk of `holdsInfinity`.
  */
 function mayOverflow(text: string): boolean {
-  return /\d{300}|(?:^|[:,[])\s*-?\d+(?:\.\d+)?[eE]\+?0*[1-9]\d/.test(text);
+  // Two cheap scans first: a long digit run, or a digit followed by an exponent of 10 or more (what
+  // the full pattern needs at its end); only then the full pattern, which tries every position.
+  return /\d{300}/.test(text) || (/\d[eE]\+?0*[1-9]\d/.test(text) && /(?:^|[:,[])\s*-?\d+(?:\.\d+)?[eE]\+?0*[1-9]\d/.test(text));
 }
 
 /** Whether a parsed JSON value holds a number too large for a double (JSON.parse makes it Infinity). */

@@ -31,17 +31,33 @@ function parseJsonText(text: string): unknown {
   return 'error' in parsed ? undefined : parsed.value;
 }
 
-/** Replaces JSON text found in strings by the structure it holds, at any depth. */
+/**
+ * Replaces JSON text found in strings by the structure it holds, at any depth. Subtrees holding no
+ * JSON text are returned as they are (shared, not copied): the callers only read the result.
+ */
 export function expandJsonText(value: unknown): unknown {
   if (typeof value === 'string') {
     const parsed = parseJsonText(value);
     return parsed === undefined ? value : expandJsonText(parsed);
   }
-  if (Array.isArray(value)) return value.map(expandJsonText);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const expanded = expandJsonText(item);
+      if (expanded !== item) (out ??= value.slice())[i] = expanded;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = expandJsonText(item);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      const expanded = expandJsonText(item);
+      if (expanded !== item) (out ??= { ...record })[key] = expanded;
+    }
+    return out ?? value;
   }
   return value;
 }

@@ -26,15 +26,22 @@ export function neutralizeMarkers(text: string): string {
 
 /** `value` with every string scrubbed of secrets and markers, invisible characters shown; the shape (plain objects and arrays) is kept. */
 export function scrubStrings<T>(value: T, redactor: Redactor): T {
-  return scrubValue(value, redactor) as T;
+  // A summary repeats the same texts (types, field names, values) thousands of times; each is scrubbed once per pass.
+  const seen = new Map<string, string>();
+  const scrubText = (text: string): string => {
+    let scrubbed = seen.get(text);
+    if (scrubbed === undefined) seen.set(text, (scrubbed = neutralizeMarkers(visibleText(redactor.scrub(text)))));
+    return scrubbed;
+  };
+  return scrubValue(value, scrubText) as T;
 }
 
-function scrubValue(value: unknown, redactor: Redactor): unknown {
-  if (typeof value === 'string') return neutralizeMarkers(visibleText(redactor.scrub(value)));
-  if (Array.isArray(value)) return value.map((item) => scrubValue(item, redactor));
+function scrubValue(value: unknown, scrubText: (text: string) => string): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, scrubText));
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = scrubValue(item, redactor);
+    for (const key of Object.keys(value)) out[key] = scrubValue((value as Record<string, unknown>)[key], scrubText);
     return out;
   }
   return value;

@@ -12,11 +12,17 @@ import { unquoteGoChar } from '../../util/go-strconv';
 import { unbalancedDelimiter, type DelimiterDialect } from './balanced-delimiters';
 import { quoteAt, type SyntaxProblem } from './syntax-problem';
 
-// The package is an ES module with a CommonJS build; this project compiles to CommonJS, so it loads the latter.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parser } = require('@prometheus-io/lezer-promql') as { parser: typeof PromqlParser };
+let loadedParser: typeof PromqlParser | undefined;
 
-type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
+/** The grammar, loaded on first use: a command that meets no PromQL does not pay for loading it. */
+function promqlParser(): typeof PromqlParser {
+  // The package is an ES module with a CommonJS build; this project compiles to CommonJS, so it loads the latter.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedParser ??= (require('@prometheus-io/lezer-promql') as { parser: typeof PromqlParser }).parser;
+  return loadedParser;
+}
+
+type SyntaxNode = ReturnType<typeof PromqlParser.parse>['topNode'];
 
 const PROMQL_DELIMITERS: DelimiterDialect = { quotes: '"\'`', backslashEscapes: '"\'', doubledQuoteEscapes: false, lineComments: ['#'], blockComments: false };
 
@@ -232,7 +238,7 @@ function grammarError(node: SyntaxNode, query: string): SyntaxProblem {
 export function promqlSyntaxProblem(query: string): SyntaxProblem | undefined {
   const delimiter = unbalancedDelimiter(query, PROMQL_DELIMITERS);
   if (delimiter) return delimiter;
-  const tree = parser.parse(query);
+  const tree = promqlParser().parse(query);
   let problem: SyntaxProblem | undefined;
   tree.cursor().iterate((ref) => {
     if (problem) return false;
