@@ -10,6 +10,7 @@
  */
 import { regexProblem } from '../../routing/re2-pattern';
 import { lineAndColumn, nestingProblem, type SyntaxProblem } from './syntax-problem';
+import { describeToken, SyntaxFailure, TokenCursor, type CursorToken } from './token-cursor';
 
 type TokenType =
   | 'LPAREN'
@@ -37,11 +38,7 @@ type TokenType =
   | 'FREETEXT'
   | 'EOF';
 
-interface Token {
-  readonly type: TokenType;
-  readonly text: string;
-  readonly offset: number;
-}
+type Token = CursorToken<TokenType>;
 
 /** Words the grammar's lexer turns into keywords (case-insensitive; `exist`/`contain` too). */
 const KEYWORDS: Readonly<Record<string, TokenType>> = {
@@ -72,12 +69,6 @@ const SEGMENT = '[a-zA-Z$_@{#][a-zA-Z0-9$_@#{}:\\-/]*';
 const KEY = new RegExp(`${SEGMENT}(?:\\.${SEGMENT}|\\[\\]|\\[\\*\\]|\\.\\d+)*`, 'y');
 const FREETEXT = /[^ \t\r\n=()'"<>!,[\]]+/y;
 const COMPARISON = /==|!=|<>|<=|>=|=|<|>/y;
-
-class FilterSyntaxError extends Error {
-  constructor(readonly problem: SyntaxProblem) {
-    super(problem.message);
-  }
-}
 
 function matchLength(pattern: RegExp, text: string, offset: number): number {
   pattern.lastIndex = offset;
@@ -114,10 +105,10 @@ function tokenize(text: string): Token[] {
       i += comparison;
       continue;
     }
-    if (char === '!') throw new FilterSyntaxError({ offset: i, message: 'unexpected "!"; use != for "not equal" or NOT before a condition' });
+    if (char === '!') throw new SyntaxFailure({ offset: i, message: 'unexpected "!"; use != for "not equal" or NOT before a condition' });
     if (char === "'" || char === '"') {
       const end = quotedEnd(text, i);
-      if (end === undefined) throw new FilterSyntaxError({ offset: i, message: `the quote ${char} is never closed; add the closing ${char}` });
+      if (end === undefined) throw new SyntaxFailure({ offset: i, message: `the quote ${char} is never closed; add the closing ${char}` });
       tokens.push({ type: 'QUOTED', text: text.slice(i, end), offset: i });
       i = end;
       continue;
@@ -139,18 +130,7 @@ const VALUE_TYPES: readonly TokenType[] = ['QUOTED', 'NUMBER', 'BOOL', 'KEY'];
 const TERM_STARTS: readonly TokenType[] = ['NOT', 'LPAREN', 'FUNCTION', 'SEARCH', 'QUOTED', 'FREETEXT', 'NUMBER', 'BOOL', 'KEY'];
 const OPERATORS_AFTER_NOT: readonly TokenType[] = ['LIKE', 'ILIKE', 'BETWEEN', 'IN', 'EXISTS', 'REGEXP', 'CONTAINS'];
 
-function describe(token: Token): string {
-  return token.type === 'EOF' ? 'end of the expression' : JSON.stringify(token.text);
-}
-
-class FilterParser {
-  private position = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly tokens: readonly Token[],
-  ) {}
-
+class FilterParser extends TokenCursor<TokenType> {
   parse(): void {
     this.orExpression();
     const next = this.peek();
@@ -163,32 +143,12 @@ class FilterParser {
     return `line ${line}, column ${column}`;
   }
 
-  private peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.position + ahead, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.type !== 'EOF') this.position++;
-    return token;
-  }
-
-  private fail(token: Token, message: string): never {
-    throw new FilterSyntaxError({ offset: token.offset, message });
-  }
-
-  private unexpected(token: Token, expected: string): never {
+  protected override unexpected(token: Token, expected: string): never {
     const previous = this.tokens[this.position - 1];
     if (previous?.type === 'QUOTED' && (token.type === 'COMPARE' || OPERATORS_AFTER_NOT.includes(token.type))) {
       this.fail(previous, `keys cannot be quoted in SigNoz filters; write ${previous.text.slice(1, -1)} without quotes (quote only values)`);
     }
-    this.fail(token, `unexpected ${describe(token)}; expected ${expected}`);
-  }
-
-  private expect(type: TokenType, expected: string): Token {
-    const token = this.peek();
-    if (token.type !== type) this.unexpected(token, expected);
-    return this.next();
+    this.fail(token, `unexpected ${describeToken(token)}; expected ${expected}`);
   }
 
   private orExpression(): void {
@@ -354,7 +314,7 @@ export function filterExpressionSyntaxProblem(expression: string): SyntaxProblem
     new FilterParser(expression, tokens).parse();
     return undefined;
   } catch (error) {
-    if (error instanceof FilterSyntaxError) return error.problem;
+    if (error instanceof SyntaxFailure) return error.problem;
     throw error;
   }
 }

@@ -10,14 +10,11 @@
  * matching `)` decides.
  */
 import { lineAndColumn, nestingProblem, type SyntaxProblem } from './syntax-problem';
+import { SyntaxFailure, TokenCursor, type CursorToken } from './token-cursor';
 
 type TokenType = 'LPAREN' | 'RPAREN' | 'COMMA' | 'COMPARE' | 'ADD' | 'MULTIPLY' | 'NOT' | 'AND' | 'OR' | 'IN' | 'BOOL' | 'NUMBER' | 'IDENTIFIER' | 'STRING' | 'EOF';
 
-interface Token {
-  readonly type: TokenType;
-  readonly text: string;
-  readonly offset: number;
-}
+type Token = CursorToken<TokenType>;
 
 const KEYWORDS: Readonly<Record<string, TokenType>> = { not: 'NOT', and: 'AND', or: 'OR', in: 'IN', true: 'BOOL', false: 'BOOL' };
 const PUNCTUATION: Readonly<Record<string, TokenType>> = { '(': 'LPAREN', ')': 'RPAREN', ',': 'COMMA', '+': 'ADD', '-': 'ADD', '*': 'MULTIPLY', '/': 'MULTIPLY', '%': 'MULTIPLY' };
@@ -25,12 +22,6 @@ const PUNCTUATION: Readonly<Record<string, TokenType>> = { '(': 'LPAREN', ')': '
 const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const IDENTIFIER = /[a-zA-Z_]\w*(?:\.[a-zA-Z_]\w*)*/y;
 const COMPARISON = /==|!=|<>|<=|>=|=|<|>/y;
-
-class HavingSyntaxError extends Error {
-  constructor(readonly problem: SyntaxProblem) {
-    super(problem.message);
-  }
-}
 
 function sticky(pattern: RegExp, text: string, offset: number): string | undefined {
   pattern.lastIndex = offset;
@@ -53,7 +44,7 @@ function tokenize(text: string): Token[] {
     else if ((word = sticky(IDENTIFIER, text, i)) !== undefined) type = KEYWORDS[word.toLowerCase()] ?? 'IDENTIFIER';
     else if (char === "'" || char === '"') {
       const end = text.indexOf(char, i + 1);
-      if (end < 0) throw new HavingSyntaxError({ offset: i, message: `the quote ${char} is never closed; add the closing ${char}` });
+      if (end < 0) throw new SyntaxFailure({ offset: i, message: `the quote ${char} is never closed; add the closing ${char}` });
       word = text.slice(i, end + 1);
       type = 'STRING';
     } else if (PUNCTUATION[char] !== undefined) {
@@ -61,7 +52,7 @@ function tokenize(text: string): Token[] {
       type = PUNCTUATION[char];
     } else {
       const hint = char === '[' || char === ']' ? '; write an IN list in parentheses: IN (1, 2)' : '';
-      throw new HavingSyntaxError({ offset: i, message: `unexpected ${JSON.stringify(char)}${hint}` });
+      throw new SyntaxFailure({ offset: i, message: `unexpected ${JSON.stringify(char)}${hint}` });
     }
     tokens.push({ type: type!, text: word, offset: i });
     i += word.length;
@@ -76,46 +67,12 @@ const CONTINUES_OPERAND: readonly TokenType[] = ['COMPARE', 'ADD', 'MULTIPLY', '
 /** Tokens an aggregation call's arguments may hold (the grammar's `funcArgToken`, parentheses aside). */
 const ARGUMENT_TOKENS: readonly TokenType[] = ['IDENTIFIER', 'STRING', 'NUMBER', 'BOOL', 'COMPARE', 'ADD', 'MULTIPLY', 'NOT', 'AND', 'OR'];
 
-function describe(token: Token): string {
-  return token.type === 'EOF' ? 'end of the expression' : JSON.stringify(token.text);
-}
-
-class HavingParser {
-  private position = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly tokens: readonly Token[],
-  ) {}
-
+class HavingParser extends TokenCursor<TokenType> {
   parse(): void {
     this.orExpression();
     const next = this.peek();
     if (next.type === 'RPAREN') this.fail(next, '")" has no matching "(" before it');
     if (next.type !== 'EOF') this.unexpected(next, 'AND, OR, an operator or the end of the expression');
-  }
-
-  private peek(): Token {
-    return this.tokens[Math.min(this.position, this.tokens.length - 1)]!;
-  }
-
-  private next(): Token {
-    const token = this.peek();
-    if (token.type !== 'EOF') this.position++;
-    return token;
-  }
-
-  private fail(token: Token, message: string): never {
-    throw new HavingSyntaxError({ offset: token.offset, message });
-  }
-
-  private unexpected(token: Token, expected: string): never {
-    this.fail(token, `unexpected ${describe(token)}; expected ${expected}`);
-  }
-
-  private expect(type: TokenType, expected: string): Token {
-    if (this.peek().type !== type) this.unexpected(this.peek(), expected);
-    return this.next();
   }
 
   private orExpression(): void {
@@ -276,7 +233,7 @@ export function havingExpressionSyntaxProblem(expression: string): SyntaxProblem
     new HavingParser(expression, tokens).parse();
     return undefined;
   } catch (error) {
-    if (error instanceof HavingSyntaxError) return error.problem;
+    if (error instanceof SyntaxFailure) return error.problem;
     throw error;
   }
 }
