@@ -27,6 +27,7 @@ export async function synthApp(project: CdktfProject, outdir: string, label = 'a
   const result = await runCommand(project.app, [], {
     cwd: project.dir,
     shell: true,
+    processGroup: true,
     env: {
       ...process.env,
       ...env,

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { isInterrupted, stopGroupOnInterrupt } from './interrupt-cleanup';
 
 export interface CommandResult {
   readonly code: number;
@@ -25,19 +26,39 @@ export interface RunOptions {
   readonly stdoutFile?: string;
   /** Keep all of standard output (no cap), for output read whole and known to fit in memory. */
   readonly fullStdout?: boolean;
+  /**
+   * Start the program in a process group of its own (POSIX), stopped with everything it started when
+   * this process gets SIGINT, SIGTERM or SIGHUP: for long-running programs that start others (the
+   * cdktf app through `sh`, npm and tsx; Terraform and its providers), which would otherwise run on
+   * after this process has died. The group no longer gets a terminal's Ctrl-C itself; this process
+   * passes it on as SIGTERM.
+   */
+  readonly processGroup?: boolean;
 }
 
 /** Most output kept per stream (unless asked otherwise); the end is what explains a failure. */
 const MAX_CAPTURE = 4 * 1024 * 1024;
 
 export function runCommand(command: string, args: readonly string[], options: RunOptions): Promise<CommandResult> {
-  return new Promise((resolve) => {
+  return new Promise((settle) => {
+    // Once a signal is being handled the process is about to die of it: nothing new starts, and
+    // nothing that ends meanwhile is reported back (the caller would act on a run cut short).
+    if (isInterrupted()) return;
+    let release: (() => void) | undefined;
+    const resolve = (result: CommandResult): void => {
+      release?.();
+      release = undefined;
+      if (!isInterrupted()) settle(result);
+    };
+    const group = options.processGroup === true && process.platform !== 'win32';
     const child = spawn(command, [...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       shell: options.shell ?? false,
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: group,
     });
+    if (group && child.pid !== undefined) release = stopGroupOnInterrupt(child.pid);
     let stdout = '';
     let stderr = '';
     const stdoutChunks: Buffer[] = [];

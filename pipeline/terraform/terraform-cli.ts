@@ -27,7 +27,8 @@ export class TerraformCli {
   }
 
   run(args: readonly string[], cwd: string, capture: Pick<RunOptions, 'stdoutFile' | 'fullStdout'> = {}): Promise<CommandResult> {
-    return runCommand(this.binary, args, { cwd, env: this.env, ...capture });
+    // Stopped with this process when it is interrupted, except an apply: never cut short (SIGKILL could lose state), it stops itself.
+    return runCommand(this.binary, args, { cwd, env: this.env, processGroup: args[0] !== 'apply', ...capture });
   }
 
   /** The version (`1.11.4`), or `undefined` when the binary is not on PATH. */

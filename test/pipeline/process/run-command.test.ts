@@ -56,3 +56,15 @@ describe('TerraformCli show -json of a plan bigger than 4 MiB', () => {
     await expect(terraform.showJsonToFile(dir, 'x.tfplan', path.join(dir, 'p2.json'))).rejects.toThrow(/Failed to read the given file/);
   });
 });
+
+describe('runCommand in a process group of its own', () => {
+  it('reports input, output and exit code exactly as without one', async () => {
+    const echo = ['-e', "let s='';process.stdin.on('data',(d)=>(s+=d)).on('end',()=>{process.stdout.write('out:'+s);process.stderr.write('err');process.exitCode=3;});"];
+    const plain = await runCommand(process.execPath, echo, { cwd: dir, input: 'hi' });
+    const grouped = await runCommand(process.execPath, echo, { cwd: dir, input: 'hi', processGroup: true });
+    expect(plain).toEqual({ code: 3, stdout: 'out:hi', stderr: 'err' });
+    expect(grouped).toEqual(plain);
+    const missing = await runCommand(path.join(dir, 'no-such-program'), [], { cwd: dir, processGroup: true });
+    expect(missing.code).toBe(127);
+  });
+});
