@@ -3,7 +3,7 @@
  * maintenance windows: one exported function, plus the header lines that list the secret
  * variables to set (names only, never values). Rendered into the module by `renderImportModule`.
  */
-import { CHANNELS_PATH } from '../constructs/channels/channel-api-path';
+import { restapiChannelImportId } from '../constructs/channels/restapi-channel-backend';
 import { commentText, literal, object, ref, renderExpr, quoteString, type CodeExpr } from './code-expression';
 import { importedSecrets, type SetupImportResult } from './import-setup';
 import { isUsableIdentifier } from './typescript-module';
@@ -57,7 +57,7 @@ export function renderSetupSection(
     ];
     lines.push(...channel.notes.map((note) => comment(`note: ${note}`, '  ')));
     lines.push(`  const ${name} = NotificationChannel.${channel.code.factory}(${stackVar}, ${quoteString(channel.constructId)}, ${renderExpr(channel.code.props, '  ')});`);
-    if (channel.id !== undefined) lines.push(`  ${name}.resource.importFrom(${quoteString(`${CHANNELS_PATH}/${channel.id}`)});`);
+    if (channel.id !== undefined) lines.push(`  ${name}.resource.importFrom(${quoteString(restapiChannelImportId(channel.id))});`);
     blocks.push(lines.join('\n'));
   }
   for (const policy of routePolicies) {
@@ -98,7 +98,12 @@ export function renderSetupSection(
         ]
       : []),
     ...(channels.some((c) => c.id !== undefined)
-      ? ['Channels are restapi_object resources: their first plan also shows an in-place update (restapi imports the GET answer as data), which sends the same receiver.']
+      ? [
+          'Channels are restapi_object resources. restapi 3.0.0 cannot import one that matches its code, so the first plan shows each channel',
+          'imported and updated in place: data (the import stores the GET answer), debug (the import turns it on), object_id, force_new,',
+          'ignore_server_additions. That apply PUTs the same receiver, secrets from their variables (set them to the values SigNoz holds);',
+          'later plans show no change.',
+        ]
       : []),
   ];
   const type = `{ channels: NotificationChannel[]; routePolicies: RoutePolicy[]; maintenanceWindows: MaintenanceWindow[] }`;
