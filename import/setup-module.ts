@@ -99,10 +99,10 @@ export function renderSetupSection(
       : []),
     ...(channels.some((c) => c.id !== undefined)
       ? [
-          'Channels are restapi_object resources. restapi 3.0.0 cannot import one that matches its code, so the first plan shows each channel',
-          'imported and updated in place: data (the import stores the GET answer), debug (the import turns it on), object_id, force_new,',
-          'ignore_server_additions. That apply PUTs the same receiver, secrets from their variables (set them to the values SigNoz holds);',
-          'later plans show no change.',
+          "Channels are restapi_object resources, and restapi 3.0.0's import never matches a configuration: the first plan shows each",
+          'channel imported and updated in place, changing data (the import stores the GET answer), debug (the import turns it on),',
+          'object_id, force_new and ignore_server_additions. That apply PUTs the same receiver with the secrets from their variables',
+          '(set them to the values SigNoz holds); later plans show no change. Keep TF_LOG unset until then: restapi logs those requests.',
         ]
       : []),
   ];
