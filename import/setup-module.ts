@@ -3,7 +3,7 @@
  * maintenance windows: one exported function, plus the header lines that list the secret
  * variables to set (names only, never values). Rendered into the module by `renderImportModule`.
  */
-import { CHANNELS_PATH } from '../constructs/channels/channel-api-path';
+import { restapiChannelImportId } from '../constructs/channels/restapi-channel-backend';
 import { commentText, literal, object, ref, renderExpr, quoteString, type CodeExpr } from './code-expression';
 import { importedSecrets, type SetupImportResult } from './import-setup';
 import { isUsableIdentifier } from './typescript-module';
@@ -57,7 +57,7 @@ export function renderSetupSection(
     ];
     lines.push(...channel.notes.map((note) => comment(`note: ${note}`, '  ')));
     lines.push(`  const ${name} = NotificationChannel.${channel.code.factory}(${stackVar}, ${quoteString(channel.constructId)}, ${renderExpr(channel.code.props, '  ')});`);
-    if (channel.id !== undefined) lines.push(`  ${name}.resource.importFrom(${quoteString(`${CHANNELS_PATH}/${channel.id}`)});`);
+    if (channel.id !== undefined) lines.push(`  ${name}.resource.importFrom(${quoteString(restapiChannelImportId(channel.id))});`);
     blocks.push(lines.join('\n'));
   }
   for (const policy of routePolicies) {
@@ -98,7 +98,12 @@ export function renderSetupSection(
         ]
       : []),
     ...(channels.some((c) => c.id !== undefined)
-      ? ['Channels are restapi_object resources: their first plan also shows an in-place update (restapi imports the GET answer as data), which sends the same receiver.']
+      ? [
+          "Channels are restapi_object resources, and restapi 3.0.0's import never matches a configuration: the first plan shows each",
+          'channel imported and updated in place, changing data (the import stores the GET answer), debug (the import turns it on),',
+          'object_id, force_new and ignore_server_additions. That apply PUTs the same receiver with the secrets from their variables',
+          '(set them to the values SigNoz holds); later plans show no change. Keep TF_LOG unset until then: restapi logs those requests.',
+        ]
       : []),
   ];
   const type = `{ channels: NotificationChannel[]; routePolicies: RoutePolicy[]; maintenanceWindows: MaintenanceWindow[] }`;

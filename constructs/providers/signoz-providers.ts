@@ -71,7 +71,14 @@ export class SignozProviders extends Construct {
       // PUT answers 204 without a body; the object is read back instead.
       writeReturnsObject: false,
       idAttribute: 'data/id',
-      // Explicit, so REST_API_DEBUG / REST_API_INSECURE in the environment cannot print bodies (secrets) or skip TLS checks.
+      // The channel resources leave methods, id attribute and debug unset (an imported restapi_object
+      // has them unset too, see RestapiChannelBackend): they come from here. Explicit, so
+      // REST_API_*_METHOD, REST_API_ID_ATTRIBUTE, REST_API_DEBUG or REST_API_INSECURE in the environment
+      // cannot redirect requests, print bodies (secrets) or skip TLS checks.
+      createMethod: 'POST',
+      readMethod: 'GET',
+      updateMethod: 'PUT',
+      destroyMethod: 'DELETE',
       debug: false,
       insecure: false,
     });

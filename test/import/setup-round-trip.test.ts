@@ -1,12 +1,9 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { TerraformStack, Testing, type Construct } from '../../constructs/engine';
+import { TerraformStack, Testing } from '../../constructs/engine';
 import { configAttributeValues } from '../../constructs/model/terraform-literal';
 import { importSetup, importedSecrets, normalizedReceiverConfig, renderImportModule, renderSetupSection, type SetupImportResult } from '../../import';
-import { importSources, IMPORT_FIXTURES_DIR } from '../support/import-fixtures';
+import { generatedSetup, importSources, IMPORT_FIXTURES_DIR } from '../support/import-fixtures';
 
-const REPO = path.join(__dirname, '..', '..');
 const SETUP_DIR = path.join(IMPORT_FIXTURES_DIR, '..', 'import-setup');
 const sources = importSources(SETUP_DIR);
 const input = (file: string): any[] => JSON.parse(sources.find((s) => s.name === file)!.text).data;
@@ -21,20 +18,6 @@ function secretValues(result: SetupImportResult): Record<string, string> {
     values[secret.variable] = value;
   }
   return values;
-}
-
-/** The generated module, written next to nothing, importing the library from this checkout; its setup function. */
-async function generatedSetup(result: SetupImportResult): Promise<(stack: Construct) => unknown> {
-  const setup = renderSetupSection(result, 'stack', 'importedSetup')!;
-  const code = renderImportModule(result.rules, { sources: ['setup/'], importFrom: path.join(REPO, 'constructs'), setup });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setup-import-'));
-  const file = path.join(dir, 'imported.ts');
-  fs.writeFileSync(file, code);
-  try {
-    return ((await import(file)) as { importedSetup: (stack: Construct) => unknown }).importedSetup;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('import of channels, route policies and planned maintenance', () => {
