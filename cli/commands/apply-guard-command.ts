@@ -4,11 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { applyGuard, parseExpectedFingerprint, readFingerprintRecord } from '../../pipeline/apply-safety/apply-guard';
-import { destroyAllowedByEnv } from '../../pipeline/apply-safety/destroy-budget';
 import { FINGERPRINT_SALT_ENV } from '../../pipeline/apply-safety/plan-fingerprint';
-import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
-import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
 import { integerOption } from './option-parsers';
@@ -38,6 +34,13 @@ export const registerApplyGuard: RegisterCommand = (program: Command, io: CliIO,
       if (Boolean(options.fingerprint) === Boolean(options.expectFingerprint)) {
         throw new UsageError('give the reviewed fingerprint with exactly one of --fingerprint <file> or --expect-fingerprint <sha256:...>');
       }
+      // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+      const [{ applyGuard, parseExpectedFingerprint, readFingerprintRecord }, { destroyAllowedByEnv }, { loadPipelineConfig }, { readPlanFile }] = await Promise.all([
+        import('../../pipeline/apply-safety/apply-guard.js'),
+        import('../../pipeline/apply-safety/destroy-budget.js'),
+        import('../../pipeline/config/pipeline-config.js'),
+        import('../../pipeline/plan/plan-file.js'),
+      ]);
       const config = loadPipelineConfig(io.cwd, options.config);
       const expected = options.fingerprint ? readFingerprintRecord(path.resolve(io.cwd, options.fingerprint)) : parseExpectedFingerprint(options.expectFingerprint!);
       const result = applyGuard({

@@ -5,10 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { detectChangedStacks, listAllStacks } from '../../pipeline/changes/changed-stacks';
-import { matrixJson, stacksToPlan, type StackComparison } from '../../pipeline/changes/compare-synth-dirs';
-import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { EXIT, UsageError, type CliIO } from '../io';
+import type { StackComparison } from '../../pipeline/changes/compare-synth-dirs';
 import type { RegisterCommand } from './register-command';
 import { oneOf, synthCacheDir, synthCacheOptions } from './option-parsers';
 
@@ -48,6 +46,12 @@ export const registerChangedStacks: RegisterCommand = (program: Command, io: Cli
       if (Boolean(options.base) === Boolean(options.all)) throw new UsageError('give exactly one of --base <git-ref> or --all');
       const appDir = path.resolve(io.cwd, options.appDir);
       const headOutdir = options.headOutdir ? path.resolve(io.cwd, options.headOutdir) : undefined;
+      // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+      const [{ detectChangedStacks, listAllStacks }, { matrixJson, stacksToPlan }, { loadPipelineConfig }] = await Promise.all([
+        import('../../pipeline/changes/changed-stacks.js'),
+        import('../../pipeline/changes/compare-synth-dirs.js'),
+        import('../../pipeline/config/pipeline-config.js'),
+      ]);
       if (options.all) {
         const { stacks, headOutdir: outdir } = await listAllStacks(appDir, headOutdir);
         if (!headOutdir) fs.rmSync(path.dirname(outdir), { recursive: true, force: true });

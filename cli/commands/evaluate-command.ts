@@ -2,22 +2,10 @@
 import { visibleText } from '../../constructs/util/visible-text';
 import { formatShortDuration } from '../../constructs/model/duration';
 import type { Command } from 'commander';
-import {
-  evaluateRule,
-  loadEvaluableRule,
-  parseGoDurationOrError,
-  parseSeriesDocument,
-  RuleEvaluationError,
-  SeriesDocumentError,
-  type EvaluableRule,
-  type EvaluationTimeline,
-  type QueryResults,
-} from '../../constructs/evaluation';
+import type { EvaluableRule, EvaluationTimeline, QueryResults } from '../../constructs/evaluation';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSynthOutput, rulesOfStack } from '../../constructs/codecs/synth-output';
-import { rulesIn, type RuleEntry } from '../../constructs/codecs/rules-in';
-import { chooseRule } from '../../constructs/testing/run-alert-test-files';
+import type { RuleEntry } from '../../constructs/codecs/rules-in';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { parseJsonText, parseTimeArgument, readTextFile, resolvePath } from '../input-files';
 import type { RegisterCommand } from './register-command';
@@ -123,19 +111,26 @@ function defaultRange(rule: EvaluableRule, results: QueryResults, evalDelayMs: n
  * every rule of one JSON file (a rule, a rule list, a `cdk.tf.json`), found by `rulesIn`.
  * A file that is not JSON is bad input (exit 2), like a series file that is not JSON.
  */
-function readRuleSource(rulePath: string, io: CliIO): { file: string; rules: (RuleEntry & { stack?: string })[] } {
+async function readRuleSource(rulePath: string, io: CliIO): Promise<{ file: string; rules: (RuleEntry & { stack?: string })[] }> {
   const absolute = resolvePath(io.cwd, rulePath);
   if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory() && existsSync(join(absolute, 'manifest.json'))) {
+    const { readSynthOutput, rulesOfStack } = await import('../../constructs/codecs/synth-output.js');
     const stacks = readSynthOutput(rulePath, io.cwd);
     return { file: rulePath, rules: stacks.flatMap((stack) => rulesOfStack(stack).map((rule) => ({ ...rule, stack: stack.name }))) };
   }
   const json = parseJsonText(readTextFile(io.cwd, rulePath, 'rule file'), rulePath);
   if ('error' in json) throw new UsageError(json.error);
+  const { rulesIn } = await import('../../constructs/codecs/rules-in.js');
   return { file: rulePath, rules: rulesIn(json.value) };
 }
 
-function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => void): void {
+async function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => void): Promise<void> {
   if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`--format must be text or json, got "${flags.format}"`);
+  // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+  const [{ evaluateRule, loadEvaluableRule, parseGoDurationOrError, parseSeriesDocument, RuleEvaluationError, SeriesDocumentError }, { chooseRule }] = await Promise.all([
+    import('../../constructs/evaluation/index.js'),
+    import('../../constructs/testing/run-alert-test-files.js'),
+  ]);
   const evalDelayMs = parseGoDurationOrError(flags.evalDelay);
   if (typeof evalDelayMs !== 'number' || evalDelayMs < 0) throw new UsageError(`--eval-delay must be a duration such as 2m or 0s, got "${flags.evalDelay}"`);
   const seriesText = readTextFile(io.cwd, flags.series, 'series file');
@@ -148,7 +143,7 @@ function run(flags: EvaluateFlags, io: CliIO, setExitCode: (code: number) => voi
     if (err instanceof SeriesDocumentError) throw new UsageError(`${flags.series}: ${err.path || '/'}: ${err.problems[0]!.message}`);
     throw err;
   }
-  const source = readRuleSource(flags.rule, io);
+  const source = await readRuleSource(flags.rule, io);
   // a synth output folder or a cdk.tf.json holds many rules: --alert says which (one way to choose, shared with the YAML tests)
   const entry = chooseRule(source.rules, flags.alert, flags.rule, '--alert', '--rule');
   const alsoIn = source.rules.filter((r) => r.name === entry.name && r.stack !== entry.stack).map((r) => r.stack);

@@ -10,8 +10,7 @@ import { statSync } from 'node:fs';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
 import { Option } from 'commander';
-import { importedSecrets, importSetup, isUsableIdentifier, renderImportModule, renderSetupSection, type ImportProblem, type ImportSource } from '../../import';
-import { findRuleFiles } from '../find-rule-files';
+import type { ImportProblem, ImportSource } from '../../import';
 import { resolvePath } from '../input-files';
 import { EXIT, UsageError } from '../io';
 import { writeAtomically } from '../write-atomically';
@@ -51,7 +50,12 @@ export const registerImport: RegisterCommand = (program, io, setExitCode) => {
     .option('--stack-var <name>', 'name of the scope parameter in the generated function', 'stack')
     .option('--import-from <module>', 'module the generated code imports the library from', 'cdktf-signoz-alerts')
     .option('--function-name <name>', 'name of the generated function', 'importedAlertRules')
-    .action((paths: string[], flags: ImportFlags) => {
+    .action(async (paths: string[], flags: ImportFlags) => {
+      // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for the construct library.
+      const [{ importedSecrets, importSetup, isUsableIdentifier, renderImportModule, renderSetupSection }, { findRuleFiles }] = await Promise.all([
+        import('../../import/index.js'),
+        import('../find-rule-files.js'),
+      ]);
       for (const [flag, value] of [
         ['--stack-var', flags.stackVar],
         ['--function-name', flags.functionName],

@@ -4,9 +4,11 @@ export type { RegisterCommand } from './register-command';
 
 /**
  * Every sub-command of `signoz-alerts`, one module each under `cli/commands/`, loaded on demand:
- * a run loads only the command it was asked for, so `validate` does not pay for the pipeline or
- * the CDK engine (all of them are loaded for `--help`). Dynamic `import()` rather than `require`,
- * so the TypeScript sources load under vitest and tsx as well as from the build.
+ * a run loads only the command it was asked for. Each module registers its name, options and help
+ * cheaply and imports what its action needs when the action runs, so `--help` (which registers
+ * every command) does not pay for the pipeline, the rule checks or the CDK engine either. Dynamic
+ * `import()` rather than `require`, so the TypeScript sources load under vitest and tsx as well as
+ * from the build.
  */
 import { ownEntry } from '../../constructs/util/json';
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
@@ -26,8 +28,12 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<RegisterComm
   init: async () => (await import('./init-command.js')).registerInit,
 };
 
-/** The commands a run needs: the one named first in `argv`, or all of them (help, unknown names). */
+/**
+ * The commands a run needs: none for `--version` given first (commander answers it before any
+ * command is looked at), the one named first in `argv`, or all of them (help, unknown names).
+ */
 export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
+  if (argv[0] === '--version' || argv[0] === '-V') return [];
   const name = argv.find((a) => !a.startsWith('-'));
   const load = name !== undefined ? ownEntry(COMMAND_MODULES, name) : undefined;
   return Promise.all(load ? [load()] : Object.values(COMMAND_MODULES).map((l) => l()));

@@ -5,9 +5,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { listAllStacks } from '../../pipeline/changes/changed-stacks';
-import { listSynthStacks } from '../../pipeline/changes/compare-synth-dirs';
-import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { refreshLockFile } from '../../pipeline/terraform/provider-locks';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import { EXIT, UsageError, type CliIO } from '../io';
@@ -29,6 +26,12 @@ export const registerLockProviders: RegisterCommand = (program: Command, io: Cli
     .option('--config <path>', 'pipeline config file (default: signoz-alerts.pipeline.json if present)')
     .action(async (options: LockOptions) => {
       const appDir = path.resolve(io.cwd, options.appDir);
+      // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+      const [{ listAllStacks }, { listSynthStacks }, { loadPipelineConfig }] = await Promise.all([
+        import('../../pipeline/changes/changed-stacks.js'),
+        import('../../pipeline/changes/compare-synth-dirs.js'),
+        import('../../pipeline/config/pipeline-config.js'),
+      ]);
       const config = loadPipelineConfig(appDir, options.config);
       const platforms = options.platform ?? config.lockPlatforms;
       const terraform = new TerraformCli({ env: { ...process.env, ...io.env } });

@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { defaultFingerprintPath, FINGERPRINT_SALT_ENV, planFingerprint } from '../../pipeline/apply-safety/plan-fingerprint';
 import { readStackConfig, stackConfigHash } from '../../pipeline/changes/stack-config';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { EXIT, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
 
@@ -26,6 +25,8 @@ export const registerPlanFingerprint: RegisterCommand = (program: Command, io: C
     .option('--synth-dir <dir>', 'synthesized stack folder (cdktf.out/stacks/<stack>) whose hash is recorded with the plan')
     .option('--app-dir <dir>', 'folder of cdktf.json (absolute paths under it do not count in the synth hash)', '.')
     .action(async (planFile: string, options: FingerprintOptions) => {
+      // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+      const { readPlanFile } = await import('../../pipeline/plan/plan-file.js');
       const salt = io.env[FINGERPRINT_SALT_ENV] || undefined;
       if (!salt) io.err(`signoz-alerts: warning: ${FINGERPRINT_SALT_ENV} is not set; sensitive values are hashed without a salt.`);
       const file = path.resolve(io.cwd, planFile);

@@ -4,13 +4,10 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
 import { isToolkitError, toolkitErrorLines } from '../../constructs/model/toolkit-error';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../../pipeline/render/render-summary';
-import { renderPlanSummary, stackNameFromPath, summarizePlans, type StackNameSource, type SummaryFormatName } from '../../pipeline/summary/plan-summary';
-import { erroredStacks, hasDrift, hasPlannedChanges } from '../../pipeline/summary/summary-model';
+import type { StackNameSource, SummaryFormatName } from '../../pipeline/summary/plan-summary';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
 import { collect, integerOption, oneOf } from './option-parsers';
@@ -35,6 +32,13 @@ async function run(files: string[], options: PlanSummaryOptions, io: CliIO): Pro
   if (stacks.length > 0 && stacks.length !== files.length) {
     throw new UsageError(`--stack was given ${stacks.length} times for ${files.length} plan files; give one --stack per plan file, in the same order`);
   }
+  // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+  const [{ loadPipelineConfig }, { readPlanFile }, { renderPlanSummary, stackNameFromPath, summarizePlans }, { erroredStacks, hasDrift, hasPlannedChanges }] = await Promise.all([
+    import('../../pipeline/config/pipeline-config.js'),
+    import('../../pipeline/plan/plan-file.js'),
+    import('../../pipeline/summary/plan-summary.js'),
+    import('../../pipeline/summary/summary-model.js'),
+  ]);
   const config = loadPipelineConfig(io.cwd, options.config);
   const plans = [];
   // One at a time: each plan is streamed, and only what the summary reads of it is kept.

@@ -5,9 +5,7 @@
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { loadPolicyPack } from '../../policies/load-pack';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../policies/reports';
-import { readCdktfOut } from '../../policies/synth/synthesized-stacks';
 import { resolveReferenceDate } from '../../policies/suppressions/reference-date';
 import { EXIT, UsageError, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
@@ -24,6 +22,8 @@ export async function runPolicyCommand(outdir: string, flags: PolicyFlags, io: C
   if (flags.now !== undefined && flags.today !== undefined) throw new UsageError('--now and --today name the same date; give only --now');
   // --now wins over SOURCE_DATE_EPOCH, which wins over the clock; the same date for every stack.
   const today = resolveReferenceDate(flags.now ?? flags.today, io.env, undefined, flags.now !== undefined ? '--now' : '--today');
+  // Loaded here, not at the top: `--help` and the other commands do not pay for the rules and their readers.
+  const [{ loadPolicyPack }, { readCdktfOut }] = await Promise.all([import('../../policies/load-pack.js'), import('../../policies/synth/synthesized-stacks.js')]);
   // A pack or a cdktf.out that cannot be read is a ToolkitError, which main reports (exit 2).
   const pack = await loadPolicyPack(flags.pack, io.cwd);
   const stacks = readCdktfOut(outdir, io.cwd);

@@ -5,13 +5,9 @@
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { FINGERPRINT_SALT_ENV } from '../../pipeline/apply-safety/plan-fingerprint';
-import { loadPipelineConfig } from '../../pipeline/config/pipeline-config';
-import { loadPrCheckHooks, readAppCheckConfig } from '../../pipeline/pr-check/app-check-config';
-import { runPrCheck } from '../../pipeline/pr-check/pr-check';
 import { GITHUB_COMMENT_LIMIT } from '../../pipeline/render/render-summary';
 import { TerraformCli } from '../../pipeline/terraform/terraform-cli';
 import { UsageError, type CliIO } from '../io';
-import { loadPolicyPack } from '../../policies/load-pack';
 import { resolveReferenceDate } from '../../policies/suppressions/reference-date';
 import type { RegisterCommand } from './register-command';
 import { integerOption, synthCacheDir, synthCacheOptions } from './option-parsers';
@@ -59,6 +55,13 @@ export const registerPrCheck: RegisterCommand = (program: Command, io: CliIO, se
     .action(async (options: PrCheckCliOptions) => {
       const appDir = path.resolve(io.cwd, options.appDir);
       if (!options.checks && options.pack !== undefined) throw new UsageError('--pack and --no-checks contradict each other: --no-checks runs no policy pack');
+      // Loaded here, not at the top: `--help` and the other commands do not pay for the pipeline, the CDK engine and the rules.
+      const [{ loadPipelineConfig }, { loadPrCheckHooks, readAppCheckConfig }, { runPrCheck }, { loadPolicyPack }] = await Promise.all([
+        import('../../pipeline/config/pipeline-config.js'),
+        import('../../pipeline/pr-check/app-check-config.js'),
+        import('../../pipeline/pr-check/pr-check.js'),
+        import('../../policies/load-pack.js'),
+      ]);
       // Loaded before anything is written: a pack or hooks module that cannot be loaded is a usage error (exit 2).
       // The app's cdktf.json names its pack and hooks; --pack on the command line wins over the pack.
       const appChecks = options.checks ? readAppCheckConfig(appDir) : {};

@@ -4,7 +4,6 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { readPlanFile } from '../../pipeline/plan/plan-file';
 import { cdktfMoveHint, findRefactorMoves, movedBlock } from '../../pipeline/refactor/refactor-guard';
 import { EXIT, type CliIO } from '../io';
 import type { RegisterCommand } from './register-command';
@@ -16,6 +15,8 @@ export const registerRefactorGuard: RegisterCommand = (program: Command, io: Cli
     .argument('<plan.json...>', 'plan files written by `terraform show -json <planfile>`')
     .option('--fail-on-refactor', 'exit 1 when any such pair is found')
     .action(async (files: string[], options: { failOnRefactor?: boolean }) => {
+      // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+      const { readPlanFile } = await import('../../pipeline/plan/plan-file.js');
       let found = 0;
       for (const file of files) {
         const moves = findRefactorMoves((await readPlanFile(path.resolve(io.cwd, file))).resourceChanges);

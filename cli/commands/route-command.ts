@@ -8,19 +8,8 @@
 import { Option, type Command } from 'commander';
 import { goDate } from '../../constructs/maintenance/maintenance-activity';
 import { formatInZone, timeZoneProblem } from '../../constructs/maintenance/zoned-time';
-import {
-  diffRouting,
-  readNotificationSetups,
-  routingChangeLines,
-  routingTable,
-  whoIsNotified,
-  type RouteQuery,
-  type RoutingRow,
-  type RoutingTable,
-  type TierNotification,
-} from '../../constructs/notify';
+import type { RouteQuery, RoutingRow, RoutingTable, TierNotification } from '../../constructs/notify';
 import { visibleText } from '../../constructs/util/visible-text';
-import { routingReport } from '../../constructs/report/routing-report';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { resolvePath } from '../input-files';
 import { writeAtomically } from '../write-atomically';
@@ -158,7 +147,7 @@ function tableText(table: RoutingTable, zone: string): string[] {
   return lines;
 }
 
-function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (code: number) => void): void {
+async function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (code: number) => void): Promise<void> {
   if (flags.timeZone !== undefined) {
     const problem = timeZoneProblem(flags.timeZone);
     if (problem) throw new UsageError(`--time-zone ${problem}`);
@@ -174,6 +163,11 @@ function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (code: n
     ...(flags.label && flags.label.length > 0 ? { labels: parseLabels(flags.label) } : {}),
     ...(flags.ruleId !== undefined ? { ruleId: flags.ruleId } : {}),
   };
+  // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+  const [{ diffRouting, readNotificationSetups, routingChangeLines, routingTable, whoIsNotified }, { routingReport }] = await Promise.all([
+    import('../../constructs/notify/index.js'),
+    import('../../constructs/report/routing-report.js'),
+  ]);
   const head = readNotificationSetups(outdir, io.cwd);
   if (flags.base !== undefined) {
     const base = readNotificationSetups(flags.base, io.cwd);

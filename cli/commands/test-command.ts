@@ -3,12 +3,11 @@ import { visibleText } from '../../constructs/util/visible-text';
 import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { writeFileAtomic } from '../../constructs/util/write-file-atomic';
-import { collectEstateAlerts, coverageReport, coverageText, discoverAlertTestFiles, junitReport, runAlertTestFile, type FileResult } from '../../constructs/testing';
+import type { FileResult } from '../../constructs/testing';
 import { painter, type Style } from '../colour';
 import { EXIT, UsageError, type CliIO } from '../io';
 import { resolvePath } from '../input-files';
 import { writeAtomically } from '../write-atomically';
-import { behaviourTestReport } from '../../constructs/report/behaviour-report';
 import type { RegisterCommand } from './register-command';
 
 interface TestFlags {
@@ -62,7 +61,12 @@ export function resultsText(results: readonly FileResult[], paint: (style: Style
   return lines.join('\n');
 }
 
-function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: number) => void): void {
+async function run(paths: string[], flags: TestFlags, io: CliIO, setExitCode: (code: number) => void): Promise<void> {
+  // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
+  const [{ collectEstateAlerts, coverageReport, coverageText, discoverAlertTestFiles, junitReport, runAlertTestFile }, { behaviourTestReport }] = await Promise.all([
+    import('../../constructs/testing/index.js'),
+    import('../../constructs/report/behaviour-report.js'),
+  ]);
   const files = discoverAlertTestFiles(paths, io.cwd);
   if (files.length === 0) throw new UsageError(`no *.alert-test.yaml files found in ${paths.join(', ')}`);
   let estatePath: string | undefined;

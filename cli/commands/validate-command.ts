@@ -10,9 +10,9 @@ import { visibleText } from '../../constructs/util/visible-text';
 import { isToolkitError } from '../../constructs/model/toolkit-error';
 import { readInputFile } from '../../constructs/util/read-input-file';
 import { Option } from 'commander';
-import { validateRuleFileText, type RuleFileValidation } from '../../constructs/codecs';
+import type { RuleFileValidation } from '../../constructs/codecs';
 import type { ValidationIssue } from '../../constructs/validation';
-import { findRuleFiles, type RuleFile } from '../find-rule-files';
+import type { RuleFile } from '../find-rule-files';
 import { EXIT } from '../io';
 import type { RegisterCommand } from './register-command';
 
@@ -28,7 +28,7 @@ interface CheckedFile extends FileReport {
   readonly warnings: ValidationIssue[];
 }
 
-function checkFile(file: RuleFile): CheckedFile {
+function checkFile(file: RuleFile, validateRuleFileText: (text: string) => RuleFileValidation): CheckedFile {
   let result: RuleFileValidation;
   try {
     result = validateRuleFileText(file.text ?? readInputFile(file.absolute, file.display));
@@ -59,8 +59,10 @@ export const registerValidate: RegisterCommand = (program, io, setExitCode) => {
     .description('check SigNoz alert rules (UI exports, API payloads, cdk.tf.json, a cdktf.out folder) against the SigNoz rules API')
     .argument('<paths...>', 'rule files or cdk.tf.json, a cdktf output folder (every stack it lists), or directories searched recursively for *.json')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((paths: string[], options: { format: 'text' | 'json' }) => {
-      const checked = findRuleFiles(paths, io.cwd).map(checkFile);
+    .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
+      // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for the rule checks.
+      const [{ validateRuleFileText }, { findRuleFiles }] = await Promise.all([import('../../constructs/codecs/validate-rule-file.js'), import('../find-rule-files.js')]);
+      const checked = findRuleFiles(paths, io.cwd).map((file) => checkFile(file, validateRuleFileText));
       if (options.format === 'json') {
         const reports: FileReport[] = checked.map(({ file, valid, errors }) => ({ file, valid, errors }));
         io.out(JSON.stringify(reports, null, 2));

@@ -1,6 +1,6 @@
 /** Reads back what this library recorded in a synthesized stack's `//` comment (see `stack-metadata.ts`). */
 import { isPlainObject } from '../util/json';
-import { STACK_METADATA_KEY } from './stack-metadata';
+import { STACK_METADATA_KEY } from './stack-metadata-format';
 
 /** What this library recorded in the stack's `//` comment. */
 export interface StackLibraryMetadata {

@@ -5,23 +5,9 @@
  * reviewers auditing suppressions).
  */
 import { TerraformStack, type IConstruct } from '../engine';
+import { STACK_METADATA_KEY, type StackMetadata } from './stack-metadata-format';
 
-/** The key under the stack's `//` comment that holds this library's metadata. */
-export const STACK_METADATA_KEY = 'signoz-alerts';
-
-/** Metadata entries, each one key under `//.signoz-alerts`. */
-export interface StackMetadata {
-  /** The environment the stack deploys to (`dev`, `prod`, ...). */
-  environment?: string;
-  /** `false` when the environment declares that nobody is on call (nothing may page there). */
-  onCall?: boolean;
-  /** Where each construct was declared: construct path -> `relative/file.ts:line`. */
-  sources?: Record<string, string>;
-  /** Policy suppressions declared on constructs of the stack. */
-  suppressions?: unknown[];
-  /** Channels referenced by name only (`NotificationChannel.fromName`): name -> kind, or '' when unknown. */
-  importedChannels?: Record<string, string>;
-}
+export { STACK_METADATA_KEY, type StackMetadata } from './stack-metadata-format';
 
 const entries = new WeakMap<TerraformStack, StackMetadata>();
 

@@ -1,4 +1,4 @@
-import { STACK_METADATA_KEY } from '../../../constructs/metadata/stack-metadata';
+import { STACK_METADATA_KEY } from '../../../constructs/metadata/stack-metadata-format';
 import type { PolicyContext } from '../../context';
 import type { StackSubject } from '../../subjects';
 
