@@ -5,6 +5,7 @@ import { secretSchema } from '../secrets/secret-schema';
 import { CHANNEL_KINDS, type ChannelKind } from '../model/channel-ref';
 import { Secret } from '../secrets/secret';
 import type { ChannelConfig, ReceiverConfig } from './channel-config';
+import { closestName } from '../validation/did-you-mean';
 import { EMAIL_TRANSPORT_FIELDS, RECEIVER_FIELDS, type FieldSpec } from './receiver-catalog';
 
 /** A Go template (or plain text): non-empty, `{{` and `}}` balanced. */
@@ -208,20 +209,20 @@ function settingsProblems(spec: FieldSpec, value: unknown, path: (string | numbe
       settingsProblems(inner, record[key], [...path, key], kind, problems);
       continue;
     }
-    const at = path.length === 0 ? `${kind} configs have` : `${path.join('.')} of ${kind} configs has`;
-    const known = Object.keys(spec.fields).sort().join(', ');
+    const known = Object.keys(spec.fields).sort();
     const stripped = path.length === 0 && kind === 'email' && EMAIL_TRANSPORT_FIELDS.includes(key);
+    const suggestion = closestName(key, known);
     problems.push({
       path: [...path, key],
       message: stripped
         ? `SigNoz drops the SMTP transport fields of e-mail channels (${EMAIL_TRANSPORT_FIELDS.join(', ')}); its server configuration sets them`
-        : `unknown field '${key}': ${at} ${known}`,
+        : `unknown option "${key}" (allowed for ${kind}${path.length === 0 ? '' : ` ${path.join('.')}`}: ${known.join(', ')}${suggestion !== undefined ? `; did you mean "${suggestion}"?` : ''})`,
     });
   }
 }
 
 const receiverConfig = z.strictObject({
-  kind: z.enum(CHANNEL_KINDS, { error: `must be one of the receiver kinds SigNoz accepts: ${CHANNEL_KINDS.join(', ')}` }),
+  kind: z.string(),
   settings: z.record(z.string(), z.unknown()),
 });
 
@@ -231,8 +232,15 @@ export const receiverConfigsSchema = z
   .min(1, 'needs at least one receiver config')
   .superRefine((configs, ctx) => {
     configs.forEach((config, index) => {
+      if (!(CHANNEL_KINDS as readonly string[]).includes(config.kind)) {
+        const suggestion = closestName(config.kind, CHANNEL_KINDS);
+        const got = `got ${JSON.stringify(config.kind)}${suggestion !== undefined ? `; did you mean "${suggestion}"?` : ''}`;
+        ctx.addIssue({ code: 'custom', path: [index, 'kind'], message: `must be one of the receiver kinds SigNoz accepts: ${CHANNEL_KINDS.join(', ')} (${got})` });
+        return;
+      }
+      const kind = config.kind as ChannelKind;
       const problems: SettingsProblem[] = [];
-      settingsProblems({ fields: RECEIVER_FIELDS[config.kind] }, config.settings, [], config.kind, problems);
+      settingsProblems({ fields: RECEIVER_FIELDS[kind] }, config.settings, [], kind, problems);
       for (const problem of problems) ctx.addIssue({ code: 'custom', path: [index, 'settings', ...problem.path], message: problem.message });
     });
   }) as unknown as z.ZodType<readonly ReceiverConfig[], readonly ReceiverConfig[]>;
