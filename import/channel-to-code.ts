@@ -24,11 +24,17 @@ import { array, evaluateExpr, literal, object, secret, type CodeExpr } from './c
 import { firstDifference } from './rule-to-code';
 import { inScratchStack } from './scratch-stack';
 
+/** The factory for receivers written as Alertmanager configs, of any kind. */
+const RECEIVER_FACTORY = 'fromReceiverConfigs';
+
 /** The kinds with a typed factory. */
 type TypedKind = ChannelConfig['kind'];
 
+/** The `NotificationChannel` factory generated code calls. */
+export type ChannelFactory = 'slack' | 'webhook' | 'pagerDuty' | 'email' | 'opsgenie' | 'msTeams' | 'googleChat' | 'fromReceiverConfigs';
+
 /** The typed `NotificationChannel` factory of each kind that has one. */
-const FACTORIES: Readonly<Record<TypedKind, 'slack' | 'webhook' | 'pagerDuty' | 'email' | 'opsgenie' | 'msTeams' | 'googleChat'>> = {
+const FACTORIES: Readonly<Record<TypedKind, Exclude<ChannelFactory, typeof RECEIVER_FACTORY>>> = {
   slack: 'slack',
   webhook: 'webhook',
   pagerduty: 'pagerDuty',
@@ -37,9 +43,6 @@ const FACTORIES: Readonly<Record<TypedKind, 'slack' | 'webhook' | 'pagerDuty' | 
   msteamsv2: 'msTeams',
   googlechat: 'googleChat',
 };
-
-/** The factory for receivers written as Alertmanager configs, of any kind. */
-const RECEIVER_FACTORY = 'fromReceiverConfigs';
 
 export interface ChannelSecret {
   /** The Terraform variable (`TF_VAR_<variable>`) that carries the value. */
@@ -51,7 +54,7 @@ export interface ChannelSecret {
 export interface ChannelCode {
   /** The kind SigNoz names the channel by (its first config's, in SigNoz's order). */
   readonly kind: ChannelKind;
-  readonly factory: (typeof FACTORIES)[TypedKind] | typeof RECEIVER_FACTORY;
+  readonly factory: ChannelFactory;
   /** The factory's props; secrets are `secret` nodes. */
   readonly props: CodeExpr;
   readonly secrets: readonly ChannelSecret[];

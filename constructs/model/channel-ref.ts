@@ -1,11 +1,33 @@
 import type { ITerraformDependable } from '../engine';
 
+/** Kinds of notification channel SigNoz can deliver to: the `<kind>_configs` lists its receivers take. */
+export type ChannelKind =
+  | 'googlechat'
+  | 'discord'
+  | 'email'
+  | 'incidentio'
+  | 'pagerduty'
+  | 'slack'
+  | 'webhook'
+  | 'opsgenie'
+  | 'wechat'
+  | 'pushover'
+  | 'victorops'
+  | 'sns'
+  | 'telegram'
+  | 'webex'
+  | 'msteams'
+  | 'msteamsv2'
+  | 'jira'
+  | 'rocketchat'
+  | 'mattermost';
+
 /**
- * Every kind of notification channel SigNoz accepts: the `<kind>_configs` lists of its receivers
- * (Alertmanager v0.31.1's, plus SigNoz's own `googlechat`), in the order SigNoz reads them when it
- * names a channel's type (the first non-empty list wins).
+ * Every kind of notification channel SigNoz accepts (Alertmanager v0.31.1's receivers plus SigNoz's
+ * own `googlechat`), in the order SigNoz reads them when it names a channel's type (the first
+ * non-empty list wins).
  */
-export const CHANNEL_KINDS = [
+export const CHANNEL_KINDS: readonly ChannelKind[] = [
   'googlechat',
   'discord',
   'email',
@@ -25,10 +47,7 @@ export const CHANNEL_KINDS = [
   'jira',
   'rocketchat',
   'mattermost',
-] as const;
-
-/** Kinds of notification channel SigNoz can deliver to. */
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+];
 
 /** Channel kinds that page a human (used by routing policies and the paging-impact report). */
 export const PAGING_CHANNEL_KINDS: readonly ChannelKind[] = ['pagerduty', 'opsgenie'];

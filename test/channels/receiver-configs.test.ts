@@ -56,6 +56,8 @@ describe('NotificationChannel.fromReceiverConfigs (any kind SigNoz accepts)', ()
   it('refuses a literal in every secret field Alertmanager types as one, at the top, under http_config and under sigv4, without echoing it', () => {
     // GIVEN each kind with a plain string in each of its secret fields WHEN built THEN each is refused by path
     const literal = 'plain-secret-value-1234';
+    expect([...CHANNEL_KINDS].sort()).toEqual(Object.keys(RECEIVER_SECRET_FIELDS).sort());
+    expect(CHANNEL_KINDS).toHaveLength(19);
     for (const kind of CHANNEL_KINDS) {
       for (const field of RECEIVER_SECRET_FIELDS[kind] as readonly string[]) {
         const { stack } = newStack();
