@@ -54,7 +54,6 @@ export {
   redactedReceiver,
   receiverTemplate,
   type ReceiverDocument,
-  type ReceiverValue,
   type ReceiverLeaf,
 } from './channels/receiver-document';
 

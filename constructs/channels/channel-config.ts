@@ -1,5 +1,4 @@
 import { CHANNEL_KINDS, type ChannelKind } from '../model/channel-ref';
-import type { ReceiverValue } from './receiver-document';
 import type { Secret } from '../secrets/secret';
 
 /**
@@ -163,6 +162,9 @@ export const RECEIVER_SECRET_FIELDS = {
   rocketchat: ['token', 'token_id'],
   mattermost: ['webhook_url'],
 } as const satisfies Readonly<Record<ChannelKind, readonly string[]>>;
+
+/** A JSON value whose leaves may be {@link Secret}s, filled in by Terraform at plan time. */
+export type ReceiverValue = string | number | boolean | Secret | readonly ReceiverValue[] | { readonly [key: string]: ReceiverValue };
 
 /** The settings of one receiver config of kind `K`: Alertmanager's fields, snake_case, secrets as {@link Secret}s. */
 export type ReceiverSettings<K extends ChannelKind = ChannelKind> = { readonly [F in (typeof RECEIVER_SECRET_FIELDS)[K][number]]?: Secret } & {

@@ -3,12 +3,10 @@ import { redactedSecretMarker } from '../model/secret-patterns';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import { Secret } from '../secrets/secret';
 import { CHANNEL_KINDS } from '../model/channel-ref';
-import { RECEIVER_CONFIG_KEY, type ChannelConfig, type ReceiverConfig } from './channel-config';
+import { RECEIVER_CONFIG_KEY, type ChannelConfig, type ReceiverConfig, type ReceiverValue } from './channel-config';
+
 import * as defaults from './default-templates';
 import { PropsError } from '../model/props-error';
-
-/** A JSON value whose leaves may be {@link Secret}s, filled in by Terraform at plan time. */
-export type ReceiverValue = string | number | boolean | Secret | readonly ReceiverValue[] | { readonly [key: string]: ReceiverValue };
 
 /** The Alertmanager receiver SigNoz's channel API takes: `{ name, <kind>_configs: [ {...} ] }`. */
 export interface ReceiverDocument {
