@@ -95,32 +95,24 @@ function isServerDefault(value: unknown): boolean {
   return false;
 }
 
+/** A value that holds nothing: `null`, `''`, `[]`, `{}`. */
+function isUnset(value: unknown): boolean {
+  return value === null || value === '' || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
+}
+
+/** Unset, `false` or `0`: what Alertmanager's configs hold for a field nobody set. */
 function isEmpty(value: unknown): boolean {
-  return (
-    value === null || value === '' || value === false || value === 0 || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0)
-  );
+  return isUnset(value) || value === false || value === 0;
 }
 
-/** `value` without empty values (`null`, `''`, `false`, `0`, `[]`, `{}`) at any depth. */
-function withoutEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmpty);
+/** `value` without the fields `drop` matches, at every depth below the top. */
+function pruned(value: unknown, drop: (value: unknown) => boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => pruned(item, drop));
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const inner = withoutEmpty(v);
-    if (!isEmpty(inner)) out[key] = inner;
-  }
-  return out;
-}
-
-/** `value` without fields that hold nothing (`null`, `''`, `[]`, `{}`) below its top level; `false` and `0` stay, as they may be set on purpose. */
-function withoutUnset(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutUnset);
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const inner = withoutUnset(v);
-    if (!(inner === null || inner === '' || (Array.isArray(inner) && inner.length === 0) || (isPlainObject(inner) && Object.keys(inner).length === 0))) out[key] = inner;
+    const inner = pruned(v, drop);
+    if (!drop(inner)) out[key] = inner;
   }
   return out;
 }
@@ -134,7 +126,7 @@ function normalizedHttpConfig(value: unknown): unknown {
       if (v === false) out[key] = v;
       continue;
     }
-    const inner = withoutEmpty(v);
+    const inner = pruned(v, isEmpty);
     if (!isEmpty(inner)) out[key] = inner;
   }
   return out;
@@ -154,7 +146,8 @@ export function normalizedReceiverConfig(kind: ChannelKind, config: Readonly<Rec
       if (typeof value === 'boolean') out[key] = value;
       continue;
     }
-    value = key === 'http_config' ? normalizedHttpConfig(value) : withoutUnset(value);
+    // below the top, `false` and `0` stay: they may be set on purpose (Jira's `enable_update: false`)
+    value = key === 'http_config' ? normalizedHttpConfig(value) : pruned(value, isUnset);
     if (key === 'to' && kind === 'email' && typeof value === 'string') value = splitAddresses(value).join(', ');
     if (key === 'headers' && isPlainObject(value)) {
       value = Object.fromEntries(Object.entries(value).filter(([name, v]) => !(name !== 'Subject' && isServerDefault(v))));
