@@ -38,15 +38,22 @@ export type { IChannelBackend, ChannelBackendRequest, ChannelBackendResult } fro
 export { RestapiChannelBackend } from './channels/restapi-channel-backend';
 export { CHANNELS_PATH, isChannelApiPath } from './channels/channel-api-path';
 export { receiverKind } from './channels/receiver-kind';
-export { NotificationChannel, ImportedNotificationChannel, channelsIn, type NotificationChannelProps, type KindProps } from './channels/notification-channel';
+export {
+  NotificationChannel,
+  ImportedNotificationChannel,
+  channelsIn,
+  type NotificationChannelProps,
+  type KindProps,
+  type ReceiverChannelProps,
+} from './channels/notification-channel';
 export {
   buildReceiver,
+  buildReceiverFromConfigs,
   receiverLeaves,
   receiverSecrets,
   redactedReceiver,
   receiverTemplate,
   type ReceiverDocument,
-  type ReceiverValue,
   type ReceiverLeaf,
 } from './channels/receiver-document';
 

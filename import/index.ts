@@ -15,6 +15,6 @@ export {
   type ImportedMaintenance,
 } from './import-setup';
 export { renderSetupSection, type SetupSection } from './setup-module';
-export { channelToCode, normalizedReceiverConfig, type ChannelCode, type ChannelSecret, type ChannelConversion } from './channel-to-code';
+export { channelToCode, normalizedReceiverConfig, type ChannelCode, type ChannelFactory, type ChannelSecret, type ChannelConversion } from './channel-to-code';
 export { routePolicyToCode, type RoutePolicyCode, type RoutePolicyConversion } from './route-policy-to-code';
 export { maintenanceToCode, type MaintenanceCode, type MaintenanceConversion } from './maintenance-to-code';

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { SameShape } from '../model/type-equality';
 import { Token } from '../engine';
 import { secretSchema } from '../secrets/secret-schema';
-import type { ChannelConfig } from './channel-config';
+import { CHANNEL_KINDS, type ChannelKind } from '../model/channel-ref';
+import { Secret } from '../secrets/secret';
+import type { ChannelConfig, ReceiverConfig } from './channel-config';
+import { closestName } from '../validation/did-you-mean';
+import { EMAIL_TRANSPORT_FIELDS, RECEIVER_FIELDS, type FieldSpec } from './receiver-catalog';
 
 /** A Go template (or plain text): non-empty, `{{` and `}}` balanced. */
 const template = z
@@ -150,3 +154,93 @@ export const channelConfigSchema = z.discriminatedUnion('kind', [slack, webhook,
 });
 // The config types and this schema are written twice; this fails to compile when they drift apart.
 true satisfies SameShape<z.input<typeof channelConfigSchema>, ChannelConfig>;
+
+interface SettingsProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Problems of one value at `path` (below the config) against its field spec. Secrets are allowed anywhere; secret fields take nothing else. */
+function settingsProblems(spec: FieldSpec, value: unknown, path: (string | number)[], kind: ChannelKind, problems: SettingsProblem[]): void {
+  if (Secret.isSecret(value)) return;
+  const where = path.join('.');
+  if (spec === 'secret') {
+    const checked = secretSchema(`the ${kind} ${where}`, `${kind}_${path.filter((p) => typeof p === 'string').join('_')}`.toLowerCase()).safeParse(value);
+    if (!checked.success) problems.push({ path, message: checked.error.issues[0]!.message });
+    return;
+  }
+  if (typeof value === 'string') {
+    if (Token.isUnresolved(value)) problems.push({ path, message: 'must be literal text, not a Terraform token (use a Secret for values Terraform fills in)' });
+    return;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) problems.push({ path, message: 'must be a finite number' });
+    return;
+  }
+  if (typeof value === 'boolean') return;
+  if (value === null || typeof value !== 'object') {
+    problems.push({ path, message: `must be a string, number, boolean, list, object or Secret, not ${describeValue(value)}; omit the field to leave it unset` });
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (spec !== 'value' && !('items' in spec)) problems.push({ path, message: `must be an object, not a list` });
+    else value.forEach((item, i) => settingsProblems(spec === 'value' ? spec : spec.items, item, [...path, i], kind, problems));
+    return;
+  }
+  if (spec !== 'value' && 'items' in spec) {
+    problems.push({ path, message: 'must be a list, not an object' });
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (record[key] === undefined) continue;
+    if (spec === 'value' || 'entries' in spec) {
+      settingsProblems(spec === 'value' ? spec : spec.entries, record[key], [...path, key], kind, problems);
+      continue;
+    }
+    const inner = spec.fields[key];
+    if (inner !== undefined) {
+      settingsProblems(inner, record[key], [...path, key], kind, problems);
+      continue;
+    }
+    const known = Object.keys(spec.fields).sort();
+    const stripped = path.length === 0 && kind === 'email' && EMAIL_TRANSPORT_FIELDS.includes(key);
+    const suggestion = closestName(key, known);
+    problems.push({
+      path: [...path, key],
+      message: stripped
+        ? `SigNoz drops the SMTP transport fields of e-mail channels (${EMAIL_TRANSPORT_FIELDS.join(', ')}); its server configuration sets them`
+        : `unknown option "${key}" (allowed for ${kind}${path.length === 0 ? '' : ` ${path.join('.')}`}: ${known.join(', ')}${suggestion !== undefined ? `; did you mean "${suggestion}"?` : ''})`,
+    });
+  }
+}
+
+const receiverConfig = z.strictObject({
+  kind: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+/** Schema of a list of {@link ReceiverConfig}s: known kinds, known fields, secrets as Secrets. */
+export const receiverConfigsSchema = z
+  .array(receiverConfig)
+  .min(1, 'needs at least one receiver config')
+  .superRefine((configs, ctx) => {
+    configs.forEach((config, index) => {
+      if (!(CHANNEL_KINDS as readonly string[]).includes(config.kind)) {
+        const suggestion = closestName(config.kind, CHANNEL_KINDS);
+        const got = `got ${JSON.stringify(config.kind)}${suggestion !== undefined ? `; did you mean "${suggestion}"?` : ''}`;
+        ctx.addIssue({ code: 'custom', path: [index, 'kind'], message: `must be one of the receiver kinds SigNoz accepts: ${CHANNEL_KINDS.join(', ')} (${got})` });
+        return;
+      }
+      const kind = config.kind as ChannelKind;
+      const problems: SettingsProblem[] = [];
+      settingsProblems({ fields: RECEIVER_FIELDS[kind] }, config.settings, [], kind, problems);
+      for (const problem of problems) ctx.addIssue({ code: 'custom', path: [index, 'settings', ...problem.path], message: problem.message });
+    });
+  }) as unknown as z.ZodType<readonly ReceiverConfig[], readonly ReceiverConfig[]>;

@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../model/channel-ref';
+import { CHANNEL_KINDS, type ChannelKind } from '../model/channel-ref';
 import type { Secret } from '../secrets/secret';
 
 /**
@@ -128,16 +128,54 @@ export interface GoogleChatChannelConfig extends CommonChannelSettings {
   readonly text?: string;
 }
 
+/** The typed configuration of one channel of the kinds with a factory. */
 export type ChannelConfig =
   SlackChannelConfig | WebhookChannelConfig | PagerDutyChannelConfig | EmailChannelConfig | OpsgenieChannelConfig | MsTeamsChannelConfig | GoogleChatChannelConfig;
 
-/** The receiver array each kind is sent in. */
-export const RECEIVER_CONFIG_KEY: Readonly<Record<ChannelKind, string>> = {
-  slack: 'slack_configs',
-  webhook: 'webhook_configs',
-  pagerduty: 'pagerduty_configs',
-  email: 'email_configs',
-  opsgenie: 'opsgenie_configs',
-  msteamsv2: 'msteamsv2_configs',
-  googlechat: 'googlechat_configs',
+/** The receiver array each kind is sent in: `<kind>_configs`. */
+export const RECEIVER_CONFIG_KEY: Readonly<Record<ChannelKind, string>> = Object.fromEntries(CHANNEL_KINDS.map((k) => [k, `${k}_configs`])) as Record<ChannelKind, string>;
+
+/**
+ * The top-level secret fields of each kind (Alertmanager's `Secret` and `SecretURL` fields, by the
+ * JSON names SigNoz reads): their values must be {@link Secret}s. Below `http_config` every kind
+ * also has `basic_auth.password`, `authorization.credentials`, `bearer_token`,
+ * `oauth2.client_secret`, `tls_config.key` and the `secrets` of `http_headers`; `sns` has `sigv4.SecretKey`.
+ */
+export const RECEIVER_SECRET_FIELDS = {
+  googlechat: ['webhook_url'],
+  discord: ['webhook_url'],
+  email: [],
+  incidentio: ['alert_source_token'],
+  pagerduty: ['routing_key', 'service_key'],
+  slack: ['api_url', 'app_token'],
+  webhook: ['url'],
+  opsgenie: ['api_key'],
+  wechat: ['api_secret'],
+  pushover: ['token', 'user_key'],
+  victorops: ['api_key'],
+  sns: [],
+  telegram: ['token'],
+  webex: [],
+  msteams: ['webhook_url'],
+  msteamsv2: ['webhook_url'],
+  jira: [],
+  rocketchat: ['token', 'token_id'],
+  mattermost: ['webhook_url'],
+} as const satisfies Readonly<Record<ChannelKind, readonly string[]>>;
+
+/** A JSON value whose leaves may be {@link Secret}s, filled in by Terraform at plan time. */
+export type ReceiverValue = string | number | boolean | Secret | readonly ReceiverValue[] | { readonly [key: string]: ReceiverValue };
+
+/** The settings of one receiver config of kind `K`: Alertmanager's fields, snake_case, secrets as {@link Secret}s. */
+export type ReceiverSettings<K extends ChannelKind = ChannelKind> = { readonly [F in (typeof RECEIVER_SECRET_FIELDS)[K][number]]?: Secret } & {
+  readonly [field: string]: ReceiverValue | undefined;
 };
+
+/**
+ * One entry of a receiver's `<kind>_configs` list, for any kind SigNoz accepts: the settings are
+ * Alertmanager's fields as SigNoz's channel API names them (e.g. `{ kind: 'discord', settings:
+ * { webhook_url: Secret.fromVariable(stack, 'discord_url'), title: '...' } }`). Unknown fields are
+ * refused at synth; secret fields take {@link Secret}s only. SigNoz fills in Alertmanager's defaults
+ * for fields left out.
+ */
+export type ReceiverConfig = { readonly [K in ChannelKind]: { readonly kind: K; readonly settings: ReceiverSettings<K> } }[ChannelKind];

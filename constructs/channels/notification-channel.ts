@@ -14,12 +14,13 @@ import type {
   MsTeamsChannelConfig,
   OpsgenieChannelConfig,
   PagerDutyChannelConfig,
+  ReceiverConfig,
   SlackChannelConfig,
   WebhookChannelConfig,
 } from './channel-config';
-import { channelConfigSchema } from './channel-config-schema';
+import { channelConfigSchema, receiverConfigsSchema } from './channel-config-schema';
 import { addChannelDriftCheck } from './channel-drift-check';
-import { buildReceiver, redactedReceiver, type ReceiverDocument } from './receiver-document';
+import { buildReceiver, buildReceiverFromConfigs, redactedReceiver, type ReceiverDocument } from './receiver-document';
 import { RestapiChannelBackend } from './restapi-channel-backend';
 import { addSecretPreconditions } from './secret-preconditions';
 import type { SameShape } from '../model/type-equality';
@@ -40,27 +41,51 @@ const channelNameSchema = z
 export interface NotificationChannelProps {
   /** Channel name in SigNoz, unique per organisation; rules and route policies use it. Renaming replaces the channel. */
   readonly name: string;
-  /** Where the channel delivers and how the message looks. */
-  readonly config: ChannelConfig;
+  /**
+   * Where the channel delivers and how the message looks, for the kinds with typed settings.
+   * Give either this or `receiverConfigs`. @default - none; `receiverConfigs` is required then
+   */
+  readonly config?: ChannelConfig;
+  /**
+   * The receiver's configs in Alertmanager's own terms, for any kind SigNoz accepts (Discord,
+   * Telegram, Jira, legacy Teams, ...) and for settings the typed `config` has no field for; several
+   * configs, also of different kinds, notify together. Give either this or `config`.
+   * @default - none; `config` is required then
+   */
+  readonly receiverConfigs?: readonly ReceiverConfig[];
   /** How the channel reaches SigNoz. @default - RestapiChannelBackend (SigNoz REST API through the restapi provider) */
   readonly backend?: IChannelBackend;
   /** Warn in `terraform plan` when the channel was edited in SigNoz (when the backend supports it). @default true */
   readonly detectDrift?: boolean;
 }
 
-const propsSchema = z.strictObject({
-  name: channelNameSchema,
-  config: channelConfigSchema,
-  backend: z
-    .custom<IChannelBackend>((b) => typeof b === 'object' && b !== null && typeof (b as IChannelBackend).manage === 'function', 'must implement IChannelBackend')
-    .optional(),
-  detectDrift: z.boolean().optional(),
-});
+const propsSchema = z
+  .strictObject({
+    name: channelNameSchema,
+    config: channelConfigSchema.optional(),
+    receiverConfigs: receiverConfigsSchema.optional(),
+    backend: z
+      .custom<IChannelBackend>((b) => typeof b === 'object' && b !== null && typeof (b as IChannelBackend).manage === 'function', 'must implement IChannelBackend')
+      .optional(),
+    detectDrift: z.boolean().optional(),
+  })
+  .superRefine((props, ctx) => {
+    if ((props.config === undefined) === (props.receiverConfigs === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [props.config === undefined ? 'config' : 'receiverConfigs'],
+        message: 'give exactly one of config (typed settings of one kind) and receiverConfigs (Alertmanager configs of any kind)',
+      });
+    }
+  });
 // Props interface and schema are written twice; this fails to compile when they drift apart.
 true satisfies SameShape<z.input<typeof propsSchema>, NotificationChannelProps>;
 
 /** Props of the per-kind factories: the kind is implied. */
-export type KindProps<C extends ChannelConfig> = Omit<NotificationChannelProps, 'config'> & Omit<C, 'kind'>;
+export type KindProps<C extends ChannelConfig> = Omit<NotificationChannelProps, 'config' | 'receiverConfigs'> & Omit<C, 'kind'>;
+
+/** Props of {@link NotificationChannel.fromReceiverConfigs}: the receiver's configs, of any kind. */
+export type ReceiverChannelProps = Omit<NotificationChannelProps, 'config' | 'receiverConfigs'> & { readonly receiverConfigs: readonly ReceiverConfig[] };
 
 /** A channel managed elsewhere (UI, another stack), referenced by name. */
 export class ImportedNotificationChannel extends Construct implements IChannelRef {
@@ -123,6 +148,15 @@ export class NotificationChannel extends Construct implements IChannelRef {
     return NotificationChannel.ofKind(scope, id, 'googlechat', props);
   }
 
+  /**
+   * A channel of any kind SigNoz accepts, given as Alertmanager receiver configs (snake_case fields
+   * as SigNoz's channel API names them). Secret fields take {@link Secret}s only; unknown kinds and
+   * fields are refused at synth.
+   */
+  static fromReceiverConfigs(scope: Construct, id: string, props: ReceiverChannelProps): NotificationChannel {
+    return new NotificationChannel(scope, id, props);
+  }
+
   private static ofKind(scope: Construct, id: string, kind: ChannelKind, props: KindProps<ChannelConfig>): NotificationChannel {
     const { name, backend, detectDrift, ...settings } = props;
     return new NotificationChannel(scope, id, { name, backend, detectDrift, config: { ...settings, kind } as ChannelConfig });
@@ -147,11 +181,11 @@ export class NotificationChannel extends Construct implements IChannelRef {
     super(scope, id);
     const valid = parseProps(propsSchema, props, 'NotificationChannel', this.node.path);
     this.channelName = valid.name;
-    this.kind = valid.config.kind;
+    this.receiver = valid.config !== undefined ? buildReceiver(valid.name, valid.config) : buildReceiverFromConfigs(valid.name, valid.receiverConfigs!);
+    this.kind = this.receiver.kind;
     Object.defineProperty(this, CHANNEL_MARKER, { value: 'managed' });
     assertUniqueName(this);
 
-    this.receiver = buildReceiver(valid.name, valid.config);
     const backend = valid.backend ?? new RestapiChannelBackend();
     this.backendName = backend.name;
     const managed = backend.manage(this, { receiver: this.receiver });
@@ -165,7 +199,7 @@ export class NotificationChannel extends Construct implements IChannelRef {
     this.resource.addOverride('lifecycle.replace_triggered_by', [
       Lazy.stringValue({ produce: () => `${definition.terraformResourceType}.${definition.friendlyUniqueId}.input.name` }),
     ]);
-    addSecretPreconditions(this.resource, valid.config);
+    if (valid.config !== undefined) addSecretPreconditions(this.resource, valid.config);
     if ((valid.detectDrift ?? true) && managed.storedReceiverExpression !== undefined) {
       addChannelDriftCheck(this, { receiver: this.receiver, storedReceiverExpression: managed.storedReceiverExpression, resource: this.resource });
     }

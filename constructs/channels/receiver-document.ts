@@ -2,12 +2,11 @@ import type { ChannelKind } from '../model/channel-ref';
 import { redactedSecretMarker } from '../model/secret-patterns';
 import { escapeTemplateSequences } from '../model/terraform-literal';
 import { Secret } from '../secrets/secret';
-import { RECEIVER_CONFIG_KEY, type ChannelConfig } from './channel-config';
+import { CHANNEL_KINDS } from '../model/channel-ref';
+import { RECEIVER_CONFIG_KEY, type ChannelConfig, type ReceiverConfig, type ReceiverValue } from './channel-config';
+
 import * as defaults from './default-templates';
 import { PropsError } from '../model/props-error';
-
-/** A JSON value whose leaves may be {@link Secret}s, filled in by Terraform at plan time. */
-export type ReceiverValue = string | number | boolean | Secret | readonly ReceiverValue[] | { readonly [key: string]: ReceiverValue };
 
 /** The Alertmanager receiver SigNoz's channel API takes: `{ name, <kind>_configs: [ {...} ] }`. */
 export interface ReceiverDocument {
@@ -118,6 +117,33 @@ function receiverSettings(config: ChannelConfig): Record<string, ReceiverValue> 
 /** Builds the receiver document SigNoz stores for channel `name`. */
 export function buildReceiver(name: string, config: ChannelConfig): ReceiverDocument {
   return { name, kind: config.kind, body: { name, [RECEIVER_CONFIG_KEY[config.kind]]: [receiverSettings(config)] } };
+}
+
+/** `value` with object keys sorted at every depth and unset (`undefined`) fields left out. */
+function sortedDeep(value: ReceiverValue): ReceiverValue {
+  if (Secret.isSecret(value) || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return (value as readonly ReceiverValue[]).map(sortedDeep);
+  const record = value as { readonly [key: string]: ReceiverValue | undefined };
+  const out: Record<string, ReceiverValue> = {};
+  for (const key of Object.keys(record).sort()) {
+    const inner = record[key];
+    if (inner !== undefined) out[key] = sortedDeep(inner);
+  }
+  return out;
+}
+
+/**
+ * Builds the receiver document of a channel given as validated receiver configs: each kind's
+ * `<kind>_configs` list holds its configs in the given order, the settings as given (SigNoz fills
+ * in Alertmanager's defaults). The document's kind is the one SigNoz names the channel by.
+ */
+export function buildReceiverFromConfigs(name: string, configs: readonly ReceiverConfig[]): ReceiverDocument {
+  const body: Record<string, ReceiverValue> = { name };
+  const kinds = CHANNEL_KINDS.filter((kind) => configs.some((c) => c.kind === kind));
+  for (const kind of [...kinds].sort()) {
+    body[RECEIVER_CONFIG_KEY[kind]] = configs.filter((c) => c.kind === kind).map((c) => sortedDeep(c.settings as ReceiverValue));
+  }
+  return { name, kind: kinds[0]!, body };
 }
 
 /** Every scalar and secret of the document, depth first, in key order. */

@@ -1,7 +1,53 @@
 import type { ITerraformDependable } from '../engine';
 
-/** Kinds of notification channel SigNoz can deliver to. */
-export type ChannelKind = 'slack' | 'webhook' | 'pagerduty' | 'email' | 'opsgenie' | 'msteamsv2' | 'googlechat';
+/** Kinds of notification channel SigNoz can deliver to: the `<kind>_configs` lists its receivers take. */
+export type ChannelKind =
+  | 'googlechat'
+  | 'discord'
+  | 'email'
+  | 'incidentio'
+  | 'pagerduty'
+  | 'slack'
+  | 'webhook'
+  | 'opsgenie'
+  | 'wechat'
+  | 'pushover'
+  | 'victorops'
+  | 'sns'
+  | 'telegram'
+  | 'webex'
+  | 'msteams'
+  | 'msteamsv2'
+  | 'jira'
+  | 'rocketchat'
+  | 'mattermost';
+
+/**
+ * Every kind of notification channel SigNoz accepts (Alertmanager v0.31.1's receivers plus SigNoz's
+ * own `googlechat`), in the order SigNoz reads them when it names a channel's type (the first
+ * non-empty list wins).
+ */
+export const CHANNEL_KINDS: readonly ChannelKind[] = [
+  'googlechat',
+  'discord',
+  'email',
+  'incidentio',
+  'pagerduty',
+  'slack',
+  'webhook',
+  'opsgenie',
+  'wechat',
+  'pushover',
+  'victorops',
+  'sns',
+  'telegram',
+  'webex',
+  'msteams',
+  'msteamsv2',
+  'jira',
+  'rocketchat',
+  'mattermost',
+];
 
 /** Channel kinds that page a human (used by routing policies and the paging-impact report). */
 export const PAGING_CHANNEL_KINDS: readonly ChannelKind[] = ['pagerduty', 'opsgenie'];

@@ -163,3 +163,67 @@ describeWithTerraform('notification channels under real terraform plans', () => 
     expectNoSecret(plan.stdout + plan.stderr);
   });
 });
+
+describeWithTerraform('a receiver-configs channel under real terraform plans', () => {
+  const TOKEN = '123456:sEcReTvAlUe0005';
+  const SNS_KEY = 'sEcReTvAlUe0006';
+  const env = { TF_VAR_tg_token: TOKEN, TF_VAR_sns_key: SNS_KEY };
+  let work: TerraformWorkdir;
+
+  /** Telegram, SNS (Go-named SigV4 fields) and a webhook with a header: keys and values drift checks must address. */
+  function receiverConfiguration(): any {
+    const { stack } = newStack('channels');
+    NotificationChannel.fromReceiverConfigs(stack, 'others', {
+      name: 'sre-others',
+      receiverConfigs: [
+        { kind: 'telegram', settings: { token: Secret.fromVariable(stack, 'tg_token'), chat: -1001234567890, parse_mode: 'MarkdownV2' } },
+        { kind: 'sns', settings: { topic_arn: 'arn:aws:sns:eu-west-1:1:alerts', sigv4: { Region: 'eu-west-1', SecretKey: Secret.fromVariable(stack, 'sns_key') } } },
+        { kind: 'webhook', settings: { url: Secret.fromVariable(stack, 'tg_token'), http_config: { http_headers: { 'X-Team': { values: ['sre'] } } } } },
+      ],
+      backend: new TerraformDataChannelBackend(),
+    });
+    return synth(stack);
+  }
+
+  function stored(config: any, edit: (receiver: any) => void = () => undefined): Record<string, string> {
+    const data = Object.values(resourcesOf(config, 'terraform_data'))
+      .map((r: any) => r.input ?? r.triggers_replace)
+      .find((d) => String(d).includes('"name":"sre-others"'));
+    const values: Record<string, string> = { tg_token: TOKEN, sns_key: SNS_KEY };
+    const receiver = JSON.parse(JSON.stringify(decodeReceiverTemplate(data as string)), (_, v) => (typeof v === 'string' && v.startsWith('var.') ? values[v.slice(4)] : v));
+    receiver.telegram_configs[0].message = '{{ template "telegram.default.message" . }}';
+    edit(receiver);
+    return { TF_VAR_fake_server_responses: JSON.stringify({ 'sre-others': fakeChannelResponse(receiver) }) };
+  }
+
+  beforeAll(() => {
+    work = new TerraformWorkdir();
+    work.write(receiverConfiguration());
+    work.mustRun(['init', '-input=false', '-no-color'], env);
+    const apply = work.mustRun(['apply', '-auto-approve', '-input=false', '-no-color'], env);
+    expect(apply.stdout + apply.stderr).not.toContain('sEcReTvAlUe');
+  });
+
+  afterAll(() => work?.remove());
+
+  it('plans no change when SigNoz holds the configs (plus its defaults), and warns by field when one was edited', () => {
+    const config = receiverConfiguration();
+    work.write(config);
+    const quiet = work.mustRun(['plan', '-input=false', '-no-color'], { ...env, ...stored(config) });
+    expect(quiet.stdout + quiet.stderr).not.toContain('changed outside Terraform');
+    expect(quiet.stdout).toContain('No changes.');
+    const edited = work.mustRun(['plan', '-input=false', '-no-color'], {
+      ...env,
+      ...stored(config, (r) => {
+        r.sns_configs[0].sigv4.Region = 'us-east-1';
+        r.webhook_configs[0].http_config.http_headers['X-Team'].values = ['ops'];
+        r.telegram_configs[0].token = '654321:sEcReTvAlUe-rotated';
+      }),
+    });
+    const output = oneLine(edited.stdout + edited.stderr);
+    for (const field of ['sns_configs[0].sigv4.Region', 'webhook_configs[0].http_config.http_headers.X-Team.values[0]', 'telegram_configs[0].token']) {
+      expect(output).toContain(`Notification channel 'sre-others' was changed outside Terraform: ${field} in SigNoz differs from the code.`);
+    }
+    expect(output).not.toContain('sEcReTvAlUe');
+  });
+});

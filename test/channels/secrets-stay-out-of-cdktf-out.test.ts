@@ -22,6 +22,9 @@ const FAKE = {
   TF_VAR_og_key: 'fAkEsEcReT0007',
   TF_VAR_teams_url: 'https://acme.webhook.office.com/fAkEsEcReT0008',
   TF_VAR_gchat_url: 'https://chat.googleapis.com/v1/spaces/X/messages?key=fAkEsEcReT0009',
+  TF_VAR_tg_token: '123456:fAkEsEcReT0010',
+  TF_VAR_jira_token: 'fAkEsEcReT0011',
+  TF_VAR_sns_secret: 'fAkEsEcReT0012',
 };
 
 function filesUnder(dir: string): string[] {
@@ -57,6 +60,17 @@ describe('synthesized output', () => {
       NotificationChannel.msTeams(stack, 'teams', { name: `teams-${env}`, webhookUrl: Secret.fromEnv(stack, 'TF_VAR_teams_url') });
       NotificationChannel.googleChat(stack, 'gchat', { name: `gchat-${env}`, webhookUrl: Secret.fromEnv(stack, 'TF_VAR_gchat_url') });
       NotificationChannel.email(stack, 'mail', { name: `mail-${env}`, to: ['sre@example.com'] });
+      NotificationChannel.fromReceiverConfigs(stack, 'others', {
+        name: `others-${env}`,
+        receiverConfigs: [
+          { kind: 'telegram', settings: { token: Secret.fromEnv(stack, 'TF_VAR_tg_token'), chat: -100123 } },
+          { kind: 'jira', settings: { project: 'OPS', issue_type: 'Bug', http_config: { basic_auth: { username: 'bot', password: Secret.fromEnv(stack, 'TF_VAR_jira_token') } } } },
+          {
+            kind: 'sns',
+            settings: { topic_arn: 'arn:aws:sns:eu-west-1:1:a', sigv4: { Region: 'eu-west-1', AccessKey: 'AKIA', SecretKey: Secret.fromEnv(stack, 'TF_VAR_sns_secret') } },
+          },
+        ],
+      });
       new RoutePolicy(stack, 'critical', { name: 'critical', expression: Labels.severity.eq('critical'), channels: [pager, slack] });
       new MaintenanceWindow(stack, 'weekly', {
         name: 'weekly',
@@ -80,7 +94,20 @@ describe('synthesized output', () => {
       .filter(([, v]) => v.sensitive)
       .map(([k]) => k)
       .sort();
-    expect(sensitive).toEqual(['gchat_url', 'hook_password', 'hook_token', 'hook_url', 'og_key', 'pd_key', 'signoz_access_token', 'slack_url', 'teams_url']);
+    expect(sensitive).toEqual([
+      'gchat_url',
+      'hook_password',
+      'hook_token',
+      'hook_url',
+      'jira_token',
+      'og_key',
+      'pd_key',
+      'signoz_access_token',
+      'slack_url',
+      'sns_secret',
+      'teams_url',
+      'tg_token',
+    ]);
   });
 
   it('feeds every channel secret to SigNoz only through sensitive variables', () => {
