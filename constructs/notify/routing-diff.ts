@@ -28,7 +28,7 @@ export interface RoutingChange {
   readonly spans: readonly RoutingChangeSpan[];
 }
 
-const keyOf = (environment: string, row: RoutingRow): string => `${environment}\n${row.alert}\n${row.tier}`;
+const keyOf = (environment: string, row: RoutingRow): string => `${environment}\n${row.alert}\n${row.noData ? 'no data' : 'tier'}\n${row.tier}`;
 
 function rowsByKey(table: RoutingTable): Map<string, { environment: string; row: RoutingRow }> {
   const out = new Map<string, { environment: string; row: RoutingRow }>();
