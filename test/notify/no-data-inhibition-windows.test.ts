@@ -1,5 +1,16 @@
 import { App } from '../../constructs/engine';
-import { NO_DATA_TIER, notificationSetupsOf, routingTable, RouteQueryError, whoIsNotified, windowWarnings, type RouteQuery, type TierNotification } from '../../constructs/notify';
+import {
+  diffRouting,
+  NO_DATA_TIER,
+  notificationSetupsOf,
+  routingChangeLines,
+  routingTable,
+  RouteQueryError,
+  whoIsNotified,
+  windowWarnings,
+  type RouteQuery,
+  type TierNotification,
+} from '../../constructs/notify';
 import { dstEstate } from './dst-estate';
 
 const setups = notificationSetupsOf([dstEstate(new App({ outdir: 'unused', stackTraces: false }))]);
@@ -51,6 +62,16 @@ describe('the no-data alert', () => {
     const answer = only({ at: '2026-04-19T03:00:00+02:00', alert: 'Ingest rate', noData: true });
     expect(answer.mutedBy.map((w) => w.name)).toEqual(['berlin-sunday']);
     expect(answer.notified).toBe('no');
+  });
+
+  it('a change to the policies it matches is a routing change of its own', () => {
+    const from = new Date('2026-04-13T00:00:00Z');
+    const head = setups.map((s) => ({ ...s, routePolicies: s.routePolicies.map((p) => (p.name === 'no-data' ? { ...p, channels: ['ops-pager'] } : p)) }));
+    const changes = diffRouting(routingTable(setups, { from }), routingTable(head, { from }));
+    expect(changes.map((c) => [c.alert, c.tier, c.noData])).toEqual([['Ingest rate', NO_DATA_TIER, true]]);
+    expect(routingChangeLines(changes, { from: from.getTime(), to: from.getTime() + 7 * 86_400_000 }, 'UTC')).toEqual([
+      'prod "Ingest rate" [no data], 2 stretches, 166h in all, from 2026-04-13 00:00 to 2026-04-19 00:30 (UTC): team-slack, ops-email only before, paged (ops-pager; also team-slack) after',
+    ]);
   });
 
   it('is a row of the week table, and counts for the never-pages flag', () => {
