@@ -24,6 +24,7 @@ export interface RoutingChange {
   readonly alert: string;
   /** The threshold name, or `[no data]` for the no-data alert. */
   readonly tier: string;
+  /** The change is on the rule's no-data alert. */
   readonly noData: boolean;
   /** `added`/`removed`: the tier exists on one side only. */
   readonly kind: 'added' | 'removed' | 'changed';

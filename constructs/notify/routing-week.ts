@@ -45,10 +45,13 @@ export interface RoutingRow {
   readonly address: string;
   /** The threshold name, or `[no data]` for the no-data alert. */
   readonly tier: string;
+  /** The row is the rule's no-data alert. */
   readonly noData: boolean;
+  /** No-data alerts only: minutes without data before it fires. */
   readonly absentForMinutes?: number;
   /** `usePolicy: false`: the higher tier whose firing silences this one (see {@link TierNotification.inhibitedWhile}). */
   readonly inhibitedWhile?: string;
+  /** `alsoFiring` names `inhibitedWhile`: the tier notifies nobody all along. */
   readonly inhibited: boolean;
   readonly routing: TierNotification['routing'];
   readonly disabled: boolean;

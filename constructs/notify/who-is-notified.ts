@@ -321,9 +321,12 @@ export function windowWarnings(setups: readonly NotificationSetup[]): string[] {
 /** One tier of one rule a query selects (`noData`: the rule's no-data alert). */
 export interface SelectedTier {
   readonly environment: EnvironmentSetup;
+  /** The stack that holds the rule. */
   readonly stack: NotificationSetup;
   readonly rule: RuleSetup;
+  /** The threshold name, or {@link NO_DATA_TIER}. */
   readonly tier: string;
+  /** The rule's no-data alert rather than a tier. */
   readonly noData: boolean;
 }
 
