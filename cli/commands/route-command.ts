@@ -234,7 +234,9 @@ function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (code: n
 export const registerRoute: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
   program
     .command('route')
-    .description('Who is notified (and paged) when alerts of a synthesized app fire at a given time; --week for a week-long table, --base to compare two synth outputs')
+    .description(
+      'Who is notified (and paged) when alerts of a synthesized app fire at a given time, their no-data alerts included, with the tier that inhibits each lower tier; --week for a week-long table, --base to compare two synth outputs',
+    )
     .argument('[outdir]', 'cdktf output folder (holds manifest.json)', 'cdktf.out')
     .requiredOption(
       '--at <time>',
