@@ -22,6 +22,9 @@ interface RouteFlags {
   env?: string;
   alert?: string;
   tier?: string;
+  /** Commander's `--no-data`: false when given. */
+  data?: boolean;
+  alsoFiring?: string[];
   label?: string[];
   ruleId?: string;
   week?: boolean;
@@ -35,8 +38,8 @@ const ZONED_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)
 
 /**
  * `--at`: ISO 8601 with an offset (`2026-03-29T03:00:00+02:00`, `...Z`), or a wall-clock time
- * without one read in `--time-zone` (a time inside a daylight-saving gap moves forward, as SigNoz
- * places window times).
+ * without one read in `--time-zone`; a time a daylight-saving change skips or repeats is placed
+ * the way Go's `time.Date` places window times (`goDate`).
  */
 export function parseRouteTime(text: string, zone: string | undefined): number {
   const trimmed = text.trim();
@@ -69,9 +72,10 @@ const VERDICT: Record<string, string> = {
   maybe: 'maybe paged (depends on labels known only when it fires)',
 };
 
-/** The one-line verdict of an answer: paged, notified without paging, muted, nobody. */
-function verdictOf(answer: Pick<TierNotification, 'disabled' | 'notified' | 'paged' | 'mutedBy'>): string {
+/** The one-line verdict of an answer: paged, notified without paging, muted, inhibited, nobody. */
+function verdictOf(answer: Pick<TierNotification, 'disabled' | 'notified' | 'paged' | 'mutedBy' | 'inhibited' | 'inhibitedWhile'>): string {
   if (answer.disabled) return 'nobody: the rule is disabled';
+  if (answer.inhibited) return `nobody: inhibited while "${answer.inhibitedWhile}" fires`;
   if (answer.paged !== 'no') {
     const muted = answer.mutedBy.length > 0 ? ', unless the maintenance window applies' : '';
     return `${VERDICT[answer.paged]}${muted}`;
@@ -85,15 +89,27 @@ function verdictOf(answer: Pick<TierNotification, 'disabled' | 'notified' | 'pag
 function tierText(answer: TierNotification, zone: string): string[] {
   const wall = (t: number): string => (Number.isFinite(t) ? formatInZone(new Date(t), zone).slice(0, 16).replace('T', ' ') : 'open end');
   const lines = [`${answer.environment} "${answer.alert}" ${answer.tier}: ${verdictOf(answer)}`];
+  if (answer.noData) {
+    lines.push(
+      `  the no-data alert "[No data] ${answer.alert}" fires after ${answer.absentForMinutes ?? 0}m without data; labels: the rule's, nodata="true", no threshold.name or severity`,
+    );
+  }
   if (answer.routing === 'route policies') {
-    lines.push('  routing: route policies (usePolicy: true); the tier channels are not used');
+    lines.push(`  routing: route policies (usePolicy: true); the tier channels are not used${answer.noData ? '' : '; no inhibition between tiers'}`);
     for (const p of answer.policies) {
       const match = p.match === 'yes' ? 'matches' : p.match === 'maybe' ? 'may match' : p.match === 'no' ? 'no match' : 'unreadable';
       lines.push(`    ${match.padEnd(10)} ${p.name}: ${p.expression} -> ${p.channels.join(', ')}`);
     }
     if (answer.policies.length === 0) lines.push('    (the environment has no route policy)');
+  } else if (answer.noData) {
+    lines.push('  routing: the channels of every tier (usePolicy: false)');
   } else {
     lines.push(`  routing: the channels of tier "${answer.tier}" (usePolicy: false)`);
+  }
+  if (answer.inhibitedWhile !== undefined && !answer.inhibited) {
+    lines.push(
+      `  inhibited while "${answer.inhibitedWhile}" fires: SigNoz's inhibit rule silences this tier then (same rule and group-by labels); --also-firing ${answer.inhibitedWhile} asks that`,
+    );
   }
   for (const c of answer.channels) {
     const kind = c.kind ?? 'kind unknown, judged by name';
@@ -101,8 +117,9 @@ function tierText(answer: TierNotification, zone: string): string[] {
   }
   if (answer.channels.length === 0) lines.push('  no channel');
   for (const w of answer.mutedBy) {
+    const quirk = w.monthStepQuirk ? '; SigNoz misreads this monthly window on day 29-31 as active since the 1st' : '';
     lines.push(
-      `  ${w.mutes === 'yes' ? 'muted' : 'maybe muted (scope depends on run-time labels)'} by maintenance "${w.name}" (${w.because}), ${wall(w.from)} to ${wall(w.to)} (${zone})`,
+      `  ${w.mutes === 'yes' ? 'muted' : 'maybe muted (scope depends on run-time labels)'} by maintenance "${w.name}" (${w.because}), ${wall(w.from)} to ${wall(w.to)} (${zone})${quirk}`,
     );
   }
   return lines;
@@ -123,13 +140,14 @@ function pagedColumn(row: RoutingRow, table: RoutingTable): string {
 function tableText(table: RoutingTable, zone: string): string[] {
   const wall = (t: number): string => formatInZone(new Date(t), zone).slice(0, 16).replace('T', ' ');
   const lines = [`Routing from ${wall(table.from)} to ${wall(table.to)} (${zone})`];
-  const header = ['environment', 'alert', 'tier', 'routing', 'channels', 'paged', 'muted by'];
+  const header = ['environment', 'alert', 'tier', 'routing', 'channels', 'paged', 'muted by', 'note'];
   const rows: string[][] = [];
   for (const environment of table.environments) {
     for (const row of environment.rows) {
       const muted = [...new Set(row.segments.flatMap((s) => s.mutedBy))];
       const channels = row.channels.map((c) => `${c.name}${c.pages ? ' (pages)' : ''}${c.reached === 'maybe' ? '?' : ''}`).join(', ');
-      rows.push([environment.name, row.alert, row.tier, row.disabled ? 'disabled' : row.routing, channels || '-', pagedColumn(row, table), muted.join(', ') || '-']);
+      const note = row.inhibited ? `inhibited: ${row.inhibitedWhile} fires` : row.inhibitedWhile !== undefined ? `silenced while ${row.inhibitedWhile} fires` : '';
+      rows.push([environment.name, row.alert, row.tier, row.disabled ? 'disabled' : row.routing, channels || '-', pagedColumn(row, table), muted.join(', ') || '-', note]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -154,21 +172,25 @@ async function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (c
   }
   if (flags.html !== undefined && !flags.week) throw new UsageError(`--html draws the week's routing: add --week`);
   if (flags.html !== undefined && flags.base !== undefined) throw new UsageError('--html draws one synth output; it cannot be combined with --base');
+  if (flags.data === false && flags.tier !== undefined) throw new UsageError('--no-data asks about the no-data alert; it cannot be combined with --tier');
   const zone = flags.timeZone ?? 'UTC';
   const at = parseRouteTime(flags.at, flags.timeZone);
   const query: Omit<RouteQuery, 'at'> = {
     ...(flags.env !== undefined ? { environment: flags.env } : {}),
     ...(flags.alert !== undefined ? { alert: flags.alert } : {}),
     ...(flags.tier !== undefined ? { tier: flags.tier } : {}),
+    ...(flags.data === false ? { noData: true } : {}),
+    ...(flags.alsoFiring && flags.alsoFiring.length > 0 ? { alsoFiring: flags.alsoFiring } : {}),
     ...(flags.label && flags.label.length > 0 ? { labels: parseLabels(flags.label) } : {}),
     ...(flags.ruleId !== undefined ? { ruleId: flags.ruleId } : {}),
   };
   // Loaded when the command runs, not at the top: `--help` and the other commands do not pay for them.
-  const [{ diffRouting, readNotificationSetups, routingChangeLines, routingTable, whoIsNotified }, { routingReport }] = await Promise.all([
+  const [{ diffRouting, readNotificationSetups, routingChangeLines, routingTable, whoIsNotified, windowWarnings }, { routingReport }] = await Promise.all([
     import('../../constructs/notify/index.js'),
     import('../../constructs/report/routing-report.js'),
   ]);
   const head = readNotificationSetups(outdir, io.cwd);
+  for (const warning of windowWarnings(head)) io.err(`warning: ${warning}`);
   if (flags.base !== undefined) {
     const base = readNotificationSetups(flags.base, io.cwd);
     // one instant, or the week from it; each side answers only for what it has
@@ -205,13 +227,23 @@ async function run(outdir: string, flags: RouteFlags, io: CliIO, setExitCode: (c
 export const registerRoute: RegisterCommand = (program: Command, io: CliIO, setExitCode) => {
   program
     .command('route')
-    .description('Who is notified (and paged) when alerts of a synthesized app fire at a given time; --week for a week-long table, --base to compare two synth outputs')
+    .description(
+      'Who is notified (and paged) when alerts of a synthesized app fire at a given time, their no-data alerts included, with the tier that inhibits each lower tier; --week for a week-long table, --base to compare two synth outputs',
+    )
     .argument('[outdir]', 'cdktf output folder (holds manifest.json)', 'cdktf.out')
-    .requiredOption('--at <time>', 'when the alert fires: ISO 8601 with an offset (2026-03-29T03:00:00+02:00), or without one and --time-zone')
+    .requiredOption(
+      '--at <time>',
+      'when the alert fires: ISO 8601 with an offset (2026-03-29T03:00:00+02:00), or without one and --time-zone (a time a DST change skips is placed as SigNoz places it)',
+    )
     .option('--time-zone <zone>', 'IANA time zone for --at without an offset and for the times printed (default: UTC)')
     .option('--env <name>', 'only this environment (default: every environment)')
     .option('--alert <name>', 'only this alert (its name, or signoz_rule.<id>)')
-    .option('--tier <name>', 'only this tier (threshold name, e.g. critical)')
+    .option('--tier <name>', 'only this tier (threshold name, e.g. critical); without it, every tier and the no-data alert of rules that alert on absent data')
+    .option(
+      '--no-data',
+      'only the no-data alert ("[No data] <name>") of rules with alertOnAbsent: it reaches the channels of every tier, or the route policies that match its labels',
+    )
+    .option('--also-firing <tier>', 'a higher tier that fires too: with usePolicy false, the tier below it is inhibited (notifies nobody); repeatable', collect, [])
     .option('--label <name=value>', 'a label of the firing series (group-by label); repeatable', collect, [])
     .option('--rule-id <id>', 'the id SigNoz gave the rule, for route expressions and windows that name it')
     .option('--week', 'table mode: every alert x tier x environment over the week from --at, with alerts that never page or never notify')

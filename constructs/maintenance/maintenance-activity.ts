@@ -1,8 +1,9 @@
 /**
  * When a planned maintenance is active, read the way SigNoz's alertmanager reads it (see
  * docs/channels-routing-maintenance.md, "When a window mutes"): bounds inclusive, recurring
- * occurrences placed on the wall clock of the schedule's time zone with Go's `time.Date` (a time
- * inside a daylight-saving gap moves forward), lasting `duration` of elapsed time.
+ * occurrences placed on the wall clock of the schedule's time zone with Go's `time.Date` and
+ * `AddDate` (`goDate`), lasting `duration` of elapsed time, and SigNoz's monthly misreading of
+ * days 29-31 kept (`monthStepQuirk`).
  */
 import { parseGoDuration } from '../model/duration';
 import { WEEKDAYS, type Weekday } from './maintenance-schedule';
@@ -28,6 +29,12 @@ export interface MaintenanceScheduleDefinition {
 export interface MaintenanceOccurrence {
   readonly start: number;
   readonly end: number;
+  /**
+   * SigNoz's month step misreads a monthly window on day 29-31 in the month after a shorter one
+   * (on the 31st: March, May, July, October, December): it treats the window as active from the
+   * first of the month until its occurrence ends. `start` is then the first of the month.
+   */
+  readonly monthStepQuirk?: true;
 }
 
 const MINUTE = 60_000;
@@ -37,7 +44,14 @@ function offsetMs(instant: number, zone: string): number {
   return zonedFields(new Date(instant), zone).offsetMinutes * MINUTE;
 }
 
-/** Go's `time.Date(year, month, day, hour, minute, second, 0, zone)`: out-of-range fields normalize, a gap moves forward, an overlap takes the later offset. */
+/**
+ * Go's `time.Date(year, month, day, hour, minute, second, 0, zone)`: out-of-range fields normalize;
+ * a wall-clock time that a daylight-saving change skips or repeats is read with the offset Go
+ * finds first, which depends on the side of UTC: east of it a skipped time moves forward and a
+ * repeated one is the later (Berlin 02:30 becomes 03:30 CEST in spring, 02:30 CET in autumn), west
+ * of it a skipped time moves back and a repeated one is the earlier (New York 02:30 becomes 01:30
+ * EST in spring, 01:30 is EDT in autumn).
+ */
 export function goDate(year: number, month: number, day: number, hour: number, minute: number, second: number, zone: string): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const guess = offsetMs(wall, zone);
@@ -62,52 +76,67 @@ function resolve(schedule: MaintenanceScheduleDefinition): { start: number; end?
   return { start, ...(end !== undefined ? { end } : {}), durationMs };
 }
 
-/** Candidate occurrence starts on the calendar day `y-m-d` of the zone (before the time-of-day rules pick one). */
-function startsOnDay(schedule: MaintenanceScheduleDefinition, start: number, y: number, m: number, d: number): number[] {
-  const zone = schedule.timezone;
-  const first = zonedFields(new Date(start), zone);
-  const recurrence = schedule.recurrence!;
-  switch (recurrence.repeatType) {
-    case 'daily':
-      return [goDate(y, m, d, first.hour, first.minute, 0, zone)];
-    case 'weekly': {
-      const days = recurrence.repeatOn ?? [];
-      const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
-      if (days.length > 0 && !days.includes(weekday)) return [];
-      return [goDate(y, m, d, first.hour, first.minute, 0, zone)];
-    }
-    case 'monthly': {
-      const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      const refDay = Math.min(first.day, lastDay);
-      const occurrence = goDate(y, m, refDay, first.hour, first.minute, first.second, zone);
-      // Go's AddDate(0, -1, 0): the same day one month back, normalized (a 31st becomes a day of the next month).
-      return [occurrence, goDate(y, m - 1, refDay, first.hour, first.minute, first.second, zone)];
-    }
-  }
+/** The wall-clock fields of an instant in `zone`. */
+type Wall = ReturnType<typeof zonedFields>;
+
+/** Go's `t.AddDate(0, months, days)` for `t` in `zone`: the wall clock of `t` moved, then normalized by `time.Date`. */
+function addDate(t: number, months: number, days: number, zone: string): number {
+  const f = zonedFields(new Date(t), zone);
+  return goDate(f.year, f.month + months, f.day + days, f.hour, f.minute, f.second, zone);
 }
 
-/** The occurrence of a recurring window that holds `now`, SigNoz's way. */
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * The candidate SigNoz checks for a daily window at `now` (`checkDaily`): today's start time
+ * (seconds dropped), or, when that is later than `now`, `AddDate(0, 0, -1)` of it.
+ */
+function dailyCandidate(first: Wall, today: Wall, now: number, zone: string): number {
+  const candidate = goDate(today.year, today.month, today.day, first.hour, first.minute, 0, zone);
+  return candidate > now ? addDate(candidate, 0, -1, zone) : candidate;
+}
+
+/** The candidates SigNoz checks for a weekly window (`checkWeekly`): per listed weekday, this week's, or a week before when later than `now`. */
+function weeklyCandidates(first: Wall, today: Wall, now: number, days: readonly Weekday[], zone: string): number[] {
+  const weekday = new Date(Date.UTC(today.year, today.month - 1, today.day)).getUTCDay();
+  const base = goDate(today.year, today.month, today.day, first.hour, first.minute, 0, zone);
+  return days.map((day) => {
+    const candidate = addDate(base, 0, WEEKDAYS.indexOf(day) - weekday, zone);
+    return candidate > now ? addDate(candidate, 0, -7, zone) : candidate;
+  });
+}
+
+/**
+ * The candidate SigNoz checks for a monthly window (`checkMonthly`): the start's day of this month
+ * (clamped to its length) at the start's time; when later than `now`, `AddDate(0, -1, 0)` of it,
+ * whose month then takes the start's day (clamped). After a shorter month that step lands back in
+ * this month, so the candidate stays later than `now`, and SigNoz counts that as active.
+ */
+function monthlyCandidate(first: Wall, today: Wall, now: number, zone: string): number {
+  const at = (year: number, month: number, day: number): number => goDate(year, month, day, first.hour, first.minute, first.second, zone);
+  const candidate = at(today.year, today.month, Math.min(first.day, daysIn(today.year, today.month)));
+  if (candidate <= now) return candidate;
+  const back = zonedFields(new Date(addDate(candidate, -1, 0, zone)), zone);
+  return at(back.year, back.month, Math.min(first.day, daysIn(back.year, back.month)));
+}
+
+/** The occurrence of a recurring window that holds `now`, exactly as SigNoz decides it: active when `now - candidate <= duration`. */
 function recurringOccurrence(schedule: MaintenanceScheduleDefinition, start: number, durationMs: number, now: number): MaintenanceOccurrence | undefined {
   const zone = schedule.timezone;
   const today = zonedFields(new Date(now), zone);
   const recurrence = schedule.recurrence!;
   const first = zonedFields(new Date(start), zone);
-  let occurrenceStart: number | undefined;
-  if (recurrence.repeatType === 'monthly') {
-    const lastDay = new Date(Date.UTC(today.year, today.month, 0)).getUTCDate();
-    const refDay = Math.min(first.day, lastDay);
-    occurrenceStart = goDate(today.year, today.month, refDay, first.hour, first.minute, first.second, zone);
-    if (occurrenceStart > now) occurrenceStart = goDate(today.year, today.month - 1, refDay, first.hour, first.minute, first.second, zone);
-  } else {
-    // today, else the previous day (daily) or the latest listed weekday (weekly) whose occurrence has begun
-    for (let back = 0; back <= 7 && occurrenceStart === undefined; back++) {
-      const [candidate] = startsOnDay(schedule, start, today.year, today.month, today.day - back);
-      if (candidate !== undefined && candidate <= now) occurrenceStart = candidate;
-    }
-  }
-  if (occurrenceStart === undefined) return undefined;
-  const end = occurrenceStart + durationMs;
-  return now >= occurrenceStart && now <= end ? { start: occurrenceStart, end } : undefined;
+  const days = recurrence.repeatOn ?? [];
+  let candidates: number[];
+  if (recurrence.repeatType === 'monthly') candidates = [monthlyCandidate(first, today, now, zone)];
+  else if (recurrence.repeatType === 'weekly' && days.length > 0) candidates = weeklyCandidates(first, today, now, days, zone);
+  else candidates = [dailyCandidate(first, today, now, zone)];
+  // any candidate within its duration mutes; the one that ends last is reported
+  const active = candidates.filter((c) => now - c <= durationMs).sort((a, b) => b - a)[0];
+  if (active === undefined) return undefined;
+  if (active <= now) return { start: active, end: active + durationMs };
+  // the monthly misreading: active since the first of the month
+  return { start: Math.max(start, goDate(today.year, today.month, 1, 0, 0, 0, zone)), end: active + durationMs, monthStepQuirk: true };
 }
 
 /**
@@ -119,7 +148,7 @@ export function maintenanceOccurrenceAt(schedule: MaintenanceScheduleDefinition,
   if (now < start || (end !== undefined && now > end)) return undefined;
   if (durationMs === undefined) return { start, end: end ?? Number.POSITIVE_INFINITY };
   const occurrence = recurringOccurrence(schedule, start, durationMs, now);
-  return occurrence && end !== undefined && occurrence.end > end ? { start: occurrence.start, end } : occurrence;
+  return occurrence && end !== undefined && occurrence.end > end ? { ...occurrence, end } : occurrence;
 }
 
 /**
@@ -132,10 +161,28 @@ export function maintenanceBreakpoints(schedule: MaintenanceScheduleDefinition, 
   const points = [start, end === undefined ? undefined : end + 1];
   if (durationMs !== undefined) {
     const zone = schedule.timezone;
-    // occurrences that begin up to a month before `from` may still run; step one calendar day at a time
-    for (let t = from - 32 * DAY; t <= to + DAY; t += DAY) {
-      const day = zonedFields(new Date(t), zone);
-      for (const s of startsOnDay(schedule, start, day.year, day.month, day.day)) points.push(s, s + durationMs + 1);
+    const first = zonedFields(new Date(start), zone);
+    const days: Wall[] = [];
+    // occurrences that begin up to a month before `from` may still run; one calendar day at a time
+    for (let t = from - 32 * DAY; t <= to + DAY; t += DAY) days.push(zonedFields(new Date(t), zone));
+    if (schedule.recurrence!.repeatType === 'monthly') {
+      for (const d of days) {
+        const occurrence = goDate(d.year, d.month, Math.min(first.day, daysIn(d.year, d.month)), first.hour, first.minute, first.second, zone);
+        points.push(occurrence, occurrence + durationMs + 1, goDate(d.year, d.month, 1, 0, 0, 0, zone));
+      }
+    } else {
+      // Go's AddDate keeps the wall clock of a start that a daylight-saving gap moved: those times are candidates too
+      const clocks = new Map<string, [number, number]>([[`${first.hour}:${first.minute}`, [first.hour, first.minute]]]);
+      for (const d of days) {
+        const placed = zonedFields(new Date(goDate(d.year, d.month, d.day, first.hour, first.minute, 0, zone)), zone);
+        clocks.set(`${placed.hour}:${placed.minute}`, [placed.hour, placed.minute]);
+      }
+      for (const d of days) {
+        for (const [hour, minute] of clocks.values()) {
+          const s = goDate(d.year, d.month, d.day, hour, minute, 0, zone);
+          points.push(s, s + durationMs + 1);
+        }
+      }
     }
   }
   return [...new Set(points.filter((p): p is number => p !== undefined && p > from && p <= to))].sort((a, b) => a - b);

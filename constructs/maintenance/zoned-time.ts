@@ -13,19 +13,31 @@ export function timeZoneProblem(zone: string): string | undefined {
   return `'${zone}' is not an IANA time zone; use a name such as 'UTC', 'Europe/Berlin' or 'America/New_York'`;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** The wall-clock fields of `instant` in `zone`, and the zone's UTC offset then, in minutes. */
 export function zonedFields(instant: Date, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number; offsetMinutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  }).formatToParts(instant);
+  const parts = formatterFor(zone).formatToParts(instant);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   const offset = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(get('timeZoneName'));
   if (!offset) throw new Error(`unexpected time-zone offset '${get('timeZoneName')}' for ${zone}`);

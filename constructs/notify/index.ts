@@ -10,7 +10,7 @@ export * from './notification-setup';
 export * from './who-is-notified';
 export * from './routing-week';
 export * from './routing-diff';
-export { notificationLabels } from './alert-labels';
+export { notificationLabels, noDataLabels } from './alert-labels';
 
 /** The notification setup of every stack of a synth output folder (`cdktf.out`). */
 export function readNotificationSetups(outdir: string, cwd: string = process.cwd(), options: ReadSynthOutputOptions & { naming?: EnvironmentNaming } = {}): NotificationSetup[] {

@@ -22,13 +22,16 @@ export interface RoutingChangeSpan {
 export interface RoutingChange {
   readonly environment: string;
   readonly alert: string;
+  /** The threshold name, or `[no data]` for the no-data alert. */
   readonly tier: string;
+  /** The change is on the rule's no-data alert. */
+  readonly noData: boolean;
   /** `added`/`removed`: the tier exists on one side only. */
   readonly kind: 'added' | 'removed' | 'changed';
   readonly spans: readonly RoutingChangeSpan[];
 }
 
-const keyOf = (environment: string, row: RoutingRow): string => `${environment}\n${row.alert}\n${row.tier}`;
+const keyOf = (environment: string, row: RoutingRow): string => `${environment}\n${row.alert}\n${row.noData ? 'no data' : 'tier'}\n${row.tier}`;
 
 function rowsByKey(table: RoutingTable): Map<string, { environment: string; row: RoutingRow }> {
   const out = new Map<string, { environment: string; row: RoutingRow }>();
@@ -74,7 +77,7 @@ export function diffRouting(base: RoutingTable, head: RoutingTable): RoutingChan
     }
     if (spans.length === 0) continue;
     const row = (a ?? b)!;
-    changes.push({ environment: row.environment, alert: row.row.alert, tier: row.row.tier, kind: !b ? 'added' : !a ? 'removed' : 'changed', spans });
+    changes.push({ environment: row.environment, alert: row.row.alert, tier: row.row.tier, noData: row.row.noData, kind: !b ? 'added' : !a ? 'removed' : 'changed', spans });
   }
   return changes;
 }
@@ -105,7 +108,10 @@ export function describeSpans(spans: readonly Pick<RoutingChangeSpan, 'from' | '
   return `${spans.length} stretches, ${Number(hours.toFixed(1))}h in all, from ${stretch(first)} (${timeZone})`;
 }
 
-/** One line per tier and kind of change: `prod "Payments errors" critical, <when>: paged (...) before, slack-payments only after`. */
+/**
+ * One line per tier and kind of change: `prod "Payments errors" critical, <when>: paged (...)
+ * before, slack-payments only after`; the no-data alert's tier reads `[no data]`.
+ */
 export function routingChangeLines(changes: readonly RoutingChange[], table: Pick<RoutingTable, 'from' | 'to'>, timeZone: string): string[] {
   return changes.flatMap((change) => {
     const groups = new Map<string, RoutingChangeSpan[]>();

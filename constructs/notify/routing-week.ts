@@ -38,12 +38,21 @@ export interface RoutingSegment {
   readonly mutedBy: readonly string[];
 }
 
-/** One tier of one alert over the whole stretch. */
+/** One tier of one alert (or its no-data alert) over the whole stretch. */
 export interface RoutingRow {
   readonly stack: string;
   readonly alert: string;
   readonly address: string;
+  /** The threshold name, or `[no data]` for the no-data alert. */
   readonly tier: string;
+  /** The row is the rule's no-data alert. */
+  readonly noData: boolean;
+  /** No-data alerts only: minutes without data before it fires. */
+  readonly absentForMinutes?: number;
+  /** `usePolicy: false`: the higher tier whose firing silences this one (see {@link TierNotification.inhibitedWhile}). */
+  readonly inhibitedWhile?: string;
+  /** `alsoFiring` names `inhibitedWhile`: the tier notifies nobody all along. */
+  readonly inhibited: boolean;
   readonly routing: TierNotification['routing'];
   readonly disabled: boolean;
   readonly policies: readonly RoutePolicyVerdict[];
@@ -58,7 +67,7 @@ export interface RoutingFlag {
   readonly alert: string;
   readonly address: string;
   readonly stack: string;
-  /** `never-pages`: no tier pages at any time; `never-notifies`: no tier notifies anyone at any time. */
+  /** `never-pages`: no tier (nor the no-data alert) pages at any time; `never-notifies`: none notifies anyone at any time. */
   readonly flag: 'never-pages' | 'never-notifies';
 }
 
@@ -111,8 +120,8 @@ export function routingTable(setups: readonly NotificationSetup[], query: Routin
     return points;
   };
   const occurrences = new OccurrenceCache();
-  for (const { environment, stack, rule, tier } of selectTiers(setups, query)) {
-    const { windows, ...routing } = routeTier(environment, stack, rule, tier, query);
+  for (const { environment, stack, rule, tier, noData } of selectTiers(setups, query)) {
+    const { windows, ...routing } = routeTier(environment, stack, rule, tier, query, noData);
     const points = new Set<number>([from]);
     for (const { window } of windows) for (const p of breakpointsOf(window)) points.add(p);
     const starts = [...points].sort((a, b) => a - b);

@@ -71,6 +71,8 @@ describe('signoz-alerts route --week --html', () => {
               alert: HOSTILE,
               address: 'signoz_rule.x',
               tier: HOSTILE,
+              noData: false,
+              inhibited: false,
               routing: 'tier channels',
               disabled: false,
               policies: [],
