@@ -50,7 +50,7 @@ export const CHANNEL_KINDS: readonly ChannelKind[] = [
 ];
 
 /** Channel kinds that page a human (used by routing policies and the paging-impact report). */
-export const PAGING_CHANNEL_KINDS: readonly ChannelKind[] = ['pagerduty', 'opsgenie'];
+export const PAGING_CHANNEL_KINDS: readonly ChannelKind[] = ['pagerduty', 'opsgenie', 'victorops', 'incidentio'];
 
 /**
  * Names of channels whose kind is unknown (managed elsewhere) that are taken to page: containing

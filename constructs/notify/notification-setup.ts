@@ -73,7 +73,7 @@ export interface NotificationSetup {
   readonly maintenanceWindows: readonly MaintenanceWindowSetup[];
 }
 
-/** Whether a channel pages a human: PagerDuty and Opsgenie do; a channel of unknown kind is judged by its name. */
+/** Whether a channel pages a human ({@link PAGING_CHANNEL_KINDS}: PagerDuty, Opsgenie, VictorOps, incident.io); a channel of unknown kind is judged by its name. */
 export function channelPages(channel: { readonly name: string; readonly kind?: string }): boolean {
   if (channel.kind !== undefined && channel.kind !== '') return (PAGING_CHANNEL_KINDS as readonly string[]).includes(channel.kind);
   return PAGING_CHANNEL_NAME.test(channel.name);

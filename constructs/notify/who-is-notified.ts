@@ -8,7 +8,7 @@
  *   channels; no match means nobody; no inhibition;
  * - a maintenance window whose `alertIds` is empty or names the rule, active at that time, and
  *   whose scope holds for the labels, mutes the alert: no channel at all;
- * - PagerDuty and Opsgenie channels page; the others only post.
+ * - PagerDuty, Opsgenie, VictorOps and incident.io channels page; the others only post.
  * Environment `channelOverrides` are already applied in the synthesized stacks.
  */
 import { sortThresholds } from '../evaluation/threshold';
@@ -52,7 +52,7 @@ export interface RouteQuery {
 export interface NotifiedChannel {
   readonly name: string;
   readonly kind?: string;
-  /** PagerDuty and Opsgenie page; a channel of unknown kind is judged by its name. */
+  /** PagerDuty, Opsgenie, VictorOps and incident.io page; a channel of unknown kind is judged by its name. */
   readonly pages: boolean;
   /** `maybe` when only route policies that may match reach it. */
   readonly reached: 'yes' | 'maybe';

@@ -3,7 +3,7 @@
  * the kind comes from, in order:
  * 1. the project config (`pagingChannels` / `nonPagingChannels`), which always wins;
  * 2. the channel resources in the same plan (every configured resource is listed, changed or not):
- *    a `pagerduty_configs` or `opsgenie_configs` receiver pages, any other kind does not;
+ *    a receiver of a paging kind ({@link PAGING_CHANNEL_KINDS}) pages, any other kind does not;
  * 3. the channel name, as a last resort: {@link PAGING_CHANNEL_NAME}, as the policies judge it.
  */
 import { receiverKind } from '../../constructs/channels/receiver-kind';

@@ -7,7 +7,7 @@ import { describeChannels, describePolicy, whyMaybe } from './shared/route-facts
 export default definePolicyRule({
   id: ruleIdFromFile(__filename),
   level: 'error',
-  description: 'Every critical alert reaches a paging channel (PagerDuty or Opsgenie).',
+  description: 'Every critical alert reaches a paging channel (PagerDuty, Opsgenie, VictorOps or incident.io).',
   explanation:
     'Critical means someone must act now, so critical alerts must page. A critical tier (a tier named ' +
     '`critical`, or a rule whose severity is critical) must list a paging channel, or, with routing through ' +

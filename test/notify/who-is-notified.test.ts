@@ -10,6 +10,7 @@ import {
   type NotificationSetup,
   type TierNotification,
 } from '../../constructs/notify';
+import { channelPages } from '../../constructs/notify/notification-setup';
 import { tempDir } from '../support/temp-dir';
 import { synthEstate, type EstateVariant } from './routing-estate';
 
@@ -177,5 +178,18 @@ describe('the routing difference between two synth outputs', () => {
       'prod "Payments errors" critical, 2 stretches, 167h in all, from 2026-03-23 00:00 to 2026-03-29 03:30 (Europe/Berlin): paged (payments-pager) before, slack-payments only after',
     ]);
     expect(diffRouting(base, base)).toEqual([]);
+  });
+});
+
+describe('which channels page', () => {
+  it('PagerDuty, Opsgenie, VictorOps and incident.io page; chat, mail, ticket and push kinds only post', () => {
+    const pages = (kind: string): boolean => channelPages({ name: 'team-alerts', kind });
+    expect(['pagerduty', 'opsgenie', 'victorops', 'incidentio'].filter(pages)).toEqual(['pagerduty', 'opsgenie', 'victorops', 'incidentio']);
+    expect(['slack', 'discord', 'email', 'jira', 'telegram', 'webhook', 'msteamsv2'].filter(pages)).toEqual([]);
+  });
+
+  it('judges a channel of unknown kind by its name', () => {
+    expect(channelPages({ name: 'team-pager' })).toBe(true);
+    expect(channelPages({ name: 'homepage-alerts' })).toBe(false);
   });
 });
