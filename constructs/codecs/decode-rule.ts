@@ -25,7 +25,7 @@ import { dropNulls, withoutUnsetValues } from './import-normalization';
 import { hasLegacyQueries, migrateLegacyQueries } from './legacy-query-migration';
 import { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';
 import { decodeSignozAlert } from './signoz-alert-codec';
-import { decodeSignozRule } from './signoz-rule-codec';
+import { readSignozRule } from './signoz-rule-codec';
 import { MAX_RULE_NESTING_DEPTH, parseJsonInput } from '../util/parse-input';
 
 /** The shape a rule arrived in. */
@@ -69,7 +69,16 @@ export interface DecodedRule {
   readonly alert?: string;
 }
 
-type Recognised = { shape: RuleShape; body: JsonRecord; ruleId?: string; legacySignozAlert?: boolean } | { error: ValidationIssue; shape: RuleShape };
+type Recognised =
+  | {
+      shape: RuleShape;
+      body: JsonRecord;
+      ruleId?: string;
+      legacySignozAlert?: boolean;
+      /** `false` when the body is known to hold no `null` (the signoz_rule codec says so as it builds it). */
+      mayHoldNulls?: boolean;
+    }
+  | { error: ValidationIssue; shape: RuleShape };
 
 function idOf(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -121,14 +130,17 @@ function signozAlertV1Body(attrs: JsonRecord): { body: JsonRecord } | { error: V
 
 function decodeAttributes(shape: 'signoz_rule' | 'signoz_alert', attrs: JsonRecord): Recognised {
   const ruleId = idOf(attrs.id);
-  const withId = (r: { shape: RuleShape; body: JsonRecord; legacySignozAlert?: boolean }): Recognised => (ruleId !== undefined ? { ...r, ruleId } : r);
+  const withId = (r: { shape: RuleShape; body: JsonRecord; legacySignozAlert?: boolean; mayHoldNulls?: boolean }): Recognised => (ruleId !== undefined ? { ...r, ruleId } : r);
   if (shape === 'signoz_alert' && attrs.schema_version !== 'v2alpha1') {
     const converted = signozAlertV1Body(attrs);
     return 'error' in converted ? { error: converted.error, shape } : withId({ shape, body: converted.body, legacySignozAlert: true });
   }
   try {
-    const payload = shape === 'signoz_rule' ? decodeSignozRule(attrs) : decodeSignozAlert(attrs);
-    return withId({ shape, body: payload as unknown as JsonRecord });
+    if (shape === 'signoz_rule') {
+      const read = readSignozRule(attrs);
+      return withId({ shape, body: read.payload as unknown as JsonRecord, mayHoldNulls: read.mayHoldNulls });
+    }
+    return withId({ shape, body: decodeSignozAlert(attrs) as unknown as JsonRecord });
   } catch (err) {
     if (err instanceof CodecError) return { error: { path: err.path, message: `${shape}: ${err.reason}` }, shape };
     throw err;
@@ -229,7 +241,8 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
   // A null is an absent field to SigNoz, not a mistake; everything else is checked as written, so
   // every command reports a mistake in the validator's words. Unset values are dropped after.
   // `rule` is this function's own copy (and `dropNulls` returns it or a new copy): normalized in place.
-  const result = validateOwnedRulePayload(dropNulls(rule));
+  // The signoz_rule codec knows whether its tree holds a null (a migration moves values around: then look).
+  const result = validateOwnedRulePayload(recognised.mayHoldNulls === false && !migration.legacy ? rule : dropNulls(rule));
   const base = { errors: result.errors, warnings: result.warnings, legacy: migration.legacy || result.legacy, notes: migration.notes, ...identity };
   if (!result.valid || !result.payload) return { valid: false, ...base };
   // The validator's copy is normalized already: only the unset values and `source` (set by the server) are left to drop.

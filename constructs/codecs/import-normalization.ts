@@ -56,23 +56,30 @@ const KEEP_EMPTY = new Set([
 ]);
 
 function isUnset(key: string, value: unknown): boolean {
-  if (value === '' && KEEP_EMPTY.has(key)) return false;
-  if (value === null || value === undefined || value === '') return true;
-  if (value === false && FALSE_DEFAULTS.has(key)) return true;
-  if (value === 0 && ZERO_DEFAULTS.has(key)) return true;
-  if (Array.isArray(value) && value.length === 0) return key !== 'alertStates' && key !== 'queries' && key !== 'spec' && key !== 'channels';
-  if (isPlainObject(value) && (key === 'filter' || key === 'having')) return value.expression === undefined || value.expression === null || value.expression === '';
-  if (isPlainObject(value) && Object.keys(value).length === 0) return key === 'labels' || key === 'annotations';
-  return false;
+  if (value === '') return !KEEP_EMPTY.has(key);
+  if (value === null || value === undefined) return true;
+  if (value === false) return FALSE_DEFAULTS.has(key);
+  if (value === 0) return ZERO_DEFAULTS.has(key);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.length === 0 && key !== 'alertStates' && key !== 'queries' && key !== 'spec' && key !== 'channels';
+  if (key === 'filter' || key === 'having') {
+    const expression = (value as JsonRecord).expression;
+    return expression === undefined || expression === null || expression === '';
+  }
+  return (key === 'labels' || key === 'annotations') && Object.keys(value).length === 0;
 }
 
 /** Drops unset values everywhere below `value` (object keys keep their order). */
 function dropUnset(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropUnset);
-  if (!isPlainObject(value)) return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = dropUnset(value[i]);
+    return copy;
+  }
   const out: JsonRecord = {};
   for (const key of Object.keys(value)) {
-    const cleaned = dropUnset(value[key]);
+    const cleaned = dropUnset((value as JsonRecord)[key]);
     if (!isUnset(key, cleaned)) out[key] = cleaned;
   }
   return out;
@@ -89,7 +96,8 @@ export function dropNulls(value: unknown): unknown {
   return hasNull(value) ? copyWithoutNulls(value) : value;
 }
 
-function hasNull(value: unknown): boolean {
+/** Whether `value` holds a `null` anywhere (or is one). */
+export function hasNull(value: unknown): boolean {
   if (value === null) return true;
   if (typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some(hasNull);
