@@ -69,20 +69,38 @@ function isUnset(key: string, value: unknown): boolean {
   return (key === 'labels' || key === 'annotations') && Object.keys(value).length === 0;
 }
 
-/** Drops unset values everywhere below `value` (object keys keep their order). */
+/**
+ * Drops unset values everywhere below `value` (object keys keep their order). An array or object
+ * with nothing to drop below it is returned as it is, not copied: the caller owns the tree.
+ */
 function dropUnset(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = dropUnset(value[i]);
-    return copy;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const cleaned = dropUnset(item);
+      if (cleaned !== item && copy === undefined) copy = value.slice(0, i);
+      if (copy) copy.push(cleaned);
+    }
+    return copy ?? value;
   }
-  const out: JsonRecord = {};
-  for (const key of Object.keys(value)) {
-    const cleaned = dropUnset((value as JsonRecord)[key]);
-    if (!isUnset(key, cleaned)) out[key] = cleaned;
+  const record = value as JsonRecord;
+  const keys = Object.keys(record);
+  let out: JsonRecord | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const child = record[key];
+    const cleaned = dropUnset(child);
+    const unset = isUnset(key, cleaned);
+    // a `__proto__` key is copied as assignment copies it (as it always was), so it forces a copy too
+    if (out === undefined && (unset || cleaned !== child || key === '__proto__')) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
+    }
+    if (out && !unset) out[key] = cleaned;
   }
-  return out;
+  return out ?? value;
 }
 
 function addMissingChannels(rule: JsonRecord): void {
@@ -126,11 +144,13 @@ export function normalizeImportedRule(rule: unknown): RuleJson | RulePayload {
 
 /**
  * Steps 3 to 5 alone, for a payload the validator has already normalized (spellings canonical, no
- * server fields): a copy without the values SigNoz reads as unset.
+ * server fields): `rule` without the values SigNoz reads as unset. Objects and lists with nothing
+ * to drop are kept, not copied, so `rule` must be the caller's own (a checked copy).
  */
 export function withoutUnsetValues(rule: RulePayload): RulePayload;
 export function withoutUnsetValues(rule: JsonRecord): RuleJson;
 export function withoutUnsetValues(rule: JsonRecord | RulePayload): RuleJson | RulePayload {
+  // `rule` is the caller's own tree: what has nothing to drop is kept, not copied (the changes below go to `rule`'s members then)
   const cleaned = dropUnset(rule) as JsonRecord;
   addMissingChannels(cleaned);
   if (!isPlainObject(cleaned.notificationSettings)) cleaned.notificationSettings = {};

@@ -55,13 +55,10 @@ function parseJsonText(text: unknown): unknown {
  * `nulls.found` is set when the copy may still hold a `null` (in a list, or in a JSON text).
  */
 function camelTree(value: unknown, nulls: NullTracker, inFunctionArgs = false): unknown {
+  if (value === null) nulls.found = true;
   if (Array.isArray(value)) {
     const copy = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (item === null) nulls.found = true;
-      copy[i] = camelTree(item, nulls, inFunctionArgs);
-    }
+    for (let i = 0; i < value.length; i++) copy[i] = camelTree(value[i], nulls, inFunctionArgs);
     return copy;
   }
   if (!isPlainObject(value)) return value;
@@ -83,12 +80,26 @@ function camelMembers(
     if (v === undefined || v === null) continue;
     const camel = camelCase(key);
     if (JSON_TEXT_KEYS.has(camel) || (inFunctionArgs && camel === 'value')) {
-      const parsed = parseJsonText(v);
+      // a value that is not JSON text is copied too: the payload shares nothing with the attributes
+      const parsed = typeof v === 'object' ? copyJson(v) : parseJsonText(v);
       if (hasNull(parsed)) nulls.found = true;
       out[camel] = parsed;
     } else {
       out[camel] = camelTree(v, nulls, camel === 'args');
     }
+  }
+  return out;
+}
+
+/** A deep copy of a JSON value as `cloneJson` makes it, at any depth (the validator refuses a too deep rule in its own words). */
+function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = copyJson(value[key]);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
   }
   return out;
 }
