@@ -25,7 +25,7 @@ import { dropNulls, withoutUnsetValues } from './import-normalization';
 import { hasLegacyQueries, migrateLegacyQueries } from './legacy-query-migration';
 import { isSchemaV1, migrateSchemaV1 } from './legacy-schema-migration';
 import { decodeSignozAlert } from './signoz-alert-codec';
-import { decodeSignozRule } from './signoz-rule-codec';
+import { readSignozRule } from './signoz-rule-codec';
 import { MAX_RULE_NESTING_DEPTH, parseJsonInput } from '../util/parse-input';
 
 /** The shape a rule arrived in. */
@@ -69,7 +69,16 @@ export interface DecodedRule {
   readonly alert?: string;
 }
 
-type Recognised = { shape: RuleShape; body: JsonRecord; ruleId?: string; legacySignozAlert?: boolean } | { error: ValidationIssue; shape: RuleShape };
+type Recognised =
+  | {
+      shape: RuleShape;
+      body: JsonRecord;
+      ruleId?: string;
+      legacySignozAlert?: boolean;
+      /** `false` when the body is known to hold no `null` (the signoz_rule codec says so as it builds it). */
+      mayHoldNulls?: boolean;
+    }
+  | { error: ValidationIssue; shape: RuleShape };
 
 function idOf(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
@@ -121,14 +130,20 @@ function signozAlertV1Body(attrs: JsonRecord): { body: JsonRecord } | { error: V
 
 function decodeAttributes(shape: 'signoz_rule' | 'signoz_alert', attrs: JsonRecord): Recognised {
   const ruleId = idOf(attrs.id);
-  const withId = (r: { shape: RuleShape; body: JsonRecord; legacySignozAlert?: boolean }): Recognised => (ruleId !== undefined ? { ...r, ruleId } : r);
+  const withId = (r: { shape: RuleShape; body: JsonRecord; legacySignozAlert?: boolean; mayHoldNulls?: boolean; ruleId?: string }): Recognised => {
+    if (ruleId !== undefined) r.ruleId = ruleId;
+    return r;
+  };
   if (shape === 'signoz_alert' && attrs.schema_version !== 'v2alpha1') {
     const converted = signozAlertV1Body(attrs);
     return 'error' in converted ? { error: converted.error, shape } : withId({ shape, body: converted.body, legacySignozAlert: true });
   }
   try {
-    const payload = shape === 'signoz_rule' ? decodeSignozRule(attrs) : decodeSignozAlert(attrs);
-    return withId({ shape, body: payload as unknown as JsonRecord });
+    if (shape === 'signoz_rule') {
+      const read = readSignozRule(attrs);
+      return withId({ shape, body: read.payload as unknown as JsonRecord, mayHoldNulls: read.mayHoldNulls });
+    }
+    return withId({ shape, body: decodeSignozAlert(attrs) as unknown as JsonRecord });
   } catch (err) {
     if (err instanceof CodecError) return { error: { path: err.path, message: `${shape}: ${err.reason}` }, shape };
     throw err;
@@ -209,12 +224,12 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
     };
   }
   const { shape, body, ruleId } = recognised;
-  const identity = { shape, ...(ruleId !== undefined ? { ruleId } : {}), ...alertField(body) };
+  const identity: Identity = { shape, ruleId, alert: alertOf(unwrap(body)) };
   if (options.legacy === 'refuse') {
     // A file meant to be posted as it is: legacy shapes are reported; a null is an absent field, as below.
     const strict = (options.inPlace ? validateOwnedRulePayload : validateRulePayload)(dropNulls(stripServerFields(body)));
-    const base = { errors: strict.errors, warnings: strict.warnings, legacy: strict.legacy || recognised.legacySignozAlert === true, notes: [], ...identity };
-    return strict.valid && strict.payload ? { valid: true, payload: strict.payload, ...base } : { valid: false, ...base };
+    const legacy = strict.legacy || recognised.legacySignozAlert === true;
+    return outcome(strict.valid && strict.payload ? strict.payload : undefined, strict.errors, strict.warnings, legacy, [], identity);
   }
   let rule: JsonRecord;
   try {
@@ -222,20 +237,45 @@ export function decodeRule(input: unknown, options: DecodeRuleOptions = {}): Dec
     rule = shape === 'signoz_rule' ? (stripServerFields(body) as JsonRecord) : (cloneJson(stripServerFields(body)) as JsonRecord);
   } catch (err) {
     if (!(err instanceof JsonDepthError)) throw err;
-    return { valid: false, errors: [{ path: '', message: `the rule is ${err.message}; a rule is far shallower` }], warnings: [], legacy: false, notes: [], ...identity };
+    return outcome(undefined, [{ path: '', message: `the rule is ${err.message}; a rule is far shallower` }], [], false, [], identity);
   }
   const migration = migrate(rule, recognised.legacySignozAlert === true);
-  if (migration.errors.length > 0) return { valid: false, errors: migration.errors, warnings: [], legacy: migration.legacy, notes: migration.notes, ...identity };
+  if (migration.errors.length > 0) return outcome(undefined, migration.errors, [], migration.legacy, migration.notes, identity);
   // A null is an absent field to SigNoz, not a mistake; everything else is checked as written, so
   // every command reports a mistake in the validator's words. Unset values are dropped after.
   // `rule` is this function's own copy (and `dropNulls` returns it or a new copy): normalized in place.
-  const result = validateOwnedRulePayload(dropNulls(rule));
-  const base = { errors: result.errors, warnings: result.warnings, legacy: migration.legacy || result.legacy, notes: migration.notes, ...identity };
-  if (!result.valid || !result.payload) return { valid: false, ...base };
+  // The signoz_rule codec knows whether its tree holds a null (a migration moves values around: then look).
+  const result = validateOwnedRulePayload(recognised.mayHoldNulls === false && !migration.legacy ? rule : dropNulls(rule));
+  const legacy = migration.legacy || result.legacy;
+  if (!result.valid || !result.payload) return outcome(undefined, result.errors, result.warnings, legacy, migration.notes, identity);
   // The validator's copy is normalized already: only the unset values and `source` (set by the server) are left to drop.
   const payload = withoutUnsetValues(result.payload);
   delete payload.source;
-  return { valid: true, payload, ...base };
+  return outcome(payload, result.errors, result.warnings, legacy, migration.notes, identity);
+}
+
+/** What names the rule read: its shape, SigNoz's id and its `alert` name, when it has them. */
+interface Identity {
+  readonly shape: RuleShape;
+  readonly ruleId: string | undefined;
+  readonly alert: string | undefined;
+}
+
+/** The outcome of `decodeRule`, valid when `payload` is given; its members always in the same order. */
+function outcome(
+  payload: RulePayload | undefined,
+  errors: readonly ValidationIssue[],
+  warnings: readonly ValidationIssue[],
+  legacy: boolean,
+  notes: readonly string[],
+  identity: Identity,
+): DecodedRule {
+  const out: { -readonly [K in keyof DecodedRule]: DecodedRule[K] } = payload
+    ? { valid: true, payload, errors, warnings, legacy, notes, shape: identity.shape }
+    : { valid: false, errors, warnings, legacy, notes, shape: identity.shape };
+  if (identity.ruleId !== undefined) out.ruleId = identity.ruleId;
+  if (identity.alert !== undefined) out.alert = identity.alert;
+  return out;
 }
 
 function alertField(body: unknown): { alert?: string } {

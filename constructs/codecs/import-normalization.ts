@@ -56,26 +56,51 @@ const KEEP_EMPTY = new Set([
 ]);
 
 function isUnset(key: string, value: unknown): boolean {
-  if (value === '' && KEEP_EMPTY.has(key)) return false;
-  if (value === null || value === undefined || value === '') return true;
-  if (value === false && FALSE_DEFAULTS.has(key)) return true;
-  if (value === 0 && ZERO_DEFAULTS.has(key)) return true;
-  if (Array.isArray(value) && value.length === 0) return key !== 'alertStates' && key !== 'queries' && key !== 'spec' && key !== 'channels';
-  if (isPlainObject(value) && (key === 'filter' || key === 'having')) return value.expression === undefined || value.expression === null || value.expression === '';
-  if (isPlainObject(value) && Object.keys(value).length === 0) return key === 'labels' || key === 'annotations';
-  return false;
+  if (value === '') return !KEEP_EMPTY.has(key);
+  if (value === null || value === undefined) return true;
+  if (value === false) return FALSE_DEFAULTS.has(key);
+  if (value === 0) return ZERO_DEFAULTS.has(key);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.length === 0 && key !== 'alertStates' && key !== 'queries' && key !== 'spec' && key !== 'channels';
+  if (key === 'filter' || key === 'having') {
+    const expression = (value as JsonRecord).expression;
+    return expression === undefined || expression === null || expression === '';
+  }
+  return (key === 'labels' || key === 'annotations') && Object.keys(value).length === 0;
 }
 
-/** Drops unset values everywhere below `value` (object keys keep their order). */
+/**
+ * Drops unset values everywhere below `value` (object keys keep their order). An array or object
+ * with nothing to drop below it is returned as it is, not copied: the caller owns the tree.
+ */
 function dropUnset(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropUnset);
-  if (!isPlainObject(value)) return value;
-  const out: JsonRecord = {};
-  for (const key of Object.keys(value)) {
-    const cleaned = dropUnset(value[key]);
-    if (!isUnset(key, cleaned)) out[key] = cleaned;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const cleaned = dropUnset(item);
+      if (cleaned !== item && copy === undefined) copy = value.slice(0, i);
+      if (copy) copy.push(cleaned);
+    }
+    return copy ?? value;
   }
-  return out;
+  const record = value as JsonRecord;
+  const keys = Object.keys(record);
+  let out: JsonRecord | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const child = record[key];
+    const cleaned = dropUnset(child);
+    const unset = isUnset(key, cleaned);
+    // a `__proto__` key is copied as assignment copies it (as it always was), so it forces a copy too
+    if (out === undefined && (unset || cleaned !== child || key === '__proto__')) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!];
+    }
+    if (out && !unset) out[key] = cleaned;
+  }
+  return out ?? value;
 }
 
 function addMissingChannels(rule: JsonRecord): void {
@@ -89,7 +114,8 @@ export function dropNulls(value: unknown): unknown {
   return hasNull(value) ? copyWithoutNulls(value) : value;
 }
 
-function hasNull(value: unknown): boolean {
+/** Whether `value` holds a `null` anywhere (or is one). */
+export function hasNull(value: unknown): boolean {
   if (value === null) return true;
   if (typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some(hasNull);
@@ -118,11 +144,13 @@ export function normalizeImportedRule(rule: unknown): RuleJson | RulePayload {
 
 /**
  * Steps 3 to 5 alone, for a payload the validator has already normalized (spellings canonical, no
- * server fields): a copy without the values SigNoz reads as unset.
+ * server fields): `rule` without the values SigNoz reads as unset. Objects and lists with nothing
+ * to drop are kept, not copied, so `rule` must be the caller's own (a checked copy).
  */
 export function withoutUnsetValues(rule: RulePayload): RulePayload;
 export function withoutUnsetValues(rule: JsonRecord): RuleJson;
 export function withoutUnsetValues(rule: JsonRecord | RulePayload): RuleJson | RulePayload {
+  // `rule` is the caller's own tree: what has nothing to drop is kept, not copied (the changes below go to `rule`'s members then)
   const cleaned = dropUnset(rule) as JsonRecord;
   addMissingChannels(cleaned);
   if (!isPlainObject(cleaned.notificationSettings)) cleaned.notificationSettings = {};

@@ -392,9 +392,10 @@ function queryMapEntries(value: unknown): [string, JsonRecord][] {
 /** Whether a rule still holds v3/v4 queries that SigNoz's migration would convert. */
 export function hasLegacyQueries(rule: JsonRecord): boolean {
   const version = typeof rule.version === 'string' ? rule.version : '';
+  if (version === 'v5') return false;
   const compositeQuery = isPlainObject(rule.condition) && isPlainObject(rule.condition.compositeQuery) ? rule.condition.compositeQuery : undefined;
   const maps = compositeQuery ? ['builderQueries', 'promQueries', 'chQueries'].some((k) => compositeQuery[k] !== undefined && compositeQuery[k] !== null) : false;
-  return version !== 'v5' && (maps || /^v[0-4]$/.test(version));
+  return maps || /^v[0-4]$/.test(version);
 }
 
 /**

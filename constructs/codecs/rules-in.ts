@@ -4,9 +4,9 @@
  * `cdk.tf.json` (`signoz_rule` / `signoz_alert` resources), or a plan's `planned_values`.
  * Each entry is read with `decodeRule`; this module only finds them.
  */
-import { configAttributeValues } from '../model/terraform-literal';
+import { configAttributeValuesWithin } from '../model/terraform-literal';
 import { isPlainObject } from '../util/json';
-import { MAX_NESTING_DEPTH, MAX_RULE_NESTING_DEPTH, nestingTooDeep } from '../util/parse-input';
+import { MAX_NESTING_DEPTH, MAX_RULE_NESTING_DEPTH } from '../util/parse-input';
 import { pointer } from '../validation/json-pointer';
 import { decodeRule, type DecodedRule, type DecodeRuleOptions } from './decode-rule';
 
@@ -62,7 +62,7 @@ function terraformResources(resource: Record<string, unknown>): RuleEntry[] {
       const { '//': _metadata, ...attributes } = block;
       // Synthesized configuration escapes Terraform template syntax; read the values SigNoz receives.
       // A block nested too deeply is passed on as it is, for decodeRule to refuse by itself.
-      const json = nestingTooDeep(attributes, MAX_RULE_NESTING_DEPTH) === undefined ? configAttributeValues(attributes) : attributes;
+      const json = configAttributeValuesWithin(attributes, MAX_RULE_NESTING_DEPTH) ?? attributes;
       found.push({ pointer: pointer('/resource', type, id), address: `${type}.${id}`, resourceType: type, name: nameOf(json), json });
     }
   }

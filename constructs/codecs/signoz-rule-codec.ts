@@ -9,6 +9,7 @@
 import type { QueryEnvelope, RuleJson, RulePayload } from '../model/rule-payload';
 import { camelCase, compact, isPlainObject, snakeCase } from '../util/json';
 import { cloneJson } from '../validation/json-value';
+import { hasNull } from './import-normalization';
 import { CodecError } from './codec-error';
 import { MAX_RULE_NESTING_DEPTH, parseJsonInput } from '../util/parse-input';
 
@@ -49,21 +50,63 @@ function parseJsonText(text: unknown): unknown {
   return 'error' in parsed ? text : parsed.value;
 }
 
-function camelTree(value: unknown, inFunctionArgs = false): unknown {
-  if (Array.isArray(value)) return value.map((v) => camelTree(v, inFunctionArgs));
+/**
+ * The camelCase copy of a snake_case block: `null` members are dropped, JSON-text fields parsed.
+ * `nulls.found` is set when the copy may still hold a `null` (in a list, or in a JSON text).
+ */
+function camelTree(value: unknown, nulls: NullTracker, inFunctionArgs = false): unknown {
+  if (value === null) nulls.found = true;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = camelTree(value[i], nulls, inFunctionArgs);
+    return copy;
+  }
   if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
+  return camelMembers(value, {}, nulls, inFunctionArgs);
+}
+
+/** Sets the camelCase copy of each member of `value` that is set on `out` (in order), skipping `skip`. */
+function camelMembers(
+  value: Record<string, unknown>,
+  out: Record<string, unknown>,
+  nulls: NullTracker,
+  inFunctionArgs: boolean,
+  skip?: string,
+  skipToo?: string,
+): Record<string, unknown> {
   for (const key of Object.keys(value)) {
+    if (key === skip || key === skipToo) continue;
     const v = value[key];
     if (v === undefined || v === null) continue;
     const camel = camelCase(key);
     if (JSON_TEXT_KEYS.has(camel) || (inFunctionArgs && camel === 'value')) {
-      out[camel] = parseJsonText(v);
+      // a value that is not JSON text is copied too: the payload shares nothing with the attributes
+      const parsed = typeof v === 'object' ? copyJson(v) : parseJsonText(v);
+      if (hasNull(parsed)) nulls.found = true;
+      out[camel] = parsed;
     } else {
-      out[camel] = camelTree(v, camel === 'args');
+      out[camel] = camelTree(v, nulls, camel === 'args');
     }
   }
   return out;
+}
+
+/** A deep copy of a JSON value as `cloneJson` makes it, at any depth (the validator refuses a too deep rule in its own words). */
+function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = copyJson(value[key]);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out;
+}
+
+/** Whether a decoded tree may hold `null` anywhere (set while it is built). */
+interface NullTracker {
+  found: boolean;
 }
 
 /** Query types SigNoz knows that the provider's `queries` list has no block for. */
@@ -84,25 +127,36 @@ function encodeQuery(query: QueryEnvelope, index: number): Record<string, unknow
   return { [query.type]: { type: query.type, spec: snakeTree(query.spec) } };
 }
 
-function decodeQuery(block: unknown, index: number): QueryEnvelope {
+/** The keys of `block` whose value is set (neither `null` nor absent), in order. */
+function setKeys(block: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  for (const key of Object.keys(block)) {
+    const v = block[key];
+    if (v !== null && v !== undefined) keys.push(key);
+  }
+  return keys;
+}
+
+function decodeQuery(block: unknown, index: number, nulls: NullTracker): QueryEnvelope {
   if (!isPlainObject(block)) throw new CodecError(`/condition/compositeQuery/queries/${index}`, 'query block must be an object');
-  const present = Object.entries(block).filter(([, v]) => v !== null && v !== undefined);
+  const present = setKeys(block);
   if (present.length !== 1) {
     throw new CodecError(
       `/condition/compositeQuery/queries/${index}`,
-      `query block must set exactly one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql (found ${present.map(([k]) => k).join(', ') || 'none'})`,
+      `query block must set exactly one of builder_query, builder_formula, builder_trace_operator, promql, clickhouse_sql (found ${present.join(', ') || 'none'})`,
     );
   }
-  const [type, inner] = present[0] as [string, Record<string, unknown>];
+  const type = present[0]!;
+  const inner = block[type];
   const spec = isPlainObject(inner) ? inner.spec : undefined;
   if (type === 'builder_query') {
-    const signals = isPlainObject(spec) ? Object.entries(spec).filter(([, v]) => v !== null && v !== undefined) : [];
+    const signals = isPlainObject(spec) ? setKeys(spec) : [];
     if (signals.length !== 1) {
       throw new CodecError(`/condition/compositeQuery/queries/${index}/spec`, 'builder_query spec must set exactly one of metrics, logs, traces');
     }
-    return { type: 'builder_query', spec: camelTree(signals[0]![1]) } as QueryEnvelope;
+    return { type: 'builder_query', spec: camelTree((spec as Record<string, unknown>)[signals[0]!], nulls) } as QueryEnvelope;
   }
-  return { type, spec: camelTree(spec) } as QueryEnvelope;
+  return { type, spec: camelTree(spec, nulls) } as QueryEnvelope;
 }
 
 /** The `signoz_rule` attributes for a canonical rule payload. */
@@ -137,35 +191,69 @@ export function encodeSignozRule(payload: RulePayload): SignozRuleAttributes {
  * `before`/`after`, or state). Unknown or computed-only attributes (`id`) are ignored.
  */
 export function decodeSignozRule(attributes: Record<string, unknown>): RuleJson {
+  return readSignozRule(attributes).payload;
+}
+
+/**
+ * `decodeSignozRule`, also saying whether the payload may hold a `null` (`decodeRule` then drops
+ * them; most payloads hold none, and need no walk to find that out).
+ */
+export function readSignozRule(attributes: Record<string, unknown>): { payload: RuleJson; mayHoldNulls: boolean } {
+  const nulls: NullTracker = { found: false };
   const condition = attributes.condition;
   if (!isPlainObject(condition)) throw new CodecError('/condition', 'signoz_rule has no condition block');
-  const { composite_query: cq, thresholds, ...conditionRest } = condition;
+  const cq = condition.composite_query;
   if (!isPlainObject(cq)) throw new CodecError('/condition/compositeQuery', 'signoz_rule condition has no composite_query block');
-  const queries = Array.isArray(cq.queries) ? cq.queries.map(decodeQuery) : [];
+  const queries: QueryEnvelope[] = [];
+  if (Array.isArray(cq.queries)) for (let i = 0; i < cq.queries.length; i++) queries.push(decodeQuery(cq.queries[i], i, nulls));
+  const thresholds = condition.thresholds;
   const basic = isPlainObject(thresholds) && isPlainObject(thresholds.basic) ? thresholds.basic : undefined;
   const evaluationBlock = isPlainObject(attributes.evaluation) ? attributes.evaluation : {};
-  const evaluationEntry = Object.entries(evaluationBlock).find(([, v]) => isPlainObject(v));
-  if (!evaluationEntry) throw new CodecError('/evaluation', 'signoz_rule evaluation must set rolling or cumulative');
-  const [evaluationKind, evaluationInner] = evaluationEntry as [string, Record<string, unknown>];
-  const { queries: _ignored, ...cqRest } = cq;
+  let evaluationKind: string | undefined;
+  for (const key of Object.keys(evaluationBlock)) {
+    if (isPlainObject(evaluationBlock[key])) {
+      evaluationKind = key;
+      break;
+    }
+  }
+  if (evaluationKind === undefined) throw new CodecError('/evaluation', 'signoz_rule evaluation must set rolling or cumulative');
+  const evaluationInner = evaluationBlock[evaluationKind] as Record<string, unknown>;
+  // The condition's other blocks in their order, then the composite query and the thresholds.
+  const conditionOut = camelMembers(condition, {}, nulls, false, 'composite_query', 'thresholds');
+  const cqOut = camelMembers(cq, {}, nulls, false, 'queries');
+  cqOut.queries = queries;
+  conditionOut.compositeQuery = cqOut;
+  conditionOut.thresholds = { kind: (basic?.kind as string | undefined) ?? 'basic', spec: camelTree(basic?.spec ?? [], nulls) as unknown[] };
+  // Copied, so the payload shares nothing with the attributes and its reader may normalize it in place.
+  const labels = cloneJson(attributes.labels ?? undefined);
+  const annotations = cloneJson(attributes.annotations ?? undefined);
+  // Values taken as they are (or copied) may hold a null anywhere.
+  const taken = [
+    labels,
+    annotations,
+    attributes.alert,
+    attributes.alert_type,
+    attributes.rule_type,
+    attributes.description,
+    attributes.disabled,
+    attributes.schema_version,
+    basic?.kind,
+    evaluationInner.kind,
+  ];
+  if (taken.some(hasNull)) nulls.found = true;
   const payload = compact({
     alert: attributes.alert,
     alertType: attributes.alert_type,
     ruleType: attributes.rule_type,
     description: attributes.description,
-    condition: {
-      ...(camelTree(conditionRest) as object),
-      compositeQuery: { ...(camelTree(cqRest) as object), queries },
-      thresholds: { kind: (basic?.kind as string | undefined) ?? 'basic', spec: camelTree(basic?.spec ?? []) as unknown[] },
-    },
-    // Copied, so the payload shares nothing with the attributes and its reader may normalize it in place.
-    labels: cloneJson(attributes.labels ?? undefined),
-    annotations: cloneJson(attributes.annotations ?? undefined),
+    condition: conditionOut,
+    labels,
+    annotations,
     disabled: attributes.disabled,
     version: 'v5',
     schemaVersion: attributes.schema_version,
-    evaluation: { kind: (evaluationInner.kind as string | undefined) ?? evaluationKind, spec: camelTree(evaluationInner.spec ?? {}) },
-    notificationSettings: camelTree(attributes.notification_settings ?? {}),
+    evaluation: { kind: (evaluationInner.kind as string | undefined) ?? evaluationKind, spec: camelTree(evaluationInner.spec ?? {}, nulls) },
+    notificationSettings: camelTree(attributes.notification_settings ?? {}, nulls),
   });
-  return payload;
+  return { payload, mayHoldNulls: nulls.found };
 }

@@ -99,9 +99,16 @@ export function parseGoDurationNanos(text: string): bigint | undefined {
  */
 export function parseGoDuration(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
+  if (millisByText.has(text)) return millisByText.get(text);
   const nanos = parseGoDurationNanos(text);
-  return nanos === undefined ? undefined : Number(nanos) / 1e6;
+  const millis = nanos === undefined ? undefined : Number(nanos) / 1e6;
+  if (millisByText.size < DURATION_CACHE_LIMIT) millisByText.set(text, millis);
+  return millis;
 }
+
+/** Parsed durations remembered per process (bounded): every rule of an estate repeats the same few (`5m`, `1m`, `4h`). */
+const DURATION_CACHE_LIMIT = 1024;
+const millisByText = new Map<string, number | undefined>();
 
 function trimFraction(digits: string): string {
   const trimmed = digits.replace(/0+$/, '');

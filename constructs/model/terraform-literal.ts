@@ -38,6 +38,32 @@ export function configAttributeValues<T>(attributes: T): T {
   return someString(attributes, (text) => text.includes('$${') || text.includes('%%{')) ? (mapStrings(attributes, unescapeTemplateSequences) as T) : attributes;
 }
 
+/**
+ * `configAttributeValues(attributes)`, or `undefined` when arrays and objects in `attributes` are
+ * nested more than `limit` levels deep (the whole value is one level): one walk finds out both.
+ */
+export function configAttributeValuesWithin<T>(attributes: T, limit: number): T | undefined {
+  const found = { escaped: false };
+  if (deepOrEscaped(attributes, 1, limit, found)) return undefined;
+  return found.escaped ? (mapStrings(attributes, unescapeTemplateSequences) as T) : attributes;
+}
+
+/** `true` when `value` (at `depth`) nests deeper than `limit`; sets `found.escaped` when a string leaf holds an escaped sequence. */
+function deepOrEscaped(value: unknown, depth: number, limit: number, found: { escaped: boolean }): boolean {
+  if (typeof value === 'string') {
+    if (!found.escaped && (value.includes('$${') || value.includes('%%{'))) found.escaped = true;
+    return false;
+  }
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > limit) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (deepOrEscaped(item, depth + 1, limit, found)) return true;
+    return false;
+  }
+  for (const key of Object.keys(value)) if (deepOrEscaped((value as Record<string, unknown>)[key], depth + 1, limit, found)) return true;
+  return false;
+}
+
 /** Whether any string leaf of a JSON value satisfies `test` (object keys are not tested). */
 export function someString(value: unknown, test: (text: string) => boolean): boolean {
   if (typeof value === 'string') return test(value);

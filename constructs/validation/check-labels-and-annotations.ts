@@ -14,16 +14,17 @@ export function isValidLabelName(name: string): boolean {
 function checkMap(payload: unknown, field: 'labels' | 'annotations', noun: string, out: IssueCollector): void {
   const map = recordAt(payload, field);
   if (!map) return;
-  for (const [name, value] of Object.entries(map)) {
-    const path = pointer(`/${field}`, name);
-    if (!isValidLabelName(name)) out.error(path, `invalid ${noun} name: ${name}`);
+  for (const name of Object.keys(map)) {
+    const value = map[name];
+    const path = (): string => pointer(`/${field}`, name);
+    if (!isValidLabelName(name)) out.error(path(), `invalid ${noun} name: ${name}`);
     if (typeof value !== 'string') continue;
     if (value.length > MAX_CHECKED_TEMPLATE_LENGTH) {
-      out.warn(path, `value is longer than ${MAX_CHECKED_TEMPLATE_LENGTH} characters; its template syntax was not checked`);
+      out.warn(path(), `value is longer than ${MAX_CHECKED_TEMPLATE_LENGTH} characters; its template syntax was not checked`);
       continue;
     }
     const templateError = signozTemplateError(value);
-    if (templateError !== undefined) out.error(path, `template parsing error: ${templateError}`);
+    if (templateError !== undefined) out.error(path(), `template parsing error: ${templateError}`);
   }
 }
 

@@ -19,6 +19,8 @@ const QUERY_MAPS: Readonly<Record<string, string>> = {
   promQueries: 'promql',
 };
 
+const QUERY_MAP_FIELDS = Object.keys(QUERY_MAPS);
+
 const V1_CONDITION_FIELDS = ['op', 'target', 'matchType'] as const;
 
 const V2_HINT =
@@ -29,7 +31,7 @@ const V2_HINT =
 
 function queryMapFindings(rule: JsonRecord): ValidationIssue[] {
   const compositeQuery = recordAt(recordAt(rule, 'condition'), 'compositeQuery');
-  if (!compositeQuery) return [];
+  if (!compositeQuery || !QUERY_MAP_FIELDS.some((field) => compositeQuery[field] !== undefined && compositeQuery[field] !== null)) return [];
   return Object.entries(QUERY_MAPS)
     .filter(([field]) => hasOwn(compositeQuery, field) && compositeQuery[field] !== null)
     .map(([field, envelopeType]) => ({
@@ -77,7 +79,10 @@ const V1_TOP_LEVEL: Readonly<Record<string, string>> = {
   frequency: 'set it as evaluation.spec.frequency',
 };
 
+const V1_TOP_LEVEL_FIELDS = Object.keys(V1_TOP_LEVEL);
+
 function topLevelFindings(rule: JsonRecord): ValidationIssue[] {
+  if (!V1_TOP_LEVEL_FIELDS.some((field) => rule[field] !== undefined && rule[field] !== null)) return [];
   return Object.entries(V1_TOP_LEVEL)
     .filter(([field]) => hasOwn(rule, field) && rule[field] !== null)
     .map(([field, hint]) => ({
@@ -90,8 +95,11 @@ function topLevelFindings(rule: JsonRecord): ValidationIssue[] {
 export function detectLegacyRule(rule: unknown): LegacyFindings {
   if (!isPlainObject(rule)) return { issues: [], wholePayload: false };
   const schemaV1 = schemaVersionFinding(rule);
-  const structural = [...versionFinding(rule), ...schemaV1, ...queryMapFindings(rule)];
+  const version = versionFinding(rule);
+  const queryMaps = queryMapFindings(rule);
+  const structural = version.length + schemaV1.length + queryMaps.length === 0 ? [] : [...version, ...schemaV1, ...queryMaps];
   // a schema v1 finding already explains where the v1 top-level fields go
-  const issues = schemaV1.length > 0 ? structural : [...structural, ...topLevelFindings(rule)];
+  const topLevel = schemaV1.length > 0 ? [] : topLevelFindings(rule);
+  const issues = topLevel.length === 0 ? structural : [...structural, ...topLevel];
   return { issues, wholePayload: structural.length > 0 };
 }

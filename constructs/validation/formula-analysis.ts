@@ -11,8 +11,21 @@ export interface FormulaAnalysis {
   readonly error?: string;
 }
 
+/** Analyses remembered per process (bounded): an estate repeats the same few formulas in every rule. */
+const ANALYSIS_CACHE_LIMIT = 4096;
+const analyses = new Map<string, FormulaAnalysis>();
+
 /** The query names `expression` refers to, or why it does not parse. */
 export function analyzeFormula(expression: string): FormulaAnalysis {
+  const known = analyses.get(expression);
+  // each caller gets its own list
+  if (known) return { ...known, queryNames: [...known.queryNames] };
+  const analysis = analyze(expression);
+  if (analyses.size < ANALYSIS_CACHE_LIMIT) analyses.set(expression, { ...analysis, queryNames: [...analysis.queryNames] });
+  return analysis;
+}
+
+function analyze(expression: string): FormulaAnalysis {
   try {
     const names = formulaVariables(parseFormula(expression)).map((name) => name.split('.')[0]!);
     return { queryNames: [...new Set(names)] };

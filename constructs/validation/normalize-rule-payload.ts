@@ -58,12 +58,23 @@ const FIELD_DATA_TYPE_SYNONYMS: Readonly<Record<string, string>> = {
   decimal: 'number',
 };
 
-type EnumTable = ReadonlyMap<string, string>;
+/** Canonical spelling by trimmed, lowercased spelling; `exact` holds the entries a spelling needs no trimming or lowercasing to find. */
+interface EnumTable {
+  readonly folded: ReadonlyMap<string, string>;
+  readonly exact: ReadonlyMap<string, string>;
+}
 
 function enumTable(values: readonly string[], synonyms: Readonly<Record<string, string>> = {}): EnumTable {
-  const table = new Map<string, string>(values.map((v) => [v, v]));
-  for (const [synonym, canonical] of Object.entries(synonyms)) table.set(synonym, canonical);
-  return table;
+  const folded = new Map<string, string>(values.map((v) => [v, v]));
+  for (const [synonym, canonical] of Object.entries(synonyms)) folded.set(synonym, canonical);
+  // a key that folding changes can never be found by a folded spelling, so it is not an exact hit either
+  const exact = new Map([...folded].filter(([key]) => key === key.trim().toLowerCase()));
+  return { folded, exact };
+}
+
+/** The canonical spelling of `value` (SigNoz trims and lowercases it first), or `undefined`. */
+function canonicalOf(table: EnumTable, value: string): string | undefined {
+  return table.exact.get(value) ?? table.folded.get(value.trim().toLowerCase());
 }
 
 const TABLES = {
@@ -93,7 +104,7 @@ const TABLES = {
 function canonicalize(record: JsonRecord | undefined, key: string, table: EnumTable): void {
   const value = record?.[key];
   if (typeof value !== 'string') return;
-  const canonical = table.get(value.trim().toLowerCase());
+  const canonical = canonicalOf(table, value);
   if (canonical !== undefined && record) record[key] = canonical;
 }
 
@@ -170,7 +181,7 @@ export function normalizeRulePayloadInPlace(payload: unknown): void {
   if (states) {
     for (let i = 0; i < states.length; i++) {
       const state = states[i];
-      if (typeof state === 'string') states[i] = TABLES.alertState.get(state.trim().toLowerCase()) ?? state;
+      if (typeof state === 'string') states[i] = canonicalOf(TABLES.alertState, state) ?? state;
     }
   }
 }

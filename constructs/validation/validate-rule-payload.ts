@@ -24,6 +24,7 @@ import { warnUnknownFields } from './warn-unknown-fields';
 
 /** Sorted by location (stable within one location) and without repeats. */
 function tidy(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  if (issues.length < 2) return [...issues];
   const seen = new Set<string>();
   const unique = issues.filter((issue) => {
     const key = `${issue.path}\u0000${issue.message}`;

@@ -13,8 +13,8 @@ import { isPlainObject } from '../util/json';
 const LEGACY_RULE_FIELDS = ['preferredChannels', 'evalWindow', 'frequency'];
 const V1_CONDITION_FIELDS = ['op', 'target', 'matchType', 'targetUnit'];
 
-function keysOf(schema: { properties?: object }): readonly string[] {
-  return Object.keys(schema.properties ?? {});
+function keysOf(schema: { properties?: object }): ReadonlySet<string> {
+  return new Set(Object.keys(schema.properties ?? {}));
 }
 
 const KNOWN = {
@@ -31,10 +31,10 @@ const KNOWN = {
   renotify: keysOf(SCHEMA_PARTS.renotify),
 };
 
-function warnUnknown(object: unknown, known: readonly string[], path: string, out: IssueCollector, reportedElsewhere: readonly string[] = []): void {
+function warnUnknown(object: unknown, known: ReadonlySet<string>, path: string, out: IssueCollector, reportedElsewhere: readonly string[] = []): void {
   if (!isPlainObject(object)) return;
   for (const key of Object.keys(object)) {
-    if (known.includes(key) || reportedElsewhere.includes(key)) continue;
+    if (known.has(key) || reportedElsewhere.includes(key)) continue;
     out.warn(pointer(path, key), unknownFieldMessage(key, known, '; SigNoz ignores it'));
   }
 }

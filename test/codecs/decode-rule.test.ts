@@ -108,6 +108,20 @@ describe('reading rules in every shape users hold (decodeRule)', () => {
     expect(decodeRule(withNulls).payload).not.toHaveProperty('labels');
   });
 
+  it('reads a null anywhere in signoz_rule attributes as an absent field (a JSON-text null, a null label, a null query spec)', () => {
+    const tf = JSON.parse(readFileSync(join(__dirname, '../fixtures/evaluation/estate/cdktf.out/stacks/prod/cdk.tf.json'), 'utf8'));
+    const attrs = structuredClone(tf.resource.signoz_rule.host_cpu_high);
+    attrs.condition.composite_query.queries[0].builder_query.spec.metrics.step_interval = 'null';
+    attrs.labels = { ...attrs.labels, owner: null };
+    const decoded = decodeRule(attrs);
+    expect(decoded.errors).toEqual([]);
+    expect(decoded.payload!.condition.compositeQuery.queries[0]!.spec).not.toHaveProperty('stepInterval');
+    expect(decoded.payload!.labels).toEqual({ team: 'platform' });
+    const nullSpec = structuredClone(tf.resource.signoz_rule.host_cpu_high);
+    nullSpec.condition.composite_query.queries[0] = { promql: { type: 'promql', spec: null } };
+    expect(decodeRule(nullSpec).errors).toContainEqual({ path: '/condition/compositeQuery/queries/0/spec', message: 'missing required field "spec"' });
+  });
+
   it('keeps the rule id and name of a refused rule', () => {
     const refused = decodeRule({ status: 'success', data: { id: 42, alert: 'Broken', condition: 'not json' } });
     expect(refused).toMatchObject({ valid: false, ruleId: '42', alert: 'Broken', shape: 'signoz_alert' });
