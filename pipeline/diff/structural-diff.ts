@@ -109,10 +109,64 @@ function sameOrderDiffers(before: unknown, after: unknown): boolean {
   return Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some((v, i) => v !== after[i]);
 }
 
+function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Same JSON data, key order aside; stricter than the comparison below (no JSON text, no sets), so equal here is never a difference there. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!hasOwn(b, key) || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * `before` and `after` without the members that hold the same data on both sides, at any depth of
+ * objects: same data has no differences, so the diff below walks only what changed (an update
+ * changes a few fields of a large resource). Subtrees are shared, never modified.
+ */
+function withoutSameMembers(before: unknown, after: unknown): [unknown, unknown] {
+  if (!isRecord(before) || !isRecord(after)) return [before, after];
+  const same = new Set<string>();
+  const inner = new Map<string, [unknown, unknown]>();
+  for (const key of Object.keys(before)) {
+    if (!hasOwn(after, key)) continue;
+    if (sameData(before[key], after[key])) same.add(key);
+    else {
+      const pair = withoutSameMembers(before[key], after[key]);
+      if (pair[0] !== before[key] || pair[1] !== after[key]) inner.set(key, pair);
+    }
+  }
+  if (same.size === 0 && inner.size === 0) return [before, after];
+  const side = (record: Record<string, unknown>, index: 0 | 1): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.keys(record)
+        .filter((key) => !same.has(key))
+        .map((key) => [key, inner.has(key) ? inner.get(key)![index] : record[key]]),
+    );
+  return [side(before, 0), side(after, 1)];
+}
+
 /** Differences between `before` and `after`, in a stable order (by path). */
 export function leafDifferences(before: unknown, after: unknown): LeafDifference[] {
-  const expandedBefore = expandJsonText(before ?? {});
-  const expandedAfter = expandJsonText(after ?? {});
+  const [changedBefore, changedAfter] = withoutSameMembers(before ?? {}, after ?? {});
+  const expandedBefore = expandJsonText(changedBefore);
+  const expandedAfter = expandJsonText(changedAfter);
   const left = comparable(expandedBefore);
   const right = comparable(expandedAfter);
   if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object') {
