@@ -135,31 +135,37 @@ function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** `record` without the members pruned from it: left out when same on both sides (`undefined`), else the pruned member of this side. */
+function withoutPruned(record: Record<string, unknown>, pruned: ReadonlyMap<string, readonly [unknown, unknown] | undefined>, side: 0 | 1): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const pair = pruned.get(key);
+    if (pair === undefined && pruned.has(key)) continue;
+    out[key] = pair === undefined ? record[key] : pair[side];
+  }
+  return out;
+}
+
 /**
  * `before` and `after` without the members that hold the same data on both sides, at any depth of
  * objects: same data has no differences, so the diff below walks only what changed (an update
  * changes a few fields of a large resource). Subtrees are shared, never modified.
  */
-function withoutSameMembers(before: unknown, after: unknown): [unknown, unknown] {
-  if (!isRecord(before) || !isRecord(after)) return [before, after];
-  const same = new Set<string>();
-  const inner = new Map<string, [unknown, unknown]>();
+function withoutSameMembers(before: unknown, after: unknown): readonly [unknown, unknown] {
+  // an object with a member named __proto__ (JSON.parse makes one) is left whole, as the comparison below reads it
+  if (!isRecord(before) || !isRecord(after) || hasOwn(before, '__proto__') || hasOwn(after, '__proto__')) return [before, after];
+  let pruned: Map<string, readonly [unknown, unknown] | undefined> | undefined;
   for (const key of Object.keys(before)) {
     if (!hasOwn(after, key)) continue;
-    if (sameData(before[key], after[key])) same.add(key);
+    const b = before[key];
+    const a = after[key];
+    if (sameData(b, a)) (pruned ??= new Map()).set(key, undefined);
     else {
-      const pair = withoutSameMembers(before[key], after[key]);
-      if (pair[0] !== before[key] || pair[1] !== after[key]) inner.set(key, pair);
+      const pair = withoutSameMembers(b, a);
+      if (pair[0] !== b || pair[1] !== a) (pruned ??= new Map()).set(key, pair);
     }
   }
-  if (same.size === 0 && inner.size === 0) return [before, after];
-  const side = (record: Record<string, unknown>, index: 0 | 1): Record<string, unknown> =>
-    Object.fromEntries(
-      Object.keys(record)
-        .filter((key) => !same.has(key))
-        .map((key) => [key, inner.has(key) ? inner.get(key)![index] : record[key]]),
-    );
-  return [side(before, 0), side(after, 1)];
+  return pruned ? [withoutPruned(before, pruned, 0), withoutPruned(after, pruned, 1)] : [before, after];
 }
 
 /** Differences between `before` and `after`, in a stable order (by path). */
