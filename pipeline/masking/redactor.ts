@@ -44,19 +44,20 @@ function looksLikeJsonText(text: string): boolean {
   return first === '{' || first === '[';
 }
 
+const secretCounts = new WeakMap<Redactor, number>();
+
+/** How many distinct secrets `redactor` has registered; what its `scrub` returns for a text changes only when this grows. */
+export function secretsRegistered(redactor: Redactor): number {
+  return secretCounts.get(redactor) ?? 0;
+}
+
 export class Redactor {
   private readonly salt = randomBytes(16);
   private readonly secretsByPrefix = new Map<string, Set<string>>();
   private maskCount = 0;
-  private secretCount = 0;
   /** Texts `maskText` left as they were (nothing masked, nothing registered), per `denySecretFields`. */
   private readonly cleanDenying = new Set<string>();
   private readonly cleanPlain = new Set<string>();
-
-  /** How many secrets `scrub` removes; it grows as secrets are registered (what `scrub` returns for a text changes only then). */
-  get secretsKnown(): number {
-    return this.secretCount;
-  }
 
   /** Remembers a secret so the final pass removes it wherever it shows up (short values are skipped). */
   registerSecret(value: unknown): void {
@@ -67,7 +68,7 @@ export class Redactor {
       if (!bucket) this.secretsByPrefix.set(prefix, (bucket = new Set()));
       if (!bucket.has(value)) {
         bucket.add(value);
-        this.secretCount++;
+        secretCounts.set(this, secretsRegistered(this) + 1);
       }
     } else if (Array.isArray(value)) {
       for (const item of value) this.registerSecret(item);

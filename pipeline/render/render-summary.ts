@@ -5,7 +5,7 @@
  * Sizes are UTF-8 bytes, which is never less than GitHub's character count, so a comment rendered
  * for 65,536 fits by construction. Every piece is scrubbed of secrets before it is measured.
  */
-import type { Redactor } from '../masking/redactor';
+import { secretsRegistered, type Redactor } from '../masking/redactor';
 import { scrubStrings } from '../masking/scrub-summary';
 import { CHANGE_RISK_ORDER } from '../plan/change-kind';
 import type { PlanSummary, ResourceChangeSummary } from '../summary/summary-model';
@@ -53,13 +53,13 @@ interface Candidate {
 }
 
 /** The last scrubbed copy of each summary, while the redactor knows no new secret (a summary is rendered twice: comment and job summary). */
-const scrubbedSummaries = new WeakMap<PlanSummary, { redactor: Redactor; secretsKnown: number; summary: PlanSummary }>();
+const scrubbedSummaries = new WeakMap<PlanSummary, { redactor: Redactor; secrets: number; summary: PlanSummary }>();
 
 function scrubbedSummary(unscrubbed: PlanSummary, redactor: Redactor): PlanSummary {
   const last = scrubbedSummaries.get(unscrubbed);
-  if (last && last.redactor === redactor && last.secretsKnown === redactor.secretsKnown) return last.summary;
+  if (last && last.redactor === redactor && last.secrets === secretsRegistered(redactor)) return last.summary;
   const summary = scrubStrings(unscrubbed, redactor);
-  scrubbedSummaries.set(unscrubbed, { redactor, secretsKnown: redactor.secretsKnown, summary });
+  scrubbedSummaries.set(unscrubbed, { redactor, secrets: secretsRegistered(redactor), summary });
   return summary;
 }
 
