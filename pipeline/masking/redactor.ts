@@ -114,8 +114,11 @@ export class Redactor {
         const key = keys[i]!;
         const item = record[key];
         const marked = shape?.[key];
-        const masked =
-          marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item) ? this.placeholder('redacted', item) : this.mask(item, marked, options);
+        let masked: unknown;
+        if (marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item)) masked = this.placeholder('redacted', item);
+        // an unmarked number, boolean or null has nothing to mask (most leaves of a plan)
+        else if (marked === undefined && typeof item !== 'string' && (item === null || typeof item !== 'object')) masked = item;
+        else masked = this.mask(item, marked, options);
         if (masked !== item && !out) out = Object.fromEntries(keys.slice(0, i).map((k) => [k, record[k]]));
         if (out) out[key] = masked;
       }
