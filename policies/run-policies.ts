@@ -131,11 +131,12 @@ export function runPolicies(inputs: readonly SynthesizedStack[], pack: PolicyPac
       });
     }
   };
-  const attempt = (rule: PolicyRule, what: string, stackName: string, resource: ResourceRef | undefined, fn: () => ReturnType<PolicyRule['check']>): void => {
+  // `what` names the subject for a failure only (a run asks every rule about every alert)
+  const attempt = (rule: PolicyRule, what: () => string, stackName: string, resource: ResourceRef | undefined, fn: () => ReturnType<PolicyRule['check']>): void => {
     try {
       record(rule, violationsOf(fn()), stackName, resource);
     } catch (err) {
-      const message = `rule "${rule.id}" failed on ${what}: ${err instanceof Error ? err.message : String(err)}`;
+      const message = `rule "${rule.id}" failed on ${what()}: ${err instanceof Error ? err.message : String(err)}`;
       findings.push({ ruleId: ENGINE_CHECKS.ruleFailed.id, level: 'error', message, key: rule.id, ...locators.get(stackName)!.locate(resource, undefined) });
     }
   };
@@ -143,14 +144,35 @@ export function runPolicies(inputs: readonly SynthesizedStack[], pack: PolicyPac
   for (const rule of pack.rules) {
     if (rule.scope === 'alert') {
       for (const { read } of reads) {
-        for (const alert of read.subject.alerts) attempt(rule, `alert "${alert.payload.alert}"`, alert.stack.name, alert.resource, () => rule.check(alert, context));
+        for (const alert of read.subject.alerts) {
+          attempt(
+            rule,
+            () => `alert "${alert.payload.alert}"`,
+            alert.stack.name,
+            alert.resource,
+            () => rule.check(alert, context),
+          );
+        }
       }
     } else if (rule.scope === 'stack') {
-      for (const { read } of reads) attempt(rule, `stack "${read.subject.stack.name}"`, read.subject.stack.name, undefined, () => rule.check(read.subject, context));
+      for (const { read } of reads)
+        attempt(
+          rule,
+          () => `stack "${read.subject.stack.name}"`,
+          read.subject.stack.name,
+          undefined,
+          () => rule.check(read.subject, context),
+        );
     } else {
       for (const environment of environments.values()) {
         const first = environment.stacks[0]!.stack.name;
-        attempt(rule, `environment "${environment.name}"`, first, undefined, () => rule.check(environment, context));
+        attempt(
+          rule,
+          () => `environment "${environment.name}"`,
+          first,
+          undefined,
+          () => rule.check(environment, context),
+        );
       }
     }
   }

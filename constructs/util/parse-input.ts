@@ -55,22 +55,29 @@ export function nestingTooDeep(value: unknown, limit: number = MAX_NESTING_DEPTH
   return undefined;
 }
 
-/** Whether `value` holds arrays or objects nested more than `limit` levels deep (iterative, allocates no pointers). */
+/**
+ * Whether `value` holds arrays or objects nested more than `limit` levels deep (allocates no
+ * pointers). Recursive, but never deeper than `limit` + 1 calls: it stops at the first value past it.
+ */
 function deeperThan(value: unknown, limit: number): boolean {
-  const values: unknown[] = [value];
-  const depths: number[] = [0];
-  while (values.length > 0) {
-    const next = values.pop();
-    const depth = depths.pop()! + 1;
-    if (typeof next !== 'object' || next === null) continue;
-    if (depth > limit) return true;
-    const children = Array.isArray(next) ? (next as unknown[]) : Object.values(next);
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) {
-        values.push(child);
-        depths.push(depth);
-      }
+  return typeof value === 'object' && value !== null && nestsPast(value, 1, limit);
+}
+
+/** Whether `node`, an array or object at `depth`, is or holds one past `limit`. */
+function nestsPast(node: object, depth: number, limit: number): boolean {
+  if (depth > limit) return true;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (typeof child === 'object' && child !== null && nestsPast(child, depth + 1, limit)) return true;
     }
+    return false;
+  }
+  const record = node as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const child = record[keys[i]!];
+    if (typeof child === 'object' && child !== null && nestsPast(child, depth + 1, limit)) return true;
   }
   return false;
 }

@@ -109,10 +109,70 @@ function sameOrderDiffers(before: unknown, after: unknown): boolean {
   return Array.isArray(before) && Array.isArray(after) && before.length === after.length && before.some((v, i) => v !== after[i]);
 }
 
+function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Same JSON data, key order aside; stricter than the comparison below (no JSON text, no sets), so equal here is never a difference there. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!hasOwn(b, key) || !sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** `record` without the members pruned from it: left out when same on both sides (`undefined`), else the pruned member of this side. */
+function withoutPruned(record: Record<string, unknown>, pruned: ReadonlyMap<string, readonly [unknown, unknown] | undefined>, side: 0 | 1): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const pair = pruned.get(key);
+    if (pair === undefined && pruned.has(key)) continue;
+    out[key] = pair === undefined ? record[key] : pair[side];
+  }
+  return out;
+}
+
+/**
+ * `before` and `after` without the members that hold the same data on both sides, at any depth of
+ * objects: same data has no differences, so the diff below walks only what changed (an update
+ * changes a few fields of a large resource). Subtrees are shared, never modified.
+ */
+function withoutSameMembers(before: unknown, after: unknown): readonly [unknown, unknown] {
+  // an object with a member named __proto__ (JSON.parse makes one) is left whole, as the comparison below reads it
+  if (!isRecord(before) || !isRecord(after) || hasOwn(before, '__proto__') || hasOwn(after, '__proto__')) return [before, after];
+  let pruned: Map<string, readonly [unknown, unknown] | undefined> | undefined;
+  for (const key of Object.keys(before)) {
+    if (!hasOwn(after, key)) continue;
+    const b = before[key];
+    const a = after[key];
+    if (sameData(b, a)) (pruned ??= new Map()).set(key, undefined);
+    else {
+      const pair = withoutSameMembers(b, a);
+      if (pair[0] !== b || pair[1] !== a) (pruned ??= new Map()).set(key, pair);
+    }
+  }
+  return pruned ? [withoutPruned(before, pruned, 0), withoutPruned(after, pruned, 1)] : [before, after];
+}
+
 /** Differences between `before` and `after`, in a stable order (by path). */
 export function leafDifferences(before: unknown, after: unknown): LeafDifference[] {
-  const expandedBefore = expandJsonText(before ?? {});
-  const expandedAfter = expandJsonText(after ?? {});
+  const [changedBefore, changedAfter] = withoutSameMembers(before ?? {}, after ?? {});
+  const expandedBefore = expandJsonText(changedBefore);
+  const expandedAfter = expandJsonText(changedAfter);
   const left = comparable(expandedBefore);
   const right = comparable(expandedAfter);
   if (left === null || right === null || typeof left !== 'object' || typeof right !== 'object') {

@@ -20,6 +20,9 @@ export type MaskKind = 'sensitive' | 'redacted';
 const PLACEHOLDER = /\u27e6(sensitive|redacted):[0-9a-f]{10}\u27e7/g;
 const PLACEHOLDER_WHOLE = /^\u27e6(sensitive|redacted):[0-9a-f]{10}\u27e7$/;
 const MIN_SCRUB_LENGTH = 6;
+/** Bounds of the memory of texts with nothing to mask: texts up to this length, this many of them. */
+const MAX_REMEMBERED_LENGTH = 4096;
+const MAX_REMEMBERED_TEXTS = 100_000;
 
 /** Replaces masked placeholders with the text shown to people: `(sensitive)` or `(redacted)`. */
 export function displayMasked(text: string): string {
@@ -41,10 +44,20 @@ function looksLikeJsonText(text: string): boolean {
   return first === '{' || first === '[';
 }
 
+const secretCounts = new WeakMap<Redactor, number>();
+
+/** How many distinct secrets `redactor` has registered; what its `scrub` returns for a text changes only when this grows. */
+export function secretsRegistered(redactor: Redactor): number {
+  return secretCounts.get(redactor) ?? 0;
+}
+
 export class Redactor {
   private readonly salt = randomBytes(16);
   private readonly secretsByPrefix = new Map<string, Set<string>>();
   private maskCount = 0;
+  /** Texts `maskText` left as they were (nothing masked, nothing registered), per `denySecretFields`. */
+  private readonly cleanDenying = new Set<string>();
+  private readonly cleanPlain = new Set<string>();
 
   /** Remembers a secret so the final pass removes it wherever it shows up (short values are skipped). */
   registerSecret(value: unknown): void {
@@ -53,7 +66,10 @@ export class Redactor {
       const prefix = value.slice(0, MIN_SCRUB_LENGTH);
       let bucket = this.secretsByPrefix.get(prefix);
       if (!bucket) this.secretsByPrefix.set(prefix, (bucket = new Set()));
-      bucket.add(value);
+      if (!bucket.has(value)) {
+        bucket.add(value);
+        secretCounts.set(this, secretsRegistered(this) + 1);
+      }
     } else if (Array.isArray(value)) {
       for (const item of value) this.registerSecret(item);
     } else if (value !== null && typeof value === 'object') {
@@ -91,14 +107,19 @@ export class Redactor {
     }
     if (typeof value === 'object') {
       const shape = sensitive !== null && typeof sensitive === 'object' ? (sensitive as Record<string, unknown>) : undefined;
-      const entries = Object.entries(value as Record<string, unknown>);
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
       let out: Record<string, unknown> | undefined;
-      for (let i = 0; i < entries.length; i++) {
-        const [key, item] = entries[i]!;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const item = record[key];
         const marked = shape?.[key];
-        const masked =
-          marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item) ? this.placeholder('redacted', item) : this.mask(item, marked, options);
-        if (masked !== item && !out) out = Object.fromEntries(entries.slice(0, i));
+        let masked: unknown;
+        if (marked !== true && options.denySecretFields && isSecretFieldName(key) && !isEmptyValue(item)) masked = this.placeholder('redacted', item);
+        // an unmarked number, boolean or null has nothing to mask (most leaves of a plan)
+        else if (marked === undefined && typeof item !== 'string' && (item === null || typeof item !== 'object')) masked = item;
+        else masked = this.mask(item, marked, options);
+        if (masked !== item && !out) out = Object.fromEntries(keys.slice(0, i).map((k) => [k, record[k]]));
         if (out) out[key] = masked;
       }
       return out ?? value;
@@ -110,6 +131,19 @@ export class Redactor {
   /** Masks token patterns in free text; JSON text is parsed and masked field by field. */
   maskText(text: string, options: MaskOptions): string {
     if (text.length < 12) return text;
+    // A plan repeats texts (types, queries, expressions) thousands of times: one that held nothing to mask is not looked at again.
+    const clean = options.denySecretFields ? this.cleanDenying : this.cleanPlain;
+    if (clean.has(text)) return text;
+    const before = this.maskCount;
+    const masked = this.maskTextOnce(text, options);
+    if (masked === text && this.maskCount === before && text.length <= MAX_REMEMBERED_LENGTH) {
+      if (clean.size >= MAX_REMEMBERED_TEXTS) clean.clear();
+      clean.add(text);
+    }
+    return masked;
+  }
+
+  private maskTextOnce(text: string, options: MaskOptions): string {
     if (looksLikeJsonText(text)) {
       const read = parseJsonInput(text);
       const parsed = 'error' in read ? undefined : read.value;

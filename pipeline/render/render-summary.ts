@@ -5,7 +5,7 @@
  * Sizes are UTF-8 bytes, which is never less than GitHub's character count, so a comment rendered
  * for 65,536 fits by construction. Every piece is scrubbed of secrets before it is measured.
  */
-import type { Redactor } from '../masking/redactor';
+import { secretsRegistered, type Redactor } from '../masking/redactor';
 import { scrubStrings } from '../masking/scrub-summary';
 import { CHANGE_RISK_ORDER } from '../plan/change-kind';
 import type { PlanSummary, ResourceChangeSummary } from '../summary/summary-model';
@@ -52,6 +52,17 @@ interface Candidate {
   readonly rank: number;
 }
 
+/** The last scrubbed copy of each summary, while the redactor knows no new secret (a summary is rendered twice: comment and job summary). */
+const scrubbedSummaries = new WeakMap<PlanSummary, { redactor: Redactor; secrets: number; summary: PlanSummary }>();
+
+function scrubbedSummary(unscrubbed: PlanSummary, redactor: Redactor): PlanSummary {
+  const last = scrubbedSummaries.get(unscrubbed);
+  if (last && last.redactor === redactor && last.secrets === secretsRegistered(redactor)) return last.summary;
+  const summary = scrubStrings(unscrubbed, redactor);
+  scrubbedSummaries.set(unscrubbed, { redactor, secrets: secretsRegistered(redactor), summary });
+  return summary;
+}
+
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
@@ -66,7 +77,7 @@ function cutToBudget(text: string, maxBytes: number, note: string): string {
 
 export function renderSummary(unscrubbed: PlanSummary, format: SummaryFormat, options: RenderOptions): RenderResult {
   // Secrets out of every string before any format escapes or truncates it (see scrub-summary.ts).
-  const summary = scrubStrings(unscrubbed, options.redactor);
+  const summary = scrubbedSummary(unscrubbed, options.redactor);
   const scrub = (text: string): string => options.redactor.scrub(text);
   const note = format.truncationNote(options.overflowNote ?? DEFAULT_OVERFLOW_NOTE);
   const head = scrub(format.head(summary));

@@ -11,14 +11,17 @@ export default definePolicyRule({
     'remove them from the name or label.',
   check: (alert) => {
     const { payload } = alert;
-    const places: [string, string][] = [['alert name', payload.alert]];
-    for (const [key, value] of Object.entries(payload.labels ?? {})) {
-      places.push([`label name ${JSON.stringify(visibleText(key))}`, key], [`label ${visibleText(key)}`, String(value)]);
-    }
-    const found = places.flatMap(([where, text]) => {
+    const found: string[] = [];
+    // where a text is, said only when it holds something (most texts do not)
+    const look = (where: () => string, text: string): void => {
       const chars = invisibleCharactersIn(text);
-      return chars.length > 0 ? [`${where} "${visibleText(text)}" holds ${chars.join(', ')}`] : [];
-    });
+      if (chars.length > 0) found.push(`${where()} "${visibleText(text)}" holds ${chars.join(', ')}`);
+    };
+    look(() => 'alert name', payload.alert);
+    for (const [key, value] of Object.entries(payload.labels ?? {})) {
+      look(() => `label name ${JSON.stringify(visibleText(key))}`, key);
+      look(() => `label ${visibleText(key)}`, String(value));
+    }
     return found.length > 0 ? `${found.join('; ')}: remove the invisible characters` : undefined;
   },
 });

@@ -11,10 +11,10 @@ export default definePolicyRule({
     'of the allowed severities (option `allowedSeverities`, default critical, error, warning, info): name tiers ' +
     'after severities (`tiers: { critical: ..., warning: ... }`), or set a valid rule-level label.',
   check: (alert, { options }) => {
-    const allowed = listOf(options.allowedSeverities.map((s) => `"${s}"`));
+    const allowed = (): string => listOf(options.allowedSeverities.map((s) => `"${s}"`));
     const label = alert.labels.severity;
     if (label !== undefined) {
-      return options.allowedSeverities.includes(label) ? undefined : `${nameOf(alert)} has the severity label "${label}", which is not one of ${allowed}`;
+      return options.allowedSeverities.includes(label) ? undefined : `${nameOf(alert)} has the severity label "${label}", which is not one of ${allowed()}`;
     }
     const out: Violation[] = [];
     for (const tier of alert.payload.condition.thresholds.spec) {
@@ -22,7 +22,7 @@ export default definePolicyRule({
       if (!options.allowedSeverities.includes(severity)) {
         out.push({
           key: tier.name,
-          message: `${nameOf(alert)}: tier "${tier.name}" fires with severity "${severity}", which is not one of ${allowed}; rename the tier or set a severity label`,
+          message: `${nameOf(alert)}: tier "${tier.name}" fires with severity "${severity}", which is not one of ${allowed()}; rename the tier or set a severity label`,
         });
       }
     }

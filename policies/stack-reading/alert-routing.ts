@@ -55,6 +55,7 @@ const SEVERITY_NAMES: ReadonlySet<string> = new Set(SEVERITIES);
 /** Channels of one environment, by name. */
 export class ChannelDirectory {
   private readonly byName = new Map<string, ChannelDefinition>();
+  private readonly verdicts = new Map<string, ChannelVerdict>();
 
   constructor(
     channels: readonly ChannelDefinition[],
@@ -68,7 +69,14 @@ export class ChannelDirectory {
     return this.byName.has(name);
   }
 
+  /** The verdict on a channel name; judged once per name (every alert of an environment names the same few channels). */
   judge(name: string): ChannelVerdict {
+    let verdict = this.verdicts.get(name);
+    if (!verdict) this.verdicts.set(name, (verdict = this.judgeOnce(name)));
+    return verdict;
+  }
+
+  private judgeOnce(name: string): ChannelVerdict {
     const defined = this.byName.get(name);
     if ((defined && defined.kind !== undefined) || (defined && !defined.imported)) {
       const paging = defined.kind !== undefined && this.options.pagingChannelKinds.includes(defined.kind);

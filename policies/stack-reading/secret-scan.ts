@@ -18,13 +18,17 @@ export interface SecretHit {
   readonly kind: string;
 }
 
-function checkString(value: string, key: string | undefined, report: (kind: string) => void): void {
+/** The kind of secret each text holds (`null`: none); a document repeats its texts (queries, expressions, labels) many times. */
+type KindsSeen = Map<string, string | null>;
+
+function checkString(value: string, key: string | undefined, report: (kind: string) => void, seen: KindsSeen): void {
   if (key !== undefined && value.trim() !== '' && isCredentialFieldName(key) && !hasInterpolation(value) && !REDACTED_SECRET.test(value)) {
     report(`literal value of "${key}"`);
     return;
   }
   if (value.length < 10) return;
-  const kind = secretKindIn(literalText(value));
+  let kind = seen.get(value);
+  if (kind === undefined) seen.set(value, (kind = secretKindIn(literalText(value)) ?? null));
   if (kind) report(kind);
 }
 
@@ -57,18 +61,19 @@ function pointer(path: readonly (string | number)[]): string {
 /** Every literal secret in a synthesized document. */
 export function scanForSecrets(document: unknown): SecretHit[] {
   const hits: SecretHit[] = [];
+  const seen: KindsSeen = new Map();
   walk(document, [], undefined, (text, path, key) => {
     const first = text.charCodeAt(0);
     if ((first === 123 || first === 91) && text.length > 2) {
       const embedded = parseTemplatedJson(text);
       if (embedded !== undefined && typeof embedded === 'object') {
         walk(embedded, [], undefined, (innerText, inner, innerKey) =>
-          checkString(innerText, innerKey, (kind) => hits.push({ pointer: pointer(path), inner: pointer(inner), kind })),
+          checkString(innerText, innerKey, (kind) => hits.push({ pointer: pointer(path), inner: pointer(inner), kind }), seen),
         );
         return;
       }
     }
-    checkString(text, key, (kind) => hits.push({ pointer: pointer(path), kind }));
+    checkString(text, key, (kind) => hits.push({ pointer: pointer(path), kind }), seen);
   });
   return hits;
 }
