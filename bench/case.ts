@@ -11,10 +11,11 @@
  *                                            with a cache folder, the base comes from its entry (looked up and verified)
  *   cache-store <size> <cache> <base>        stores a base synth in the base synth cache (untimed set-up of the warm case)
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { Rule, type RuleConfig } from '../.gen/providers/signoz/rule';
 import { SignozProvider } from '../.gen/providers/signoz/provider';
 import { AlertRule } from '../constructs/alerts';
@@ -27,6 +28,7 @@ import { configAttributeValues } from '../constructs/model/terraform-literal';
 import { compareSynthDirs, listSynthStacks, stacksToPlan } from '../pipeline/changes/compare-synth-dirs';
 import { SynthCache, synthCacheKey } from '../pipeline/changes/synth-cache';
 import { readPlanFile } from '../pipeline/plan/plan-file';
+import { terraformRuntimeEnv } from '../pipeline/terraform/terraform-cli';
 import { policyHook, ruleValidationHook } from '../pipeline/pr-check/default-hooks';
 import { markdownFormat } from '../pipeline/render/markdown-format';
 import { GITHUB_COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderSummary } from '../pipeline/render/render-summary';
@@ -123,7 +125,7 @@ function evaluate(points: number): { ms: number; perPointUs: number } {
   return { ms, perPointUs: (ms * 1000) / (perSeries * 10) };
 }
 
-const TERRAFORM_ENV = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
+const TERRAFORM_ENV = { ...terraformRuntimeEnv(process.env), ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
 
 /**
  * What pr-check does once base and head are synthesized: compare the outputs, run its checks (rule
@@ -145,24 +147,34 @@ async function prRest(work: string, base: string, head: string, cacheDir?: strin
     base = found.hit.outdir;
   }
   const changed = stacksToPlan(compareSynthDirs(base, head));
+  const stackDirs = listSynthStacks(head);
+  // As pr-check: Terraform plans the changed stacks while the checks run, which yield between checks.
+  const planning = (async () => {
+    const plans: { stack: string; plan: Awaited<ReturnType<typeof readPlanFile>> }[] = [];
+    for (const stack of changed) {
+      const doc = JSON.parse(fs.readFileSync(path.join(stackDirs.get(stack)!, 'cdk.tf.json'), 'utf8')) as RuleDocument;
+      const dir = path.join(work, 'plan', stack);
+      fs.mkdirSync(dir, { recursive: true });
+      const standIns = Object.fromEntries(Object.entries(doc.resource.signoz_rule).map(([id, { '//': _meta, ...attrs }]) => [id, { input: attrs }]));
+      fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: standIns } }));
+      const tf = async (...args: string[]): Promise<string> =>
+        (await promisify(execFile)('terraform', args, { cwd: dir, env: TERRAFORM_ENV, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 })).stdout;
+      await tf('init', '-input=false', '-no-color');
+      await tf('plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan');
+      fs.writeFileSync(path.join(dir, 'plan.json'), await tf('show', '-json', 'plan.tfplan'));
+      plans.push({ stack, plan: await readPlanFile(path.join(dir, 'plan.json'), `${stack} plan`) });
+    }
+    return plans;
+  })();
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  await turn();
   const synthesized = readSynthOutput(head, head);
   const context = { appDir: head, synthDir: head, stacks: synthesized.map((s) => s.name), changedStacks: changed, synthesized };
-  void ruleValidationHook.run(context);
-  void policyHook.run(context);
-  const stackDirs = listSynthStacks(head);
-  const plans: { stack: string; plan: Awaited<ReturnType<typeof readPlanFile>> }[] = [];
-  for (const stack of changed) {
-    const doc = JSON.parse(fs.readFileSync(path.join(stackDirs.get(stack)!, 'cdk.tf.json'), 'utf8')) as RuleDocument;
-    const dir = path.join(work, 'plan', stack);
-    fs.mkdirSync(dir, { recursive: true });
-    const standIns = Object.fromEntries(Object.entries(doc.resource.signoz_rule).map(([id, { '//': _meta, ...attrs }]) => [id, { input: attrs }]));
-    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: standIns } }));
-    const tf = (...args: string[]): string => execFileSync('terraform', args, { cwd: dir, env: TERRAFORM_ENV, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-    tf('init', '-input=false', '-no-color');
-    tf('plan', '-input=false', '-no-color', '-lock=false', '-out=plan.tfplan');
-    fs.writeFileSync(path.join(dir, 'plan.json'), tf('show', '-json', 'plan.tfplan'));
-    plans.push({ stack, plan: await readPlanFile(path.join(dir, 'plan.json'), `${stack} plan`) });
+  for (const hook of [ruleValidationHook, policyHook]) {
+    await turn();
+    await hook.run(context);
   }
+  const plans = await planning;
   const { summary, redactor } = summarizePlans(plans);
   fs.writeFileSync(path.join(work, 'comment.md'), renderSummary(summary, markdownFormat, { maxBytes: GITHUB_COMMENT_LIMIT, redactor }).text);
   fs.writeFileSync(path.join(work, 'summary.md'), renderSummary(summary, markdownFormat, { maxBytes: JOB_SUMMARY_LIMIT, redactor }).text);

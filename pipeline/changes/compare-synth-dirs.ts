@@ -83,17 +83,17 @@ export interface CompareOptions {
  * configs are then equal without being built (most stacks of a change are untouched).
  */
 function sameBytes(baseDir: string, headDir: string, options: CompareOptions): boolean {
-  let text: string;
+  let after: Buffer;
   try {
     const before = fs.readFileSync(path.join(baseDir, STACK_CONFIG_FILE));
-    const after = fs.readFileSync(path.join(headDir, STACK_CONFIG_FILE));
+    after = fs.readFileSync(path.join(headDir, STACK_CONFIG_FILE));
     if (!before.equals(after)) return false;
-    text = after.toString('utf8');
   } catch {
     return false; // unreadable: the full comparison reports it
   }
-  const prefixes = [...appDirPrefixes(options.baseAppDir), ...appDirPrefixes(options.headAppDir)];
-  return !prefixes.some((p) => text.includes(p) || text.includes(JSON.stringify(p).slice(1, -1)));
+  // each folder as written and as a JSON string writes it (the same text unless it holds `"` or `\`), searched in the bytes
+  const prefixes = new Set([...appDirPrefixes(options.baseAppDir), ...appDirPrefixes(options.headAppDir)].flatMap((p) => [p, JSON.stringify(p).slice(1, -1)]));
+  return ![...prefixes].some((p) => after.includes(p));
 }
 
 /** Compares base and head synth outputs; `baseOutdir` undefined means "no stacks at base". */

@@ -100,6 +100,11 @@ function tryReadSynthOutput(outdir: string, cwd: string): SynthesizedStack[] | u
   }
 }
 
+/** Lets pending I/O callbacks run (a finished child process, and the next command it leads to). */
+function turnEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Stacks in an order that respects manifest dependencies (a stack after the ones it depends on). */
 function dependencyOrder(outdir: string, stacks: readonly string[]): string[] {
   const deps = new Map<string, readonly string[]>((readManifest(outdir) ?? []).map((entry) => [entry.name, entry.dependencies]));
@@ -154,55 +159,37 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
   if (changed.length === 0) notes.push(`No stack's synthesized configuration differs from ${options.base}: nothing to plan.`);
   log(`stacks to plan: ${changed.length > 0 ? changed.join(', ') : 'none'}`);
 
-  registerDefaultHooks(PR_CHECK_HOOKS, [ruleValidationHook, policyHook]);
-  // Read once for every hook; a folder that cannot be read is left to each hook to report.
-  const synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
-  const policies = options.policyPack ? policyPackHook(options.policyPack) : policyHook;
-  for (const hook of [...(options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h)), ...(options.appHooks ?? [])]) {
-    const result = await hook.run({
-      appDir: options.appDir,
-      synthDir: detection.headOutdir,
-      stacks: allStacks,
-      changedStacks: changed,
-      ...(synthesized ? { synthesized } : {}),
-      ...(options.today !== undefined ? { today: options.today } : {}),
-    });
-    log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
-    if (!result.ok) failed = true;
-    notes.push(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`, ...result.lines.map((line) => `${hook.name}: ${line}`));
-  }
-
-  notes.push(...routingNotes(detection, synthesized, changed, options.today));
-
   const terraform = options.terraform ?? new TerraformCli();
-  const terraformVersion = changed.length > 0 ? await terraform.version() : undefined;
   const unplanned: UnplannedStack[] = [];
+  /** The planning's notes, which the comment lists after the checks' (kept apart while both run). */
+  const planNotes: string[] = [];
   /** A changed stack that could not be planned: reported as such, and it fails the check. */
   const notPlanned = (stack: string, reason: string): void => {
     unplanned.push({ stack, reason });
     failed = true;
   };
-  if (changed.length > 0 && !terraformVersion) {
-    notes.push(`${terraform.binary} is not on PATH: no stack was planned (changed: ${changed.join(', ')}).`);
-    for (const stack of changed) notPlanned(stack, `${terraform.binary} is not on PATH`);
-  }
-
   const plans: StackPlan[] = [];
   const planErrored: string[] = [];
   const fingerprints: Record<string, FingerprintRecord> = {};
   const stackDirs = listSynthStacks(detection.headOutdir);
-  const redactor = redactorFor(options.secretEnv, [...stackDirs.values()]);
   // Saved plans hold secrets in clear text: an interrupted run removes them too (finally does not run then).
   const removeSavedPlans = (): void => {
     if (options.keepPlans) return;
     for (const name of fs.readdirSync(plansDir)) if (/\.(tfplan|plan\.json)$/.test(name)) fs.rmSync(path.join(plansDir, name), { force: true });
   };
-  await cleanUpOnInterrupt(removeSavedPlans, async () => {
+  // Terraform plans the changed stacks while the checks run (its processes and the checks use
+  // different cores); the notes keep their order: the checks', then the planning's.
+  const terraformVersion = changed.length > 0 ? await terraform.version() : undefined;
+  const planning = cleanUpOnInterrupt(removeSavedPlans, async () => {
+    if (changed.length > 0 && !terraformVersion) {
+      planNotes.push(`${terraform.binary} is not on PATH: no stack was planned (changed: ${changed.join(', ')}).`);
+      for (const stack of changed) notPlanned(stack, `${terraform.binary} is not on PATH`);
+    }
     for (const stack of terraformVersion ? dependencyOrder(detection.headOutdir, changed) : []) {
       const stackDir = stackDirs.get(stack)!;
       const hasLock = installLockFile(options.config.locksDir, stack, stackDir);
       if (!hasLock && stackNeedsProviders(stackDir)) {
-        notes.push(
+        planNotes.push(
           `Stack ${stack} was not planned: no committed lock file at ${path.relative(options.appDir, committedLockFile(options.config.locksDir, stack))}; run \`npm run lock\` and commit it.`,
         );
         notPlanned(stack, 'no committed lock file');
@@ -212,17 +199,17 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
       const init = await terraform.init(stackDir, hasLock);
       if (!init.ok) {
         if (init.providersUnavailable) {
-          notes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
+          planNotes.push(`Stack ${stack} was not planned: its providers could not be downloaded here (registry unreachable). The workflow plans it in CI.`);
           notPlanned(stack, 'providers could not be downloaded');
         } else {
-          notes.push(`Stack ${stack}: terraform init failed: ${lastLines(init.output)}`);
+          planNotes.push(`Stack ${stack}: terraform init failed: ${lastLines(init.output)}`);
           notPlanned(stack, 'terraform init failed');
         }
         continue;
       }
       const validation = await terraform.validate(stackDir);
       if (!validation.ok) {
-        notes.push(`Stack ${stack}: terraform validate failed: ${lastLines(validation.output)}`);
+        planNotes.push(`Stack ${stack}: terraform validate failed: ${lastLines(validation.output)}`);
         notPlanned(stack, 'terraform validate failed');
         continue;
       }
@@ -234,7 +221,7 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
       try {
         const plan = await terraform.plan(stackDir, planFile);
         if (!plan.ok) {
-          notes.push(`Stack ${stack}: terraform plan failed: ${lastLines(plan.output)}`);
+          planNotes.push(`Stack ${stack}: terraform plan failed: ${lastLines(plan.output)}`);
           notPlanned(stack, 'terraform plan failed');
           continue;
         }
@@ -243,13 +230,13 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
           await terraform.showJsonToFile(stackDir, planFile, jsonFile);
           parsed = await readPlanFile(jsonFile, `${stack} plan`);
         } catch (err) {
-          notes.push(`Stack ${stack}: the saved plan could not be read: ${lastLines(err instanceof Error ? err.message : String(err))}`);
+          planNotes.push(`Stack ${stack}: the saved plan could not be read: ${lastLines(err instanceof Error ? err.message : String(err))}`);
           notPlanned(stack, 'the saved plan could not be read as JSON');
           continue;
         }
         if (parsed.errored === true) {
           planErrored.push(stack);
-          notes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
+          planNotes.push(`Stack ${stack}: the plan errored (\`errored: true\`): it cannot be applied and what it would change is unknown.`);
           failed = true;
         } else {
           const record = planFingerprint(parsed, options.salt, stackConfigHash(readStackConfig(stackDir), { appDir: options.appDir }));
@@ -265,6 +252,39 @@ export async function runPrCheck(options: PrCheckOptions): Promise<PrCheckResult
       }
     }
   });
+  // Settled below in every case; marked handled so a failure while the checks run is not an unhandled rejection.
+  planning.catch(() => undefined);
+
+  registerDefaultHooks(PR_CHECK_HOOKS, [ruleValidationHook, policyHook]);
+  let synthesized: SynthesizedStack[] | undefined;
+  try {
+    // Read once for every hook; a folder that cannot be read is left to each hook to report.
+    await turnEventLoop();
+    synthesized = tryReadSynthOutput(detection.headOutdir, options.appDir);
+    const policies = options.policyPack ? policyPackHook(options.policyPack) : policyHook;
+    for (const hook of [...(options.hooks ?? PR_CHECK_HOOKS).map((h) => (h === policyHook ? policies : h)), ...(options.appHooks ?? [])]) {
+      // the checks run on this thread: between two, the planning moves on to its next Terraform command
+      await turnEventLoop();
+      const result = await hook.run({
+        appDir: options.appDir,
+        synthDir: detection.headOutdir,
+        stacks: allStacks,
+        changedStacks: changed,
+        ...(synthesized ? { synthesized } : {}),
+        ...(options.today !== undefined ? { today: options.today } : {}),
+      });
+      log(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`);
+      if (!result.ok) failed = true;
+      notes.push(`${hook.name}: ${result.ok ? 'passed' : 'FAILED'}`, ...result.lines.map((line) => `${hook.name}: ${line}`));
+    }
+    notes.push(...routingNotes(detection, synthesized, changed, options.today));
+  } finally {
+    // a check that throws still waits for the planning, which removes its saved plans
+    await planning.catch(() => undefined);
+  }
+  await planning;
+  notes.push(...planNotes);
+  const redactor = redactorFor(options.secretEnv, [...stackDirs.entries()], synthesized);
 
   const configDiffs = unplannedConfigDiffs(detection, [...unplanned.map((u) => u.stack), ...planErrored], stackDirs, options.appDir, redactor);
   const { summary } = summarizePlans(plans, {
@@ -382,14 +402,22 @@ function preparePlansDir(plansDir: string): void {
   fs.writeFileSync(mark, 'Made by signoz-alerts pr-check: its plan, JSON and fingerprint files here are replaced on each run.\n');
 }
 
-/** A redactor that already knows the secrets of the environment Terraform runs with. */
-function redactorFor(secretEnv: Readonly<Record<string, string | undefined>> | undefined, stackDirs: readonly string[]): Redactor {
+/**
+ * A redactor that already knows the secrets of the environment Terraform runs with. A stack's
+ * sensitive variables come from its document when the checks read it already (`synthesized`).
+ */
+function redactorFor(
+  secretEnv: Readonly<Record<string, string | undefined>> | undefined,
+  stackDirs: readonly (readonly [string, string])[],
+  synthesized?: readonly SynthesizedStack[],
+): Redactor {
   const redactor = new Redactor();
   if (!secretEnv) return redactor;
   const sensitive = new Set<string>();
-  for (const dir of stackDirs) {
+  const documents = new Map((synthesized ?? []).map((stack) => [stack.name, stack.document]));
+  for (const [stack, dir] of stackDirs) {
     try {
-      for (const name of sensitiveVariablesOf(readStackConfig(dir))) sensitive.add(name);
+      for (const name of sensitiveVariablesOf(documents.get(stack) ?? readStackConfig(dir))) sensitive.add(name);
     } catch {
       // an unreadable stack is reported where it is planned; its variables still match by name
     }

@@ -4,6 +4,7 @@
  * reviewed plan, so the toolkit uses cdktf only to synthesize. `TERRAFORM_BINARY_NAME` selects
  * another binary (e.g. `tofu`), as it does for cdktf.
  */
+import * as os from 'node:os';
 import { runCommand, tail, type CommandResult, type RunOptions } from '../process/run-command';
 
 export interface TerraformOptions {
@@ -16,6 +17,17 @@ export interface TerraformOptions {
 const PROVIDER_DOWNLOAD_FAILURE =
   /Failed to query available provider packages|Failed to install provider|could not connect to registry|registry\.terraform\.io.*(timeout|no such host|connection refused)|Error while installing/i;
 
+/**
+ * Go runtime settings Terraform runs with, unless the environment sets its own (GOGC or GOMEMLIMIT):
+ * the garbage collector lets the heap grow to five times what is live before collecting (GOGC=400,
+ * not 100), which takes about a fifth off the CPU of planning a stack of 1,000 rules for about twice
+ * the memory, and collects harder as the process nears half the machine's memory (GOMEMLIMIT).
+ */
+export function terraformRuntimeEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  if (env.GOGC !== undefined || env.GOMEMLIMIT !== undefined) return {};
+  return { GOGC: '400', GOMEMLIMIT: `${Math.floor(os.totalmem() / 2 / 1024 / 1024)}MiB` };
+}
+
 export class TerraformCli {
   readonly binary: string;
   private readonly env: NodeJS.ProcessEnv;
@@ -23,7 +35,7 @@ export class TerraformCli {
   constructor(options: TerraformOptions = {}) {
     const env = options.env ?? process.env;
     this.binary = options.binary ?? env.TERRAFORM_BINARY_NAME ?? 'terraform';
-    this.env = { ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
+    this.env = { ...terraformRuntimeEnv(env), ...env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
   }
 
   run(args: readonly string[], cwd: string, capture: Pick<RunOptions, 'stdoutFile' | 'fullStdout'> = {}): Promise<CommandResult> {

@@ -180,6 +180,7 @@ export class WorkflowSandbox {
         case 'actions/setup-node':
         case 'hashicorp/setup-terraform':
         case 'actions/cache': // always a miss: the job must work without it
+        case 'actions/cache/save': // nothing restores it here
           break;
         case 'actions/upload-artifact': {
           const target = path.join(this.artifacts, input('name')!);
