@@ -32,7 +32,7 @@ export function restapiChannelImportId(channelId: string): string {
  *   object has it: the item paths default to `path/{id}`, and the methods, `id_attribute` and
  *   `debug` come from the provider block, which sets them explicitly so REST_API_* environment
  *   defaults cannot redirect requests or print bodies. A channel adopted with
- *   {@link restapiChannelImportId} therefore differs from the code on its first plan only where
+ *   `restapiChannelImportId` therefore differs from the code on its first plan only where
  *   restapi's import cannot match any configuration: `data` (the import stores the whole GET
  *   answer), `debug` (the import turns it on; the code leaves it off), `object_id` (set by the
  *   import only) and the two settings above (unset by the import). That is one in-place update,
