@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PipelineInputError } from '../errors';
+import { cleanUpOnInterrupt } from '../process/interrupt-cleanup';
 import { changedFiles, repositoryRoot, resolveCommit, withBaseCheckout } from './base-checkout';
 import { readCdktfProject } from './cdktf-project';
 import { compareSynthDirs, listSynthStacks, type StackComparison } from './compare-synth-dirs';
@@ -144,43 +145,60 @@ export async function detectChangedStacks(options: ChangedStacksOptions): Promis
   const commit = await resolveCommit(await repositoryRoot(appDir), options.base);
   const headOutdir = options.headOutdir ? path.resolve(options.headOutdir) : tempOutdir('head');
   const baseOutdir = tempOutdir('base');
-  const links = options.links ?? ['node_modules', project.codeMakerOutput];
   const env = referenceDateEnv(options.today);
+  // A signal mid-synth removes the temporary outputs too (the synth processes are stopped first): no half-written folder is left.
+  const removeTemporaryOutputs = (): void => {
+    fs.rmSync(path.dirname(baseOutdir), { recursive: true, force: true });
+    if (!options.headOutdir) fs.rmSync(path.dirname(headOutdir), { recursive: true, force: true });
+  };
   try {
-    const [headResult, baseResult] = await Promise.allSettled([synthApp(project, headOutdir, 'head', env), baseSynth(options, appDir, commit, links, baseOutdir, env)]);
-    if (headResult.status === 'rejected') throw headResult.reason;
-    const forced = await lockChanges(appDir, commit, options.locksDir);
-    if (baseResult.status === 'rejected') {
-      const message = baseResult.reason instanceof Error ? baseResult.reason.message : String(baseResult.reason);
-      const reason = `the base (${options.base}) could not be synthesized, so every stack is planned`;
-      const comparisons = [...listSynthStacks(headOutdir).keys()].sort().map((stack): StackComparison => ({ stack, status: 'changed', changedBlocks: [], reasons: [reason] }));
-      return { comparisons, headOutdir, baseSynthError: message };
-    }
-    const { outdir: baseOut, appDir: baseAppDir, cache } = baseResult.value;
-    const comparisons = compareSynthDirs(baseAppDir ? baseOut : undefined, headOutdir, {
-      forced,
-      headAppDir: appDir,
-      ...(baseAppDir ? { baseAppDir } : {}),
-    });
-    const baseConfigs = new Map<string, unknown>();
-    if (baseAppDir) {
-      const baseStacks = listSynthStacks(baseOut);
-      for (const c of comparisons) {
-        const dir = c.status === 'changed' ? baseStacks.get(c.stack) : undefined;
-        if (dir) baseConfigs.set(c.stack, normalizeStackConfig(readStackConfig(dir), { appDir: baseAppDir }));
-      }
-    }
-    let baseSynthesized: SynthesizedStack[] | undefined;
-    try {
-      const differing = comparisons.filter((c) => c.status === 'changed' || c.status === 'removed').map((c) => c.stack);
-      baseSynthesized = baseAppDir ? readSynthOutput(baseOut, process.cwd(), { stacks: differing }) : [];
-    } catch {
-      baseSynthesized = undefined; // the comparison above already reports an unreadable base
-    }
-    return { comparisons, headOutdir, baseConfigs, ...(baseSynthesized ? { baseSynthesized } : {}), ...(cache !== undefined ? { baseSynthCache: cache } : {}) };
+    return await cleanUpOnInterrupt(removeTemporaryOutputs, () => detect(options, project, appDir, commit, headOutdir, baseOutdir, env));
   } finally {
     fs.rmSync(path.dirname(baseOutdir), { recursive: true, force: true });
   }
+}
+
+async function detect(
+  options: ChangedStacksOptions,
+  project: ReturnType<typeof readCdktfProject>,
+  appDir: string,
+  commit: string,
+  headOutdir: string,
+  baseOutdir: string,
+  env: ReturnType<typeof referenceDateEnv>,
+): Promise<ChangedStacksResult> {
+  const links = options.links ?? ['node_modules', project.codeMakerOutput];
+  const [headResult, baseResult] = await Promise.allSettled([synthApp(project, headOutdir, 'head', env), baseSynth(options, appDir, commit, links, baseOutdir, env)]);
+  if (headResult.status === 'rejected') throw headResult.reason;
+  const forced = await lockChanges(appDir, commit, options.locksDir);
+  if (baseResult.status === 'rejected') {
+    const message = baseResult.reason instanceof Error ? baseResult.reason.message : String(baseResult.reason);
+    const reason = `the base (${options.base}) could not be synthesized, so every stack is planned`;
+    const comparisons = [...listSynthStacks(headOutdir).keys()].sort().map((stack): StackComparison => ({ stack, status: 'changed', changedBlocks: [], reasons: [reason] }));
+    return { comparisons, headOutdir, baseSynthError: message };
+  }
+  const { outdir: baseOut, appDir: baseAppDir, cache } = baseResult.value;
+  const comparisons = compareSynthDirs(baseAppDir ? baseOut : undefined, headOutdir, {
+    forced,
+    headAppDir: appDir,
+    ...(baseAppDir ? { baseAppDir } : {}),
+  });
+  const baseConfigs = new Map<string, unknown>();
+  if (baseAppDir) {
+    const baseStacks = listSynthStacks(baseOut);
+    for (const c of comparisons) {
+      const dir = c.status === 'changed' ? baseStacks.get(c.stack) : undefined;
+      if (dir) baseConfigs.set(c.stack, normalizeStackConfig(readStackConfig(dir), { appDir: baseAppDir }));
+    }
+  }
+  let baseSynthesized: SynthesizedStack[] | undefined;
+  try {
+    const differing = comparisons.filter((c) => c.status === 'changed' || c.status === 'removed').map((c) => c.stack);
+    baseSynthesized = baseAppDir ? readSynthOutput(baseOut, process.cwd(), { stacks: differing }) : [];
+  } catch {
+    baseSynthesized = undefined; // the comparison above already reports an unreadable base
+  }
+  return { comparisons, headOutdir, baseConfigs, ...(baseSynthesized ? { baseSynthesized } : {}), ...(cache !== undefined ? { baseSynthCache: cache } : {}) };
 }
 
 /** Every stack of the app as it is now (for jobs that cover all stacks, like the drift check). */

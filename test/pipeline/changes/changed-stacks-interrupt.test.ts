@@ -2,7 +2,8 @@
  * `changed-stacks` leaves no registered git worktree behind: not when it is interrupted while the
  * base is being synthesized (SIGTERM, SIGINT), and a checkout left by a run killed outright
  * (SIGKILL, no chance to clean up) is removed by the next run. Interrupted, it also leaves none of
- * the app's synth processes running (the app's command starts others, as `npx tsx main.ts` does).
+ * the app's synth processes running (the app's command starts others, as `npx tsx main.ts` does),
+ * nor the synths' temporary output folders.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -131,7 +132,13 @@ linuxOnly('changed-stacks interrupted during the synth', () => {
     const ready = path.join(root, `synth-${signal}-leaf-ready`);
     slowSynthApp(repo, marker, ready);
     const base = repo.git('rev-parse', 'HEAD');
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'changed-stacks', '--base', base, '--no-synth-cache'], { cwd: repo.dir, stdio: 'ignore' });
+    const tmp = path.join(root, `synth-${signal}-tmp`);
+    fs.mkdirSync(tmp);
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'changed-stacks', '--base', base, '--no-synth-cache'], {
+      cwd: repo.dir,
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: tmp },
+    });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const leafRunning = await until(() => fs.existsSync(ready), 1200);
     if (!leafRunning) child.kill('SIGKILL');
@@ -142,5 +149,7 @@ linuxOnly('changed-stacks interrupted during the synth', () => {
     expect(await exited).toBe(signal);
     await until(() => processesWith(marker).length === 0, 200);
     expect(processesWith(marker)).toEqual([]);
+    // and neither the head nor the base synth's temporary output folder is left half-written
+    expect(fs.readdirSync(tmp).filter((name) => name.startsWith('signoz-alerts-'))).toEqual([]);
   });
 });
