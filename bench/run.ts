@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { terraformSharding } from './terraform-sharding';
 
 export interface Measurement {
@@ -264,15 +264,63 @@ function table(rows: Measurement[]): string {
     .join('\n');
 }
 
+const USAGE = [
+  'usage: npm run bench -- [--quick] [--sizes N,N] [--only GROUP,GROUP] [--terraform-sharding]',
+  '  --quick               sizes 100 and 1,000 instead of 1,000 and 10,000',
+  '  --sizes N,N           the estate sizes (alerts per environment), positive integers',
+  '  --only G,G            only these groups: synth, commands, evaluate, pr-check',
+  '  --terraform-sharding  also time terraform apply, one state vs sharded (minutes)',
+].join('\n');
+
+/** The command line, or `undefined` after printing the usage for --help; a bad flag exits 2 with one line. */
+function benchFlags(argv: readonly string[]): { sizes: number[]; only?: string[]; sharding: boolean } | undefined {
+  let parsed: ReturnType<typeof parseBenchArgs>;
+  try {
+    parsed = parseBenchArgs(argv);
+  } catch (err) {
+    console.error(`bench: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    process.exit(2);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    console.log(USAGE);
+    return undefined;
+  }
+  const sizes = v.sizes !== undefined ? v.sizes.split(',').map((n) => Number(n)) : v.quick ? [100, 1000] : [1000, 10000];
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+    console.error(`bench: --sizes takes positive integers separated by commas, got "${v.sizes}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return { sizes, ...(v.only !== undefined ? { only: v.only.split(',') } : {}), sharding: v['terraform-sharding'] === true };
+}
+
+function parseBenchArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      quick: { type: 'boolean' },
+      sizes: { type: 'string' },
+      only: { type: 'string' },
+      'terraform-sharding': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const sizesArg = args.indexOf('--sizes');
-  const sizes = sizesArg >= 0 ? args[sizesArg + 1]!.split(',').map(Number) : args.includes('--quick') ? [100, 1000] : [1000, 10000];
-  const onlyArg = args.indexOf('--only');
+  const flags = benchFlags(process.argv.slice(2));
+  if (flags === undefined) return;
+  const args = flags.sharding ? ['--terraform-sharding'] : [];
+  const sizes = flags.sizes;
   const groups = ['synth', 'commands', 'evaluate', 'pr-check'];
-  const only = onlyArg >= 0 ? args[onlyArg + 1]!.split(',') : groups;
+  const only = flags.only ?? groups;
   const unknown = only.filter((g) => !groups.includes(g));
-  if (unknown.length > 0) throw new Error(`--only: unknown group ${unknown.join(', ')}; the groups are ${groups.join(', ')}`);
+  if (unknown.length > 0) {
+    console.error(`bench: --only: unknown group ${unknown.join(', ')}; the groups are ${groups.join(', ')}\n${USAGE}`);
+    process.exit(2);
+  }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'signoz-bench-'));
   const rows: Measurement[] = [];
   try {
@@ -326,7 +374,7 @@ async function main(): Promise<void> {
   console.log(table(ordered));
   console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}, load ${machine.loadAverage.join(' ')}`);
   // A partial run (--only) does not replace the full run's results.
-  const outFile = path.join(root, 'bench', 'results', onlyArg >= 0 ? 'partial.json' : 'latest.json');
+  const outFile = path.join(root, 'bench', 'results', flags.only !== undefined ? 'partial.json' : 'latest.json');
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, `${JSON.stringify({ machine, measurements: ordered }, null, 2)}\n`);
   console.log(`written: ${path.relative(root, outFile)}`);
