@@ -27,6 +27,14 @@ export function commitAll(dir: string, message: string): string {
 export class GitAppRepo {
   constructor(readonly dir: string) {}
 
+  /** A repo whose prod stack changed since its first commit (cpu 80 -> 75, not committed), and that commit. */
+  static withOneChange(dir: string): { repo: GitAppRepo; base: string } {
+    const repo = GitAppRepo.create(dir, { prod: { cpu: 80 } });
+    const base = repo.git('rev-parse', 'HEAD');
+    repo.writeStacks({ prod: { cpu: 75 } });
+    return { repo, base };
+  }
+
   static create(dir: string, stacks: Record<string, Record<string, number>>): GitAppRepo {
     fs.mkdirSync(dir, { recursive: true });
     const repo = new GitAppRepo(dir);

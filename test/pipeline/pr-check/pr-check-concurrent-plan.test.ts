@@ -16,12 +16,7 @@ import { tempDir } from '../../support/temp-dir';
 const root = tempDir('pr-check-concurrent-');
 const fakeTerraform = writeFakeTerraform(path.join(root, 'bin'));
 
-function changedRepo(name: string): { repo: GitAppRepo; base: string } {
-  const repo = GitAppRepo.create(path.join(root, name), { prod: { cpu: 80 } });
-  const base = repo.git('rev-parse', 'HEAD');
-  repo.writeStacks({ prod: { cpu: 75 } });
-  return { repo, base };
-}
+const changedRepo = (name: string): { repo: GitAppRepo; base: string } => GitAppRepo.withOneChange(path.join(root, name));
 
 const passing: PrCheckHook = { name: 'team check', run: async () => ({ ok: true, lines: ['all good'] }) };
 

@@ -16,9 +16,7 @@ const CLI = path.resolve(__dirname, '../../../scripts/signoz-alerts.ts');
 describe('pr-check interrupted', () => {
   it('removes the saved plan when it gets SIGTERM during `terraform show`', async () => {
     // GIVEN pr-check waiting on `terraform show` with the saved plan (holding a secret) on disk
-    const repo = GitAppRepo.create(path.join(root, 'app'), { prod: { cpu: 80 } });
-    const base = repo.git('rev-parse', 'HEAD');
-    repo.writeStacks({ prod: { cpu: 75 } });
+    const { repo, base } = GitAppRepo.withOneChange(path.join(root, 'app'));
     const env = { ...process.env, TERRAFORM_BINARY_NAME: fakeTerraform, [FAKE_TF_MODE]: 'show-hangs', SIGNOZ_ALERTS_FINGERPRINT_SALT: 's' };
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'pr-check', '--no-checks', '--base', base], { cwd: repo.dir, env, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

@@ -16,9 +16,7 @@ const fakeTerraform = writeFakeTerraform(path.join(root, 'bin'));
 describe('pr-check masks Terraform error tails', () => {
   it('keeps a TF_VAR secret echoed by a failed plan out of the comment and the log, and breaks a marker in it', async () => {
     // GIVEN a changed stack whose plan fails with an error that echoes the access token
-    const repo = GitAppRepo.create(path.join(root, 'app'), { prod: { cpu: 80 } });
-    const base = repo.git('rev-parse', 'HEAD');
-    repo.writeStacks({ prod: { cpu: 75 } });
+    const { repo, base } = GitAppRepo.withOneChange(path.join(root, 'app'));
     const secret = 'MKA_low*secret|token@example';
     // WHEN pr-check runs with the secret in the environment, as the workflow passes it
     const run = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, {

@@ -13,12 +13,7 @@ import { tempDir } from '../../support/temp-dir';
 const root = tempDir('pr-check-truth-');
 const fakeTerraform = writeFakeTerraform(path.join(root, 'bin'));
 
-function changedRepo(name: string): { repo: GitAppRepo; base: string } {
-  const repo = GitAppRepo.create(path.join(root, name), { prod: { cpu: 80 } });
-  const base = repo.git('rev-parse', 'HEAD');
-  repo.writeStacks({ prod: { cpu: 75 } });
-  return { repo, base };
-}
+const changedRepo = (name: string): { repo: GitAppRepo; base: string } => GitAppRepo.withOneChange(path.join(root, name));
 
 async function prCheck(repo: GitAppRepo, base: string, env: Record<string, string>) {
   const run = await runCli(['pr-check', '--no-checks', '--base', base], repo.dir, { SIGNOZ_ALERTS_FINGERPRINT_SALT: 's', ...env });
