@@ -6,19 +6,7 @@
  */
 import { maintenanceBreakpoints } from '../maintenance/maintenance-activity';
 import type { MaintenanceWindowSetup, NotificationSetup } from './notification-setup';
-import {
-  mutingAt,
-  OccurrenceCache,
-  outcomeOf,
-  routeTier,
-  selectTiers,
-  RouteQueryError,
-  type Likelihood,
-  type NotifiedChannel,
-  type RouteQuery,
-  type RoutePolicyVerdict,
-  type TierNotification,
-} from './who-is-notified';
+import { mutingAt, OccurrenceCache, outcomeOf, routeTier, selectTiers, RouteQueryError, type Likelihood, type RouteQuery, type TierNotification } from './who-is-notified';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -38,26 +26,14 @@ export interface RoutingSegment {
   readonly mutedBy: readonly string[];
 }
 
-/** One tier of one alert (or its no-data alert) over the whole stretch. */
-export interface RoutingRow {
-  readonly stack: string;
-  readonly alert: string;
-  readonly address: string;
-  /** The threshold name, or `[no data]` for the no-data alert. */
-  readonly tier: string;
-  /** The row is the rule's no-data alert. */
-  readonly noData: boolean;
-  /** No-data alerts only: minutes without data before it fires. */
-  readonly absentForMinutes?: number;
-  /** `usePolicy: false`: the higher tier whose firing silences this one (see {@link TierNotification.inhibitedWhile}). */
-  readonly inhibitedWhile?: string;
-  /** `alsoFiring` names `inhibitedWhile`: the tier notifies nobody all along. */
-  readonly inhibited: boolean;
-  readonly routing: TierNotification['routing'];
-  readonly disabled: boolean;
-  readonly policies: readonly RoutePolicyVerdict[];
-  /** Channels reached when not muted. */
-  readonly channels: readonly NotifiedChannel[];
+/**
+ * One tier of one alert (or its no-data alert) over the whole stretch: the parts of
+ * {@link TierNotification} that hold all week, and the stretches where the rest changes.
+ */
+export interface RoutingRow extends Pick<
+  TierNotification,
+  'stack' | 'alert' | 'address' | 'tier' | 'noData' | 'absentForMinutes' | 'inhibitedWhile' | 'inhibited' | 'routing' | 'disabled' | 'policies' | 'channels'
+> {
   /** Consecutive, covering `[from, to)` of the table, neighbours always different. */
   readonly segments: readonly RoutingSegment[];
 }
